@@ -1,0 +1,1 @@
+"""The headless face: `teiretsu-admin` for IT, migration and tests."""

@@ -1,0 +1,124 @@
+"""Staff commands: add-user, remove-user, passwd, recover, list-users, keyring."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from teiretsu_desktop.cli.commands_store import print_recovery_code
+from teiretsu_desktop.cli.context import CliContext
+from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.domain.roles import Role
+from teiretsu_desktop.security import os_keyring
+from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.security.unlock import unlock_with_passphrase
+from teiretsu_desktop.services import staff
+
+
+def _role(text: str) -> Role:
+    try:
+        return Role.parse(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            "admin|manager|caseworker|clerical (管理者|センター長|相談員|事務)"
+        ) from None
+
+
+def cmd_add_user(ctx: CliContext, args: argparse.Namespace) -> int:
+    session = ctx.unlock()
+    session.require(Permission.MANAGE_STAFF)
+    passphrase = ctx.secrets.new(f"{args.login} の初期パスフレーズ / initial passphrase")
+    info = staff.add_staff(session, login=args.login, display_name=args.name, role=args.role, passphrase=passphrase)
+    print(f"追加しました / added: {info.login} ({info.role.label_ja})")
+    return 0
+
+
+def cmd_remove_user(ctx: CliContext, args: argparse.Namespace) -> int:
+    session = ctx.unlock()
+    staff.remove_staff(session, args.login)
+    print(f"削除しました。鍵スロットも消去しました / removed {args.login} and their key slots.")
+    return 0
+
+
+def cmd_passwd(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.for_login:
+        session = ctx.unlock()
+        session.require(Permission.MANAGE_STAFF)
+        new = ctx.secrets.new(f"{args.for_login} の新しいパスフレーズ / new passphrase")
+        staff.reset_passphrase(session, login=args.for_login, new=new)
+        print(f"{args.for_login} のパスフレーズを再設定しました / passphrase reset.")
+        return 0
+    login = ctx.login()
+    current = ctx.secrets.existing(f"{login} の現在のパスフレーズ / current passphrase")
+    session = unlock_with_passphrase(ctx.data_dir, login, current)
+    ctx.adopt(session)
+    new = ctx.secrets.new(f"{login} の新しいパスフレーズ / new passphrase")
+    staff.change_own_passphrase(session, current=current, new=new)
+    print("パスフレーズを変更しました / passphrase changed.")
+    return 0
+
+
+def cmd_recover(ctx: CliContext, args: argparse.Namespace) -> int:
+    if not ctx.user:
+        raise InvalidInput("--user でスタッフ名を指定してください / Name the staff member with --user.")
+    code = ctx.secrets.existing("回復キー / recovery key")
+    new = ctx.secrets.new(f"{ctx.user} の新しいパスフレーズ / new passphrase")
+    new_code = staff.recover_with_recovery_key(ctx.data_dir, code=code, login=ctx.user, new_passphrase=new)
+    print(f"{ctx.user} のパスフレーズを再設定しました / passphrase reset.")
+    print("回復キーを使ったため、新しい回復キーを発行しました / a new recovery key replaces the used one:")
+    print_recovery_code(new_code)
+    return 0
+
+
+def cmd_list_users(ctx: CliContext, args: argparse.Namespace) -> int:
+    session = ctx.unlock()
+    session.require(Permission.MANAGE_STAFF)
+    for info in staff.list_staff(session):
+        state = "active" if info.active else "removed"
+        slot = "passphrase" if info.has_passphrase else "NO PASSPHRASE (passwd --for)"
+        keyring = " keyring" if info.has_keyring else ""
+        print(f"{info.login}\t{info.role.value}\t{state}\t{slot}{keyring}")
+    return 0
+
+
+def cmd_keyring(ctx: CliContext, args: argparse.Namespace) -> int:
+    status = os_keyring.backend_status()
+    if args.action == "status":
+        print(f"backend: {status.name}\tusable: {'yes' if status.usable else 'no'}")
+        if status.reason and not status.usable:
+            print(status.reason)
+        return 0
+    session = ctx.unlock()
+    if args.action == "enable":
+        staff.enable_keyring(session)
+        print("この端末のキーリングで解除できるようにしました / keyring unlock enabled on this device.")
+    else:
+        staff.disable_keyring(session)
+        print("キーリングの鍵を削除しました / keyring unlock disabled.")
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("add-user", help="add a staff member (secrets: your passphrase, then theirs)")
+    p.add_argument("login")
+    p.add_argument("--name", required=True, help="full name, e.g. 山田 花子")
+    p.add_argument("--role", required=True, type=_role, help="admin|manager|caseworker|clerical")
+    p.set_defaults(handler=cmd_add_user)
+
+    p = sub.add_parser("remove-user", help="deactivate a staff member and delete their key slots")
+    p.add_argument("login")
+    p.set_defaults(handler=cmd_remove_user)
+
+    p = sub.add_parser("passwd", help="change your passphrase (current, new) or reset another's with --for")
+    p.add_argument("--for", dest="for_login", default=None)
+    p.set_defaults(handler=cmd_passwd)
+
+    p = sub.add_parser("recover", help="forgotten passphrase: recovery key, then a new passphrase for --user")
+    p.set_defaults(handler=cmd_recover)
+
+    p = sub.add_parser("list-users", help="staff members, roles and key slots")
+    p.set_defaults(handler=cmd_list_users)
+
+    p = sub.add_parser("keyring", help="quick unlock through the OS keyring of this device")
+    p.add_argument("action", choices=["status", "enable", "disable"])
+    p.set_defaults(handler=cmd_keyring)

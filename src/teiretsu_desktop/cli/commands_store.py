@@ -1,0 +1,150 @@
+"""Store commands: init, verify, backup, restore, rotate-key, audit."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from teiretsu_desktop.cli.context import CliContext
+from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.security import audit
+from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.security.rotation import rotate_database_key
+from teiretsu_desktop.security.unlock import unlock_with_passphrase
+from teiretsu_desktop.services import maintenance
+from teiretsu_desktop.services.setup import CenterInfo, init_center
+from teiretsu_desktop.store.models import AuditEntry
+
+RECOVERY_BANNER = """\
+==================================================================
+回復キー / RECOVERY KEY — 一度だけ表示します / shown only this once
+  {code}
+印刷して金庫に保管してください。パスフレーズを忘れたときに必要です。
+Print it and keep it in the office safe: it is the only way back in
+when every passphrase is forgotten.
+=================================================================="""
+
+
+def print_recovery_code(code: str) -> None:
+    print(RECOVERY_BANNER.format(code=code))
+
+
+def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
+    login = ctx.user or "admin"
+    passphrase = ctx.secrets.new(f"{login} の新しいパスフレーズ / new passphrase")
+    result = init_center(
+        ctx.data_dir,
+        CenterInfo(args.center_code, args.center_name, args.prefecture),
+        admin_login=login,
+        admin_name=args.admin_name,
+        admin_passphrase=passphrase,
+    )
+    print(f"作成しました / created: {ctx.data_dir.root}")
+    print(f"管理者のスタッフ名 / administrator's staff name: {login}")
+    print_recovery_code(result.recovery_code)
+    return 0
+
+
+def cmd_verify(ctx: CliContext, args: argparse.Namespace) -> int:
+    session = ctx.unlock(for_inspection=True)
+    report = maintenance.verify(session)
+    for line in report.checks:
+        print(line)
+    for problem in report.problems:
+        print(f"FAILED: {problem}")
+    if report.ok:
+        print("verify: ok")
+        return 0
+    print("verify: 問題があります。最新のバックアップから復元してください / problems found; restore from a backup.")
+    return 1
+
+
+def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
+    session = ctx.unlock()
+    info = maintenance.backup(session, args.out)
+    print(f"バックアップを作成しました / backup written: {info.path}")
+    print(f"sha256: {info.sha256}")
+    return 0
+
+
+def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.recovery:
+        code = ctx.secrets.existing("回復キー / recovery key")
+        manifest = maintenance.restore(args.from_file, ctx.data_dir, lambda slots: slots.unwrap_recovery(code))
+        maintenance.record_restore_with_recovery(ctx.data_dir, code, manifest)
+        print(f"復元しました / restored: {ctx.data_dir.root}")
+        print("回復キーで復元しました。各スタッフのパスフレーズはバックアップ時のものです / restored with the recovery key.")
+        return 0
+    if not ctx.user:
+        raise InvalidInput("--user か --recovery を指定してください / Give --user (or --recovery) for restore.")
+    passphrase = ctx.secrets.existing(f"{ctx.user} のパスフレーズ (バックアップ時) / passphrase")
+    manifest = maintenance.restore(
+        args.from_file, ctx.data_dir, lambda slots: slots.unwrap_passphrase(ctx.user or "", passphrase)[0]
+    )
+    session = unlock_with_passphrase(ctx.data_dir, ctx.user, passphrase)
+    ctx.adopt(session)
+    maintenance.record_restore(session, manifest)
+    print(f"復元しました / restored: {ctx.data_dir.root}")
+    return 0
+
+
+def cmd_rotate_key(ctx: CliContext, args: argparse.Namespace) -> int:
+    login = ctx.login()
+    passphrase = ctx.secrets.existing(f"{login} のパスフレーズ / passphrase")
+    session = unlock_with_passphrase(ctx.data_dir, login, passphrase)
+    new_session, result = rotate_database_key(session, passphrase)
+    ctx.adopt(new_session)
+    print("データベースの鍵を更新しました / the database key was rotated.")
+    if result.dropped_logins:
+        print(
+            "次のスタッフは新しい仮パスフレーズが必要です (passwd --for) / these staff need a new passphrase: "
+            + ", ".join(result.dropped_logins)
+        )
+    print_recovery_code(result.recovery_code)
+    return 0
+
+
+def cmd_audit(ctx: CliContext, args: argparse.Namespace) -> int:
+    session = ctx.unlock()
+    session.require(Permission.VIEW_AUDIT)
+    with session.uow(write=False) as uow:
+        rows: list[Any] = list(
+            uow.session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(args.last)).all()
+        )
+        problems = audit.verify(uow.session)
+    for entry in reversed(rows):
+        target = f" {entry.target_kind}:{entry.target_id}" if entry.target_kind else ""
+        print(f"{entry.seq:>6} {entry.at} {entry.action}{target} actor={entry.actor_id or '-'} {entry.detail}")
+    print("chain: ok" if not problems else "chain: FAILED — " + "; ".join(problems))
+    return 0 if not problems else 1
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("init", help="create a center's encrypted store; prints the recovery key once")
+    p.add_argument("--center-code", required=True)
+    p.add_argument("--center-name", required=True)
+    p.add_argument("--prefecture", required=True, help="JIS prefecture code, 01-47")
+    p.add_argument("--admin-name", required=True, help="the administrator's full name (login: --user, default admin)")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("verify", help="quick_check, cipher_integrity_check and the audit chain; exit 1 on a problem")
+    p.set_defaults(handler=cmd_verify)
+
+    p = sub.add_parser("backup", help="write one verified backup file (database and key slots)")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("restore", help="restore a backup into an empty data directory")
+    p.add_argument("--from", dest="from_file", type=Path, required=True)
+    p.add_argument("--recovery", action="store_true", help="prove access with the recovery key instead of --user")
+    p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser("rotate-key", help="re-encrypt the store under a new key; issues a new recovery key")
+    p.set_defaults(handler=cmd_rotate_key)
+
+    p = sub.add_parser("audit", help="show the last audit entries and verify the chain")
+    p.add_argument("--last", type=int, default=30)
+    p.set_defaults(handler=cmd_audit)

@@ -1,0 +1,1 @@
+"""Pure domain: value types, code lists, rules. Imports nothing outside domain/."""

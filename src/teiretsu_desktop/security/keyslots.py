@@ -1,0 +1,258 @@
+"""The key-slot file: the database key (DEK) wrapped once per way in (DESIGN §3, R-KEY-01..04).
+
+Like LUKS key slots. Each slot wraps the same 32-byte DEK with AES-256-GCM under a key-encryption key
+(KEK) derived from one secret:
+
+- `passphrase`: one per staff member, KEK = Argon2id(passphrase, salt, parameters stored in the slot);
+- `recovery`: one per store, KEK = HKDF-SHA256(recovery code) — the code already has 144 random bits,
+  so a slow KDF would add nothing;
+- `keyring`: optional per device, KEK = 32 random bytes kept in the OS keyring.
+
+The associated data binds each wrap to the file format version, the database id, the slot id, its kind,
+its owner and its KDF parameters: moving a slot to another store, or editing any of those, makes
+unwrapping fail with InvalidTag. The file holds no plaintext key material.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from teiretsu_desktop.domain.errors import CorruptStore, WrongCredentials
+from teiretsu_desktop.security import recovery_code
+from teiretsu_desktop.security.passphrase_policy import normalize
+from teiretsu_desktop.store.atomic import atomic_write_bytes
+from teiretsu_desktop.store.keys import DatabaseKey
+from teiretsu_desktop.store.models import new_id
+
+FORMAT = "teiretsu-keyslots"
+VERSION = 1
+
+# Argon2id: 64 MiB and 8 passes take about 0.3-0.6 s on a current 2-core laptop (R-KEY-03).
+ARGON2_MEMORY_KIB = 65536
+ARGON2_ITERATIONS = 8
+ARGON2_LANES = 4
+# Parameters below these are refused even if a slot file asks for them.
+MIN_MEMORY_KIB = 65536
+MIN_ITERATIONS = 3
+
+KIND_PASSPHRASE = "passphrase"
+KIND_RECOVERY = "recovery"
+KIND_KEYRING = "keyring"
+
+WRONG_PASSPHRASE = "スタッフ名またはパスフレーズが違います / Wrong staff name or passphrase."
+WRONG_RECOVERY = "回復キーが違います / The recovery key does not match this store."
+MAX_FILE_BYTES = 1_000_000
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _canonical(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Slot:
+    slot_id: str
+    kind: str
+    kdf: dict[str, Any]
+    nonce: str
+    ciphertext: str
+    staff_id: str | None = None
+    login: str | None = None
+    created_at: str | None = None
+
+    def aad(self, db_id: str) -> bytes:
+        return _canonical(
+            {
+                "format": FORMAT,
+                "version": VERSION,
+                "db_id": db_id,
+                "slot_id": self.slot_id,
+                "kind": self.kind,
+                "staff_id": self.staff_id,
+                "login": self.login,
+                "kdf": self.kdf,
+            }
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Slot:
+        allowed = set(cls.__dataclass_fields__)
+        if not isinstance(data, dict) or set(data) - allowed:
+            raise ValueError("unexpected slot fields")
+        return cls(**data)
+
+
+def derive_passphrase_kek(passphrase: str, kdf: dict[str, Any]) -> bytes:
+    if kdf.get("alg") != "argon2id":
+        raise ValueError("unsupported kdf")
+    memory, iterations, lanes = int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"])
+    if memory < MIN_MEMORY_KIB or iterations < MIN_ITERATIONS:
+        raise ValueError("kdf parameters below the minimum")
+    return Argon2id(
+        salt=_unb64(kdf["salt"]), length=32, iterations=iterations, lanes=lanes, memory_cost=memory
+    ).derive(normalize(passphrase).encode("utf-8"))
+
+
+def derive_recovery_kek(secret: bytes, kdf: dict[str, Any]) -> bytes:
+    if kdf.get("alg") != "hkdf-sha256":
+        raise ValueError("unsupported kdf")
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=_unb64(kdf["salt"]), info=b"teiretsu recovery slot").derive(
+        secret
+    )
+
+
+def new_argon2_kdf() -> dict[str, Any]:
+    return {
+        "alg": "argon2id",
+        "salt": _b64(secrets.token_bytes(16)),
+        "memory_kib": ARGON2_MEMORY_KIB,
+        "iterations": ARGON2_ITERATIONS,
+        "lanes": ARGON2_LANES,
+    }
+
+
+@dataclass
+class KeySlots:
+    """The slots of one store. Mutating methods change this object; `save()` writes it atomically."""
+
+    db_id: str
+    slots: list[Slot] = field(default_factory=list)
+
+    # -- file -------------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path) -> KeySlots:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise cls._damaged(path.name, "too large")
+        return cls.parse(path.read_bytes(), name=path.name)
+
+    @classmethod
+    def parse(cls, raw: bytes, *, name: str = "keyslots.json") -> KeySlots:
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict) or data.get("format") != FORMAT:
+                raise ValueError("not a key-slot file")
+            if data.get("version") != VERSION:
+                raise ValueError(f"unsupported key-slot version {data.get('version')}")
+            return cls(db_id=str(data["db_id"]), slots=[Slot.from_json(s) for s in data["slots"]])
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+            raise cls._damaged(name, str(exc)) from None
+
+    @staticmethod
+    def _damaged(name: str, reason: str) -> CorruptStore:
+        return CorruptStore(
+            f"鍵ファイル {name} が壊れています。バックアップから復元してください / "
+            f"The key-slot file {name} is damaged ({reason}); restore from a backup."
+        )
+
+    def to_bytes(self) -> bytes:
+        body = {"format": FORMAT, "version": VERSION, "db_id": self.db_id, "slots": [s.to_json() for s in self.slots]}
+        return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
+
+    def save(self, path: Path) -> None:
+        atomic_write_bytes(path, self.to_bytes())
+
+    # -- wrapping ---------------------------------------------------------------------------------
+
+    def _wrap(self, slot: Slot, kek: bytes, dek: DatabaseKey) -> Slot:
+        nonce = os.urandom(12)
+        sealed = AESGCM(kek).encrypt(nonce, dek.raw(), slot.aad(self.db_id))
+        return replace(slot, nonce=_b64(nonce), ciphertext=_b64(sealed))
+
+    def _unwrap(self, slot: Slot, kek: bytes) -> DatabaseKey:
+        plain = AESGCM(kek).decrypt(_unb64(slot.nonce), _unb64(slot.ciphertext), slot.aad(self.db_id))
+        return DatabaseKey(plain)
+
+    # -- passphrase slots -------------------------------------------------------------------------
+
+    def logins(self) -> list[str]:
+        return sorted(s.login for s in self.slots if s.kind == KIND_PASSPHRASE and s.login)
+
+    def passphrase_slot(self, login: str) -> Slot | None:
+        return next((s for s in self.slots if s.kind == KIND_PASSPHRASE and s.login == login), None)
+
+    def set_passphrase(self, dek: DatabaseKey, *, staff_id: str, login: str, passphrase: str, now: str) -> Slot:
+        """Add or replace the passphrase slot of one staff member."""
+        self.slots = [s for s in self.slots if not (s.kind == KIND_PASSPHRASE and s.staff_id == staff_id)]
+        kdf = new_argon2_kdf()
+        template = Slot(new_id(), KIND_PASSPHRASE, kdf, "", "", staff_id=staff_id, login=login, created_at=now)
+        slot = self._wrap(template, derive_passphrase_kek(passphrase, kdf), dek)
+        self.slots.append(slot)
+        return slot
+
+    def unwrap_passphrase(self, login: str, passphrase: str) -> tuple[DatabaseKey, Slot]:
+        slot = self.passphrase_slot(login)
+        if slot is None:
+            # Spend the same time as a real attempt so that timing does not reveal which names exist.
+            derive_passphrase_kek(passphrase, new_argon2_kdf())
+            raise WrongCredentials(WRONG_PASSPHRASE)
+        try:
+            return self._unwrap(slot, derive_passphrase_kek(passphrase, slot.kdf)), slot
+        except (InvalidTag, ValueError, KeyError):
+            raise WrongCredentials(WRONG_PASSPHRASE) from None
+
+    def remove_staff(self, staff_id: str) -> int:
+        before = len(self.slots)
+        self.slots = [s for s in self.slots if s.staff_id != staff_id]
+        return before - len(self.slots)
+
+    # -- recovery slot ----------------------------------------------------------------------------
+
+    def set_recovery(self, dek: DatabaseKey, *, now: str) -> str:
+        """Replace the recovery slot; returns the new code, which is shown once and never stored."""
+        code, secret = recovery_code.generate()
+        kdf = {"alg": "hkdf-sha256", "salt": _b64(secrets.token_bytes(16))}
+        template = Slot(new_id(), KIND_RECOVERY, kdf, "", "", created_at=now)
+        slot = self._wrap(template, derive_recovery_kek(secret, kdf), dek)
+        self.slots = [s for s in self.slots if s.kind != KIND_RECOVERY] + [slot]
+        return code
+
+    def unwrap_recovery(self, code: str) -> DatabaseKey:
+        secret = recovery_code.parse(code)
+        for slot in self.slots:
+            if slot.kind == KIND_RECOVERY:
+                try:
+                    return self._unwrap(slot, derive_recovery_kek(secret, slot.kdf))
+                except (InvalidTag, ValueError, KeyError):
+                    break
+        raise WrongCredentials(WRONG_RECOVERY)
+
+    # -- keyring slots ----------------------------------------------------------------------------
+
+    def keyring_slot(self, staff_id: str) -> Slot | None:
+        return next((s for s in self.slots if s.kind == KIND_KEYRING and s.staff_id == staff_id), None)
+
+    def set_keyring(self, dek: DatabaseKey, *, staff_id: str, login: str, wrapping_key: bytes, now: str) -> Slot:
+        self.slots = [s for s in self.slots if not (s.kind == KIND_KEYRING and s.staff_id == staff_id)]
+        template = Slot(new_id(), KIND_KEYRING, {"alg": "raw"}, "", "", staff_id=staff_id, login=login, created_at=now)
+        slot = self._wrap(template, wrapping_key, dek)
+        self.slots.append(slot)
+        return slot
+
+    def unwrap_keyring(self, slot: Slot, wrapping_key: bytes) -> DatabaseKey:
+        try:
+            return self._unwrap(slot, wrapping_key)
+        except (InvalidTag, ValueError):
+            raise WrongCredentials("キーリングの鍵が一致しません / The keyring secret does not match.") from None

@@ -1,0 +1,91 @@
+"""Rotating the database key with `PRAGMA rekey` so that a crash at any point leaves exactly one working key.
+
+1. The new slots (new DEK wrapped for the acting administrator's passphrase, this device's keyring
+   slots and a new recovery key) are written to `keyslots.pending.json`.
+2. The database is re-encrypted in one rollback-journal transaction (WAL is checkpointed and switched
+   off for the rekey, then back on). A crash before commit rolls back to the old key at next open.
+3. The store is reopened with the new key, the rotation is audited, and the pending file replaces the
+   key-slot file. unlock.open_store finishes step 3 if the process died between 2 and 3.
+
+Other staff members' passphrase slots cannot be re-wrapped without their passphrases; they are dropped
+and those staff get a temporary passphrase from an administrator (`passwd --for`). That is the point of
+a rotation after someone leaves: no old slot file opens the store any more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from teiretsu_desktop.security import audit, os_keyring
+from teiretsu_desktop.security.keyslots import KIND_KEYRING, KeySlots
+from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.store.atomic import atomic_replace
+from teiretsu_desktop.store.database import Store
+from teiretsu_desktop.store.engine import key_pragma, open_dbapi_connection
+from teiretsu_desktop.store.keys import DatabaseKey
+from teiretsu_desktop.store.models import utc_now
+
+
+@dataclass(frozen=True)
+class RotationResult:
+    recovery_code: str
+    dropped_logins: list[str]
+
+
+def rekey_database(store: Store, new_key: DatabaseKey) -> None:
+    """Re-encrypt the closed database file of `store` under `new_key` in one transaction."""
+    old_key = store.key
+    path = store.data_dir.db
+    store.engine.dispose()  # no other connection may hold the file during the rekey
+    conn = open_dbapi_connection(path, old_key, create=False)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+        conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"").fetchall()
+        conn.execute("PRAGMA journal_mode = WAL").fetchall()
+    finally:
+        conn.close()
+
+
+def rotate_database_key(session: StaffSession, passphrase: str) -> tuple[StaffSession, RotationResult]:
+    """Rotate the DEK. `passphrase` is the acting administrator's, checked against their slot first.
+
+    Returns a new session on the re-keyed store; the old session is closed.
+    """
+    session.require(Permission.ROTATE_KEY)
+    data_dir = session.store.data_dir
+    current = KeySlots.load(data_dir.keyslots)
+    current.unwrap_passphrase(session.actor.login, passphrase)  # raises WrongCredentials
+
+    now = utc_now()
+    new_key = DatabaseKey.generate()
+    fresh = KeySlots(db_id=current.db_id)
+    fresh.set_passphrase(
+        new_key, staff_id=session.actor.staff_id, login=session.actor.login, passphrase=passphrase, now=now
+    )
+    for slot in current.slots:
+        if slot.kind == KIND_KEYRING and slot.staff_id:
+            wrapping = os_keyring.fetch_wrapping_key(current.db_id, slot.staff_id)
+            if wrapping is not None:
+                fresh.set_keyring(new_key, staff_id=slot.staff_id, login=slot.login or "", wrapping_key=wrapping, now=now)
+    code = fresh.set_recovery(new_key, now=now)
+    dropped = sorted({s.login for s in current.slots if s.login and s.login not in fresh.logins()} - {session.actor.login})
+
+    fresh.save(data_dir.keyslots_pending)
+    rekey_database(session.store, new_key)
+    session.store.close()
+
+    reopened = Store.open(data_dir, DatabaseKey(new_key.raw()), migrate=False)
+    new_key.wipe()
+    new_session = StaffSession(reopened, session.actor, session.method)
+    with new_session.uow() as uow:
+        audit.append(
+            uow.session,
+            actor_id=session.actor.staff_id,
+            action="key_rotated",
+            detail={"dropped_slots": len(dropped), "recovery_key_reissued": True},
+        )
+        uow.commit()
+    atomic_replace(data_dir.keyslots_pending, data_dir.keyslots)
+    return new_session, RotationResult(code, dropped)

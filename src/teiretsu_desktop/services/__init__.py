@@ -1,0 +1,1 @@
+"""Use cases: each takes a StaffSession, checks permissions, audits, and returns plain values."""

@@ -1,0 +1,82 @@
+"""Backup, restore and verification of a center's store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from teiretsu_desktop.security import audit
+from teiretsu_desktop.security.keyslots import KeySlots
+from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.security.unlock import open_with_recovery
+from teiretsu_desktop.store.backup import BackupInfo, create_backup, restore_backup
+from teiretsu_desktop.store.keys import DatabaseKey
+from teiretsu_desktop.store.models import utc_now
+from teiretsu_desktop.store.paths import DataDir
+
+
+def backup(session: StaffSession, out: Path) -> BackupInfo:
+    session.require(Permission.BACKUP)
+    data_dir = session.store.data_dir
+    keyslots_bytes = data_dir.keyslots.read_bytes()
+    db_id = KeySlots.load(data_dir.keyslots).db_id
+    # Audit first so that the backup itself contains the record of its making.
+    session.record("backup", detail={"file": out.name})
+    return create_backup(session.store, keyslots_bytes, out, db_id=db_id, created_at=utc_now())
+
+
+def restore(backup_file: Path, data_dir: DataDir, unwrap: Callable[[KeySlots], DatabaseKey]) -> dict[str, Any]:
+    """Restore into an empty data directory; `unwrap` takes the key from the backup's own slots."""
+
+    def from_bytes(raw: bytes) -> DatabaseKey:
+        return unwrap(KeySlots.parse(raw))
+
+    return restore_backup(backup_file, data_dir, from_bytes)
+
+
+def record_restore(session: StaffSession, manifest: dict[str, Any]) -> None:
+    session.record("restore", detail={"backup_created_at": str(manifest.get("created_at"))})
+
+
+def record_restore_with_recovery(data_dir: DataDir, code: str, manifest: dict[str, Any]) -> None:
+    store, _slots = open_with_recovery(data_dir, code)
+    try:
+        with store.uow() as uow:
+            audit.append(uow.session, actor_id=None, action="recovery_key_used")
+            audit.append(
+                uow.session, actor_id=None, action="restore", detail={"backup_created_at": str(manifest.get("created_at"))}
+            )
+            uow.commit()
+    finally:
+        store.close()
+
+
+@dataclass
+class VerifyReport:
+    problems: list[str] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify(session: StaffSession) -> VerifyReport:
+    """quick_check, cipher_integrity_check and the audit chain. Writes an audit entry only when healthy."""
+    report = VerifyReport()
+    integrity = session.store.integrity_problems()
+    report.problems.extend(integrity)
+    report.checks.append("quick_check / cipher_integrity_check: " + ("ok" if not integrity else "FAILED"))
+    try:
+        with session.uow(write=False) as uow:
+            chain = audit.verify(uow.session)
+    except Exception as exc:  # a damaged page may make reading the log itself fail
+        chain = [f"監査ログを読めません / cannot read the audit log ({type(exc).__name__})"]
+    report.problems.extend(chain)
+    report.checks.append("audit chain: " + ("ok" if not chain else "FAILED"))
+    if report.ok:
+        session.record("verify", detail={"result": "ok"})
+    return report

@@ -1,0 +1,188 @@
+"""Staff accounts: add, remove, passphrases, recovery and the optional keyring slot.
+
+The staff row lives in the encrypted store (its role is authoritative there); the passphrase slot lives
+in the key-slot file. Each operation commits the row and its audit entry first and writes the slot file
+second, so an interruption leaves at worst a staff member without a slot, which `passwd --for` mends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from teiretsu_desktop.domain.errors import InvalidInput, PermissionDenied
+from teiretsu_desktop.domain.roles import Role
+from teiretsu_desktop.security import audit, os_keyring
+from teiretsu_desktop.security.keyslots import KIND_KEYRING, KeySlots
+from teiretsu_desktop.security.passphrase_policy import check_new
+from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.security.unlock import open_with_recovery
+from teiretsu_desktop.services.setup import check_login
+from teiretsu_desktop.store.models import Staff, utc_now
+from teiretsu_desktop.store.paths import DataDir
+
+
+@dataclass(frozen=True)
+class StaffInfo:
+    staff_id: str
+    login: str
+    display_name: str
+    role: Role
+    active: bool
+    has_passphrase: bool
+    has_keyring: bool
+
+
+def list_staff(session: StaffSession) -> list[StaffInfo]:
+    slots = KeySlots.load(session.store.data_dir.keyslots)
+    with session.uow(write=False) as uow:
+        rows = uow.session.scalars(select(Staff).order_by(Staff.login)).all()
+    return [
+        StaffInfo(
+            s.id,
+            s.login,
+            s.display_name,
+            Role(s.role),
+            s.active,
+            slots.passphrase_slot(s.login) is not None,
+            slots.keyring_slot(s.id) is not None,
+        )
+        for s in rows
+    ]
+
+
+def _staff_by_login(session: StaffSession, login: str) -> Staff:
+    with session.uow(write=False) as uow:
+        staff = uow.session.scalars(select(Staff).where(Staff.login == login)).first()
+    if staff is None or not staff.active:
+        raise InvalidInput(f"スタッフ {login} は登録されていません / No active staff member {login}.")
+    return staff
+
+
+def add_staff(session: StaffSession, *, login: str, display_name: str, role: Role, passphrase: str) -> StaffInfo:
+    session.require(Permission.MANAGE_STAFF)
+    check_login(login)
+    value = check_new(passphrase, login=login)
+    if not display_name.strip():
+        raise InvalidInput("氏名を入力してください / Enter the staff member's name.")
+    data_dir = session.store.data_dir
+    slots = KeySlots.load(data_dir.keyslots)
+    with session.uow() as uow:
+        if uow.session.scalars(select(Staff).where(Staff.login == login)).first() is not None:
+            raise InvalidInput(f"スタッフ名 {login} は使われています / The staff name {login} is taken.")
+        staff = Staff(login=login, display_name=display_name.strip(), role=role.value, active=True, created_at=utc_now())
+        uow.session.add(staff)
+        uow.session.flush()
+        audit.append(
+            uow.session,
+            actor_id=session.actor.staff_id,
+            action="staff_added",
+            target_kind="staff",
+            target_id=staff.id,
+            detail={"role": role.value},
+        )
+        uow.commit()
+    slots.set_passphrase(session.store.key, staff_id=staff.id, login=login, passphrase=value, now=utc_now())
+    slots.save(data_dir.keyslots)
+    return StaffInfo(staff.id, login, staff.display_name, role, True, True, False)
+
+
+def remove_staff(session: StaffSession, login: str) -> None:
+    """Deactivate the account and delete every slot it had; its past audit entries stay attributable."""
+    session.require(Permission.MANAGE_STAFF)
+    if login == session.actor.login:
+        raise InvalidInput("自分自身は削除できません / You cannot remove yourself.")
+    target = _staff_by_login(session, login)
+    data_dir = session.store.data_dir
+    slots = KeySlots.load(data_dir.keyslots)
+    with session.uow() as uow:
+        admins = uow.session.scalars(
+            select(Staff).where(Staff.active.is_(True), Staff.role == Role.ADMIN.value, Staff.id != target.id)
+        ).all()
+        if target.role == Role.ADMIN.value and not admins:
+            raise InvalidInput("最後の管理者は削除できません / The last administrator cannot be removed.")
+        row = uow.session.get(Staff, target.id)
+        assert row is not None
+        row.active = False
+        row.removed_at = utc_now()
+        audit.append(
+            uow.session, actor_id=session.actor.staff_id, action="staff_removed", target_kind="staff", target_id=target.id
+        )
+        uow.commit()
+    slots.remove_staff(target.id)
+    slots.save(data_dir.keyslots)
+    os_keyring.delete_wrapping_key(slots.db_id, target.id)
+
+
+def change_own_passphrase(session: StaffSession, *, current: str, new: str) -> None:
+    data_dir = session.store.data_dir
+    slots = KeySlots.load(data_dir.keyslots)
+    slots.unwrap_passphrase(session.actor.login, current)  # WrongCredentials if it does not match
+    value = check_new(new, login=session.actor.login)
+    session.record("passphrase_changed", target_kind="staff", target_id=session.actor.staff_id)
+    slots.set_passphrase(
+        session.store.key, staff_id=session.actor.staff_id, login=session.actor.login, passphrase=value, now=utc_now()
+    )
+    slots.save(data_dir.keyslots)
+
+
+def reset_passphrase(session: StaffSession, *, login: str, new: str) -> None:
+    """An administrator gives a staff member a new (temporary) passphrase."""
+    session.require(Permission.MANAGE_STAFF)
+    if login == session.actor.login:
+        raise PermissionDenied("自分のパスフレーズは passwd で変更してください / Use passwd for your own passphrase.")
+    target = _staff_by_login(session, login)
+    value = check_new(new, login=login)
+    session.record("passphrase_reset", target_kind="staff", target_id=target.id)
+    slots = KeySlots.load(session.store.data_dir.keyslots)
+    slots.set_passphrase(session.store.key, staff_id=target.id, login=login, passphrase=value, now=utc_now())
+    slots.save(session.store.data_dir.keyslots)
+
+
+def recover_with_recovery_key(data_dir: DataDir, *, code: str, login: str, new_passphrase: str) -> str:
+    """Forgotten passphrase: the recovery key sets a new passphrase for `login`.
+
+    The code has left the safe and been typed, so a new recovery key is issued and returned (shown once).
+    """
+    store, slots = open_with_recovery(data_dir, code)
+    try:
+        with store.uow(write=False) as uow:
+            staff = uow.session.scalars(select(Staff).where(Staff.login == login, Staff.active.is_(True))).first()
+        if staff is None:
+            raise InvalidInput(f"スタッフ {login} は登録されていません / No active staff member {login}.")
+        value = check_new(new_passphrase, login=login)
+        with store.uow(actor_id=None) as uow:
+            audit.append(uow.session, actor_id=None, action="recovery_key_used", target_kind="staff", target_id=staff.id)
+            audit.append(uow.session, actor_id=None, action="passphrase_reset", target_kind="staff", target_id=staff.id)
+            audit.append(uow.session, actor_id=None, action="recovery_key_issued")
+            uow.commit()
+        now = utc_now()
+        slots.set_passphrase(store.key, staff_id=staff.id, login=login, passphrase=value, now=now)
+        new_code = slots.set_recovery(store.key, now=now)
+        slots.save(data_dir.keyslots)
+        return new_code
+    finally:
+        store.close()
+
+
+def enable_keyring(session: StaffSession) -> None:
+    """Keep a wrapping key for this staff member in the OS keyring of this device."""
+    data_dir = session.store.data_dir
+    slots = KeySlots.load(data_dir.keyslots)
+    wrapping = os_keyring.store_wrapping_key(slots.db_id, session.actor.staff_id)
+    slots.set_keyring(
+        session.store.key, staff_id=session.actor.staff_id, login=session.actor.login, wrapping_key=wrapping, now=utc_now()
+    )
+    session.record("keyring_enabled", target_kind="staff", target_id=session.actor.staff_id)
+    slots.save(data_dir.keyslots)
+
+
+def disable_keyring(session: StaffSession) -> None:
+    data_dir = session.store.data_dir
+    slots = KeySlots.load(data_dir.keyslots)
+    slots.slots = [s for s in slots.slots if not (s.kind == KIND_KEYRING and s.staff_id == session.actor.staff_id)]
+    session.record("keyring_disabled", target_kind="staff", target_id=session.actor.staff_id)
+    slots.save(data_dir.keyslots)
+    os_keyring.delete_wrapping_key(slots.db_id, session.actor.staff_id)

@@ -1,0 +1,1 @@
+"""The encrypted case store: SQLCipher through SQLAlchemy. The only package that writes SQL."""
