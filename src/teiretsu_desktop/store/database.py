@@ -14,7 +14,7 @@ from teiretsu_desktop.store.keys import DatabaseKey
 from teiretsu_desktop.store.models import StoreMeta, utc_now
 from teiretsu_desktop.store.paths import DataDir
 from teiretsu_desktop.store.schema import upgrade_to_head
-from teiretsu_desktop.store.unit_of_work import UnitOfWork
+from teiretsu_desktop.store.unit_of_work import UnitOfWork, translate_db_error
 
 SQLITE_NOTADB = 26
 
@@ -77,6 +77,12 @@ class Store:
         if migrate:
             try:
                 upgrade_to_head(engine)
+            except exc.DatabaseError as error:
+                store.close()
+                translated = translate_db_error(error)
+                if translated is not None:
+                    raise translated from None
+                raise
             except BaseException:
                 store.close()
                 raise

@@ -106,7 +106,7 @@ def make_engine(path: Path, key: DatabaseKey, *, create: bool = False, connector
     def _begin(conn: Any) -> None:
         # pysqlite's implicit transactions are off (isolation_level=None); we begin explicitly so that
         # writers take the write lock up front instead of failing to upgrade a read lock later.
-        write = conn.get_execution_options().get("teiretsu_write", True)
+        write = conn.get_execution_options().get("teiretsu_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine

@@ -10,10 +10,10 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from teiretsu_desktop.domain.errors import DiskFull, TeiretsuError
+from teiretsu_desktop.domain.errors import CorruptStore, DiskFull, TeiretsuError
 from teiretsu_desktop.store.models.base import Record, utc_now
 
 
@@ -31,12 +31,18 @@ def _stamp_records(session: Session, _ctx: Any, _instances: Any) -> None:
             obj.updated_by = actor
 
 
-def translate_operational_error(exc: OperationalError) -> TeiretsuError | None:
+def translate_db_error(exc: DatabaseError) -> TeiretsuError | None:
+    """The driver errors a person can act on, as typed errors; None for programming errors."""
     text = str(exc.orig).lower()
-    if "disk is full" in text or "database or disk is full" in text:
+    if "disk is full" in text:
         return DiskFull(
             "ディスクの空き容量が足りないため保存できませんでした。入力は取り消されていません。空きを作ってから"
             "もう一度保存してください / The disk is full; nothing was saved. Free space and save again."
+        )
+    if "malformed" in text or "not a database" in text or "hmac" in text:
+        return CorruptStore(
+            "データベースが壊れています。verify で確認し、最新のバックアップから復元してください / "
+            "The database is damaged; run verify and restore the latest backup."
         )
     return None
 
@@ -72,9 +78,9 @@ class UnitOfWork:
             raise RuntimeError("read-only unit of work cannot commit")
         try:
             self.session.commit()
-        except OperationalError as exc:
+        except DatabaseError as exc:
             self.session.rollback()
-            translated = translate_operational_error(exc)
+            translated = translate_db_error(exc)
             if translated is not None:
                 raise translated from exc
             raise
@@ -88,7 +94,7 @@ class UnitOfWork:
         # close() rolls back whatever was not committed and detaches objects without expiring them, so
         # values read inside the unit stay readable; objects of a rolled-back unit must not be used.
         session.close()
-        if isinstance(exc, OperationalError):
-            translated = translate_operational_error(exc)
+        if isinstance(exc, DatabaseError):
+            translated = translate_db_error(exc)
             if translated is not None:
                 raise translated from exc

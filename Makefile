@@ -1,0 +1,32 @@
+# One entry point for developers, CI and IT. Every target sets up what it needs first.
+.PHONY: demo test lint typecheck stress lock clean
+
+VENV := .venv
+PY := $(VENV)/bin/python
+
+## make demo — start the application with a populated demo center
+demo:
+	@scripts/bootstrap.sh runtime
+	$(VENV)/bin/teiretsu --demo
+
+## make test — lint, type-check and run the whole test suite (what CI runs)
+test:
+	@scripts/bootstrap.sh dev
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/mypy
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+## make stress — the long crash-safety run (1,000 SIGKILLs during writes)
+stress:
+	@scripts/bootstrap.sh dev
+	$(PY) -m tests.stress.kill_loop --iterations 1000
+
+## make lock — recompile the hashed lock files from requirements/*.in
+lock:
+	$(PY) -m pip install --quiet uv==0.13.9
+	$(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes requirements/runtime.in -o requirements/runtime.lock
+	$(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes requirements/dev.in -o requirements/dev.lock
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,44 @@
+"""Shared fixtures. Qt runs offscreen (set before anything imports Qt); the keyring is in memory."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from teiretsu_desktop.security import os_keyring  # noqa: E402
+from teiretsu_desktop.security.session import StaffSession  # noqa: E402
+from tests.helpers.memory_keyring import MemoryKeyring  # noqa: E402
+from tests.helpers.stores import TemplateStore, build_template, copy_store, unlock_admin  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> MemoryKeyring:
+    backend = MemoryKeyring()
+    os_keyring.use_test_backend(backend)
+    return backend
+
+
+@pytest.fixture(scope="session")
+def template_store(tmp_path_factory: pytest.TempPathFactory) -> TemplateStore:
+    os_keyring.use_test_backend(MemoryKeyring())
+    return build_template(tmp_path_factory.mktemp("template") / "store")
+
+
+@pytest.fixture
+def store(template_store: TemplateStore, tmp_path: Path) -> TemplateStore:
+    """A fresh copy of the template store: admin, a caseworker and a clerk."""
+    return copy_store(template_store, tmp_path / "store")
+
+
+@pytest.fixture
+def admin(store: TemplateStore) -> Iterator[StaffSession]:
+    session = unlock_admin(store.data_dir)
+    yield session
+    if not session.locked:
+        session.lock()
