@@ -22,30 +22,15 @@ from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.store.atomic import atomic_replace
 from teiretsu_desktop.store.database import Store
-from teiretsu_desktop.store.engine import key_pragma, open_dbapi_connection
 from teiretsu_desktop.store.keys import DatabaseKey
 from teiretsu_desktop.store.models import utc_now
+from teiretsu_desktop.store.rekey import rekey_file
 
 
 @dataclass(frozen=True)
 class RotationResult:
     recovery_code: str
     dropped_logins: list[str]
-
-
-def rekey_database(store: Store, new_key: DatabaseKey) -> None:
-    """Re-encrypt the closed database file of `store` under `new_key` in one transaction."""
-    old_key = store.key
-    path = store.data_dir.db
-    store.engine.dispose()  # no other connection may hold the file during the rekey
-    conn = open_dbapi_connection(path, old_key, create=False)
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        conn.execute("PRAGMA journal_mode = DELETE").fetchall()
-        conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"").fetchall()
-        conn.execute("PRAGMA journal_mode = WAL").fetchall()
-    finally:
-        conn.close()
 
 
 def rotate_database_key(session: StaffSession, passphrase: str) -> tuple[StaffSession, RotationResult]:
@@ -73,7 +58,9 @@ def rotate_database_key(session: StaffSession, passphrase: str) -> tuple[StaffSe
     dropped = sorted({s.login for s in current.slots if s.login and s.login not in fresh.logins()} - {session.actor.login})
 
     fresh.save(data_dir.keyslots_pending)
-    rekey_database(session.store, new_key)
+    old_key = session.store.key
+    session.store.engine.dispose()  # no other connection may hold the file during the rekey
+    rekey_file(data_dir.db, old_key, new_key)
     session.store.close()
 
     reopened = Store.open(data_dir, DatabaseKey(new_key.raw()), migrate=False)
