@@ -6,15 +6,15 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from teiretsu_desktop.security import os_keyring  # noqa: E402
-from teiretsu_desktop.security.session import StaffSession  # noqa: E402
-from tests.helpers.memory_keyring import MemoryKeyring  # noqa: E402
-from tests.helpers.stores import TemplateStore, build_template, copy_store, unlock_admin  # noqa: E402
+from teiretsu_desktop.security import os_keyring
+from teiretsu_desktop.security.session import StaffSession
+from tests.helpers.memory_keyring import MemoryKeyring
+from tests.helpers.stores import TemplateStore, build_template, copy_store, unlock_admin
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,9 @@ from teiretsu_desktop.diagnostics import install_excepthook, setup_logging
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="teiretsu", description="Teiretsu Desktop — 地域生活定着支援センター")
+    parser = argparse.ArgumentParser(
+        prog="teiretsu", description="Teiretsu Desktop — 地域生活定着支援センター"
+    )
     parser.add_argument("--version", action="version", version=f"teiretsu {__version__}")
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument("--self-test", action="store_true", help="run the headless self-test and exit")

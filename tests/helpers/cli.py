@@ -21,7 +21,11 @@ class Result:
 
 
 def run_admin(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str, stdin: str = ""
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    *args: str,
+    stdin: str = "",
 ) -> Result:
     monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
     code = main(["--data-dir", str(data_dir), "--passphrase-stdin", *args])
@@ -31,7 +35,15 @@ def run_admin(
 
 def run_admin_process(data_dir: Path, *args: str, stdin: str = "") -> Result:
     proc = subprocess.run(
-        [sys.executable, "-m", "teiretsu_desktop.cli.admin", "--data-dir", str(data_dir), "--passphrase-stdin", *args],
+        [
+            sys.executable,
+            "-m",
+            "teiretsu_desktop.cli.admin",
+            "--data-dir",
+            str(data_dir),
+            "--passphrase-stdin",
+            *args,
+        ],
         input=stdin,
         capture_output=True,
         text=True,

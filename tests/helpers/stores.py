@@ -31,10 +31,18 @@ class TemplateStore:
 
 def build_template(root: Path) -> TemplateStore:
     data_dir = DataDir(root)
-    result = init_center(data_dir, CENTER, admin_login=ADMIN, admin_name="管理 太郎", admin_passphrase=ADMIN_PASS)
+    result = init_center(
+        data_dir, CENTER, admin_login=ADMIN, admin_name="管理 太郎", admin_passphrase=ADMIN_PASS
+    )
     session = unlock_with_passphrase(data_dir, ADMIN, ADMIN_PASS)
     try:
-        add_staff(session, login=CASEWORKER, display_name="佐藤 花子", role=Role.CASEWORKER, passphrase=CASEWORKER_PASS)
+        add_staff(
+            session,
+            login=CASEWORKER,
+            display_name="佐藤 花子",
+            role=Role.CASEWORKER,
+            passphrase=CASEWORKER_PASS,
+        )
         add_staff(session, login=CLERK, display_name="鈴木 一郎", role=Role.CLERICAL, passphrase=CLERK_PASS)
     finally:
         session.lock()

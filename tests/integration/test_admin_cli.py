@@ -17,12 +17,23 @@ Cap = pytest.CaptureFixture[str]
 RECOVERY = re.compile(r"\b([0-9A-Z]{4}(?:-[0-9A-Z]{4}){7})\b")
 
 
-def test_init_prints_the_recovery_key_once_and_verify_passes(tmp_path: Path, monkeypatch: Run, capsys: Cap) -> None:
+def test_init_prints_the_recovery_key_once_and_verify_passes(
+    tmp_path: Path, monkeypatch: Run, capsys: Cap
+) -> None:
     data = tmp_path / "center"
     r = run_admin(
-        monkeypatch, capsys, data,
-        "init", "--center-code", "27A", "--center-name", "大阪府地域生活定着支援センター",
-        "--prefecture", "27", "--admin-name", "山田 太郎",
+        monkeypatch,
+        capsys,
+        data,
+        "init",
+        "--center-code",
+        "27A",
+        "--center-name",
+        "大阪府地域生活定着支援センター",
+        "--prefecture",
+        "27",
+        "--admin-name",
+        "山田 太郎",
         stdin="first admin passphrase\n",
     )
     assert r.code == 0, r.err
@@ -34,8 +45,21 @@ def test_init_prints_the_recovery_key_once_and_verify_passes(tmp_path: Path, mon
     assert r.code == 0, r.out + r.err
     assert "verify: ok" in r.out
 
-    r = run_admin(monkeypatch, capsys, data, "init", "--center-code", "27A", "--center-name", "x",
-                  "--prefecture", "27", "--admin-name", "x", stdin="first admin passphrase\n")
+    r = run_admin(
+        monkeypatch,
+        capsys,
+        data,
+        "init",
+        "--center-code",
+        "27A",
+        "--center-name",
+        "x",
+        "--prefecture",
+        "27",
+        "--admin-name",
+        "x",
+        stdin="first admin passphrase\n",
+    )
     assert r.code != 0 and "already exists" in r.err
 
 
@@ -49,7 +73,9 @@ def test_wrong_passphrase_is_one_clear_line_and_changes_no_store_file(store: Tem
     assert digests(store.data_dir.store_files()) == before
 
 
-def test_expected_failures_are_clear(tmp_path: Path, store: TemplateStore, monkeypatch: Run, capsys: Cap) -> None:
+def test_expected_failures_are_clear(
+    tmp_path: Path, store: TemplateStore, monkeypatch: Run, capsys: Cap
+) -> None:
     r = run_admin_process(tmp_path / "empty", "verify", stdin="whatever passphrase\n")
     assert r.code == 3 and "No store" in r.err and "Traceback" not in r.err
     r = run_admin(monkeypatch, capsys, store.data_dir.root, "verify", stdin=ADMIN_PASS + "\n")
@@ -66,25 +92,60 @@ def test_a_flipped_byte_makes_verify_fail_and_say_so(
     assert pages > 5
     page = max(1, int(pages * page_fraction))  # zero-based; never page 1 (offset 0)
     flip_byte(store.data_dir.db, page * 4096 + 100)
-    r = run_admin(monkeypatch, capsys, store.data_dir.root, "--user", ADMIN, "verify", stdin=ADMIN_PASS + "\n")
+    r = run_admin(
+        monkeypatch, capsys, store.data_dir.root, "--user", ADMIN, "verify", stdin=ADMIN_PASS + "\n"
+    )
     assert r.code == 1, r.out + r.err
     assert "FAILED" in r.out and "verify: ok" not in r.out
 
 
 def test_staff_lifecycle(store: TemplateStore, monkeypatch: Run, capsys: Cap) -> None:
     root = store.data_dir.root
-    r = run_admin(monkeypatch, capsys, root, "--user", ADMIN, "add-user", "tanaka", "--name", "田中 次郎",
-                  "--role", "センター長", stdin=f"{ADMIN_PASS}\ntanaka passphrase 9\n")
+    r = run_admin(
+        monkeypatch,
+        capsys,
+        root,
+        "--user",
+        ADMIN,
+        "add-user",
+        "tanaka",
+        "--name",
+        "田中 次郎",
+        "--role",
+        "センター長",
+        stdin=f"{ADMIN_PASS}\ntanaka passphrase 9\n",
+    )
     assert r.code == 0, r.err
-    r = run_admin(monkeypatch, capsys, root, "--user", "tanaka", "passwd",
-                  stdin="tanaka passphrase 9\ntanaka new phrase 10\n")
+    r = run_admin(
+        monkeypatch,
+        capsys,
+        root,
+        "--user",
+        "tanaka",
+        "passwd",
+        stdin="tanaka passphrase 9\ntanaka new phrase 10\n",
+    )
     assert r.code == 0, r.err
     r = run_admin(monkeypatch, capsys, root, "--user", "tanaka", "verify", stdin="tanaka passphrase 9\n")
     assert r.code == 4
-    r = run_admin(monkeypatch, capsys, root, "--user", CASEWORKER, "add-user", "x1", "--name", "x",
-                  "--role", "admin", stdin=f"{CASEWORKER_PASS}\nsome passphrase 11\n")
+    r = run_admin(
+        monkeypatch,
+        capsys,
+        root,
+        "--user",
+        CASEWORKER,
+        "add-user",
+        "x1",
+        "--name",
+        "x",
+        "--role",
+        "admin",
+        stdin=f"{CASEWORKER_PASS}\nsome passphrase 11\n",
+    )
     assert r.code == 9 and "may not" in r.err  # a caseworker cannot add staff
-    r = run_admin(monkeypatch, capsys, root, "--user", ADMIN, "remove-user", "tanaka", stdin=f"{ADMIN_PASS}\n")
+    r = run_admin(
+        monkeypatch, capsys, root, "--user", ADMIN, "remove-user", "tanaka", stdin=f"{ADMIN_PASS}\n"
+    )
     assert r.code == 0, r.err
     assert "tanaka" not in store.data_dir.keyslots.read_text(encoding="utf-8")
     r = run_admin(monkeypatch, capsys, root, "--user", "tanaka", "verify", stdin="tanaka new phrase 10\n")
@@ -97,41 +158,101 @@ def test_forgotten_passphrase_recovery_issues_a_new_recovery_key(
     store: TemplateStore, monkeypatch: Run, capsys: Cap
 ) -> None:
     root = store.data_dir.root
-    r = run_admin(monkeypatch, capsys, root, "--user", ADMIN, "recover",
-                  stdin=f"{store.recovery_code}\nbrand new admin phrase\n")
+    r = run_admin(
+        monkeypatch,
+        capsys,
+        root,
+        "--user",
+        ADMIN,
+        "recover",
+        stdin=f"{store.recovery_code}\nbrand new admin phrase\n",
+    )
     assert r.code == 0, r.err
     new_code = RECOVERY.findall(r.out)[0]
     assert new_code != store.recovery_code
     r = run_admin(monkeypatch, capsys, root, "--user", ADMIN, "verify", stdin="brand new admin phrase\n")
     assert r.code == 0
     # The used code no longer works; the new one does.
-    r = run_admin(monkeypatch, capsys, root, "--user", ADMIN, "recover",
-                  stdin=f"{store.recovery_code}\nanother admin phrase\n")
+    r = run_admin(
+        monkeypatch,
+        capsys,
+        root,
+        "--user",
+        ADMIN,
+        "recover",
+        stdin=f"{store.recovery_code}\nanother admin phrase\n",
+    )
     assert r.code == 4
     r = run_admin(monkeypatch, capsys, root, "--user", ADMIN, "audit", stdin="brand new admin phrase\n")
     assert "recovery_key_used" in r.out and "unlock_failed" in r.out and "chain: ok" in r.out
 
 
-def test_backup_and_restore_through_the_command(store: TemplateStore, tmp_path: Path, monkeypatch: Run, capsys: Cap) -> None:
+def test_backup_and_restore_through_the_command(
+    store: TemplateStore, tmp_path: Path, monkeypatch: Run, capsys: Cap
+) -> None:
     backup = tmp_path / "backups" / "center.teiretsu-backup"
-    r = run_admin(monkeypatch, capsys, store.data_dir.root, "--user", ADMIN, "backup", "--out", str(backup),
-                  stdin=f"{ADMIN_PASS}\n")
+    r = run_admin(
+        monkeypatch,
+        capsys,
+        store.data_dir.root,
+        "--user",
+        ADMIN,
+        "backup",
+        "--out",
+        str(backup),
+        stdin=f"{ADMIN_PASS}\n",
+    )
     assert r.code == 0, r.err
     target = tmp_path / "restored"
-    r = run_admin(monkeypatch, capsys, target, "--user", CASEWORKER, "restore", "--from", str(backup),
-                  stdin="wrong passphrase here\n")
+    r = run_admin(
+        monkeypatch,
+        capsys,
+        target,
+        "--user",
+        CASEWORKER,
+        "restore",
+        "--from",
+        str(backup),
+        stdin="wrong passphrase here\n",
+    )
     assert r.code == 4 and not DataDir(target).exists()
-    r = run_admin(monkeypatch, capsys, target, "--user", CASEWORKER, "restore", "--from", str(backup),
-                  stdin=f"{CASEWORKER_PASS}\n")
+    r = run_admin(
+        monkeypatch,
+        capsys,
+        target,
+        "--user",
+        CASEWORKER,
+        "restore",
+        "--from",
+        str(backup),
+        stdin=f"{CASEWORKER_PASS}\n",
+    )
     assert r.code == 0, r.err
     r = run_admin(monkeypatch, capsys, target, "--user", ADMIN, "verify", stdin=f"{ADMIN_PASS}\n")
     assert r.code == 0, r.out
     # Restoring over an existing store is refused.
-    r = run_admin(monkeypatch, capsys, target, "--user", CASEWORKER, "restore", "--from", str(backup),
-                  stdin=f"{CASEWORKER_PASS}\n")
+    r = run_admin(
+        monkeypatch,
+        capsys,
+        target,
+        "--user",
+        CASEWORKER,
+        "restore",
+        "--from",
+        str(backup),
+        stdin=f"{CASEWORKER_PASS}\n",
+    )
     assert r.code == 3 and "already holds" in r.err
     # With the recovery key instead of a passphrase.
     other = tmp_path / "restored-2"
-    r = run_admin(monkeypatch, capsys, other, "restore", "--recovery", "--from", str(backup),
-                  stdin=f"{store.recovery_code}\n")
+    r = run_admin(
+        monkeypatch,
+        capsys,
+        other,
+        "restore",
+        "--recovery",
+        "--from",
+        str(backup),
+        stdin=f"{store.recovery_code}\n",
+    )
     assert r.code == 0, r.err

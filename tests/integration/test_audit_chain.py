@@ -64,8 +64,16 @@ def _insert(s: Session) -> None:
     from teiretsu_desktop.store.models import AuditEntry
 
     forged = AuditEntry(
-        seq=4, id="forged", at="2026-01-01T00:00:00.000000Z", actor_id=None, action="forged",
-        target_kind=None, target_id=None, detail="{}", prev_hash=prev, hash="",
+        seq=4,
+        id="forged",
+        at="2026-01-01T00:00:00.000000Z",
+        actor_id=None,
+        action="forged",
+        target_kind=None,
+        target_id=None,
+        detail="{}",
+        prev_hash=prev,
+        hash="",
     )
     forged.hash = audit.entry_hash(forged)
     s.add(forged)
@@ -87,7 +95,9 @@ def _reorder(s: Session) -> None:
         (_reorder, "does not link"),
     ],
 )
-def test_tampering_is_detected(admin: StaffSession, mutation: Callable[[Session], None], expected: str) -> None:
+def test_tampering_is_detected(
+    admin: StaffSession, mutation: Callable[[Session], None], expected: str
+) -> None:
     _fill(admin)
     _as_attacker(admin, mutation)
     problems = _problems(admin)

@@ -44,6 +44,9 @@ def test_a_full_disk_is_a_clear_error_and_loses_nothing(admin: StaffSession) -> 
     event.remove(admin.store.engine, "connect", _cap)
     assert admin.store.integrity_problems() == []
     with admin.uow(write=False) as uow:
-        assert uow.session.scalar(select(func.count()).select_from(Setting).where(Setting.key.like("big.%"))) == 0
+        assert (
+            uow.session.scalar(select(func.count()).select_from(Setting).where(Setting.key.like("big.%")))
+            == 0
+        )
         assert uow.session.scalar(select(Setting.value).where(Setting.key == "before")) == "1"
         assert uow.session.execute(text("PRAGMA quick_check")).scalar() == "ok"

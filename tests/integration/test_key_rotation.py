@@ -60,8 +60,13 @@ def test_an_interrupted_rotation_is_finished_or_discarded_at_unlock(store: Templ
     old_key = old.unwrap_passphrase(ADMIN, ADMIN_PASS)[0]
     new_key = DatabaseKey.generate()
     pending = KeySlots(old.db_id)
-    pending.set_passphrase(new_key, staff_id=old.passphrase_slot(ADMIN).staff_id or "", login=ADMIN,  # type: ignore[union-attr]
-                           passphrase=ADMIN_PASS, now="t")
+    pending.set_passphrase(
+        new_key,
+        staff_id=old.passphrase_slot(ADMIN).staff_id or "",
+        login=ADMIN,  # type: ignore[union-attr]
+        passphrase=ADMIN_PASS,
+        now="t",
+    )
     pending.save(data_dir.keyslots_pending)
     # Crash before the rekey: the old key still opens, the pending file is discarded.
     unlock_admin(data_dir).lock()
@@ -107,7 +112,11 @@ def test_sigkill_during_rekey_leaves_exactly_one_working_key(tmp_path: Path) -> 
         new = os.urandom(32)
         child = subprocess.Popen(
             [sys.executable, "-m", "tests.stress.rekey_child"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=REPO, env=env, text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            cwd=REPO,
+            env=env,
+            text=True,
         )
         assert child.stdin and child.stdout
         child.stdin.write(f"{data_dir.db}\n{current.hex()}\n{new.hex()}\n")

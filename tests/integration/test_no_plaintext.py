@@ -34,7 +34,9 @@ def test_canary_never_reaches_the_disk_in_plaintext(
     backups = tmp_path / "backups"
 
     session = unlock_admin(store.data_dir)
-    add_staff(session, login="canary", display_name=canary, role=Role.CASEWORKER, passphrase="canary passphrase 1")
+    add_staff(
+        session, login="canary", display_name=canary, role=Role.CASEWORKER, passphrase="canary passphrase 1"
+    )
     with session.uow() as uow:
         for i in range(50):
             uow.session.add(Setting(key=f"note.{i}", value=f'"{canary} 面接記録 {i}"'))

@@ -89,7 +89,10 @@ def run(iterations: int, workdir: Path, *, seed: int = 0, log: bool = False) -> 
         acknowledged.update(line for line in rest.splitlines() if line.strip())
         total = _check(data_dir, raw, acknowledged)
         if log:
-            print(f"iteration {iteration + 1}/{iterations}: {total} transactions, all acknowledged present", flush=True)
+            print(
+                f"iteration {iteration + 1}/{iterations}: {total} transactions, all acknowledged present",
+                flush=True,
+            )
     return total
 
 

@@ -60,19 +60,25 @@ def test_wrong_secrets_are_refused(slots_and_key: tuple[KeySlots, DatabaseKey, s
 
 
 @pytest.mark.parametrize("field", ["nonce", "ciphertext"])
-def test_flipping_any_byte_of_a_wrap_fails(slots_and_key: tuple[KeySlots, DatabaseKey, str, bytes], field: str) -> None:
+def test_flipping_any_byte_of_a_wrap_fails(
+    slots_and_key: tuple[KeySlots, DatabaseKey, str, bytes], field: str
+) -> None:
     slots, _key, code, _ = slots_and_key
     recovery = next(s for s in slots.slots if s.kind == "recovery")
     raw = bytearray(base64.b64decode(getattr(recovery, field)))
     for index in range(len(raw)):
         mutated = bytearray(raw)
         mutated[index] ^= 0x01
-        tampered = KeySlots(slots.db_id, [replace(recovery, **{field: base64.b64encode(bytes(mutated)).decode()})])
+        tampered = KeySlots(
+            slots.db_id, [replace(recovery, **{field: base64.b64encode(bytes(mutated)).decode()})]
+        )
         with pytest.raises(WrongCredentials):
             tampered.unwrap_recovery(code)
 
 
-def test_associated_data_binds_db_id_and_owner(slots_and_key: tuple[KeySlots, DatabaseKey, str, bytes]) -> None:
+def test_associated_data_binds_db_id_and_owner(
+    slots_and_key: tuple[KeySlots, DatabaseKey, str, bytes],
+) -> None:
     slots, _key, code, _ = slots_and_key
     moved = KeySlots("another-db", list(slots.slots))
     with pytest.raises(WrongCredentials):

@@ -9,7 +9,12 @@ from teiretsu_desktop.security.permissions import ROLE_PERMISSIONS, Permission, 
 
 def test_clerical_staff_cannot_read_sensitive_groups_or_manage_staff() -> None:
     assert allows(Role.CLERICAL, Permission.PRINT_FORMS)
-    for denied in (Permission.READ_SENSITIVE, Permission.WRITE_CASES, Permission.MANAGE_STAFF, Permission.BACKUP):
+    for denied in (
+        Permission.READ_SENSITIVE,
+        Permission.WRITE_CASES,
+        Permission.MANAGE_STAFF,
+        Permission.BACKUP,
+    ):
         assert not allows(Role.CLERICAL, denied)
     with pytest.raises(PermissionDenied):
         require(Role.CLERICAL, Permission.READ_SENSITIVE)

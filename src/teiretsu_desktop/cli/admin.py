@@ -29,8 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Teiretsu Desktop 管理コマンド / administration: set-up, staff, backup, verification.",
     )
     parser.add_argument("--version", action="version", version=f"teiretsu-admin {__version__}")
-    parser.add_argument("--data-dir", type=Path, default=None, help="data directory (default: per-user local app data)")
-    parser.add_argument("--user", default=None, help="staff name to act as (may be left out with one staff member)")
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help="data directory (default: per-user local app data)"
+    )
+    parser.add_argument(
+        "--user", default=None, help="staff name to act as (may be left out with one staff member)"
+    )
     parser.add_argument(
         "--passphrase-stdin",
         action="store_true",

@@ -62,7 +62,9 @@ def cmd_verify(ctx: CliContext, args: argparse.Namespace) -> int:
     if report.ok:
         print("verify: ok")
         return 0
-    print("verify: 問題があります。最新のバックアップから復元してください / problems found; restore from a backup.")
+    print(
+        "verify: 問題があります。最新のバックアップから復元してください / problems found; restore from a backup."
+    )
     return 1
 
 
@@ -77,13 +79,19 @@ def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.recovery:
         code = ctx.secrets.existing("回復キー / recovery key")
-        manifest = maintenance.restore(args.from_file, ctx.data_dir, lambda slots: slots.unwrap_recovery(code))
+        manifest = maintenance.restore(
+            args.from_file, ctx.data_dir, lambda slots: slots.unwrap_recovery(code)
+        )
         maintenance.record_restore_with_recovery(ctx.data_dir, code, manifest)
         print(f"復元しました / restored: {ctx.data_dir.root}")
-        print("回復キーで復元しました。各スタッフのパスフレーズはバックアップ時のものです / restored with the recovery key.")
+        print(
+            "回復キーで復元しました。各スタッフのパスフレーズはバックアップ時のものです / restored with the recovery key."
+        )
         return 0
     if not ctx.user:
-        raise InvalidInput("--user か --recovery を指定してください / Give --user (or --recovery) for restore.")
+        raise InvalidInput(
+            "--user か --recovery を指定してください / Give --user (or --recovery) for restore."
+        )
     passphrase = ctx.secrets.existing(f"{ctx.user} のパスフレーズ (バックアップ時) / passphrase")
     manifest = maintenance.restore(
         args.from_file, ctx.data_dir, lambda slots: slots.unwrap_passphrase(ctx.user or "", passphrase)[0]
@@ -121,7 +129,9 @@ def cmd_audit(ctx: CliContext, args: argparse.Namespace) -> int:
         problems = audit.verify(uow.session)
     for entry in reversed(rows):
         target = f" {entry.target_kind}:{entry.target_id}" if entry.target_kind else ""
-        print(f"{entry.seq:>6} {entry.at} {entry.action}{target} actor={entry.actor_id or '-'} {entry.detail}")
+        print(
+            f"{entry.seq:>6} {entry.at} {entry.action}{target} actor={entry.actor_id or '-'} {entry.detail}"
+        )
     print("chain: ok" if not problems else "chain: FAILED — " + "; ".join(problems))
     return 0 if not problems else 1
 
@@ -131,10 +141,14 @@ def register(sub: Any) -> None:
     p.add_argument("--center-code", required=True)
     p.add_argument("--center-name", required=True)
     p.add_argument("--prefecture", required=True, help="JIS prefecture code, 01-47")
-    p.add_argument("--admin-name", required=True, help="the administrator's full name (login: --user, default admin)")
+    p.add_argument(
+        "--admin-name", required=True, help="the administrator's full name (login: --user, default admin)"
+    )
     p.set_defaults(handler=cmd_init)
 
-    p = sub.add_parser("verify", help="quick_check, cipher_integrity_check and the audit chain; exit 1 on a problem")
+    p = sub.add_parser(
+        "verify", help="quick_check, cipher_integrity_check and the audit chain; exit 1 on a problem"
+    )
     p.set_defaults(handler=cmd_verify)
 
     p = sub.add_parser("backup", help="write one verified backup file (database and key slots)")
@@ -143,7 +157,9 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("restore", help="restore a backup into an empty data directory")
     p.add_argument("--from", dest="from_file", type=Path, required=True)
-    p.add_argument("--recovery", action="store_true", help="prove access with the recovery key instead of --user")
+    p.add_argument(
+        "--recovery", action="store_true", help="prove access with the recovery key instead of --user"
+    )
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("rotate-key", help="re-encrypt the store under a new key; issues a new recovery key")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from teiretsu_desktop.cli.secrets_input import SecretSource
 from teiretsu_desktop.security import unlock_failures
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import resolve_login, unlock_with_passphrase
 from teiretsu_desktop.store.paths import DataDir
-from teiretsu_desktop.cli.secrets_input import SecretSource
 
 
 @dataclass

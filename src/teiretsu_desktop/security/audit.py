@@ -107,7 +107,9 @@ def verify(session: Session) -> list[str]:
         if entry.seq != expected_seq:
             problems.append(f"監査ログ #{entry.seq}: 番号が飛んでいます (期待 {expected_seq}) / sequence gap")
         if entry.prev_hash != expected_prev:
-            problems.append(f"監査ログ #{entry.seq}: 前の記録とつながりません / does not link to the previous entry")
+            problems.append(
+                f"監査ログ #{entry.seq}: 前の記録とつながりません / does not link to the previous entry"
+            )
         if entry_hash(entry) != entry.hash:
             problems.append(f"監査ログ #{entry.seq}: 内容が変更されています / entry was modified")
         expected_prev = entry.hash
@@ -116,5 +118,7 @@ def verify(session: Session) -> list[str]:
     meta = session.get(StoreMeta, HEAD_KEY)
     recorded = meta.value if meta else ChainHead(0, GENESIS).text()
     if recorded != last.text():
-        problems.append("監査ログの末尾が記録と一致しません / the log's last entry does not match the recorded head")
+        problems.append(
+            "監査ログの末尾が記録と一致しません / the log's last entry does not match the recorded head"
+        )
     return problems

@@ -47,11 +47,11 @@ ARGON2_LANES = 4
 MIN_MEMORY_KIB = 65536
 MIN_ITERATIONS = 3
 
-KIND_PASSPHRASE = "passphrase"
+KIND_PASSPHRASE = "passphrase"  # noqa: S105 - a slot kind, not a secret
 KIND_RECOVERY = "recovery"
 KIND_KEYRING = "keyring"
 
-WRONG_PASSPHRASE = "スタッフ名またはパスフレーズが違います / Wrong staff name or passphrase."
+WRONG_PASSPHRASE = "スタッフ名またはパスフレーズが違います / Wrong staff name or passphrase."  # noqa: S105 - a message, not a secret
 WRONG_RECOVERY = "回復キーが違います / The recovery key does not match this store."
 MAX_FILE_BYTES = 1_000_000
 
@@ -118,9 +118,9 @@ def derive_passphrase_kek(passphrase: str, kdf: dict[str, Any]) -> bytes:
 def derive_recovery_kek(secret: bytes, kdf: dict[str, Any]) -> bytes:
     if kdf.get("alg") != "hkdf-sha256":
         raise ValueError("unsupported kdf")
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=_unb64(kdf["salt"]), info=b"teiretsu recovery slot").derive(
-        secret
-    )
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=_unb64(kdf["salt"]), info=b"teiretsu recovery slot"
+    ).derive(secret)
 
 
 def new_argon2_kdf() -> dict[str, Any]:
@@ -168,7 +168,12 @@ class KeySlots:
         )
 
     def to_bytes(self) -> bytes:
-        body = {"format": FORMAT, "version": VERSION, "db_id": self.db_id, "slots": [s.to_json() for s in self.slots]}
+        body = {
+            "format": FORMAT,
+            "version": VERSION,
+            "db_id": self.db_id,
+            "slots": [s.to_json() for s in self.slots],
+        }
         return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
 
     def save(self, path: Path) -> None:
@@ -193,11 +198,15 @@ class KeySlots:
     def passphrase_slot(self, login: str) -> Slot | None:
         return next((s for s in self.slots if s.kind == KIND_PASSPHRASE and s.login == login), None)
 
-    def set_passphrase(self, dek: DatabaseKey, *, staff_id: str, login: str, passphrase: str, now: str) -> Slot:
+    def set_passphrase(
+        self, dek: DatabaseKey, *, staff_id: str, login: str, passphrase: str, now: str
+    ) -> Slot:
         """Add or replace the passphrase slot of one staff member."""
         self.slots = [s for s in self.slots if not (s.kind == KIND_PASSPHRASE and s.staff_id == staff_id)]
         kdf = new_argon2_kdf()
-        template = Slot(new_id(), KIND_PASSPHRASE, kdf, "", "", staff_id=staff_id, login=login, created_at=now)
+        template = Slot(
+            new_id(), KIND_PASSPHRASE, kdf, "", "", staff_id=staff_id, login=login, created_at=now
+        )
         slot = self._wrap(template, derive_passphrase_kek(passphrase, kdf), dek)
         self.slots.append(slot)
         return slot
@@ -244,9 +253,13 @@ class KeySlots:
     def keyring_slot(self, staff_id: str) -> Slot | None:
         return next((s for s in self.slots if s.kind == KIND_KEYRING and s.staff_id == staff_id), None)
 
-    def set_keyring(self, dek: DatabaseKey, *, staff_id: str, login: str, wrapping_key: bytes, now: str) -> Slot:
+    def set_keyring(
+        self, dek: DatabaseKey, *, staff_id: str, login: str, wrapping_key: bytes, now: str
+    ) -> Slot:
         self.slots = [s for s in self.slots if not (s.kind == KIND_KEYRING and s.staff_id == staff_id)]
-        template = Slot(new_id(), KIND_KEYRING, {"alg": "raw"}, "", "", staff_id=staff_id, login=login, created_at=now)
+        template = Slot(
+            new_id(), KIND_KEYRING, {"alg": "raw"}, "", "", staff_id=staff_id, login=login, created_at=now
+        )
         slot = self._wrap(template, wrapping_key, dek)
         self.slots.append(slot)
         return slot
@@ -255,4 +268,6 @@ class KeySlots:
         try:
             return self._unwrap(slot, wrapping_key)
         except (InvalidTag, ValueError):
-            raise WrongCredentials("キーリングの鍵が一致しません / The keyring secret does not match.") from None
+            raise WrongCredentials(
+                "キーリングの鍵が一致しません / The keyring secret does not match."
+            ) from None

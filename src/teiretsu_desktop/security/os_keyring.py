@@ -9,6 +9,7 @@ through `use_test_backend()`, the only way to make the check accept a non-OS bac
 from __future__ import annotations
 
 import base64
+import contextlib
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -85,7 +86,9 @@ def store_wrapping_key(db_id: str, staff_id: str) -> bytes:
     try:
         keyring.set_password(SERVICE, _account(db_id, staff_id), blob)
     except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"キーリングに保存できません / The keyring refused the secret ({exc}).") from None
+        raise KeyringUnavailable(
+            f"キーリングに保存できません / The keyring refused the secret ({exc})."
+        ) from None
     return key
 
 
@@ -106,7 +109,5 @@ def fetch_wrapping_key(db_id: str, staff_id: str) -> bytes | None:
 
 
 def delete_wrapping_key(db_id: str, staff_id: str) -> None:
-    try:
+    with contextlib.suppress(keyring.errors.KeyringError):
         keyring.delete_password(SERVICE, _account(db_id, staff_id))
-    except keyring.errors.KeyringError:
-        pass

@@ -21,7 +21,9 @@ def check_new(passphrase: str, *, login: str) -> str:
             f"パスフレーズは{MIN_LENGTH}文字以上にしてください / A passphrase needs at least {MIN_LENGTH} characters."
         )
     if value.strip().lower() == login.strip().lower():
-        raise InvalidInput("パスフレーズにスタッフ名は使えません / The passphrase must not be the staff name.")
+        raise InvalidInput(
+            "パスフレーズにスタッフ名は使えません / The passphrase must not be the staff name."
+        )
     if len(set(value)) < 4:
         raise InvalidInput("パスフレーズが単純すぎます / The passphrase is too simple.")
     return value

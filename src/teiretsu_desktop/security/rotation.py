@@ -53,9 +53,13 @@ def rotate_database_key(session: StaffSession, passphrase: str) -> tuple[StaffSe
         if slot.kind == KIND_KEYRING and slot.staff_id:
             wrapping = os_keyring.fetch_wrapping_key(current.db_id, slot.staff_id)
             if wrapping is not None:
-                fresh.set_keyring(new_key, staff_id=slot.staff_id, login=slot.login or "", wrapping_key=wrapping, now=now)
+                fresh.set_keyring(
+                    new_key, staff_id=slot.staff_id, login=slot.login or "", wrapping_key=wrapping, now=now
+                )
     code = fresh.set_recovery(new_key, now=now)
-    dropped = sorted({s.login for s in current.slots if s.login and s.login not in fresh.logins()} - {session.actor.login})
+    dropped = sorted(
+        {s.login for s in current.slots if s.login and s.login not in fresh.logins()} - {session.actor.login}
+    )
 
     fresh.save(data_dir.keyslots_pending)
     old_key = session.store.key

@@ -158,4 +158,3 @@ def open_with_recovery(data_dir: DataDir, code: str) -> tuple[Store, KeySlots]:
     except WrongCredentials:
         unlock_failures.record(data_dir.unlock_failures, login=None, method="recovery")
         raise
-

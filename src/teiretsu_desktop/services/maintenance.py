@@ -28,7 +28,9 @@ def backup(session: StaffSession, out: Path) -> BackupInfo:
     return create_backup(session.store, keyslots_bytes, out, db_id=db_id, created_at=utc_now())
 
 
-def restore(backup_file: Path, data_dir: DataDir, unwrap: Callable[[KeySlots], DatabaseKey]) -> dict[str, Any]:
+def restore(
+    backup_file: Path, data_dir: DataDir, unwrap: Callable[[KeySlots], DatabaseKey]
+) -> dict[str, Any]:
     """Restore into an empty data directory; `unwrap` takes the key from the backup's own slots."""
 
     def from_bytes(raw: bytes) -> DatabaseKey:
@@ -47,7 +49,10 @@ def record_restore_with_recovery(data_dir: DataDir, code: str, manifest: dict[st
         with store.uow() as uow:
             audit.append(uow.session, actor_id=None, action="recovery_key_used")
             audit.append(
-                uow.session, actor_id=None, action="restore", detail={"backup_created_at": str(manifest.get("created_at"))}
+                uow.session,
+                actor_id=None,
+                action="restore",
+                detail={"backup_created_at": str(manifest.get("created_at"))},
             )
             uow.commit()
     finally:

@@ -54,10 +54,12 @@ def run_self_test(report: Callable[[str], None] = print) -> bool:
                 cipher = cipher_report(raw.driver_connection)
             finally:
                 raw.close()
-            _check(cipher["cipher_version"].startswith(SUPPORTED_CIPHER_MAJOR + "."), f"cipher_version {cipher}")
+            _check(
+                cipher["cipher_version"].startswith(SUPPORTED_CIPHER_MAJOR + "."), f"cipher_version {cipher}"
+            )
             _check(cipher["cipher_provider"] == "openssl", "cipher_provider is not openssl")
-            for name, value in EXPECTED_CIPHER_SETTINGS.items():
-                _check(cipher.get(name) == value, f"{name} = {cipher.get(name)}")
+            for name, expected in EXPECTED_CIPHER_SETTINGS.items():
+                _check(cipher.get(name) == expected, f"{name} = {cipher.get(name)}")
             report(f"cipher: SQLCipher {cipher['cipher_version']} ({cipher['cipher_provider']})")
             with session.store.engine.connect() as conn:
                 _check(current_revision(conn) == head_revision(), "schema not at head")

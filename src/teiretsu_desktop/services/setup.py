@@ -45,7 +45,9 @@ def check_center(center: CenterInfo) -> CenterInfo:
     if not re.fullmatch(r"\d{2}", center.prefecture_code) or not 1 <= int(center.prefecture_code) <= 47:
         raise InvalidInput("都道府県コードは01〜47の2桁です / The prefecture code is two digits, 01-47.")
     if not re.fullmatch(r"[0-9A-Za-z-]{1,16}", center.center_code):
-        raise InvalidInput("センターコードは半角英数字16文字以内です / The center code is up to 16 letters and digits.")
+        raise InvalidInput(
+            "センターコードは半角英数字16文字以内です / The center code is up to 16 letters and digits."
+        )
     if not center.center_name.strip():
         raise InvalidInput("センター名を入力してください / Enter the center's name.")
     return center
@@ -62,7 +64,9 @@ def init_center(
         raise InvalidInput("管理者の氏名を入力してください / Enter the administrator's name.")
     for path in (data_dir.db, data_dir.keyslots):
         if path.exists():
-            raise StoreExists(f"既にデータがあります / {path} already exists; choose an empty data directory.")
+            raise StoreExists(
+                f"既にデータがあります / {path} already exists; choose an empty data directory."
+            )
 
     db_id = new_id()
     key = DatabaseKey.generate()
@@ -93,7 +97,9 @@ def init_center(
                 )
             )
             audit.append(uow.session, actor_id=admin_id, action="store_created", detail={"db_id": db_id})
-            audit.append(uow.session, actor_id=admin_id, action="staff_added", target_kind="staff", target_id=admin_id)
+            audit.append(
+                uow.session, actor_id=admin_id, action="staff_added", target_kind="staff", target_id=admin_id
+            )
             audit.append(uow.session, actor_id=admin_id, action="recovery_key_issued")
             uow.commit()
         # The key slots are written last: until they exist the directory is not a usable store.

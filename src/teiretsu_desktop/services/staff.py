@@ -61,7 +61,9 @@ def _staff_by_login(session: StaffSession, login: str) -> Staff:
     return staff
 
 
-def add_staff(session: StaffSession, *, login: str, display_name: str, role: Role, passphrase: str) -> StaffInfo:
+def add_staff(
+    session: StaffSession, *, login: str, display_name: str, role: Role, passphrase: str
+) -> StaffInfo:
     session.require(Permission.MANAGE_STAFF)
     check_login(login)
     value = check_new(passphrase, login=login)
@@ -72,7 +74,9 @@ def add_staff(session: StaffSession, *, login: str, display_name: str, role: Rol
     with session.uow() as uow:
         if uow.session.scalars(select(Staff).where(Staff.login == login)).first() is not None:
             raise InvalidInput(f"スタッフ名 {login} は使われています / The staff name {login} is taken.")
-        staff = Staff(login=login, display_name=display_name.strip(), role=role.value, active=True, created_at=utc_now())
+        staff = Staff(
+            login=login, display_name=display_name.strip(), role=role.value, active=True, created_at=utc_now()
+        )
         uow.session.add(staff)
         uow.session.flush()
         audit.append(
@@ -108,7 +112,11 @@ def remove_staff(session: StaffSession, login: str) -> None:
         row.active = False
         row.removed_at = utc_now()
         audit.append(
-            uow.session, actor_id=session.actor.staff_id, action="staff_removed", target_kind="staff", target_id=target.id
+            uow.session,
+            actor_id=session.actor.staff_id,
+            action="staff_removed",
+            target_kind="staff",
+            target_id=target.id,
         )
         uow.commit()
     slots.remove_staff(target.id)
@@ -123,7 +131,11 @@ def change_own_passphrase(session: StaffSession, *, current: str, new: str) -> N
     value = check_new(new, login=session.actor.login)
     session.record("passphrase_changed", target_kind="staff", target_id=session.actor.staff_id)
     slots.set_passphrase(
-        session.store.key, staff_id=session.actor.staff_id, login=session.actor.login, passphrase=value, now=utc_now()
+        session.store.key,
+        staff_id=session.actor.staff_id,
+        login=session.actor.login,
+        passphrase=value,
+        now=utc_now(),
     )
     slots.save(data_dir.keyslots)
 
@@ -132,7 +144,9 @@ def reset_passphrase(session: StaffSession, *, login: str, new: str) -> None:
     """An administrator gives a staff member a new (temporary) passphrase."""
     session.require(Permission.MANAGE_STAFF)
     if login == session.actor.login:
-        raise PermissionDenied("自分のパスフレーズは passwd で変更してください / Use passwd for your own passphrase.")
+        raise PermissionDenied(
+            "自分のパスフレーズは passwd で変更してください / Use passwd for your own passphrase."
+        )
     target = _staff_by_login(session, login)
     value = check_new(new, login=login)
     session.record("passphrase_reset", target_kind="staff", target_id=target.id)
@@ -149,13 +163,23 @@ def recover_with_recovery_key(data_dir: DataDir, *, code: str, login: str, new_p
     store, slots = open_with_recovery(data_dir, code)
     try:
         with store.uow(write=False) as uow:
-            staff = uow.session.scalars(select(Staff).where(Staff.login == login, Staff.active.is_(True))).first()
+            staff = uow.session.scalars(
+                select(Staff).where(Staff.login == login, Staff.active.is_(True))
+            ).first()
         if staff is None:
             raise InvalidInput(f"スタッフ {login} は登録されていません / No active staff member {login}.")
         value = check_new(new_passphrase, login=login)
         with store.uow(actor_id=None) as uow:
-            audit.append(uow.session, actor_id=None, action="recovery_key_used", target_kind="staff", target_id=staff.id)
-            audit.append(uow.session, actor_id=None, action="passphrase_reset", target_kind="staff", target_id=staff.id)
+            audit.append(
+                uow.session,
+                actor_id=None,
+                action="recovery_key_used",
+                target_kind="staff",
+                target_id=staff.id,
+            )
+            audit.append(
+                uow.session, actor_id=None, action="passphrase_reset", target_kind="staff", target_id=staff.id
+            )
             audit.append(uow.session, actor_id=None, action="recovery_key_issued")
             uow.commit()
         now = utc_now()
@@ -173,7 +197,11 @@ def enable_keyring(session: StaffSession) -> None:
     slots = KeySlots.load(data_dir.keyslots)
     wrapping = os_keyring.store_wrapping_key(slots.db_id, session.actor.staff_id)
     slots.set_keyring(
-        session.store.key, staff_id=session.actor.staff_id, login=session.actor.login, wrapping_key=wrapping, now=utc_now()
+        session.store.key,
+        staff_id=session.actor.staff_id,
+        login=session.actor.login,
+        wrapping_key=wrapping,
+        now=utc_now(),
     )
     session.record("keyring_enabled", target_kind="staff", target_id=session.actor.staff_id)
     slots.save(data_dir.keyslots)
@@ -182,7 +210,9 @@ def enable_keyring(session: StaffSession) -> None:
 def disable_keyring(session: StaffSession) -> None:
     data_dir = session.store.data_dir
     slots = KeySlots.load(data_dir.keyslots)
-    slots.slots = [s for s in slots.slots if not (s.kind == KIND_KEYRING and s.staff_id == session.actor.staff_id)]
+    slots.slots = [
+        s for s in slots.slots if not (s.kind == KIND_KEYRING and s.staff_id == session.actor.staff_id)
+    ]
     session.record("keyring_disabled", target_kind="staff", target_id=session.actor.staff_id)
     slots.save(data_dir.keyslots)
     os_keyring.delete_wrapping_key(slots.db_id, session.actor.staff_id)

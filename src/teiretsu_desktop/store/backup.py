@@ -66,15 +66,21 @@ def _verify_copy(path: Path, key: DatabaseKey, expected_counts: dict[str, int]) 
     try:
         problems = integrity_problems(conn)
         if problems:
-            raise BackupError("バックアップの検証に失敗しました / The backup copy failed its checks: " + "; ".join(problems))
+            raise BackupError(
+                "バックアップの検証に失敗しました / The backup copy failed its checks: " + "; ".join(problems)
+            )
         counts = row_counts(conn)
     finally:
         conn.close()
     if counts != expected_counts:
-        raise BackupError("バックアップの件数が一致しません / The backup copy's row counts differ from the store's.")
+        raise BackupError(
+            "バックアップの件数が一致しません / The backup copy's row counts differ from the store's."
+        )
 
 
-def create_backup(store: Store, keyslots_bytes: bytes, out: Path, *, db_id: str, created_at: str) -> BackupInfo:
+def create_backup(
+    store: Store, keyslots_bytes: bytes, out: Path, *, db_id: str, created_at: str
+) -> BackupInfo:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".teiretsu-backup-", dir=out.parent))
@@ -82,7 +88,7 @@ def create_backup(store: Store, keyslots_bytes: bytes, out: Path, *, db_id: str,
     try:
         raw = store.engine.raw_connection()
         try:
-            source = raw.driver_connection
+            source: Any = raw.driver_connection
             target = _open_copy(copy_path, store.key)
             try:
                 # One read transaction: the counts and the copied pages come from the same snapshot.
@@ -111,7 +117,9 @@ def create_backup(store: Store, keyslots_bytes: bytes, out: Path, *, db_id: str,
         }
         zip_tmp = work / "backup.zip"
         with zipfile.ZipFile(zip_tmp, "w", compression=zipfile.ZIP_STORED) as archive:
-            archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True))
+            archive.writestr(
+                "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True)
+            )
             archive.write(copy_path, "cases.db")
             archive.writestr("keyslots.json", keyslots_bytes)
         with open(zip_tmp, "rb+") as handle:
@@ -157,7 +165,11 @@ def read_backup(path: Path) -> tuple[BackupContents, zipfile.ZipFile]:
             if info.file_size > MAX_MEMBER_BYTES[info.filename]:
                 raise _bad("大きすぎます / member too large")
         manifest = json.loads(archive.read("manifest.json").decode("utf-8"))
-        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
+        if (
+            not isinstance(manifest, dict)
+            or manifest.get("format") != FORMAT
+            or manifest.get("version") != VERSION
+        ):
             raise _bad("形式が違います / unknown format")
         keyslots = archive.read("keyslots.json")
         if hashlib.sha256(keyslots).hexdigest() != manifest.get("keyslots_sha256"):

@@ -85,7 +85,9 @@ def open_dbapi_connection(path: Path, key: DatabaseKey, *, create: bool) -> Any:
     return conn
 
 
-def make_engine(path: Path, key: DatabaseKey, *, create: bool = False, connector: Connector | None = None) -> Engine:
+def make_engine(
+    path: Path, key: DatabaseKey, *, create: bool = False, connector: Connector | None = None
+) -> Engine:
     """An engine whose every connection is keyed. `connector` lets tests spy on connection creation."""
 
     def creator() -> Any:

@@ -3,4 +3,14 @@
 from teiretsu_desktop.store.models.base import Base, Record, new_id, utc_now
 from teiretsu_desktop.store.models.core import AuditEntry, CenterProfile, Setting, Staff, StoreMeta
 
-__all__ = ["AuditEntry", "Base", "CenterProfile", "Record", "Setting", "Staff", "StoreMeta", "new_id", "utc_now"]
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "CenterProfile",
+    "Record",
+    "Setting",
+    "Staff",
+    "StoreMeta",
+    "new_id",
+    "utc_now",
+]

@@ -44,5 +44,5 @@ class Record:
     updated_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - declared_attr takes the class
+    def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.revision}
