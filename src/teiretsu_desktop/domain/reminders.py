@@ -1,0 +1,127 @@
+"""Reminder rules (DOMAIN §2.3, §2.4, §8.3; seed Q6-2 and Q7-19).
+
+Reminders are derived, never stored: they are computed from the current dates of a case, so moving
+an anchor date (an expected release, a detention expiry) moves its reminders at once. Each rule gives a
+due date and a lead time; a reminder is shown from `due - lead` until what it asks for is done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from teiretsu_desktop.domain.codes import BusinessLine, CertificateKind, CodeList
+from teiretsu_desktop.domain.wareki import add_months
+from teiretsu_desktop.domain.workflow import CaseState
+
+S = CaseState
+
+
+class ReminderKind(CodeList):
+    COORDINATION_STEP = ("coordination_step", "調整の節目")
+    RELEASE = ("release", "退所予定")
+    DETENTION_EXPIRY = ("detention_expiry", "勾留満期")
+    SUSPECT_REVIEW = ("suspect_review", "被疑者等支援6か月")
+    FOLLOW_UP_REVIEW = ("follow_up_review", "フォローアップ見直し")
+    CONSENT_EXPIRY = ("consent_expiry", "同意の期限")
+    CERTIFICATE_RENEWAL = ("certificate_renewal", "手帳の更新")
+    CARE_CERTIFICATION = ("care_certification", "要介護認定の期限")
+
+
+@dataclass(frozen=True)
+class Reminder:
+    kind: ReminderKind
+    due: date
+    title: str
+    case_id: str | None = None
+    person_id: str | None = None
+
+    def shown_from(self) -> date:
+        return self.due - LEAD[self.kind]
+
+    def days_left(self, today: date) -> int:
+        return (self.due - today).days
+
+
+LEAD: dict[ReminderKind, timedelta] = {
+    ReminderKind.COORDINATION_STEP: timedelta(days=14),
+    ReminderKind.RELEASE: timedelta(days=30),
+    ReminderKind.DETENTION_EXPIRY: timedelta(days=14),
+    ReminderKind.SUSPECT_REVIEW: timedelta(days=14),
+    ReminderKind.FOLLOW_UP_REVIEW: timedelta(days=30),
+    ReminderKind.CONSENT_EXPIRY: timedelta(days=30),
+    ReminderKind.CERTIFICATE_RENEWAL: timedelta(days=90),  # 精神 renewal opens 3 months before expiry
+    ReminderKind.CARE_CERTIFICATION: timedelta(days=60),  # renewal application from 60 days before
+}
+
+# Steps of 特別調整/一般調整 anchored to the expected release date: (days before release, title,
+# the states in which the step is still to be done).
+COORDINATION_STEPS: tuple[tuple[int, str, frozenset[CaseState]], ...] = (
+    (90, "福祉サービス等調整計画の作成", frozenset({S.RECEIVED, S.ASSESSMENT})),
+    (60, "受入先の決定", frozenset({S.RECEIVED, S.ASSESSMENT, S.PLANNING, S.PLACEMENT})),
+    (30, "申請支援(生活保護・手帳・介護認定等)の確認", frozenset({S.RECEIVED, S.ASSESSMENT, S.PLANNING, S.PLACEMENT})),
+    (7, "退所日の同行・受入先への引継ぎ準備", frozenset({S.PLANNING, S.PLACEMENT, S.PLACEMENT_DECIDED})),
+)
+
+PRE_RELEASE_STATES = frozenset({S.RECEIVED, S.ASSESSMENT, S.PLANNING, S.PLACEMENT, S.PLACEMENT_DECIDED})
+SUSPECT_REVIEW_MONTHS = 6
+FOLLOW_UP_REVIEW_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class CaseDates:
+    case_id: str
+    person_id: str
+    business_line: BusinessLine
+    state: CaseState
+    expected_release: date | None = None
+    detention_expiry: date | None = None
+    release_date: date | None = None
+    follow_up_planned_end: date | None = None
+    last_review: date | None = None
+
+
+def case_reminders(case: CaseDates) -> list[Reminder]:
+    """Every reminder the case currently has, shown or not yet shown."""
+    found: list[Reminder] = []
+
+    def add(kind: ReminderKind, due: date, title: str) -> None:
+        found.append(Reminder(kind, due, title, case.case_id, case.person_id))
+
+    line, state = case.business_line, case.state
+    if line.is_coordination and case.expected_release and state in PRE_RELEASE_STATES:
+        for days, title, pending in COORDINATION_STEPS:
+            if state in pending:
+                add(ReminderKind.COORDINATION_STEP, case.expected_release - timedelta(days=days), title)
+        add(ReminderKind.RELEASE, case.expected_release, "退所予定日")
+    if line is BusinessLine.SUSPECT and case.detention_expiry and state in PRE_RELEASE_STATES:
+        add(ReminderKind.DETENTION_EXPIRY, case.detention_expiry, "勾留満期日")
+    if line is BusinessLine.SUSPECT and case.release_date and state in (S.RELEASED, S.FOLLOW_UP):
+        due = add_months(case.release_date, SUSPECT_REVIEW_MONTHS)
+        if case.last_review is not None and case.last_review >= due - LEAD[ReminderKind.SUSPECT_REVIEW]:
+            due = add_months(case.last_review, SUSPECT_REVIEW_MONTHS)
+        add(ReminderKind.SUSPECT_REVIEW, due, "釈放後6か月: 支援継続の要否を検討")
+    if line is not BusinessLine.SUSPECT and state is S.FOLLOW_UP and case.release_date:
+        due = add_months(case.release_date, FOLLOW_UP_REVIEW_MONTHS)
+        if case.follow_up_planned_end is not None:
+            due = min(due, case.follow_up_planned_end)
+        if case.last_review is not None and case.last_review >= due - LEAD[ReminderKind.FOLLOW_UP_REVIEW]:
+            due = add_months(case.last_review, FOLLOW_UP_REVIEW_MONTHS)
+        add(ReminderKind.FOLLOW_UP_REVIEW, due, "フォローアップの継続要否を検討 (終了目途・1年経過)")
+    return found
+
+
+def consent_reminder(consent_id: str, person_id: str, expires_on: date) -> Reminder:
+    return Reminder(ReminderKind.CONSENT_EXPIRY, expires_on, "同意の有効期限", None, person_id)
+
+
+def certificate_reminder(person_id: str, kind: CertificateKind, expires_on: date) -> Reminder:
+    return Reminder(ReminderKind.CERTIFICATE_RENEWAL, expires_on, f"{kind.label}の更新", None, person_id)
+
+
+def care_reminder(person_id: str, valid_until: date) -> Reminder:
+    return Reminder(ReminderKind.CARE_CERTIFICATION, valid_until, "要介護認定の有効期間満了", None, person_id)
+
+
+def is_shown(reminder: Reminder, today: date) -> bool:
+    return today >= reminder.shown_from()

@@ -1,0 +1,112 @@
+"""和暦 (Japanese era) and 年度 (fiscal year) helpers (DOMAIN §7.1).
+
+Dates are stored as ISO dates; 和暦 is only for display and input. Qt has no Japanese calendar, so the
+era table lives here; a new era is one line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Era:
+    name: str
+    letter: str
+    start: date
+
+
+ERAS: tuple[Era, ...] = (
+    Era("令和", "R", date(2019, 5, 1)),
+    Era("平成", "H", date(1989, 1, 8)),
+    Era("昭和", "S", date(1926, 12, 25)),
+    Era("大正", "T", date(1912, 7, 30)),
+    Era("明治", "M", date(1868, 1, 25)),
+)
+
+
+def era_of(day: date) -> tuple[Era, int]:
+    for era in ERAS:
+        if day >= era.start:
+            return era, day.year - era.start.year + 1
+    raise ValueError(f"{day.isoformat()} is before 明治")
+
+
+def _year_text(year: int) -> str:
+    return "元" if year == 1 else str(year)
+
+
+def to_wareki(day: date, *, short: bool = False) -> str:
+    """令和6年4月1日, or R6.4.1 with short=True."""
+    era, year = era_of(day)
+    if short:
+        return f"{era.letter}{year}.{day.month}.{day.day}"
+    return f"{era.name}{_year_text(year)}年{day.month}月{day.day}日"
+
+
+def wareki_year(day: date) -> str:
+    era, year = era_of(day)
+    return f"{era.name}{_year_text(year)}年"
+
+
+_WAREKI = re.compile(
+    r"^(?P<era>明治|大正|昭和|平成|令和|[MTSHR])\s*(?P<year>元|\d{1,2})\s*[年.\-/]\s*(?P<month>\d{1,2})\s*[月.\-/]"
+    r"\s*(?P<day>\d{1,2})\s*日?$"
+)
+
+
+def parse_date(text: str) -> date:
+    """An ISO date (2024-04-01, 2024/4/1) or a 和暦 date (令和6年4月1日, R6.4.1, 令和元年5月1日).
+
+    Full-width digits are accepted. Raises ValueError with the text when it is not a valid date.
+    """
+    cleaned = unicodedata.normalize("NFKC", text).strip().upper()
+    match = _WAREKI.match(cleaned)
+    if match:
+        era_key = match["era"]
+        era = next(e for e in ERAS if era_key in (e.name, e.letter))
+        year = 1 if match["year"] == "元" else int(match["year"])
+        day = date(era.start.year + year - 1, int(match["month"]), int(match["day"]))
+        if day < era.start:
+            raise ValueError(f"{text}: {era.name}{_year_text(year)}年にその日付はありません")
+        later = [e for e in ERAS if e.start > era.start]
+        if later and day >= min(e.start for e in later):
+            raise ValueError(f"{text}: その日付は{era.name}ではありません")
+        return day
+    iso = re.match(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$", cleaned)
+    if iso:
+        return date(int(iso[1]), int(iso[2]), int(iso[3]))
+    raise ValueError(f"日付として読めません: {text}")
+
+
+def fiscal_year(day: date) -> int:
+    """年度: April to March, labelled by the starting year (令和6年度 = 2024-04-01..2025-03-31)."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def fiscal_year_range(year: int) -> tuple[date, date]:
+    return date(year, 4, 1), date(year + 1, 3, 31)
+
+
+def fiscal_year_label(year: int) -> str:
+    era, era_year = era_of(date(year, 4, 1))
+    return f"{era.name}{_year_text(era_year)}年度"
+
+
+def age_on(birth: date, day: date) -> int:
+    """Plain age on a date (the usual practice; DOMAIN §4.3)."""
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")

@@ -1,0 +1,186 @@
+"""Cases (one episode of support), their history, reviews, consent and disclosures."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from teiretsu_desktop.store.models.base import Base, Record
+
+
+class SupportCase(Record, Base):
+    __tablename__ = "support_case"
+    __table_args__ = (
+        Index("ix_support_case_state_line", "state", "business_line"),
+        Index("ix_support_case_expected_release", "expected_release"),
+        Index("ix_support_case_detention_expiry", "detention_expiry"),
+        Index("ix_support_case_release_date", "release_date"),
+        Index("ix_support_case_closure_date", "closure_date"),
+        Index("ix_support_case_request_date", "request_date"),
+    )
+
+    case_no: Mapped[str] = mapped_column(String(20), nullable=False, unique=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), nullable=False, index=True)
+    business_line: Mapped[str] = mapped_column(String(16), nullable=False)
+    state: Mapped[str] = mapped_column(String(20), nullable=False)
+    center_role: Mapped[str | None] = mapped_column(String(16))
+    partner_center: Mapped[str | None] = mapped_column(String(200))
+    partner_reference: Mapped[str | None] = mapped_column(String(100))
+    requester: Mapped[str | None] = mapped_column(String(16))
+    requester_document_no: Mapped[str | None] = mapped_column(String(100))
+    request_date: Mapped[date | None] = mapped_column(Date)
+    target_category: Mapped[str | None] = mapped_column(String(8))
+    facility_name: Mapped[str | None] = mapped_column(String(200))
+    sentence_kind: Mapped[str | None] = mapped_column(String(20))
+    # Sensitive group (罪名): readable only with Permission.READ_SENSITIVE, every read audited.
+    offence: Mapped[str | None] = mapped_column(Text)
+    sentence_end: Mapped[date | None] = mapped_column(Date)
+    expected_release: Mapped[date | None] = mapped_column(Date)
+    detention_expiry: Mapped[date | None] = mapped_column(Date)
+    lawyer_name: Mapped[str | None] = mapped_column(String(100))
+    lawyer_contact: Mapped[str | None] = mapped_column(String(200))
+    primary_staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    secondary_staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
+    release_date: Mapped[date | None] = mapped_column(Date)
+    destination_kind: Mapped[str | None] = mapped_column(String(4))
+    destination_name: Mapped[str | None] = mapped_column(String(200))
+    follow_up_planned_end: Mapped[date | None] = mapped_column(Date)
+    closure_date: Mapped[date | None] = mapped_column(Date)
+    closure_reason: Mapped[str | None] = mapped_column(String(20))
+    readmission: Mapped[str] = mapped_column(String(8), nullable=False, default="unknown")
+    readmission_date: Mapped[date | None] = mapped_column(Date)
+    readmission_source: Mapped[str | None] = mapped_column(String(200))
+
+
+class CaseStateChange(Base):
+    __tablename__ = "case_state_change"
+
+    rowid: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False, index=True)
+    from_state: Mapped[str | None] = mapped_column(String(20))
+    to_state: Mapped[str] = mapped_column(String(20), nullable=False)
+    changed_on: Mapped[date] = mapped_column(Date, nullable=False)
+    changed_at: Mapped[str] = mapped_column(String(32), nullable=False)
+    staff_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class CaseReview(Record, Base):
+    """Follow-up review (seed Q6-2) or the 6-month review of 被疑者等支援 (seed Q7-19)."""
+
+    __tablename__ = "case_review"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False, index=True)
+    reviewed_on: Mapped[date] = mapped_column(Date, nullable=False)
+    decision: Mapped[str] = mapped_column(String(20), nullable=False)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Consent(Record, Base):
+    __tablename__ = "consent"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), nullable=False, index=True)
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("support_case.id"))
+    purpose: Mapped[str] = mapped_column(Text, nullable=False)
+    recipients: Mapped[str] = mapped_column(Text, nullable=False, default="[]")  # JSON list of RecipientKind
+    recipient_names: Mapped[str | None] = mapped_column(Text)
+    scope: Mapped[str | None] = mapped_column(Text)
+    method: Mapped[str] = mapped_column(String(16), nullable=False)
+    given_on: Mapped[date] = mapped_column(Date, nullable=False)
+    given_by: Mapped[str] = mapped_column(String(16), nullable=False)
+    giver_name: Mapped[str | None] = mapped_column(String(100))
+    expires_on: Mapped[date | None] = mapped_column(Date, index=True)
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    withdrawal_note: Mapped[str | None] = mapped_column(Text)
+
+
+class Disclosure(Base):
+    """提供記録 (APPI 法29条): every print or export of personal data to a third party."""
+
+    __tablename__ = "disclosure"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    disclosed_at: Mapped[str] = mapped_column(String(32), nullable=False, index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), nullable=False, index=True)
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("support_case.id"))
+    recipient_kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    recipient_name: Mapped[str | None] = mapped_column(String(200))
+    items: Mapped[str] = mapped_column(Text, nullable=False)  # JSON list of item names
+    consent_id: Mapped[str | None] = mapped_column(ForeignKey("consent.id"))
+    override_reason: Mapped[str | None] = mapped_column(Text)
+    form_id: Mapped[str | None] = mapped_column(String(40))
+    method: Mapped[str] = mapped_column(String(16), nullable=False)
+    staff_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class Activity(Record, Base):
+    """支援経過記録. Edits keep the earlier text in activity_revision."""
+
+    __tablename__ = "activity"
+    __table_args__ = (Index("ix_activity_case_time", "case_id", "occurred_at"),)
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)  # local time of the center
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    place: Mapped[str | None] = mapped_column(String(200))
+    counterpart: Mapped[str | None] = mapped_column(String(200))
+    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
+    narrative: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    duration_min: Mapped[int | None] = mapped_column(Integer)
+
+
+class ActivityRevision(Base):
+    __tablename__ = "activity_revision"
+
+    rowid: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    activity_id: Mapped[str] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"), nullable=False, index=True)
+    revision_no: Mapped[int] = mapped_column(Integer, nullable=False)
+    narrative: Mapped[str] = mapped_column(Text, nullable=False)
+    replaced_at: Mapped[str] = mapped_column(String(32), nullable=False)
+    replaced_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class PlacementCandidate(Record, Base):
+    __tablename__ = "placement_candidate"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False, index=True)
+    agency_id: Mapped[str | None] = mapped_column(ForeignKey("agency.id"))
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    destination_kind: Mapped[str | None] = mapped_column(String(4))
+    status: Mapped[str] = mapped_column(String(16), nullable=False)
+    contacted_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class ApplicationSupport(Record, Base):
+    """申請支援: one line of the checklist (生活保護, 手帳, 介護認定, …)."""
+
+    __tablename__ = "application_support"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False, index=True)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    status: Mapped[str] = mapped_column(String(16), nullable=False)
+    applied_on: Mapped[date | None] = mapped_column(Date)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    office: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    done: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+
+
+class NoteDraft(Base):
+    """A visit note being typed, saved as it is typed so that a crash or a flat battery loses nothing.
+
+    One draft per staff member and case; it becomes an Activity when saved and is then deleted.
+    """
+
+    __tablename__ = "note_draft"
+    __table_args__ = (UniqueConstraint("case_id", "staff_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False)
+    staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"), nullable=False)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    place: Mapped[str | None] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    saved_at: Mapped[str] = mapped_column(String(32), nullable=False)
