@@ -9,7 +9,7 @@ that a prefecture's variant is one edit.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 
 class CodeList(StrEnum):
@@ -17,11 +17,13 @@ class CodeList(StrEnum):
 
     label: str
 
-    def __new__(cls, code: str, label: str) -> Self:
-        member = str.__new__(cls, code)
-        member._value_ = code
-        member.label = label
-        return member
+    if not TYPE_CHECKING:  # to type checkers a member is looked up by its code, as with any enum
+
+        def __new__(cls, code: str, label: str) -> Self:
+            member = str.__new__(cls, code)
+            member._value_ = code
+            member.label = label
+            return member
 
     def __str__(self) -> str:
         return str(self.value)

@@ -59,7 +59,11 @@ LEAD: dict[ReminderKind, timedelta] = {
 COORDINATION_STEPS: tuple[tuple[int, str, frozenset[CaseState]], ...] = (
     (90, "福祉サービス等調整計画の作成", frozenset({S.RECEIVED, S.ASSESSMENT})),
     (60, "受入先の決定", frozenset({S.RECEIVED, S.ASSESSMENT, S.PLANNING, S.PLACEMENT})),
-    (30, "申請支援(生活保護・手帳・介護認定等)の確認", frozenset({S.RECEIVED, S.ASSESSMENT, S.PLANNING, S.PLACEMENT})),
+    (
+        30,
+        "申請支援(生活保護・手帳・介護認定等)の確認",
+        frozenset({S.RECEIVED, S.ASSESSMENT, S.PLANNING, S.PLACEMENT}),
+    ),
     (7, "退所日の同行・受入先への引継ぎ準備", frozenset({S.PLANNING, S.PLACEMENT, S.PLACEMENT_DECIDED})),
 )
 
@@ -111,7 +115,7 @@ def case_reminders(case: CaseDates) -> list[Reminder]:
     return found
 
 
-def consent_reminder(consent_id: str, person_id: str, expires_on: date) -> Reminder:
+def consent_reminder(person_id: str, expires_on: date) -> Reminder:
     return Reminder(ReminderKind.CONSENT_EXPIRY, expires_on, "同意の有効期限", None, person_id)
 
 

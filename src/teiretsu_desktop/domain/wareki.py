@@ -92,7 +92,9 @@ def fiscal_year_range(year: int) -> tuple[date, date]:
 
 
 def fiscal_year_label(year: int) -> str:
-    era, era_year = era_of(date(year, 4, 1))
+    """令和6年度. The year an era began in is named by the new era (FY2019 is 令和元年度, not 平成31年度,
+    FY1989 is 平成元年度), which the era in force on May 1 gives for both changes so far."""
+    era, era_year = era_of(date(year, 5, 1))
     return f"{era.name}{_year_text(era_year)}年度"
 
 

@@ -99,14 +99,18 @@ class TransitionRefused(InvalidInput):
         self.target = target
         self.missing = missing
         super().__init__(
-            f"「{target.label}」にできません。必要なもの: " + "、".join(missing) + f" / Cannot move to {target.value}."
+            f"「{target.label}」にできません。必要なもの: "
+            + "、".join(missing)
+            + f" / Cannot move to {target.value}."
         )
 
 
 def missing_for(facts: CaseFacts, target: CaseState) -> list[str]:
     """What the rules still need before `target`; empty when the transition may happen."""
     if target not in allowed_next(facts.business_line, facts.state):
-        allowed = "・".join(s.label for s in allowed_next(facts.business_line, facts.state)) or "なし(終了済み)"
+        allowed = (
+            "・".join(s.label for s in allowed_next(facts.business_line, facts.state)) or "なし(終了済み)"
+        )
         return [f"「{facts.state.label}」から「{target.label}」へは進めません (次にできること: {allowed})"]
     line = facts.business_line
     missing: list[str] = []

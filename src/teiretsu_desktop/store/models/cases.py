@@ -58,7 +58,9 @@ class CaseStateChange(Base):
     __tablename__ = "case_state_change"
 
     rowid: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False, index=True)
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False, index=True
+    )
     from_state: Mapped[str | None] = mapped_column(String(20))
     to_state: Mapped[str] = mapped_column(String(20), nullable=False)
     changed_on: Mapped[date] = mapped_column(Date, nullable=False)
@@ -71,7 +73,9 @@ class CaseReview(Record, Base):
 
     __tablename__ = "case_review"
 
-    case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False, index=True)
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False, index=True
+    )
     reviewed_on: Mapped[date] = mapped_column(Date, nullable=False)
     decision: Mapped[str] = mapped_column(String(20), nullable=False)
     note: Mapped[str | None] = mapped_column(Text)
@@ -134,7 +138,9 @@ class ActivityRevision(Base):
     __tablename__ = "activity_revision"
 
     rowid: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    activity_id: Mapped[str] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"), nullable=False, index=True)
+    activity_id: Mapped[str] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), nullable=False, index=True
+    )
     revision_no: Mapped[int] = mapped_column(Integer, nullable=False)
     narrative: Mapped[str] = mapped_column(Text, nullable=False)
     replaced_at: Mapped[str] = mapped_column(String(32), nullable=False)
@@ -144,7 +150,9 @@ class ActivityRevision(Base):
 class PlacementCandidate(Record, Base):
     __tablename__ = "placement_candidate"
 
-    case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False, index=True)
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False, index=True
+    )
     agency_id: Mapped[str | None] = mapped_column(ForeignKey("agency.id"))
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     destination_kind: Mapped[str | None] = mapped_column(String(4))
@@ -158,7 +166,9 @@ class ApplicationSupport(Record, Base):
 
     __tablename__ = "application_support"
 
-    case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False, index=True)
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False, index=True
+    )
     kind: Mapped[str] = mapped_column(String(20), nullable=False)
     status: Mapped[str] = mapped_column(String(16), nullable=False)
     applied_on: Mapped[date | None] = mapped_column(Date)

@@ -63,7 +63,9 @@ class Disability(Base):
     __table_args__ = (UniqueConstraint("person_id", "kind"),)
 
     rowid: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), nullable=False, index=True)
+    person_id: Mapped[str] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), nullable=False, index=True
+    )
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
 
 
@@ -72,7 +74,9 @@ class Certificate(Record, Base):
 
     __tablename__ = "certificate"
 
-    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), nullable=False, index=True)
+    person_id: Mapped[str] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), nullable=False, index=True
+    )
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
     grade: Mapped[str | None] = mapped_column(String(16))
     local_label: Mapped[str | None] = mapped_column(String(50))

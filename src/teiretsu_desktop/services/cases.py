@@ -1,0 +1,296 @@
+"""Cases: open, edit, move through the business line's states, review, read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import date
+
+from sqlalchemy import func, select
+
+from teiretsu_desktop.domain.codes import (
+    ActivityKind,
+    BusinessLine,
+    CandidateStatus,
+    ReviewDecision,
+)
+from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.domain.wareki import fiscal_year
+from teiretsu_desktop.domain.workflow import CaseFacts, CaseState, allowed_next, check_transition, missing_for
+from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.services.auditing import record_change, record_sensitive_view
+from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.store.models import (
+    Activity,
+    CaseReview,
+    CaseStateChange,
+    Person,
+    PlacementCandidate,
+    SupportCase,
+    utc_now,
+)
+from teiretsu_desktop.store.queries.consents import has_active_consent
+from teiretsu_desktop.store.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class CaseInput:
+    business_line: BusinessLine
+    center_role: str | None = None
+    partner_center: str | None = None
+    partner_reference: str | None = None
+    requester: str | None = None
+    requester_document_no: str | None = None
+    request_date: date | None = None
+    target_category: str | None = None
+    facility_name: str | None = None
+    sentence_kind: str | None = None
+    offence: str | None = None
+    sentence_end: date | None = None
+    expected_release: date | None = None
+    detention_expiry: date | None = None
+    lawyer_name: str | None = None
+    lawyer_contact: str | None = None
+    primary_staff_id: str | None = None
+    secondary_staff_id: str | None = None
+    release_date: date | None = None
+    destination_kind: str | None = None
+    destination_name: str | None = None
+    follow_up_planned_end: date | None = None
+    closure_date: date | None = None
+    closure_reason: str | None = None
+    readmission: str = "unknown"
+    readmission_date: date | None = None
+    readmission_source: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseView(CaseInput):
+    id: str = ""
+    case_no: str = ""
+    person_id: str = ""
+    person_name: str = ""
+    state: CaseState = CaseState.RECEIVED
+    revision: int = 0
+    offence_visible: bool = False
+
+
+_FIELDS = [f.name for f in fields(CaseInput)]
+
+
+def _store_value(value: object) -> object:
+    return str(value) if isinstance(value, BusinessLine) else value
+
+
+def _next_case_no(uow: UnitOfWork, on: date) -> str:
+    prefix = f"{fiscal_year(on)}-"
+    last = uow.session.execute(
+        select(func.max(SupportCase.case_no)).where(SupportCase.case_no.like(prefix + "%"))
+    ).scalar()
+    number = int(last.removeprefix(prefix)) + 1 if last else 1
+    return f"{prefix}{number:05d}"
+
+
+def _validate(data: CaseInput) -> None:
+    if data.readmission not in ("yes", "no", "unknown"):
+        raise InvalidInput("再入所は 有/無/不明 のいずれかです / readmission must be yes, no or unknown.")
+    if data.readmission == "yes" and data.readmission_date is None:
+        raise InvalidInput("再入所「有」には再入所日が必要です / A readmission needs its date.")
+    if data.closure_date and data.request_date and data.closure_date < data.request_date:
+        raise InvalidInput("終結日が依頼日より前です / The closure date is before the request date.")
+
+
+def open_case(
+    session: StaffSession, person_id: str, data: CaseInput, *, on: date | None = None
+) -> Outcome[str]:
+    session.require(Permission.WRITE_CASES)
+    if data.offence:
+        session.require(Permission.WRITE_SENSITIVE)
+    _validate(data)
+    today = on or date.today()
+    with session.uow() as uow:
+        if uow.session.get(Person, person_id) is None:
+            raise InvalidInput(f"対象者が見つかりません / No person {person_id}.")
+        case = SupportCase(
+            case_no=_next_case_no(uow, data.request_date or today),
+            person_id=person_id,
+            state=str(CaseState.RECEIVED),
+            **{name: _store_value(getattr(data, name)) for name in _FIELDS},
+        )
+        uow.session.add(case)
+        uow.session.flush()
+        uow.session.add(
+            CaseStateChange(
+                case_id=case.id,
+                from_state=None,
+                to_state=str(CaseState.RECEIVED),
+                changed_on=today,
+                changed_at=utc_now(),
+                staff_id=session.actor.staff_id,
+            )
+        )
+        record_change(session, uow, "case_opened", "case", case.id, {"line": str(data.business_line)})
+        uow.commit()
+    return Outcome(case.id, Changes.of("case", case.id) | Changes.of("person", person_id))
+
+
+def update_case(
+    session: StaffSession, case_id: str, data: CaseInput, *, expected_revision: int
+) -> Outcome[str]:
+    """Save the case's fields (not its state). Without the sensitive permission the offence is kept."""
+    session.require(Permission.WRITE_CASES)
+    _validate(data)
+    with session.uow() as uow:
+        case = _case(uow, case_id)
+        if case.revision != expected_revision:
+            raise InvalidInput(
+                "他の人が先に変更しました。開き直してください / Someone changed this case; reopen it."
+            )
+        if str(data.business_line) != case.business_line and case.state != str(CaseState.RECEIVED):
+            raise InvalidInput(
+                "業務区分は依頼受理の段階でのみ変更できます / The line can change only while 依頼受理."
+            )
+        for name in _FIELDS:
+            if name == "offence" and not session.can(Permission.WRITE_SENSITIVE):
+                continue
+            setattr(case, name, _store_value(getattr(data, name)))
+        record_change(session, uow, "case_updated", "case", case_id)
+        uow.commit()
+        person_id = case.person_id
+    return Outcome(case_id, Changes.of("case", case_id) | Changes.of("person", person_id))
+
+
+def _case(uow: UnitOfWork, case_id: str) -> SupportCase:
+    case = uow.session.get(SupportCase, case_id)
+    if case is None:
+        raise InvalidInput(f"ケースが見つかりません / No case {case_id}.")
+    return case
+
+
+def _facts(uow: UnitOfWork, case: SupportCase, on: date) -> CaseFacts:
+    s = uow.session
+    interviews = s.execute(
+        select(func.count())
+        .select_from(Activity)
+        .where(Activity.case_id == case.id, Activity.kind == str(ActivityKind.INTERVIEW))
+    ).scalar_one()
+    decided = s.execute(
+        select(func.count())
+        .select_from(PlacementCandidate)
+        .where(
+            PlacementCandidate.case_id == case.id, PlacementCandidate.status == str(CandidateStatus.DECIDED)
+        )
+    ).scalar_one()
+    return CaseFacts(
+        business_line=BusinessLine(case.business_line),
+        state=CaseState(case.state),
+        has_primary_staff=case.primary_staff_id is not None,
+        interview_count=int(interviews),
+        consent_active=has_active_consent(s, case.person_id, on),
+        has_decided_candidate=decided > 0,
+        release_date=case.release_date,
+        destination_kind=case.destination_kind,
+        closure_date=case.closure_date,
+        closure_reason=case.closure_reason,
+    )
+
+
+@dataclass(frozen=True)
+class NextStep:
+    state: CaseState
+    missing: tuple[str, ...]
+
+
+def next_steps(session: StaffSession, case_id: str, *, on: date | None = None) -> list[NextStep]:
+    """Each state the case may move to now, with what the rules still need for it (empty = ready)."""
+    session.require(Permission.READ_CASES)
+    with session.uow(write=False) as uow:
+        facts = _facts(uow, _case(uow, case_id), on or date.today())
+    return [NextStep(t, tuple(missing_for(facts, t))) for t in allowed_next(facts.business_line, facts.state)]
+
+
+def transition_case(
+    session: StaffSession, case_id: str, target: CaseState, *, on: date | None = None
+) -> Outcome[CaseState]:
+    """Move the case to `target`; TransitionRefused names what is missing."""
+    session.require(Permission.WRITE_CASES)
+    today = on or date.today()
+    with session.uow() as uow:
+        case = _case(uow, case_id)
+        check_transition(_facts(uow, case, today), target)
+        previous = case.state
+        case.state = str(target)
+        uow.session.add(
+            CaseStateChange(
+                case_id=case.id,
+                from_state=previous,
+                to_state=str(target),
+                changed_on=today,
+                changed_at=utc_now(),
+                staff_id=session.actor.staff_id,
+            )
+        )
+        record_change(
+            session, uow, "case_state_changed", "case", case.id, {"from": previous, "to": str(target)}
+        )
+        uow.commit()
+        person_id = case.person_id
+    return Outcome(target, Changes.of("case", case_id) | Changes.of("person", person_id))
+
+
+def record_review(
+    session: StaffSession,
+    case_id: str,
+    *,
+    reviewed_on: date,
+    decision: ReviewDecision,
+    note: str | None = None,
+) -> Outcome[str]:
+    """A follow-up or 6-month review; the next review reminder counts from it."""
+    session.require(Permission.WRITE_CASES)
+    with session.uow() as uow:
+        case = _case(uow, case_id)
+        review = CaseReview(case_id=case.id, reviewed_on=reviewed_on, decision=str(decision), note=note)
+        uow.session.add(review)
+        uow.session.flush()
+        record_change(session, uow, "case_reviewed", "case", case.id, {"decision": str(decision)})
+        uow.commit()
+    return Outcome(review.id, Changes.of("case", case_id))
+
+
+def get_case(session: StaffSession, case_id: str) -> CaseView:
+    session.require(Permission.READ_CASES)
+    show_offence = session.can(Permission.READ_SENSITIVE)
+    with session.uow(write=False) as uow:
+        case = _case(uow, case_id)
+        person = uow.session.get(Person, case.person_id)
+        assert person is not None
+        values = {name: getattr(case, name) for name in _FIELDS}
+        values["business_line"] = BusinessLine(case.business_line)
+        view = CaseView(
+            **values,
+            id=case.id,
+            case_no=case.case_no,
+            person_id=case.person_id,
+            person_name=f"{person.family_name} {person.given_name}".strip(),
+            state=CaseState(case.state),
+            revision=case.revision,
+            offence_visible=show_offence,
+        )
+    if not show_offence:
+        return replace(view, offence=None)
+    if view.offence:
+        record_sensitive_view(session, "case", case_id, ["offence"])
+    return view
+
+
+def find_case_id(session: StaffSession, ref: str) -> str:
+    """A case by its id or its number (as in the ledger and on forms)."""
+    session.require(Permission.READ_CASES)
+    with session.uow(write=False) as uow:
+        found = uow.session.execute(
+            select(SupportCase.id).where((SupportCase.id == ref) | (SupportCase.case_no == ref))
+        ).scalar()
+    if found is None:
+        raise InvalidInput(f"ケースが見つかりません / No case {ref}.")
+    return str(found)

@@ -1,0 +1,123 @@
+"""相談支援 intake: a light record (anonymous allowed) that can become a full case."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from teiretsu_desktop.domain.codes import BusinessLine, ConsultationChannel, ConsultationTopic, Requester
+from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.services.auditing import record_change
+from teiretsu_desktop.services.cases import CaseInput, open_case
+from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.store.models import Consultation
+
+
+@dataclass(frozen=True)
+class ConsultationInput:
+    received_at: datetime
+    channel: ConsultationChannel
+    consulter_kind: Requester
+    topics: tuple[ConsultationTopic, ...]
+    summary: str
+    anonymous: bool = False
+    person_id: str | None = None
+    outcome: str | None = None
+
+
+@dataclass(frozen=True)
+class ConsultationView(ConsultationInput):
+    id: str = ""
+    case_id: str | None = None
+    summary_visible: bool = True
+
+
+def record_consultation(session: StaffSession, data: ConsultationInput) -> Outcome[str]:
+    session.require(Permission.WRITE_CASES)
+    if data.anonymous and data.person_id:
+        raise InvalidInput(
+            "匿名の相談に対象者は結び付けられません / An anonymous consultation has no person."
+        )
+    if not data.topics:
+        raise InvalidInput("相談内容を1つ以上選んでください / Choose at least one topic.")
+    with session.uow() as uow:
+        row = Consultation(
+            received_at=data.received_at,
+            channel=str(data.channel),
+            consulter_kind=str(data.consulter_kind),
+            anonymous=data.anonymous,
+            person_id=data.person_id,
+            topics=json.dumps([str(t) for t in data.topics]),
+            summary=data.summary,
+            outcome=data.outcome,
+            staff_id=session.actor.staff_id,
+        )
+        uow.session.add(row)
+        uow.session.flush()
+        record_change(session, uow, "consultation_recorded", "consultation", row.id)
+        uow.commit()
+    return Outcome(row.id, Changes.of("consultation", row.id))
+
+
+def convert_to_case(session: StaffSession, consultation_id: str, person_id: str, *, on: date) -> Outcome[str]:
+    """Open a 相談支援 case for the consultation's person and link the two."""
+    session.require(Permission.WRITE_CASES)
+    with session.uow(write=False) as uow:
+        row = uow.session.get(Consultation, consultation_id)
+        if row is None:
+            raise InvalidInput(f"相談が見つかりません / No consultation {consultation_id}.")
+        if row.case_id:
+            raise InvalidInput("この相談は既にケースになっています / This consultation already has a case.")
+        requester = row.consulter_kind
+    outcome = open_case(
+        session,
+        person_id,
+        CaseInput(
+            BusinessLine.CONSULTATION,
+            requester=requester,
+            request_date=on,
+            primary_staff_id=session.actor.staff_id,
+        ),
+        on=on,
+    )
+    with session.uow() as uow:
+        row = uow.session.get(Consultation, consultation_id)
+        assert row is not None
+        row.case_id, row.person_id, row.anonymous = outcome.value, person_id, False
+        record_change(
+            session, uow, "consultation_converted", "consultation", consultation_id, {"case": outcome.value}
+        )
+        uow.commit()
+    return Outcome(outcome.value, outcome.changes | Changes.of("consultation", consultation_id))
+
+
+def list_consultations(session: StaffSession, *, start: datetime, end: datetime) -> list[ConsultationView]:
+    session.require(Permission.READ_CASES)
+    show = session.can(Permission.READ_SENSITIVE)
+    with session.uow(write=False) as uow:
+        rows = uow.session.execute(
+            select(Consultation)
+            .where(Consultation.received_at.between(start, end))
+            .order_by(Consultation.received_at)
+        ).scalars()
+        return [
+            ConsultationView(
+                r.received_at,
+                ConsultationChannel(r.channel),
+                Requester(r.consulter_kind),
+                tuple(ConsultationTopic(t) for t in json.loads(r.topics)),
+                r.summary if show else "",
+                r.anonymous,
+                r.person_id,
+                r.outcome,
+                id=r.id,
+                case_id=r.case_id,
+                summary_visible=show,
+            )
+            for r in rows
+        ]

@@ -1,0 +1,199 @@
+"""Destination coordination (受入先候補) and the application-support checklist (申請支援)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from teiretsu_desktop.domain.codes import ApplicationKind, ApplicationStatus, CandidateStatus
+from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.services.auditing import record_change
+from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.store.models import ApplicationSupport, PlacementCandidate, SupportCase
+
+
+@dataclass(frozen=True)
+class CandidateView:
+    id: str
+    case_id: str
+    name: str
+    status: CandidateStatus
+    destination_kind: str | None
+    agency_id: str | None
+    contacted_on: date | None
+    note: str | None
+    revision: int
+
+
+@dataclass(frozen=True)
+class ApplicationView:
+    id: str
+    case_id: str
+    kind: ApplicationKind
+    status: ApplicationStatus
+    applied_on: date | None
+    decided_on: date | None
+    office: str | None
+    note: str | None
+
+
+def add_candidate(
+    session: StaffSession,
+    case_id: str,
+    *,
+    name: str,
+    status: CandidateStatus = CandidateStatus.ASKING,
+    destination_kind: str | None = None,
+    agency_id: str | None = None,
+    contacted_on: date | None = None,
+    note: str | None = None,
+) -> Outcome[str]:
+    session.require(Permission.WRITE_CASES)
+    if not name.strip():
+        raise InvalidInput("受入先の名称を入力してください / Enter the destination's name.")
+    with session.uow() as uow:
+        if uow.session.get(SupportCase, case_id) is None:
+            raise InvalidInput(f"ケースが見つかりません / No case {case_id}.")
+        candidate = PlacementCandidate(
+            case_id=case_id,
+            name=name.strip(),
+            status=str(status),
+            destination_kind=destination_kind,
+            agency_id=agency_id,
+            contacted_on=contacted_on,
+            note=note,
+        )
+        uow.session.add(candidate)
+        uow.session.flush()
+        record_change(session, uow, "candidate_added", "candidate", candidate.id, {"case": case_id})
+        uow.commit()
+    return Outcome(candidate.id, Changes.of("candidate", candidate.id) | Changes.of("case", case_id))
+
+
+def set_candidate_status(
+    session: StaffSession, candidate_id: str, status: CandidateStatus, *, note: str | None = None
+) -> Outcome[str]:
+    """Deciding one candidate (決定) is allowed once per case: another decided one must be changed first."""
+    session.require(Permission.WRITE_CASES)
+    with session.uow() as uow:
+        candidate = uow.session.get(PlacementCandidate, candidate_id)
+        if candidate is None:
+            raise InvalidInput(f"受入先候補が見つかりません / No candidate {candidate_id}.")
+        if status is CandidateStatus.DECIDED:
+            other = uow.session.execute(
+                select(PlacementCandidate.name).where(
+                    PlacementCandidate.case_id == candidate.case_id,
+                    PlacementCandidate.status == str(CandidateStatus.DECIDED),
+                    PlacementCandidate.id != candidate_id,
+                )
+            ).scalar()
+            if other:
+                raise InvalidInput(
+                    f"既に「{other}」が決定しています / Another destination is already decided."
+                )
+        candidate.status = str(status)
+        if note is not None:
+            candidate.note = note
+        record_change(session, uow, "candidate_status", "candidate", candidate_id, {"status": str(status)})
+        uow.commit()
+        case_id = candidate.case_id
+    return Outcome(candidate_id, Changes.of("candidate", candidate_id) | Changes.of("case", case_id))
+
+
+def list_candidates(session: StaffSession, case_id: str) -> list[CandidateView]:
+    session.require(Permission.READ_CASES)
+    with session.uow(write=False) as uow:
+        rows = uow.session.execute(
+            select(PlacementCandidate)
+            .where(PlacementCandidate.case_id == case_id)
+            .order_by(PlacementCandidate.updated_at)
+        ).scalars()
+        return [
+            CandidateView(
+                c.id,
+                c.case_id,
+                c.name,
+                CandidateStatus(c.status),
+                c.destination_kind,
+                c.agency_id,
+                c.contacted_on,
+                c.note,
+                c.revision,
+            )
+            for c in rows
+        ]
+
+
+def set_application(
+    session: StaffSession,
+    case_id: str,
+    kind: ApplicationKind,
+    *,
+    status: ApplicationStatus,
+    applied_on: date | None = None,
+    decided_on: date | None = None,
+    office: str | None = None,
+    note: str | None = None,
+) -> Outcome[str]:
+    """Create or update the checklist line of `kind` (one line per kind, except その他)."""
+    session.require(Permission.WRITE_CASES)
+    if decided_on and applied_on and decided_on < applied_on:
+        raise InvalidInput("決定日が申請日より前です / The decision date is before the application date.")
+    with session.uow() as uow:
+        if uow.session.get(SupportCase, case_id) is None:
+            raise InvalidInput(f"ケースが見つかりません / No case {case_id}.")
+        line = None
+        if kind is not ApplicationKind.OTHER:
+            line = uow.session.execute(
+                select(ApplicationSupport).where(
+                    ApplicationSupport.case_id == case_id, ApplicationSupport.kind == str(kind)
+                )
+            ).scalar()
+        if line is None:
+            line = ApplicationSupport(case_id=case_id, kind=str(kind), status=str(status))
+            uow.session.add(line)
+        line.status = str(status)
+        line.applied_on, line.decided_on, line.office, line.note = applied_on, decided_on, office, note
+        line.done = status in (
+            ApplicationStatus.GRANTED,
+            ApplicationStatus.REJECTED,
+            ApplicationStatus.NOT_NEEDED,
+        )
+        uow.session.flush()
+        record_change(
+            session,
+            uow,
+            "application_support",
+            "application",
+            line.id,
+            {"kind": str(kind), "status": str(status)},
+        )
+        uow.commit()
+    return Outcome(line.id, Changes.of("application", line.id) | Changes.of("case", case_id))
+
+
+def list_applications(session: StaffSession, case_id: str) -> list[ApplicationView]:
+    session.require(Permission.READ_CASES)
+    with session.uow(write=False) as uow:
+        rows = uow.session.execute(
+            select(ApplicationSupport)
+            .where(ApplicationSupport.case_id == case_id)
+            .order_by(ApplicationSupport.kind)
+        ).scalars()
+        return [
+            ApplicationView(
+                a.id,
+                a.case_id,
+                ApplicationKind(a.kind),
+                ApplicationStatus(a.status),
+                a.applied_on,
+                a.decided_on,
+                a.office,
+                a.note,
+            )
+            for a in rows
+        ]

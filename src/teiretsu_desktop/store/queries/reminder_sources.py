@@ -1,0 +1,94 @@
+"""The rows the reminder rules look at, pre-filtered by date windows so the dashboard stays fast."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from teiretsu_desktop.store.models import CaseReview, Certificate, Consent, Person, SupportCase
+
+TERMINAL_STATES = ("closed", "declined", "withdrawn", "died", "transferred", "released_unplaced")
+MAX_LEAD_DAYS = 120  # the longest rule lead (coordination steps: 90 days + the 14-day reminder lead)
+
+
+def open_case_rows(session: Session, today: date, staff_id: str | None) -> list[Any]:
+    window = today + timedelta(days=MAX_LEAD_DAYS)
+    last_review = (
+        select(CaseReview.case_id, func.max(CaseReview.reviewed_on).label("last"))
+        .group_by(CaseReview.case_id)
+        .subquery()
+    )
+    query = (
+        select(
+            SupportCase.id,
+            SupportCase.person_id,
+            SupportCase.case_no,
+            SupportCase.business_line,
+            SupportCase.state,
+            SupportCase.expected_release,
+            SupportCase.detention_expiry,
+            SupportCase.release_date,
+            SupportCase.follow_up_planned_end,
+            last_review.c.last,
+            Person.family_name,
+            Person.given_name,
+        )
+        .join(Person, Person.id == SupportCase.person_id)
+        .outerjoin(last_review, last_review.c.case_id == SupportCase.id)
+        .where(SupportCase.state.not_in(TERMINAL_STATES))
+        .where(
+            or_(
+                SupportCase.expected_release <= window,
+                SupportCase.detention_expiry <= window,
+                SupportCase.state.in_(("released", "follow_up")),
+            )
+        )
+    )
+    if staff_id:
+        query = query.where(
+            or_(SupportCase.primary_staff_id == staff_id, SupportCase.secondary_staff_id == staff_id)
+        )
+    return list(session.execute(query).all())
+
+
+def expiring_consents(session: Session, today: date, within_days: int) -> list[Any]:
+    query = (
+        select(Consent.id, Consent.person_id, Consent.expires_on, Person.family_name, Person.given_name)
+        .join(Person, Person.id == Consent.person_id)
+        .where(
+            and_(
+                Consent.withdrawn_on.is_(None),
+                Consent.expires_on.is_not(None),
+                Consent.expires_on <= today + timedelta(days=within_days),
+                Consent.expires_on >= today - timedelta(days=30),
+            )
+        )
+    )
+    return list(session.execute(query).all())
+
+
+def expiring_certificates(session: Session, today: date, within_days: int) -> list[Any]:
+    query = (
+        select(
+            Certificate.person_id,
+            Certificate.kind,
+            Certificate.expires_on,
+            Person.family_name,
+            Person.given_name,
+        )
+        .join(Person, Person.id == Certificate.person_id)
+        .where(
+            Certificate.expires_on.between(today - timedelta(days=30), today + timedelta(days=within_days))
+        )
+    )
+    return list(session.execute(query).all())
+
+
+def expiring_care_certifications(session: Session, today: date, within_days: int) -> list[Any]:
+    query = select(Person.id, Person.care_valid_until, Person.family_name, Person.given_name).where(
+        Person.care_valid_until.between(today - timedelta(days=30), today + timedelta(days=within_days))
+    )
+    return list(session.execute(query).all())
