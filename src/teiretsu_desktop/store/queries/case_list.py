@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar, Unpack
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from teiretsu_desktop.store.models import Person, Staff, SupportCase
 
-
-QueryT = TypeVar("QueryT", bound=Select[Unpack[tuple[Any, ...]]])
+QueryT = TypeVar("QueryT", bound=Select[*tuple[Any, ...]])
 
 
 @dataclass(frozen=True)

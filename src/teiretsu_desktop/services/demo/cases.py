@@ -1,0 +1,245 @@
+"""Synthetic cases, with dates consistent with their state, and the records that hang off them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from teiretsu_desktop.domain.codes import (
+    ActivityKind,
+    ApplicationKind,
+    ApplicationStatus,
+    BusinessLine,
+    CandidateStatus,
+    ClosureReason,
+    DestinationKind,
+    Requester,
+    SentenceKind,
+)
+from teiretsu_desktop.domain.wareki import fiscal_year
+from teiretsu_desktop.domain.workflow import PRE_RELEASE, CaseState
+from teiretsu_desktop.services.demo.generator import (
+    LINE_WEIGHTS,
+    NARRATIVES,
+    PATH_BEFORE,
+    STATE_WEIGHTS,
+    Gen,
+    record,
+)
+from teiretsu_desktop.services.demo.names import FACILITIES, FACILITY_WORDS
+from teiretsu_desktop.store.models import utc_now
+
+S = CaseState
+RELEASED = (S.RELEASED, S.FOLLOW_UP, S.CLOSED)
+OFFENCES = ("窃盗", "詐欺(無銭飲食)", "住居侵入", "傷害", "器物損壊")
+
+
+@dataclass
+class CaseRows:
+    cases: list[dict[str, Any]] = field(default_factory=list)
+    states: list[dict[str, Any]] = field(default_factory=list)
+    activities: list[dict[str, Any]] = field(default_factory=list)
+    consents: list[dict[str, Any]] = field(default_factory=list)
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+    applications: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _custody(g: Gen, case: dict[str, Any], line: BusinessLine, state: CaseState, request: date) -> None:
+    if line is BusinessLine.CONSULTATION:
+        return
+    case["facility_name"] = g.r.choice(FACILITIES)
+    case["sentence_kind"] = str(
+        g.r.choice([SentenceKind.CHOEKI, SentenceKind.CHOEKI, SentenceKind.KOUKIN, SentenceKind.KINKO])
+    )
+    case["offence"] = g.r.choice(OFFENCES)
+    if line.is_coordination:
+        # Open cases are released around now, so the demo dashboard has things due.
+        release = (
+            g.today + timedelta(days=g.r.randint(-5, 200))
+            if state in PRE_RELEASE
+            else request + timedelta(days=g.r.randint(90, 300))
+        )
+        case["expected_release"] = release
+        case["sentence_end"] = release + timedelta(days=g.r.randint(0, 60))
+    if line is BusinessLine.SUSPECT:
+        in_custody = state in PRE_RELEASE
+        case["detention_expiry"] = (
+            g.today + timedelta(days=g.r.randint(0, 20)) if in_custody else request + timedelta(days=20)
+        )
+        case["lawyer_name"] = g.r.choice(["弁護士 田村 誠", "弁護士 小野 恵子", None])
+
+
+def _outcome(g: Gen, case: dict[str, Any], line: BusinessLine, state: CaseState, request: date) -> None:
+    if state in RELEASED and line is not BusinessLine.CONSULTATION:
+        if state is S.CLOSED:
+            release_day = min(g.today - timedelta(days=1), request + timedelta(days=g.r.randint(20, 240)))
+        else:
+            release_day = g.day(400, 1)
+        case["release_date"] = release_day
+        kind = g.r.choice([d for d in DestinationKind if d is not DestinationKind.UNDECIDED])
+        case["destination_kind"] = str(kind)
+        case["destination_name"] = f"{kind.label}{g.r.choice(FACILITY_WORDS)}"
+    if state is S.RELEASED_UNPLACED:
+        case["release_date"] = min(g.today, request + timedelta(days=g.r.randint(20, 200)))
+    if not state.is_open:
+        base = case.get("release_date") or request
+        case["closure_date"] = min(g.today, base + timedelta(days=g.r.randint(10, 400)))
+        if state is S.CLOSED:
+            reasons = [ClosureReason.SETTLED] * 5 + [
+                ClosureReason.TO_CONSULTATION,
+                ClosureReason.NO_LONGER_NEEDED,
+                ClosureReason.REIMPRISONED,
+            ]
+            case["closure_reason"] = str(g.r.choice(reasons))
+            if line.is_coordination and "destination_kind" not in case:
+                case["destination_kind"] = str(DestinationKind.HOME)
+        readmission = g.weighted([("unknown", 5), ("no", 4), ("yes", 1)])
+        case["readmission"] = readmission
+        if readmission == "yes":
+            case["readmission_date"] = case["closure_date"]
+            case["readmission_source"] = "保護観察所からの連絡"
+    if state is S.FOLLOW_UP and g.r.random() < 0.5:
+        case["follow_up_planned_end"] = case["release_date"] + timedelta(days=g.r.randint(90, 500))
+
+
+def case_row(g: Gen, person_id: str, numbers: dict[int, int]) -> tuple[dict[str, Any], CaseState]:
+    line: BusinessLine = g.weighted(LINE_WEIGHTS)
+    state: CaseState = g.weighted(STATE_WEIGHTS[line])
+    request = g.day(60, 3) if state.is_open else g.day(1400, 120)
+    fy = fiscal_year(request)
+    numbers[fy] = numbers.get(fy, 0) + 1
+    if line is BusinessLine.SUSPECT:
+        target = "4-2"
+    else:
+        target = "4-3" if line is BusinessLine.CONSULTATION else "4-1"
+    case = record(
+        g,
+        case_no=f"{fy}-{numbers[fy]:05d}",
+        person_id=person_id,
+        business_line=str(line),
+        state=str(state),
+        center_role=g.r.choice(["sole", "sole", "location", "return_area"]) if line.is_coordination else None,
+        requester=str(
+            Requester.PROBATION if line is not BusinessLine.CONSULTATION else g.r.choice(list(Requester))
+        ),
+        request_date=request,
+        primary_staff_id=g.r.choice(g.staff),
+        secondary_staff_id=g.r.choice(g.staff) if g.r.random() < 0.4 else None,
+        readmission="unknown",
+        target_category=target,
+    )
+    _custody(g, case, line, state, request)
+    _outcome(g, case, line, state, request)
+    return case, state
+
+
+def _history(g: Gen, case: dict[str, Any], state: CaseState, rows: CaseRows) -> None:
+    path = [*PATH_BEFORE.get(state, [S.RECEIVED]), state] if state is not S.RECEIVED else [S.RECEIVED]
+    path = list(dict.fromkeys(path))
+    request: date = case["request_date"]
+    for index, step in enumerate(path):
+        rows.states.append(
+            {
+                "case_id": case["id"],
+                "from_state": str(path[index - 1]) if index else None,
+                "to_state": str(step),
+                "changed_on": request + timedelta(days=index * 7),
+                "changed_at": utc_now(),
+                "staff_id": case["primary_staff_id"],
+            }
+        )
+
+
+def _activities(g: Gen, case: dict[str, Any], state: CaseState, per_case: float, rows: CaseRows) -> None:
+    request: date = case["request_date"]
+    count = int(g.r.expovariate(1 / per_case)) if per_case else 0
+    if state is not S.RECEIVED:
+        count = max(1, count)  # a case past 依頼受理 has had its first interview
+    span = max(1, ((case.get("closure_date") or g.today) - request).days)
+    for i in range(count):
+        day = request + timedelta(days=g.r.randint(0, span))
+        at = datetime.combine(day, datetime.min.time()) + timedelta(
+            hours=g.r.randint(9, 17), minutes=g.r.choice([0, 15, 30, 45])
+        )
+        kind = ActivityKind.INTERVIEW if i == 0 else g.r.choice(list(ActivityKind))
+        rows.activities.append(
+            record(
+                g,
+                case_id=case["id"],
+                occurred_at=at,
+                kind=str(kind),
+                place=case.get("facility_name") if kind is ActivityKind.INTERVIEW else None,
+                staff_id=case["primary_staff_id"],
+                narrative=g.r.choice(NARRATIVES),
+                duration_min=g.r.choice([15, 30, 60, 90]),
+            )
+        )
+
+
+def _consent(g: Gen, case: dict[str, Any], rows: CaseRows) -> None:
+    rows.consents.append(
+        record(
+            g,
+            person_id=case["person_id"],
+            case_id=case["id"],
+            purpose="福祉サービス等の利用調整のため関係機関へ情報提供すること",
+            recipients=json.dumps(["welfare-office", "facility", "medical", "probation", "center"]),
+            method=g.r.choice(["written", "easy"]),
+            given_on=case["request_date"] + timedelta(days=7),
+            given_by="self",
+            expires_on=g.today + timedelta(days=g.r.randint(-30, 700)) if g.r.random() < 0.5 else None,
+        )
+    )
+
+
+def _coordination(g: Gen, case: dict[str, Any], state: CaseState, rows: CaseRows) -> None:
+    request: date = case["request_date"]
+    decided = state is not S.PLACEMENT
+    for j in range(g.r.randint(1, 3)):
+        kind = g.r.choice(list(DestinationKind)[:15])
+        others = [CandidateStatus.ASKING, CandidateStatus.TOUR, CandidateStatus.REFUSED]
+        status = CandidateStatus.DECIDED if decided and j == 0 else g.r.choice(others)
+        name = f"{kind.label}{g.r.choice(FACILITY_WORDS)}"
+        if status is CandidateStatus.DECIDED and case.get("destination_name"):
+            name = case["destination_name"]
+        rows.candidates.append(
+            record(
+                g,
+                case_id=case["id"],
+                name=name,
+                destination_kind=str(kind),
+                status=str(status),
+                contacted_on=request + timedelta(days=30),
+            )
+        )
+    applications = [
+        ApplicationKind.PUBLIC_ASSISTANCE,
+        ApplicationKind.CERTIFICATE,
+        ApplicationKind.CARE_CERTIFICATION,
+        ApplicationKind.RESIDENCE_REGISTRATION,
+    ]
+    finished = (ApplicationStatus.GRANTED, ApplicationStatus.REJECTED, ApplicationStatus.NOT_NEEDED)
+    for app_kind in g.r.sample(applications, k=2):
+        app_status = g.r.choice(list(ApplicationStatus))
+        rows.applications.append(
+            record(
+                g,
+                case_id=case["id"],
+                kind=str(app_kind),
+                status=str(app_status),
+                applied_on=request + timedelta(days=40) if app_status is not ApplicationStatus.TODO else None,
+                done=app_status in finished,
+            )
+        )
+
+
+def case_children(g: Gen, case: dict[str, Any], state: CaseState, per_case: float, rows: CaseRows) -> None:
+    line = BusinessLine(case["business_line"])
+    _history(g, case, state, rows)
+    _activities(g, case, state, per_case, rows)
+    if state is not S.RECEIVED and line is not BusinessLine.CONSULTATION:
+        _consent(g, case, rows)
+    if line.is_coordination and state in (S.PLACEMENT, S.PLACEMENT_DECIDED, *RELEASED):
+        _coordination(g, case, state, rows)
