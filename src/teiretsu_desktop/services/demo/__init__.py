@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from teiretsu_desktop.domain.codes import ConsultationChannel, ConsultationTopic, Requester
@@ -31,6 +31,7 @@ from teiretsu_desktop.store.models import (
     Activity,
     Agency,
     ApplicationSupport,
+    CaseReview,
     CaseStateChange,
     Certificate,
     Consent,
@@ -56,11 +57,13 @@ class DemoSummary:
     agencies: int
 
 
-def _bulk(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
+def _bulk(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Core executemany: the ORM's bulk path would split rows by which keys hold None."""
+    table = model.__table__
     for start in range(0, len(rows), BATCH):
         part = rows[start : start + BATCH]
         keys = sorted({k for row in part for k in row})
-        session.execute(insert(model), [{k: row.get(k) for k in keys} for row in part])
+        session.execute(table.insert(), [{k: row.get(k) for k in keys} for row in part])
 
 
 def _consultation(g: Gen, person_id: str) -> dict[str, Any]:
@@ -131,6 +134,7 @@ def generate_demo_data(
                 (Consent, rows.consents),
                 (PlacementCandidate, rows.candidates),
                 (ApplicationSupport, rows.applications),
+                (CaseReview, rows.reviews),
                 (Consultation, consultations),
             ):
                 _bulk(uow.session, model, batch)

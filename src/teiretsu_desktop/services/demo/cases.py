@@ -16,9 +16,10 @@ from teiretsu_desktop.domain.codes import (
     ClosureReason,
     DestinationKind,
     Requester,
+    ReviewDecision,
     SentenceKind,
 )
-from teiretsu_desktop.domain.wareki import fiscal_year
+from teiretsu_desktop.domain.wareki import add_months, fiscal_year
 from teiretsu_desktop.domain.workflow import PRE_RELEASE, CaseState
 from teiretsu_desktop.services.demo.generator import (
     LINE_WEIGHTS,
@@ -44,6 +45,7 @@ class CaseRows:
     consents: list[dict[str, Any]] = field(default_factory=list)
     candidates: list[dict[str, Any]] = field(default_factory=list)
     applications: list[dict[str, Any]] = field(default_factory=list)
+    reviews: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _custody(g: Gen, case: dict[str, Any], line: BusinessLine, state: CaseState, request: date) -> None:
@@ -73,10 +75,7 @@ def _custody(g: Gen, case: dict[str, Any], line: BusinessLine, state: CaseState,
 
 def _outcome(g: Gen, case: dict[str, Any], line: BusinessLine, state: CaseState, request: date) -> None:
     if state in RELEASED and line is not BusinessLine.CONSULTATION:
-        if state is S.CLOSED:
-            release_day = min(g.today - timedelta(days=1), request + timedelta(days=g.r.randint(20, 240)))
-        else:
-            release_day = g.day(400, 1)
+        release_day = min(g.today - timedelta(days=1), request + timedelta(days=g.r.randint(20, 240)))
         case["release_date"] = release_day
         kind = g.r.choice([d for d in DestinationKind if d is not DestinationKind.UNDECIDED])
         case["destination_kind"] = str(kind)
@@ -107,13 +106,14 @@ def _outcome(g: Gen, case: dict[str, Any], line: BusinessLine, state: CaseState,
 def case_row(g: Gen, person_id: str, numbers: dict[int, int]) -> tuple[dict[str, Any], CaseState]:
     line: BusinessLine = g.weighted(LINE_WEIGHTS)
     state: CaseState = g.weighted(STATE_WEIGHTS[line])
-    request = g.day(60, 3) if state.is_open else g.day(1400, 120)
+    if state in (S.RELEASED, S.FOLLOW_UP):
+        request = g.day(640, 60)  # released some time ago, still supported
+    else:
+        request = g.day(60, 3) if state.is_open else g.day(1400, 120)
     fy = fiscal_year(request)
     numbers[fy] = numbers.get(fy, 0) + 1
-    if line is BusinessLine.SUSPECT:
-        target = "4-2"
-    else:
-        target = "4-3" if line is BusinessLine.CONSULTATION else "4-1"
+    targets = {BusinessLine.SUSPECT: "4-2", BusinessLine.CONSULTATION: "4-3"}  # 実施要領 4 (1)(2)(3)
+    target = targets.get(line, "4-1")
     case = record(
         g,
         case_no=f"{fy}-{numbers[fy]:05d}",
@@ -235,9 +235,28 @@ def _coordination(g: Gen, case: dict[str, Any], state: CaseState, rows: CaseRows
         )
 
 
+def _reviews(g: Gen, case: dict[str, Any], line: BusinessLine, rows: CaseRows) -> None:
+    """Reviews a diligent center has held: every 6 months for 被疑者等支援, yearly for follow-up."""
+    months = 6 if line is BusinessLine.SUSPECT else 12
+    due = add_months(case["release_date"], months)
+    while due <= g.today - timedelta(days=g.r.randint(5, 40)):
+        rows.reviews.append(
+            record(
+                g,
+                case_id=case["id"],
+                reviewed_on=due,
+                decision=str(ReviewDecision.CONTINUE),
+                note="継続して支援",
+            )
+        )
+        due = add_months(due, months)
+
+
 def case_children(g: Gen, case: dict[str, Any], state: CaseState, per_case: float, rows: CaseRows) -> None:
     line = BusinessLine(case["business_line"])
     _history(g, case, state, rows)
+    if state is S.FOLLOW_UP and case.get("release_date"):
+        _reviews(g, case, line, rows)
     _activities(g, case, state, per_case, rows)
     if state is not S.RECEIVED and line is not BusinessLine.CONSULTATION:
         _consent(g, case, rows)
