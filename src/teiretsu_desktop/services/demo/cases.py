@@ -34,6 +34,13 @@ from teiretsu_desktop.store.models import utc_now
 
 S = CaseState
 RELEASED = (S.RELEASED, S.FOLLOW_UP, S.CLOSED)
+DAYS_TO_RELEASE = {
+    S.RECEIVED: (100, 220),
+    S.ASSESSMENT: (80, 200),
+    S.PLANNING: (50, 150),
+    S.PLACEMENT: (25, 100),
+    S.PLACEMENT_DECIDED: (-3, 40),
+}
 OFFENCES = ("窃盗", "詐欺(無銭飲食)", "住居侵入", "傷害", "器物損壊")
 
 
@@ -57,12 +64,13 @@ def _custody(g: Gen, case: dict[str, Any], line: BusinessLine, state: CaseState,
     )
     case["offence"] = g.r.choice(OFFENCES)
     if line.is_coordination:
-        # Open cases are released around now, so the demo dashboard has things due.
-        release = (
-            g.today + timedelta(days=g.r.randint(-5, 200))
-            if state in PRE_RELEASE
-            else request + timedelta(days=g.r.randint(90, 300))
-        )
+        if state in PRE_RELEASE:
+            # The further a case has come, the nearer its release: a demo dashboard has things due
+            # without every early step being overdue.
+            low, high = DAYS_TO_RELEASE[state]
+            release = g.today + timedelta(days=g.r.randint(low, high))
+        else:
+            release = request + timedelta(days=g.r.randint(90, 300))
         case["expected_release"] = release
         case["sentence_end"] = release + timedelta(days=g.r.randint(0, 60))
     if line is BusinessLine.SUSPECT:
