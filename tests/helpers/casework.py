@@ -20,7 +20,9 @@ from teiretsu_desktop.services.consent import ConsentInput, record_consent
 from teiretsu_desktop.services.persons import PersonInput, register_person
 
 
-def person(family: str = "山田", given: str = "太郎", fkana: str = "ヤマダ", gkana: str = "タロウ", **extra: object) -> PersonInput:
+def person(
+    family: str = "山田", given: str = "太郎", fkana: str = "ヤマダ", gkana: str = "タロウ", **extra: object
+) -> PersonInput:
     values: dict[str, object] = {
         "family_name": family,
         "given_name": given,
@@ -38,7 +40,9 @@ def new_person(session: StaffSession, **extra: object) -> str:
     return register_person(session, person(**extra), allow_duplicate=True).value  # type: ignore[arg-type]
 
 
-def new_case(session: StaffSession, person_id: str, line: BusinessLine = BusinessLine.SPECIAL, **extra: object) -> str:
+def new_case(
+    session: StaffSession, person_id: str, line: BusinessLine = BusinessLine.SPECIAL, **extra: object
+) -> str:
     values: dict[str, object] = {
         "business_line": line,
         "requester": str(Requester.PROBATION),
@@ -51,7 +55,9 @@ def new_case(session: StaffSession, person_id: str, line: BusinessLine = Busines
     return open_case(session, person_id, CaseInput(**values), on=date(2024, 5, 10)).value  # type: ignore[arg-type]
 
 
-def consent(session: StaffSession, person_id: str, *recipients: RecipientKind, expires: date | None = None) -> str:
+def consent(
+    session: StaffSession, person_id: str, *recipients: RecipientKind, expires: date | None = None
+) -> str:
     data = ConsentInput(
         purpose="福祉サービス等の利用調整のため",
         recipients=recipients or (RecipientKind.FACILITY, RecipientKind.WELFARE_OFFICE),
@@ -64,5 +70,7 @@ def consent(session: StaffSession, person_id: str, *recipients: RecipientKind, e
 
 def interview(session: StaffSession, case_id: str, text: str = "刑務所にて本人と面接。") -> str:
     return record_activity(
-        session, case_id, ActivityInput(datetime(2024, 5, 20, 10, 0), ActivityKind.INTERVIEW, text, place="府中刑務所")
+        session,
+        case_id,
+        ActivityInput(datetime(2024, 5, 20, 10, 0), ActivityKind.INTERVIEW, text, place="府中刑務所"),
     ).value

@@ -256,3 +256,52 @@ def test_backup_and_restore_through_the_command(
         stdin=f"{store.recovery_code}\n",
     )
     assert r.code == 0, r.err
+
+
+def test_casework_commands(store: TemplateStore, tmp_path: Path, monkeypatch: Run, capsys: Cap) -> None:
+    root = store.data_dir.root
+    r = run_admin(
+        monkeypatch,
+        capsys,
+        root,
+        "--user",
+        ADMIN,
+        "demo-data",
+        "--persons",
+        "30",
+        "--seed",
+        "2",
+        stdin=f"{ADMIN_PASS}\n",
+    )
+    assert r.code == 0, r.err
+    assert "30 persons" in r.out
+    r = run_admin(monkeypatch, capsys, root, "ledger-template", "--out", str(tmp_path / "t.xlsx"))
+    assert r.code == 0 and (tmp_path / "t.xlsx").exists()
+    out = tmp_path / "cases.csv"
+    r = run_admin(
+        monkeypatch,
+        capsys,
+        root,
+        "--user",
+        ADMIN,
+        "export-ledger",
+        "--out",
+        str(out),
+        stdin=f"{ADMIN_PASS}\n",
+    )
+    assert r.code == 0 and "unencrypted" in r.err
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    r = run_admin(
+        monkeypatch,
+        capsys,
+        root,
+        "--user",
+        ADMIN,
+        "import-ledger",
+        str(out),
+        "--dry-run",
+        stdin=f"{ADMIN_PASS}\n",
+    )
+    assert r.code == 1 and "既に登録" in r.out  # every case is already in this store
+    r = run_admin(monkeypatch, capsys, root, "--user", ADMIN, "audit", "--last", "5", stdin=f"{ADMIN_PASS}\n")
+    assert "ledger_exported" in r.out

@@ -24,7 +24,11 @@ from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
 from teiretsu_desktop.services import activities, cases, coordination
 from teiretsu_desktop.services.activities import ActivityInput
-from teiretsu_desktop.services.consent import DisclosureRequest, authorise_and_record_disclosure, list_disclosures
+from teiretsu_desktop.services.consent import (
+    DisclosureRequest,
+    authorise_and_record_disclosure,
+    list_disclosures,
+)
 from teiretsu_desktop.services.persons import LikelyDuplicate, get_person, register_person, search_persons
 from teiretsu_desktop.services.reminders import due_reminders
 from teiretsu_desktop.store.models import AuditEntry
@@ -40,8 +44,16 @@ def _names(hits: list) -> set[str]:  # type: ignore[type-arg]
 
 def test_search_folds_kana_width_and_variant_kanji(admin: StaffSession) -> None:
     new_person(admin)
-    new_person(admin, family="髙橋", given="花子", fkana="タカハシ", gkana="ハナコ", alias="ハナ",
-               former_names=("佐藤 花子",), birth_date=date(1948, 7, 7))
+    new_person(
+        admin,
+        family="髙橋",
+        given="花子",
+        fkana="タカハシ",
+        gkana="ハナコ",
+        alias="ハナ",
+        former_names=("佐藤 花子",),
+        birth_date=date(1948, 7, 7),
+    )
     new_person(admin, family="山口", given="次郎", fkana="ヤマグチ", gkana="ジロウ")
     for query in ("やまだ", "ヤマダ", "ﾔﾏﾀﾞ", "山田", "山田 太郎", "やまだ　たろう", "たろう"):
         assert _names(search_persons(admin, query)) == {"山田 太郎"}, query
@@ -83,26 +95,47 @@ def test_special_coordination_from_referral_to_closure(admin: StaffSession) -> N
     with pytest.raises(TransitionRefused):
         cases.transition_case(admin, cid, S.PLACEMENT_DECIDED)
     coordination.set_candidate_status(admin, cand, CandidateStatus.DECIDED)
-    coordination.set_application(admin, cid, ApplicationKind.PUBLIC_ASSISTANCE, status=ApplicationStatus.APPLIED,
-                                 applied_on=date(2024, 10, 1), office="府中市福祉事務所")
+    coordination.set_application(
+        admin,
+        cid,
+        ApplicationKind.PUBLIC_ASSISTANCE,
+        status=ApplicationStatus.APPLIED,
+        applied_on=date(2024, 10, 1),
+        office="府中市福祉事務所",
+    )
     cases.transition_case(admin, cid, S.PLACEMENT_DECIDED)
     steps = {s.state: s.missing for s in cases.next_steps(admin, cid)}
     assert steps[S.RELEASED] == ("帰住日・釈放日", "帰住先の種別")
     view = cases.get_case(admin, cid)
-    cases.update_case(admin, cid, cases.CaseInput(**{**_input(view), "release_date": date(2024, 11, 30),
-                                                      "destination_kind": "08"}), expected_revision=view.revision)
+    cases.update_case(
+        admin,
+        cid,
+        cases.CaseInput(**{**_input(view), "release_date": date(2024, 11, 30), "destination_kind": "08"}),
+        expected_revision=view.revision,
+    )
     cases.transition_case(admin, cid, S.RELEASED, on=date(2024, 11, 30))
     cases.transition_case(admin, cid, S.FOLLOW_UP, on=date(2024, 12, 1))
     cases.record_review(admin, cid, reviewed_on=date(2025, 11, 1), decision=ReviewDecision.CLOSE)
     view = cases.get_case(admin, cid)
-    cases.update_case(admin, cid, cases.CaseInput(**{**_input(view), "closure_date": date(2025, 11, 30),
-                                                      "closure_reason": str(ClosureReason.SETTLED)}),
-                      expected_revision=view.revision)
+    cases.update_case(
+        admin,
+        cid,
+        cases.CaseInput(
+            **{
+                **_input(view),
+                "closure_date": date(2025, 11, 30),
+                "closure_reason": str(ClosureReason.SETTLED),
+            }
+        ),
+        expected_revision=view.revision,
+    )
     cases.transition_case(admin, cid, S.CLOSED, on=date(2025, 11, 30))
     assert cases.get_case(admin, cid).state is S.CLOSED
     assert cases.next_steps(admin, cid) == []
     with admin.uow(write=False) as uow:
-        actions = uow.session.execute(select(AuditEntry.action).where(AuditEntry.target_id == cid)).scalars().all()
+        actions = (
+            uow.session.execute(select(AuditEntry.action).where(AuditEntry.target_id == cid)).scalars().all()
+        )
     assert actions.count("case_state_changed") == 7
 
 
@@ -122,8 +155,13 @@ def test_stale_edits_are_refused(admin: StaffSession) -> None:
 def test_reminders_appear_and_move_with_their_dates(admin: StaffSession) -> None:
     pid = new_person(admin)
     cid = new_case(admin, pid, expected_release=date(2024, 11, 30))
-    suspect = new_case(admin, new_person(admin, family="田中", fkana="タナカ"), BusinessLine.SUSPECT,
-                       detention_expiry=date(2024, 11, 20), expected_release=None)
+    suspect = new_case(
+        admin,
+        new_person(admin, family="田中", fkana="タナカ"),
+        BusinessLine.SUSPECT,
+        detention_expiry=date(2024, 11, 20),
+        expected_release=None,
+    )
 
     def kinds(day: date) -> set[tuple[ReminderKind, str | None]]:
         return {(v.reminder.kind, v.reminder.case_id) for v in due_reminders(admin, today=day)}
@@ -131,16 +169,24 @@ def test_reminders_appear_and_move_with_their_dates(admin: StaffSession) -> None
     assert (ReminderKind.RELEASE, cid) in kinds(date(2024, 11, 15))
     assert (ReminderKind.DETENTION_EXPIRY, suspect) in kinds(date(2024, 11, 15))
     view = cases.get_case(admin, cid)
-    cases.update_case(admin, cid, cases.CaseInput(**{**_input(view), "expected_release": date(2025, 3, 31)}),
-                      expected_revision=view.revision)
+    cases.update_case(
+        admin,
+        cid,
+        cases.CaseInput(**{**_input(view), "expected_release": date(2025, 3, 31)}),
+        expected_revision=view.revision,
+    )
     assert (ReminderKind.RELEASE, cid) not in kinds(date(2024, 11, 15))
     assert (ReminderKind.RELEASE, cid) in kinds(date(2025, 3, 20))
     consent(admin, pid, RecipientKind.FACILITY, expires=date(2024, 12, 1))
     reminders = due_reminders(admin, today=date(2024, 11, 15))
-    assert any(v.reminder.kind is ReminderKind.CONSENT_EXPIRY and v.person_name == "山田 太郎" for v in reminders)
+    assert any(
+        v.reminder.kind is ReminderKind.CONSENT_EXPIRY and v.person_name == "山田 太郎" for v in reminders
+    )
 
 
-def test_sensitive_groups_are_guarded_and_their_views_audited(store: TemplateStore, admin: StaffSession) -> None:
+def test_sensitive_groups_are_guarded_and_their_views_audited(
+    store: TemplateStore, admin: StaffSession
+) -> None:
     pid = new_person(admin, diagnosis="統合失調症", life_history="幼少期より施設で生活")
     cid = new_case(admin, pid, offence="窃盗")
     interview(admin, cid, "面接内容の詳細")
@@ -169,7 +215,9 @@ def test_sensitive_groups_are_guarded_and_their_views_audited(store: TemplateSto
     assert all("窃盗" not in v[1] and "統合失調症" not in v[1] for v in views)
 
 
-def test_disclosure_needs_consent_or_an_authorised_override(store: TemplateStore, admin: StaffSession) -> None:
+def test_disclosure_needs_consent_or_an_authorised_override(
+    store: TemplateStore, admin: StaffSession
+) -> None:
     pid = new_person(admin)
     cid = new_case(admin, pid)
     request = DisclosureRequest(pid, RecipientKind.MEDICAL, ["氏名", "生年月日"], "print", "referral", cid)
@@ -180,7 +228,9 @@ def test_disclosure_needs_consent_or_an_authorised_override(store: TemplateStore
         from dataclasses import replace
 
         with pytest.raises(PermissionDenied):  # a caseworker may not override
-            authorise_and_record_disclosure(worker, replace(request, override_reason="緊急"), on=date(2024, 6, 1))
+            authorise_and_record_disclosure(
+                worker, replace(request, override_reason="緊急"), on=date(2024, 6, 1)
+            )
         consent(admin, pid, RecipientKind.MEDICAL)
         authorise_and_record_disclosure(worker, request, on=date(2024, 6, 1))
     finally:
@@ -188,7 +238,8 @@ def test_disclosure_needs_consent_or_an_authorised_override(store: TemplateStore
     from dataclasses import replace
 
     authorise_and_record_disclosure(
-        admin, replace(request, recipient=RecipientKind.PROBATION, override_reason="保護観察所からの照会"),
+        admin,
+        replace(request, recipient=RecipientKind.PROBATION, override_reason="保護観察所からの照会"),
         on=date(2024, 6, 1),
     )
     records = list_disclosures(admin, pid)
@@ -202,7 +253,10 @@ def test_activity_edits_keep_the_earlier_text(admin: StaffSession) -> None:
     aid = interview(admin, cid, "最初の記録")
     view = activities.list_activities(admin, cid)[0]
     activities.edit_activity(
-        admin, aid, ActivityInput(view.occurred_at, ActivityKind.INTERVIEW, "訂正後の記録"), expected_revision=view.revision
+        admin,
+        aid,
+        ActivityInput(view.occurred_at, ActivityKind.INTERVIEW, "訂正後の記録"),
+        expected_revision=view.revision,
     )
     assert activities.list_activities(admin, cid)[0].narrative == "訂正後の記録"
     assert activities.list_activities(admin, cid)[0].edited
@@ -212,8 +266,12 @@ def test_activity_edits_keep_the_earlier_text(admin: StaffSession) -> None:
 def test_a_draft_survives_closing_the_store_without_saving(store: TemplateStore) -> None:
     session = unlock_admin(store.data_dir)
     cid = new_case(session, new_person(session))
-    activities.save_draft(session, cid, kind=ActivityKind.INTERVIEW, place="府中刑務所", text="本人は帰住先に")
-    activities.save_draft(session, cid, kind=ActivityKind.INTERVIEW, place="府中刑務所", text="本人は帰住先について話した")
+    activities.save_draft(
+        session, cid, kind=ActivityKind.INTERVIEW, place="府中刑務所", text="本人は帰住先に"
+    )
+    activities.save_draft(
+        session, cid, kind=ActivityKind.INTERVIEW, place="府中刑務所", text="本人は帰住先について話した"
+    )
     session.store.close()  # as if the battery died: no lock, no save
     again = unlock_admin(store.data_dir)
     try:

@@ -27,9 +27,9 @@ def test_coordination_steps_follow_the_expected_release() -> None:
     assert date(2025, 3, 1) in shown[ReminderKind.COORDINATION_STEP]  # 受入先 30 days before
     moved = _kinds(replace(case, expected_release=date(2025, 6, 30)), date(2025, 3, 1))
     assert ReminderKind.RELEASE not in moved  # now more than 30 days away
-    assert _kinds(replace(case, expected_release=date(2025, 6, 30)), date(2025, 6, 1))[ReminderKind.RELEASE] == [
-        date(2025, 6, 30)
-    ]
+    assert _kinds(replace(case, expected_release=date(2025, 6, 30)), date(2025, 6, 1))[
+        ReminderKind.RELEASE
+    ] == [date(2025, 6, 30)]
 
 
 def test_steps_already_done_do_not_remind() -> None:

@@ -35,7 +35,15 @@ READY = CaseFacts(
 )
 
 HAPPY_PATHS = {
-    BusinessLine.SPECIAL: [S.ASSESSMENT, S.PLANNING, S.PLACEMENT, S.PLACEMENT_DECIDED, S.RELEASED, S.FOLLOW_UP, S.CLOSED],
+    BusinessLine.SPECIAL: [
+        S.ASSESSMENT,
+        S.PLANNING,
+        S.PLACEMENT,
+        S.PLACEMENT_DECIDED,
+        S.RELEASED,
+        S.FOLLOW_UP,
+        S.CLOSED,
+    ],
     BusinessLine.GENERAL: [S.ASSESSMENT, S.PLANNING, S.RELEASED, S.FOLLOW_UP, S.CLOSED],
     BusinessLine.SUSPECT: [S.ASSESSMENT, S.PLANNING, S.RELEASED, S.FOLLOW_UP, S.CLOSED],
     BusinessLine.FOLLOW_UP: [S.FOLLOW_UP, S.CLOSED],
@@ -64,7 +72,8 @@ def test_side_exits_from_every_open_state(line: BusinessLine) -> None:
             assert exit_state in nexts
             check_transition(replace(READY, business_line=line, state=state), exit_state)
         assert (S.DECLINED in nexts) == (
-            line is not BusinessLine.CONSULTATION and state in {S.RECEIVED, S.ASSESSMENT, S.PLANNING, S.PLACEMENT, S.PLACEMENT_DECIDED}
+            line is not BusinessLine.CONSULTATION
+            and state in {S.RECEIVED, S.ASSESSMENT, S.PLANNING, S.PLACEMENT, S.PLACEMENT_DECIDED}
         )
 
 
@@ -91,7 +100,9 @@ def test_special_coordination_cannot_skip_placement() -> None:
 
 
 def test_refusals_say_what_is_missing() -> None:
-    facts = replace(READY, state=S.ASSESSMENT, interview_count=0, consent_active=False, has_primary_staff=False)
+    facts = replace(
+        READY, state=S.ASSESSMENT, interview_count=0, consent_active=False, has_primary_staff=False
+    )
     with pytest.raises(TransitionRefused) as refused:
         check_transition(facts, S.PLANNING)
     assert refused.value.missing == ["主担当", "本人との面接記録", "有効な同意"]

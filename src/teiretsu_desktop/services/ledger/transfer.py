@@ -251,6 +251,7 @@ def import_ledger(
                 **{name: v.get(name) for name in CASE_FIELDS},
             )
             s.add(case)
+            s.flush()  # no ORM relationship orders the inserts, and the history row refers to the case
             s.add(
                 CaseStateChange(
                     case_id=case.id,

@@ -1,0 +1,48 @@
+"""The demo generator: deterministic, every business line and state, consistent with the rules."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from teiretsu_desktop.domain.codes import BusinessLine
+from teiretsu_desktop.domain.workflow import MAIN_PATHS, CaseState, allowed_next
+from teiretsu_desktop.services.demo import generate_demo_data
+from teiretsu_desktop.services.ledger.transfer import export_rows
+from teiretsu_desktop.store.models import Activity, Agency, Consent, NetworkActivity, SupportCase
+from tests.helpers.stores import TemplateStore, copy_store, unlock_admin
+
+TODAY = date(2026, 11, 26)
+
+
+def test_same_seed_same_data_and_every_line_and_state(template_store: TemplateStore, tmp_path: Path) -> None:
+    exports = []
+    for name in ("a", "b"):
+        store = copy_store(template_store, tmp_path / name)
+        session = unlock_admin(store.data_dir)
+        try:
+            summary = generate_demo_data(session, persons=400, seed=11, today=TODAY)
+            exports.append(export_rows(session))
+            with session.uow(write=False) as uow:
+                pairs = set(uow.session.execute(select(SupportCase.business_line, SupportCase.state)).all())
+                for model in (Activity, Consent, Agency, NetworkActivity):
+                    assert uow.session.execute(select(func.count()).select_from(model)).scalar_one() > 0
+                orphans = uow.session.execute(
+                    select(func.count())
+                    .select_from(SupportCase)
+                    .where(SupportCase.release_date < SupportCase.request_date)
+                ).scalar_one()
+        finally:
+            session.lock()
+        assert summary.persons == 400 and summary.cases >= 400
+        assert orphans == 0
+    assert exports[0] == exports[1]
+    lines = {BusinessLine(line) for line, _ in pairs}
+    assert lines == set(BusinessLine)
+    for line, state in pairs:
+        line_enum, state_enum = BusinessLine(line), CaseState(state)
+        reachable = set(MAIN_PATHS[line_enum]) | {t for ts in MAIN_PATHS[line_enum].values() for t in ts}
+        reachable |= {e for s in reachable for e in allowed_next(line_enum, s)}
+        assert state_enum in reachable, (line, state)

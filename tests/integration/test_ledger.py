@@ -1,0 +1,132 @@
+"""The Excel/CSV ledger: round trip, and malformed files reported by row and column with nothing written."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import func, select
+
+from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.services.demo import generate_demo_data
+from teiretsu_desktop.services.ledger.columns import COLUMNS, SHEET
+from teiretsu_desktop.services.ledger.files import write_template
+from teiretsu_desktop.services.ledger.transfer import export_ledger, export_rows, import_ledger
+from teiretsu_desktop.store.models import Person, SupportCase
+from tests.helpers.stores import TemplateStore, copy_store, unlock_admin
+
+HEADERS = [c.header for c in COLUMNS]
+
+
+def _counts(session: StaffSession) -> tuple[int, int]:
+    with session.uow(write=False) as uow:
+        return (
+            uow.session.execute(select(func.count()).select_from(Person)).scalar_one(),
+            uow.session.execute(select(func.count()).select_from(SupportCase)).scalar_one(),
+        )
+
+
+def _row(**values: str) -> list[str]:
+    base = {"氏名": "山田 太郎", "ふりがな": "ヤマダ タロウ", "生年月日": "昭和30年3月2日", "業務区分": "特別調整",
+            "状態": "依頼受理", "依頼日": "2024-05-10", "主担当": "sato"}  # fmt: skip
+    base.update(values)
+    return [base.get(h, "") for h in HEADERS]
+
+
+def _csv(path: Path, rows: list[list[str]], header: list[str] = HEADERS) -> Path:
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_export_import_export_gives_the_same_rows(
+    admin: StaffSession, template_store: TemplateStore, tmp_path: Path, suffix: str
+) -> None:
+    generate_demo_data(admin, persons=60, seed=5, today=date(2026, 11, 26))
+    out = tmp_path / f"ledger{suffix}"
+    assert export_ledger(admin, out) > 60
+    empty = copy_store(template_store, tmp_path / "empty")
+    target = unlock_admin(empty.data_dir)
+    try:
+        report = import_ledger(target, out)
+        assert report.errors == [] and report.written
+        assert report.persons_created == 60
+        assert export_rows(target) == export_rows(admin)
+    finally:
+        target.lock()
+
+
+def test_a_malformed_ledger_gets_a_clear_report_and_changes_nothing(
+    admin: StaffSession, tmp_path: Path
+) -> None:
+    before = _counts(admin)
+    rows = [
+        _row(),
+        _row(氏名="佐藤 花子", 生年月日="2024-02-30"),
+        _row(氏名="鈴木 一郎", 業務区分="特別調整X"),
+        _row(),  # the same as the first row
+        _row(氏名="田中 次郎", 主担当="nobody"),
+        _row(氏名="伊藤 三郎", 業務区分="相談支援", 状態="受入先決定"),
+        _row(氏名="", ケースID="not-a-uuid"),
+        _row(氏名="渡辺 四郎", 再入所="有"),
+    ]
+    report = import_ledger(admin, _csv(tmp_path / "bad.csv", rows))
+    assert not report.written
+    found = {(e.row, e.column) for e in report.errors}
+    assert {(3, "生年月日"), (4, "業務区分"), (5, "(行全体)"), (6, "主担当"), (7, "状態"), (8, "氏名"), (8, "ケースID"),
+            (9, "再入所日")} <= found  # fmt: skip
+    assert all(e.row != 2 for e in report.errors)
+    assert "2024-02-30" in next(str(e) for e in report.errors if e.row == 3)
+    assert _counts(admin) == before
+    skipped = import_ledger(admin, _csv(tmp_path / "bad.csv", rows), skip_invalid=True)
+    assert skipped.written and skipped.imported == 1 and 3 in skipped.skipped_rows
+    assert _counts(admin) == (before[0] + 1, before[1] + 1)
+
+
+def test_wrong_files_are_refused_with_a_reason(admin: StaffSession, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    with pytest.raises(InvalidInput, match="empty"):
+        import_ledger(admin, empty)
+    book = Workbook()
+    assert book.active is not None
+    book.active.title = "Sheet1"
+    book.save(tmp_path / "wrong.xlsx")
+    with pytest.raises(InvalidInput, match=SHEET):
+        import_ledger(admin, tmp_path / "wrong.xlsx")
+    (tmp_path / "fake.xlsx").write_text("not excel", encoding="utf-8")
+    with pytest.raises(InvalidInput, match="xlsx"):
+        import_ledger(admin, tmp_path / "fake.xlsx")
+    with pytest.raises(InvalidInput, match=r"\.xlsx or \.csv"):
+        import_ledger(admin, tmp_path / "ledger.txt")
+    header_only = _csv(tmp_path / "unknown.csv", [_row()], [*HEADERS[:-1], "備考欄"])
+    report = import_ledger(admin, header_only)
+    assert any(e.column == "備考欄" and e.row == 1 for e in report.errors) and not report.written
+
+
+def test_ten_thousand_rows_with_one_bad_row(admin: StaffSession, tmp_path: Path) -> None:
+    before = _counts(admin)
+    rows = [_row(氏名=f"山田 {i}号", ふりがな="ヤマダ", 依頼文書番号=f"保観第{i}号") for i in range(10_000)]
+    rows[7321] = _row(氏名="山田 7321号", 依頼日="令和6年13月1日")
+    report = import_ledger(admin, _csv(tmp_path / "big.csv", rows))
+    assert [(e.row, e.column) for e in report.errors] == [(7323, "依頼日")]
+    assert _counts(admin) == before
+    assert import_ledger(admin, _csv(tmp_path / "big.csv", rows), dry_run=True).imported == 0
+
+
+def test_the_template_has_every_column_help_and_choices(tmp_path: Path) -> None:
+    write_template(tmp_path / "template.xlsx")
+    book = load_workbook(tmp_path / "template.xlsx")
+    assert [c.value for c in book[SHEET][1]] == HEADERS
+    assert book["説明"].max_row == len(COLUMNS) + 1
+    assert "特別調整" in [c.value for c in book["選択肢"]["A"]] or any(
+        "特別調整" == c.value for col in book["選択肢"].iter_cols() for c in col
+    )
+    assert book[SHEET].data_validations.dataValidation
