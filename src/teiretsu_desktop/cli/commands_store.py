@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from teiretsu_desktop.cli.context import CliContext
-from teiretsu_desktop.domain.errors import CorruptStore, InvalidInput
+from teiretsu_desktop.domain.errors import CorruptStore, InvalidInput, NotADatabase
 from teiretsu_desktop.security import audit
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.rotation import rotate_database_key
@@ -51,7 +51,7 @@ def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_verify(ctx: CliContext, args: argparse.Namespace) -> int:
     try:
         session = ctx.unlock(for_inspection=True)
-    except CorruptStore as damaged:
+    except (CorruptStore, NotADatabase) as damaged:
         print(f"FAILED: {damaged.user_message}")
         return 1
     report = maintenance.verify(session)

@@ -72,6 +72,9 @@ class Store:
             engine.dispose()
             if _is_not_a_database(error):
                 raise NotADatabase(WRONG_KEY_MESSAGE) from None
+            translated = translate_db_error(error) if isinstance(error, exc.DatabaseError) else None
+            if translated is not None:
+                raise translated from None
             raise
         store = cls(data_dir, engine, key)
         if migrate:
