@@ -93,12 +93,7 @@ def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
             "--user か --recovery を指定してください / Give --user (or --recovery) for restore."
         )
     passphrase = ctx.secrets.existing(f"{ctx.user} のパスフレーズ (バックアップ時) / passphrase")
-    manifest = maintenance.restore(
-        args.from_file, ctx.data_dir, lambda slots: slots.unwrap_passphrase(ctx.user or "", passphrase)[0]
-    )
-    session = unlock_with_passphrase(ctx.data_dir, ctx.user, passphrase)
-    ctx.adopt(session)
-    maintenance.record_restore(session, manifest)
+    maintenance.restore_as(args.from_file, ctx.data_dir, ctx.user, passphrase)
     print(f"復元しました / restored: {ctx.data_dir.root}")
     return 0
 

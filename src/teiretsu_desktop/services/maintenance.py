@@ -11,7 +11,7 @@ from teiretsu_desktop.security import audit
 from teiretsu_desktop.security.keyslots import KeySlots
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.security.unlock import open_with_recovery
+from teiretsu_desktop.security.unlock import open_with_recovery, unlock_with_passphrase
 from teiretsu_desktop.store.backup import BackupInfo, create_backup, restore_backup
 from teiretsu_desktop.store.keys import DatabaseKey
 from teiretsu_desktop.store.models import utc_now
@@ -41,6 +41,17 @@ def restore(
 
 def record_restore(session: StaffSession, manifest: dict[str, Any]) -> None:
     session.record("restore", detail={"backup_created_at": str(manifest.get("created_at"))})
+
+
+def restore_as(backup_file: Path, data_dir: DataDir, login: str, passphrase: str) -> dict[str, Any]:
+    """Restore with a staff member's passphrase (as it was at backup time) and audit the restore."""
+    manifest = restore(backup_file, data_dir, lambda slots: slots.unwrap_passphrase(login, passphrase)[0])
+    session = unlock_with_passphrase(data_dir, login, passphrase)
+    try:
+        record_restore(session, manifest)
+    finally:
+        session.lock()
+    return manifest
 
 
 def record_restore_with_recovery(data_dir: DataDir, code: str, manifest: dict[str, Any]) -> None:

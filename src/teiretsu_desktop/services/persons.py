@@ -340,7 +340,7 @@ _ERA_YEAR = re.compile(
 )
 
 
-def _birth_range(token: str) -> person_search.BirthRange | None:
+def birth_range(token: str) -> person_search.BirthRange | None:
     """1950, 1950-03, 1950-03-02, 昭和25, S25, 昭和25年3月 → the dates they cover."""
     t = unicodedata.normalize("NFKC", token).upper()
     m = _YEAR.match(t)
@@ -366,18 +366,23 @@ def _birth_range(token: str) -> person_search.BirthRange | None:
         return None
 
 
-def search_persons(session: StaffSession, query: str, *, limit: int = 50) -> list[PersonHit]:
-    """Search as one types: name, reading, alias or former name (folded), plus an optional birth date part."""
-    session.require(Permission.READ_CASES)
+def parse_search(query: str) -> tuple[str, person_search.BirthRange | None]:
+    """Typed search text → (normalised name key, birth-date range). The first date-like word is the date."""
     birth = None
     words = []
     for token in unicodedata.normalize("NFKC", query).split():
-        parsed = _birth_range(token)
+        parsed = birth_range(token)
         if parsed is not None and birth is None:
             birth = parsed
         else:
             words.append(token)
-    key = normalize_name("".join(words))
+    return normalize_name("".join(words)), birth
+
+
+def search_persons(session: StaffSession, query: str, *, limit: int = 50) -> list[PersonHit]:
+    """Search as one types: name, reading, alias or former name (folded), plus an optional birth date part."""
+    session.require(Permission.READ_CASES)
+    key, birth = parse_search(query)
     with session.uow(write=False) as uow:
         ids = person_search.search_ids(uow.session, key, birth=birth, limit=limit)
         return _hits(uow, ids)

@@ -1,0 +1,178 @@
+"""The case list model: pages fetched lazily on the store thread, sorted by SQL.
+
+Qt asks `canFetchMore`/`fetchMore` as the view scrolls; each page is queried on the store thread and
+appended when it arrives. A new search or sort bumps `generation`, so a late page of an earlier query
+is dropped instead of mixing into the new one. No query ever runs on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+
+from teiretsu_desktop.domain.codes import BusinessLine
+from teiretsu_desktop.domain.wareki import to_wareki
+from teiretsu_desktop.domain.workflow import CaseState
+from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.services.case_list import CasePage, CaseQuery, find_cases
+from teiretsu_desktop.store.queries.case_list import CaseRow
+
+Index = QModelIndex | QPersistentModelIndex
+PAGE_SIZE = 200
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _day(value: date | None) -> str:
+    return to_wareki(value, short=True) if value else ""
+
+
+# (header, display, raw sort value, SQL sort key or None when the column is not sortable in SQL)
+COLUMNS: list[tuple[str, Any, Any, str | None]] = [
+    ("ケース番号", lambda r: r.case_no, lambda r: r.case_no, "case_no"),
+    ("氏名", lambda r: r.person_name, lambda r: r.person_kana, "person_kana"),
+    ("ふりがな", lambda r: r.person_kana, lambda r: r.person_kana, "person_kana"),
+    ("生年月日", lambda r: _day(r.birth_date), lambda r: r.birth_date.isoformat() if r.birth_date else "", None),
+    ("業務区分", lambda r: BusinessLine(r.business_line).label, lambda r: r.business_line, "business_line"),
+    ("状態", lambda r: CaseState(r.state).label, lambda r: r.state, "state"),
+    ("主担当", lambda r: r.primary_staff or "", lambda r: r.primary_staff or "", None),
+    ("依頼日", lambda r: _day(r.request_date), lambda r: r.request_date.isoformat() if r.request_date else "", "request_date"),
+    ("釈放予定日", lambda r: _day(r.expected_release), lambda r: r.expected_release.isoformat() if r.expected_release else "", "expected_release"),
+    ("勾留満期日", lambda r: _day(r.detention_expiry), lambda r: r.detention_expiry.isoformat() if r.detention_expiry else "", "detention_expiry"),
+    ("更新", lambda r: r.updated_at[:10], lambda r: r.updated_at, "updated_at"),
+]  # fmt: skip
+
+
+class CaseListModel(QAbstractTableModel):
+    loading_changed = Signal(bool)
+    total_changed = Signal(int)
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.query = CaseQuery()
+        self._rows: list[CaseRow] = []
+        self._total = 0
+        self._loading = False
+        self.generation = 0
+
+    # -- loading ----------------------------------------------------------------------------------
+
+    def set_query(self, query: CaseQuery) -> None:
+        self.query = query
+        self.reload()
+
+    def reload(self) -> None:
+        self.generation += 1
+        self.beginResetModel()
+        self._rows = []
+        self._total = 0
+        self.endResetModel()
+        if self.context.is_unlocked:
+            self._request(0)
+
+    def clear(self) -> None:
+        self.generation += 1
+        self.beginResetModel()
+        self._rows, self._total, self._loading = [], 0, False
+        self.endResetModel()
+
+    def _request(self, offset: int) -> None:
+        generation = self.generation
+        self._set_loading(True)
+        self.context.run(
+            find_cases,
+            self.query,
+            offset=offset,
+            limit=PAGE_SIZE,
+            on_done=lambda page: self._arrived(generation, page),
+            on_error=lambda error: self._failed(generation, error),
+        )
+
+    def _arrived(self, generation: int, page: CasePage) -> None:
+        if generation != self.generation:
+            return  # an answer to an earlier search
+        self._set_loading(False)
+        if page.total >= 0:
+            self._total = page.total
+            self.total_changed.emit(page.total)
+        if page.rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._rows.extend(page.rows)
+            self.endInsertRows()
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self.generation:
+            self._set_loading(False)
+        self.context._unhandled(error)
+
+    def _set_loading(self, loading: bool) -> None:
+        self._loading = loading
+        self.loading_changed.emit(loading)
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    # -- Qt model API -----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._loading and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._request(len(self._rows))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        _header, display, raw, _sql = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(row)
+        if role == SORT_ROLE:
+            return raw(row)
+        if role == CASE_ID_ROLE:
+            return row.case_id
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return display(row)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column][3]
+        if key is None:
+            return
+        self.set_query(replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder))
+
+
+class ServerSortProxy(QSortFilterProxyModel):
+    """Sorting happens in SQL over all rows, not over the page loaded so far: forward it to the source."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, CaseListModel):
+            source.sort(column, order)

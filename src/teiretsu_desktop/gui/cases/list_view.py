@@ -1,0 +1,153 @@
+"""対象者・ケース: search as you type (Japanese-aware), filters, lazily loaded sorted list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from teiretsu_desktop.domain.codes import BusinessLine
+from teiretsu_desktop.domain.workflow import TERMINAL, CaseState
+from teiretsu_desktop.gui.cases.list_model import CASE_ID_ROLE, CaseListModel, ServerSortProxy
+from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.services.case_list import CaseQuery
+from teiretsu_desktop.services.changes import Changes
+from teiretsu_desktop.services.staff import list_staff
+
+OPEN_STATES = tuple(str(s) for s in CaseState if s not in TERMINAL)
+SEARCH_DELAY_MS = 150
+
+
+class CaseListView(QWidget):
+    open_case = Signal(str)
+    new_referral = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("caseList")
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("氏名・ふりがな・通称・生年月日で検索 (例: やまだ 昭和30)"))
+        self.search.setAccessibleName(self.tr("検索"))
+        self.search.setClearButtonEnabled(True)
+        self.line = QComboBox(self)
+        self.line.setAccessibleName(self.tr("業務区分"))
+        self.line.addItem(self.tr("すべての業務"), None)
+        for line in BusinessLine:
+            self.line.addItem(line.label, str(line))
+        self.state = QComboBox(self)
+        self.state.setAccessibleName(self.tr("状態"))
+        self.state.addItem(self.tr("進行中"), OPEN_STATES)
+        self.state.addItem(self.tr("すべての状態"), None)
+        for state in CaseState:
+            self.state.addItem(state.label, (str(state),))
+        self.staff = QComboBox(self)
+        self.staff.setAccessibleName(self.tr("担当"))
+        self.staff.addItem(self.tr("全員"), None)
+        self.count = QLabel(self)
+        self.count.setObjectName("caseCount")
+        self.new_button = QPushButton(self.tr("新規受付(&N)"), self)
+        self.open_button = QPushButton(self.tr("開く(&O)"), self)
+        self.model = CaseListModel(context)
+        self.proxy = ServerSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setObjectName("caseTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSortIndicator(10, Qt.SortOrder.DescendingOrder)
+        self.table.setAccessibleName(self.tr("ケース一覧"))
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.line)
+        filters.addWidget(self.state)
+        filters.addWidget(self.staff)
+        actions = QHBoxLayout()
+        actions.addWidget(QLabel(self.tr("<h2>対象者・ケース</h2>"), self))
+        actions.addStretch(1)
+        actions.addWidget(self.count)
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(actions)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.apply_query)
+        self.search.textChanged.connect(self._debounce.start)
+        for combo in (self.line, self.state, self.staff):
+            combo.currentIndexChanged.connect(self.apply_query)
+        self.table.doubleClicked.connect(self._activated)
+        self.open_button.clicked.connect(self._open_selected)
+        self.new_button.clicked.connect(self.new_referral)
+        self.model.total_changed.connect(lambda n: self.count.setText(self.tr("{0} 件").format(n)))
+        QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
+        context.data_changed.connect(self._changed)
+        context.locked.connect(self.clear)
+
+    def start(self) -> None:
+        """After unlock: fill the staff filter and load the first page."""
+        self.context.run(list_staff, on_done=self._staff_loaded)
+        self.apply_query()
+
+    def _staff_loaded(self, staff: list) -> None:  # type: ignore[type-arg]
+        self.staff.blockSignals(True)
+        while self.staff.count() > 1:
+            self.staff.removeItem(1)
+        self.staff.addItem(self.tr("自分"), self.context.session.actor.staff_id)
+        for info in staff:
+            if info.active:
+                self.staff.addItem(info.display_name, info.staff_id)
+        self.staff.blockSignals(False)
+
+    def current_query(self) -> CaseQuery:
+        sort = self.model.query
+        return CaseQuery(
+            text=self.search.text(),
+            business_line=self.line.currentData(),
+            states=self.state.currentData(),
+            staff_id=self.staff.currentData(),
+            sort=sort.sort,
+            descending=sort.descending,
+        )
+
+    def apply_query(self) -> None:
+        if self.context.is_unlocked:
+            self.model.set_query(self.current_query())
+
+    def _activated(self, index: QModelIndex) -> None:
+        case_id = self.proxy.data(index, CASE_ID_ROLE)
+        if case_id:
+            self.open_case.emit(str(case_id))
+
+    def _open_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._activated(rows[0])
+
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.kinds & {"case", "person"}:
+            self.apply_query()
+
+    def clear(self) -> None:
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.model.clear()
+        self.count.clear()

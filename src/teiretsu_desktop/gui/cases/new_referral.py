@@ -1,0 +1,135 @@
+"""新規受付: register the person (warning about a likely duplicate) and open a case in one step."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from teiretsu_desktop.domain.codes import DisabilityKind
+from teiretsu_desktop.gui.cases.forms import CASE_FIELDS, PERSON_FIELDS, case_input, person_input
+from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.widgets.form import Field, Form
+from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.services.cases import CaseInput, open_case
+from teiretsu_desktop.services.persons import LikelyDuplicate, PersonInput, register_person
+from teiretsu_desktop.services.staff import list_staff
+
+NEW_PERSON = "新しい人として登録する"
+
+
+class NewReferralDialog(QDialog):
+    created = Signal(str)  # case id
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("newReferral")
+        self.setWindowTitle(self.tr("新規受付"))
+        self.resize(900, 700)
+        person_fields = [f for f in PERSON_FIELDS if f.key in {
+            "family_name", "given_name", "family_kana", "given_kana", "alias", "birth_date", "sex",
+            "desired_return_area"}] + [Field("disabilities", "障害種別", "codes", DisabilityKind)]  # fmt: skip
+        self.person = Form(person_fields, self)
+        case_fields = [
+            f for f in CASE_FIELDS if not f.sensitive or context.session.can(Permission.WRITE_SENSITIVE)
+        ]
+        self.case = Form(case_fields, self)
+        self.case.set_value("request_date", date.today())
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setObjectName("referralStatus")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        columns = QHBoxLayout()
+        for title, form in ((self.tr("対象者"), self.person), (self.tr("依頼"), self.case)):
+            box = QVBoxLayout()
+            box.addWidget(QLabel(f"<h3>{title}</h3>", self))
+            box.addWidget(form)
+            box.addStretch(1)
+            columns.addLayout(box, 1)
+        inner = QWidget(self)
+        inner.setLayout(columns)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        context.run(list_staff, on_done=self._staff)
+        context.locked.connect(self.reject)
+
+    def _staff(self, staff: list) -> None:  # type: ignore[type-arg]
+        choices = [(s.display_name, s.staff_id) for s in staff if s.active]
+        for key in ("primary_staff_id", "secondary_staff_id"):
+            self.case.set_choices(key, choices)
+        self.case.set_value("primary_staff_id", self.context.session.actor.staff_id)
+
+    def save(self) -> None:
+        try:
+            person = person_input(self.person.values(), ())
+            case = case_input(self.case.values())
+        except Exception as exc:  # InvalidInput from a field
+            self.status.setText(message_for(exc))
+            return
+        self.save_button.setEnabled(False)
+        self.context.run(
+            register_person,
+            person,
+            on_done=lambda pid: self._open(pid, case),
+            on_error=lambda e: self._dup(e, person, case),
+        )
+
+    def _dup(self, error: BaseException, person: PersonInput, case: CaseInput) -> None:
+        if not isinstance(error, LikelyDuplicate):
+            self._failed(error)
+            return
+        labels = [f"{c.name} ({c.kana}) {c.birth_date or ''}" for c in error.candidates]
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("同じ人かもしれません"),
+            self.tr("登録済みの人と似ています。同じ人なら選んでください。"),
+            [*labels, self.tr(NEW_PERSON)],
+            0,
+            False,
+        )
+        if not ok:
+            self.save_button.setEnabled(True)
+            return
+        if choice in labels:
+            self._open(error.candidates[labels.index(choice)].id, case)
+        else:
+            self.context.run(
+                register_person,
+                person,
+                allow_duplicate=True,
+                on_done=lambda pid: self._open(pid, case),
+                on_error=self._failed,
+            )
+
+    def _open(self, person_id: str, case: CaseInput) -> None:
+        self.context.run(open_case, person_id, case, on_done=self._done, on_error=self._failed)
+
+    def _done(self, case_id: str) -> None:
+        self.created.emit(case_id)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.status.setText(message_for(error))

@@ -1,0 +1,126 @@
+"""ダッシュボード: what is due today and this week, from the reminder rules; each row opens its case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from teiretsu_desktop.domain.wareki import to_wareki
+from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.widgets.table_model import ROW_ROLE, SORT_ROLE, Column, RowsModel
+from teiretsu_desktop.services.changes import Changes
+from teiretsu_desktop.services.reminders import ReminderView, due_reminders
+
+
+def _when(v: ReminderView) -> str:
+    if v.days_left < 0:
+        return f"{-v.days_left}日超過"
+    if v.days_left == 0:
+        return "今日"
+    return f"あと{v.days_left}日"
+
+
+COLUMNS: list[Column[ReminderView]] = [
+    Column("期日", lambda v: to_wareki(v.reminder.due), lambda v: v.reminder.due.isoformat()),
+    Column("残り", _when, lambda v: v.days_left),
+    Column("区分", lambda v: v.reminder.kind.label),
+    Column("内容", lambda v: v.reminder.title),
+    Column("対象者", lambda v: v.person_name),
+    Column("ケース番号", lambda v: v.case_no or ""),
+]
+
+WINDOWS = (("今週まで (期限切れを含む)", 7), ("今日まで", 0), ("30日以内", 30), ("表示中のすべて", 10_000))
+
+
+class DashboardView(QWidget):
+    open_case = Signal(str)
+    open_person = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("dashboard")
+        self.model: RowsModel[ReminderView] = RowsModel(COLUMNS)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(self.tr("期限の一覧"))
+        self.window_combo = QComboBox(self)
+        for label, days in WINDOWS:
+            self.window_combo.addItem(self.tr(label), days)
+        self.mine = QComboBox(self)
+        self.mine.addItem(self.tr("全員の担当"), False)
+        self.mine.addItem(self.tr("自分の担当"), True)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("dashboardSummary")
+        refresh = QPushButton(self.tr("更新"), self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("<h2>ダッシュボード</h2>"), self))
+        top.addStretch(1)
+        top.addWidget(self.mine)
+        top.addWidget(self.window_combo)
+        top.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        self.window_combo.currentIndexChanged.connect(self.refresh)
+        self.mine.currentIndexChanged.connect(self.refresh)
+        refresh.clicked.connect(self.refresh)
+        self.table.doubleClicked.connect(self._activated)
+        context.data_changed.connect(self._changed)
+        context.locked.connect(self.clear)
+
+    def refresh(self) -> None:
+        if not self.context.is_unlocked:
+            return
+        today = date.today()
+        window = int(self.window_combo.currentData())
+        mine = bool(self.mine.currentData())
+
+        def load(session: object) -> list[ReminderView]:
+            rows = due_reminders(session, today=today, mine=mine)  # type: ignore[arg-type]
+            return [v for v in rows if v.days_left <= window]
+
+        self.context.run(load, on_done=self._show)
+
+    def _show(self, rows: list[ReminderView]) -> None:
+        self.model.set_rows(rows)
+        self.table.sortByColumn(0, self.table.horizontalHeader().sortIndicatorOrder())
+        overdue = sum(1 for r in rows if r.overdue)
+        today = sum(1 for r in rows if r.days_left == 0)
+        self.summary.setText(
+            self.tr("期限切れ {0} 件・今日 {1} 件・表示 {2} 件").format(overdue, today, len(rows))
+        )
+
+    def _activated(self, index: object) -> None:
+        row = self.model.row_at(int(self.proxy.data(index, ROW_ROLE)))  # type: ignore[arg-type]
+        if row.reminder.case_id:
+            self.open_case.emit(row.reminder.case_id)
+        elif row.reminder.person_id:
+            self.open_person.emit(row.reminder.person_id)
+
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.kinds & {"case", "consent", "person", "activity"}:
+            self.refresh()
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.summary.clear()

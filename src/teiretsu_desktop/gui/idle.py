@@ -1,0 +1,68 @@
+"""The idle lock: after the center's idle time without keyboard or mouse input, lock everything."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+class IdleWatcher(QObject):
+    """Install on the QApplication. `clock` is injectable so tests can move time without waiting."""
+
+    timed_out = Signal()
+    remaining_changed = Signal(int)  # seconds left, for the status bar
+
+    def __init__(self, minutes: int, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self._clock = clock
+        self._limit = minutes * 60.0
+        self._last = clock()
+        self._active = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.check)
+
+    def set_minutes(self, minutes: int) -> None:
+        self._limit = minutes * 60.0
+        self.touch()
+
+    def start(self) -> None:
+        self._active = True
+        self.touch()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._active = False
+        self._timer.stop()
+
+    def touch(self) -> None:
+        self._last = self._clock()
+
+    def remaining(self) -> int:
+        return max(0, int(self._limit - (self._clock() - self._last)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._active and event.type() in INPUT_EVENTS:
+            self._last = self._clock()
+        return False
+
+    def check(self) -> None:
+        if not self._active:
+            return
+        left = self.remaining()
+        self.remaining_changed.emit(left)
+        if left <= 0:
+            self.stop()
+            self.timed_out.emit()

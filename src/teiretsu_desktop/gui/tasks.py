@@ -1,0 +1,100 @@
+"""The one task runner: every store operation runs on a single worker thread (DESIGN §2).
+
+`submit()` queues a callable; its result (or exception) comes back on the GUI thread through a queued
+signal. The GUI thread never touches the store, so typing stays smooth while a query runs. Work that
+takes long can report progress and be cancelled between steps (`LongTask`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from teiretsu_desktop.diagnostics import log_crash
+
+ResultHandler = Callable[[Any], None]
+ErrorHandler = Callable[[BaseException], None]
+
+
+class Cancelled(Exception):
+    """Raised inside a long task when the user cancelled it."""
+
+
+class LongTask:
+    """Handed to long work: report progress, and stop at a safe point when cancelled."""
+
+    def __init__(self, runner: TaskRunner) -> None:
+        self._runner = runner
+        self._cancel = threading.Event()
+
+    def progress(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise Cancelled
+        self._runner.progress.emit(done, total)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class TaskRunner(QObject):
+    progress = Signal(int, int)
+    busy_changed = Signal(bool)
+    _finished = Signal(object)
+
+    def __init__(self, on_unhandled: ErrorHandler) -> None:
+        super().__init__()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="teiretsu-store")
+        self._pending = 0
+        self._on_unhandled = on_unhandled
+        self._finished.connect(self._deliver)
+
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: ResultHandler | None = None,
+        on_error: ErrorHandler | None = None,
+        **kwargs: Any,
+    ) -> Future[Any]:
+        def job() -> Any:
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as exc:
+                self._finished.emit((on_error, None, exc))
+                raise
+            self._finished.emit((on_done, result, None))
+            return result
+
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        return self._executor.submit(job)
+
+    def _deliver(self, payload: tuple[Any, Any, BaseException | None]) -> None:
+        handler, result, error = payload
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+        try:
+            if error is not None:
+                (handler or self._on_unhandled)(error)
+            elif handler is not None:
+                handler(result)
+        except Exception as exc:  # a broken handler must not kill the event loop
+            log_crash(exc)
+            self._on_unhandled(exc)
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def run_sync(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run on the store thread and wait (for shutdown paths only, never for ordinary UI work)."""
+        return self._executor.submit(fn, *args, **kwargs).result()
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True)

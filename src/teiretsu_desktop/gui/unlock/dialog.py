@@ -1,0 +1,149 @@
+"""The unlock screen: staff member and passphrase, or quick unlock through the OS keyring."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from teiretsu_desktop.domain.errors import TeiretsuError
+from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.security import unlock_failures
+from teiretsu_desktop.security.keyslots import KeySlots
+from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.security.unlock import unlock_with_keyring, unlock_with_passphrase
+
+
+class UnlockDialog(QDialog):
+    unlocked = Signal(object)  # StaffSession
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("unlockDialog")
+        self.setWindowTitle(self.tr("Teiretsu — ロック解除"))
+        self.setMinimumWidth(460)
+        self.staff = QComboBox(self)
+        self.staff.setEditable(True)
+        self.staff.setAccessibleName(self.tr("スタッフ名"))
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("パスフレーズ"))
+        self.unlock_button = QPushButton(self.tr("解除"), self)
+        self.unlock_button.setDefault(True)
+        self.keyring_button = QPushButton(self.tr("この端末のキーリングで解除"), self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setObjectName("unlockStatus")
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        title = QLabel(self.tr("<h2>地域生活定着支援センター</h2>"), self)
+        form = QFormLayout()
+        form.addRow(self.tr("スタッフ名(&S)"), self.staff)
+        form.addRow(self.tr("パスフレーズ(&P)"), self.passphrase)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.keyring_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.hint)
+        layout.addLayout(buttons)
+        self.unlock_button.clicked.connect(self.try_passphrase)
+        self.passphrase.returnPressed.connect(self.try_passphrase)
+        self.keyring_button.clicked.connect(self.try_keyring)
+        self._wait = QTimer(self)
+        self._wait.setInterval(1000)
+        self._wait.timeout.connect(self._tick)
+        self._wait_left = 0
+        self.reload()
+
+    def reload(self) -> None:
+        """Fill in the staff names (from the key-slot file: no store access before unlock)."""
+        self.passphrase.clear()
+        self.status.clear()
+        self.staff.clear()
+        try:
+            slots = KeySlots.load(self.context.data_dir.keyslots)
+        except (OSError, TeiretsuError) as exc:
+            self.status.setText(message_for(exc) if isinstance(exc, TeiretsuError) else str(exc))
+            self.unlock_button.setEnabled(False)
+            return
+        self.staff.addItems(slots.logins())
+        self.keyring_button.setVisible(any(s.kind == "keyring" for s in slots.slots))
+        self.hint.setText(self.context.demo_hint or "")
+        self.passphrase.setFocus()
+
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.unlock_button, self.keyring_button, self.passphrase, self.staff):
+            widget.setEnabled(not busy)
+        if busy:
+            self.status.setText(self.tr("確認しています…"))
+
+    def try_passphrase(self) -> None:
+        login, passphrase = self.staff.currentText().strip(), self.passphrase.text()
+        if not login or not passphrase:
+            self.status.setText(self.tr("スタッフ名とパスフレーズを入力してください"))
+            return
+        delay = unlock_failures.delay_seconds(
+            unlock_failures.recent_count(self.context.data_dir.unlock_failures, login=login)
+        )
+        if delay > 0 and self._wait_left == 0:
+            self._start_wait(int(delay))
+            return
+        self._busy(True)
+        self.context.runner.submit(
+            unlock_with_passphrase,
+            self.context.data_dir,
+            login,
+            passphrase,
+            on_done=self._done,
+            on_error=self._failed,
+        )
+
+    def try_keyring(self) -> None:
+        login = self.staff.currentText().strip()
+        self._busy(True)
+        self.context.runner.submit(
+            unlock_with_keyring, self.context.data_dir, login, on_done=self._done, on_error=self._failed
+        )
+
+    def _start_wait(self, seconds: int) -> None:
+        self._wait_left = seconds
+        self.unlock_button.setEnabled(False)
+        self._tick()
+        self._wait.start()
+
+    def _tick(self) -> None:
+        if self._wait_left <= 0:
+            self._wait.stop()
+            self.unlock_button.setEnabled(True)
+            self.status.setText(self.tr("もう一度入力してください"))
+            return
+        self.status.setText(self.tr("失敗が続いたため、%n 秒お待ちください", "", self._wait_left))
+        self._wait_left -= 1
+
+    def _done(self, session: StaffSession) -> None:
+        self._busy(False)
+        self.passphrase.clear()
+        self.status.clear()
+        self.unlocked.emit(session)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy(False)
+        self.passphrase.clear()
+        self.passphrase.setFocus()
+        self.status.setText(message_for(error))
