@@ -24,6 +24,7 @@ from teiretsu_desktop.store.paths import DataDir
 
 class AppContext(QObject):
     data_changed = Signal(object, object)  # Changes, initiator (the view that made the change, or None)
+    about_to_lock = Signal()  # last chance to save what is being typed (drafts)
     locked = Signal()
     unlocked = Signal()
 
@@ -52,7 +53,12 @@ class AppContext(QObject):
         self.unlocked.emit()
 
     def lock(self) -> None:
-        """Clear every view first, then lock the store on its thread (dispose engine, wipe key)."""
+        """Save drafts, clear every view, then lock the store on its thread (dispose engine, wipe key).
+
+        The store thread runs jobs in order, so drafts queued by `about_to_lock` are written before
+        the session closes."""
+        if self._session is not None:
+            self.about_to_lock.emit()
         session, self._session = self._session, None
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None and clipboard.ownsClipboard():

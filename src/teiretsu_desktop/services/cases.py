@@ -294,3 +294,20 @@ def find_case_id(session: StaffSession, ref: str) -> str:
     if found is None:
         raise InvalidInput(f"ケースが見つかりません / No case {ref}.")
     return str(found)
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    id: str
+    reviewed_on: date
+    decision: ReviewDecision
+    note: str | None
+
+
+def list_reviews(session: StaffSession, case_id: str) -> list[ReviewView]:
+    session.require(Permission.READ_CASES)
+    with session.uow(write=False) as uow:
+        rows = uow.session.execute(
+            select(CaseReview).where(CaseReview.case_id == case_id).order_by(CaseReview.reviewed_on)
+        ).scalars()
+        return [ReviewView(r.id, r.reviewed_on, ReviewDecision(r.decision), r.note) for r in rows]

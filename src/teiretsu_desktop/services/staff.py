@@ -216,3 +216,18 @@ def disable_keyring(session: StaffSession) -> None:
     session.record("keyring_disabled", target_kind="staff", target_id=session.actor.staff_id)
     slots.save(data_dir.keyslots)
     os_keyring.delete_wrapping_key(slots.db_id, session.actor.staff_id)
+
+
+@dataclass(frozen=True)
+class Colleague:
+    staff_id: str
+    display_name: str
+    role: Role
+
+
+def list_colleagues(session: StaffSession) -> list[Colleague]:
+    """Active staff to assign cases to; any role that reads cases may see who its colleagues are."""
+    session.require(Permission.READ_CASES)
+    with session.uow(write=False) as uow:
+        rows = uow.session.execute(select(Staff).where(Staff.active.is_(True)).order_by(Staff.display_name)).scalars()
+        return [Colleague(s.id, s.display_name, Role(s.role)) for s in rows]

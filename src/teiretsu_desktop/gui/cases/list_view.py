@@ -22,7 +22,7 @@ from teiretsu_desktop.gui.cases.list_model import CASE_ID_ROLE, CaseListModel, S
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.services.case_list import CaseQuery
 from teiretsu_desktop.services.changes import Changes
-from teiretsu_desktop.services.staff import list_staff
+from teiretsu_desktop.services.staff import list_colleagues
 
 OPEN_STATES = tuple(str(s) for s in CaseState if s not in TERMINAL)
 SEARCH_DELAY_MS = 150
@@ -103,7 +103,7 @@ class CaseListView(QWidget):
 
     def start(self) -> None:
         """After unlock: fill the staff filter and load the first page."""
-        self.context.run(list_staff, on_done=self._staff_loaded)
+        self.context.run(list_colleagues, on_done=self._staff_loaded)
         self.apply_query()
 
     def _staff_loaded(self, staff: list) -> None:  # type: ignore[type-arg]
@@ -112,8 +112,7 @@ class CaseListView(QWidget):
             self.staff.removeItem(1)
         self.staff.addItem(self.tr("自分"), self.context.session.actor.staff_id)
         for info in staff:
-            if info.active:
-                self.staff.addItem(info.display_name, info.staff_id)
+            self.staff.addItem(info.display_name, info.staff_id)
         self.staff.blockSignals(False)
 
     def current_query(self) -> CaseQuery:

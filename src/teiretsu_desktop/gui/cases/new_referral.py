@@ -24,7 +24,7 @@ from teiretsu_desktop.gui.widgets.form import Field, Form
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services.cases import CaseInput, open_case
 from teiretsu_desktop.services.persons import LikelyDuplicate, PersonInput, register_person
-from teiretsu_desktop.services.staff import list_staff
+from teiretsu_desktop.services.staff import list_colleagues
 
 NEW_PERSON = "新しい人として登録する"
 
@@ -72,11 +72,11 @@ class NewReferralDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        context.run(list_staff, on_done=self._staff)
+        context.run(list_colleagues, on_done=self._staff)
         context.locked.connect(self.reject)
 
     def _staff(self, staff: list) -> None:  # type: ignore[type-arg]
-        choices = [(s.display_name, s.staff_id) for s in staff if s.active]
+        choices = [(s.display_name, s.staff_id) for s in staff]
         for key in ("primary_staff_id", "secondary_staff_id"):
             self.case.set_choices(key, choices)
         self.case.set_value("primary_staff_id", self.context.session.actor.staff_id)

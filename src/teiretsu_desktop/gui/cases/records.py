@@ -1,0 +1,314 @@
+"""Case tabs over lists of records: 同意, 受入先調整, 申請支援, フォローアップの見直し."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from teiretsu_desktop.domain.codes import (
+    ApplicationKind,
+    ApplicationStatus,
+    CandidateStatus,
+    ConsentGiver,
+    ConsentMethod,
+    DestinationKind,
+    RecipientKind,
+    ReviewDecision,
+)
+from teiretsu_desktop.domain.wareki import to_wareki
+from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.widgets.form import Field, Form
+from teiretsu_desktop.gui.widgets.table_model import Column, RowsModel
+from teiretsu_desktop.services import cases, consent, coordination
+from teiretsu_desktop.services.consent import ConsentInput, ConsentView
+
+R = TypeVar("R")
+
+
+def _d(value: date | None) -> str:
+    return to_wareki(value, short=True) if value else ""
+
+
+Job = tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]
+
+
+def job(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Job:
+    return fn, args, kwargs
+
+
+class FormDialog(QDialog):
+    """A small form whose OK runs a use case on the store thread. The dialog stays open, with the
+    message shown and the input kept, until the use case succeeds."""
+
+    def __init__(
+        self,
+        title: str,
+        fields: list[Field],
+        context: AppContext,
+        make_job: Callable[[dict[str, Any]], Job],
+        on_success: Callable[[], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.context = context
+        self.form = Form(fields, self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self._make_job = make_job
+        self._on_success = on_success
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
+        context.locked.connect(self.reject)
+
+    def _ok(self) -> None:
+        try:
+            fn, args, kwargs = self._make_job(self.form.values())
+        except Exception as exc:
+            self.status.setText(message_for(exc))
+            return
+        self.buttons.setEnabled(False)
+        self.context.run(fn, *args, on_done=self._done, on_error=self._failed, **kwargs)
+
+    def _done(self, _result: object) -> None:
+        self._on_success()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.status.setText(message_for(error))
+
+
+class RecordsTab(QWidget, Generic[R]):
+    """A table of records with action buttons; reloads itself when its case changes."""
+
+    def __init__(
+        self, context: AppContext, case_id: str, columns: list[Column[R]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.case_id = case_id
+        self.model: RowsModel[R] = RowsModel(columns)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(self.buttons)
+
+    def add_button(self, text: str, action: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.clicked.connect(action)
+        self.buttons.addWidget(button)
+        return button
+
+    def selected(self) -> R | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def load(self) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        self.model.clear()
+
+
+class ConsentTab(RecordsTab[ConsentView]):
+    def __init__(
+        self, context: AppContext, case_id: str, person_id: str, parent: QWidget | None = None
+    ) -> None:
+        columns: list[Column[ConsentView]] = [
+            Column("同意日", lambda c: _d(c.given_on), lambda c: c.given_on.isoformat()),
+            Column("目的", lambda c: c.purpose),
+            Column("提供先", lambda c: "・".join(r.label for r in c.recipients)),
+            Column("方法", lambda c: c.method.label),
+            Column("同意者", lambda c: c.given_by.label + (f" ({c.giver_name})" if c.giver_name else "")),
+            Column("有効期限", lambda c: _d(c.expires_on)),
+            Column(
+                "状態",
+                lambda c: "撤回" if c.withdrawn_on else ("有効" if c.active_on(date.today()) else "期限切れ"),
+            ),
+        ]
+        super().__init__(context, case_id, columns, parent)
+        self.person_id = person_id
+        self.add_button(self.tr("同意を記録(&C)…"), self.record)
+        self.add_button(self.tr("撤回…"), self.withdraw)
+
+    def load(self) -> None:
+        self.context.run(consent.list_consents, self.person_id, on_done=self.model.set_rows)
+
+    def record(self) -> None:
+        fields = [
+            Field("purpose", "目的", "multiline"),
+            Field("recipients", "提供先", "codes", RecipientKind),
+            Field("method", "方法", "code", ConsentMethod),
+            Field("given_on", "同意日", "date"),
+            Field("given_by", "同意者", "code", ConsentGiver),
+            Field("giver_name", "同意者の氏名 (本人以外)"),
+            Field("expires_on", "有効期限", "date"),
+        ]
+
+        def make(v: dict[str, Any]) -> Job:
+            data = ConsentInput(
+                purpose=v["purpose"] or "",
+                recipients=tuple(RecipientKind(r) for r in v["recipients"]),
+                method=ConsentMethod(v["method"] or "written"),
+                given_on=v["given_on"] or date.today(),
+                given_by=ConsentGiver(v["given_by"] or "self"),
+                giver_name=v["giver_name"],
+                expires_on=v["expires_on"],
+                case_id=self.case_id,
+            )
+            return job(consent.record_consent, self.person_id, data)
+
+        dialog = FormDialog(self.tr("同意を記録"), fields, self.context, make, self.load, self)
+        dialog.form.set_value(
+            "purpose", "福祉サービス等の利用調整のため、関係機関へ必要な範囲で情報を提供すること"
+        )
+        dialog.form.set_value("given_on", date.today())
+        dialog.open()
+
+    def withdraw(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        self.context.run(consent.withdraw_consent, chosen.id, on=date.today(), on_done=lambda _: self.load())
+
+
+class CandidatesTab(RecordsTab[coordination.CandidateView]):
+    def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
+        columns: list[Column[coordination.CandidateView]] = [
+            Column("受入先候補", lambda c: c.name),
+            Column("種別", lambda c: DestinationKind(c.destination_kind).label if c.destination_kind else ""),
+            Column("状況", lambda c: c.status.label),
+            Column("打診日", lambda c: _d(c.contacted_on)),
+            Column("メモ", lambda c: c.note or ""),
+        ]
+        super().__init__(context, case_id, columns, parent)
+        self.add_button(self.tr("候補を追加(&A)…"), self.add)
+        for status in CandidateStatus:
+            self.add_button(status.label, partial(self.set_status, status))
+
+    def load(self) -> None:
+        self.context.run(coordination.list_candidates, self.case_id, on_done=self.model.set_rows)
+
+    def add(self) -> None:
+        fields = [
+            Field("name", "名称"),
+            Field("destination_kind", "種別", "code", DestinationKind),
+            Field("contacted_on", "打診日", "date"),
+            Field("note", "メモ", "multiline"),
+        ]
+
+        def make(v: dict[str, Any]) -> Job:
+            return job(
+                coordination.add_candidate, self.case_id, name=v["name"] or "", destination_kind=v["destination_kind"],
+                contacted_on=v["contacted_on"], note=v["note"],
+            )  # fmt: skip
+
+        FormDialog(self.tr("受入先候補を追加"), fields, self.context, make, self.load, self).open()
+
+    def set_status(self, status: CandidateStatus) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.context.run(
+                coordination.set_candidate_status, chosen.id, status, on_done=lambda _: self.load()
+            )
+
+
+class ApplicationsTab(RecordsTab[coordination.ApplicationView]):
+    def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
+        columns: list[Column[coordination.ApplicationView]] = [
+            Column("申請", lambda a: a.kind.label),
+            Column("状況", lambda a: a.status.label),
+            Column("申請日", lambda a: _d(a.applied_on)),
+            Column("決定日", lambda a: _d(a.decided_on)),
+            Column("窓口", lambda a: a.office or ""),
+            Column("メモ", lambda a: a.note or ""),
+        ]
+        super().__init__(context, case_id, columns, parent)
+        self.add_button(self.tr("申請支援を記録(&A)…"), self.edit)
+
+    def load(self) -> None:
+        self.context.run(coordination.list_applications, self.case_id, on_done=self.model.set_rows)
+
+    def edit(self) -> None:
+        fields = [
+            Field("kind", "申請", "code", ApplicationKind),
+            Field("status", "状況", "code", ApplicationStatus),
+            Field("applied_on", "申請日", "date"),
+            Field("decided_on", "決定日", "date"),
+            Field("office", "窓口"),
+            Field("note", "メモ", "multiline"),
+        ]
+
+        def make(v: dict[str, Any]) -> Job:
+            return job(
+                coordination.set_application, self.case_id, ApplicationKind(v["kind"] or "other"),
+                status=ApplicationStatus(v["status"] or "todo"), applied_on=v["applied_on"], decided_on=v["decided_on"],
+                office=v["office"], note=v["note"],
+            )  # fmt: skip
+
+        dialog = FormDialog(self.tr("申請支援"), fields, self.context, make, self.load, self)
+        chosen = self.selected()
+        if chosen is not None:
+            dialog.form.set_values({"kind": chosen.kind, "status": chosen.status, "applied_on": chosen.applied_on,
+                                    "decided_on": chosen.decided_on, "office": chosen.office, "note": chosen.note})  # fmt: skip
+        dialog.open()
+
+
+class ReviewsTab(RecordsTab[cases.ReviewView]):
+    def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
+        columns: list[Column[cases.ReviewView]] = [
+            Column("見直し日", lambda r: _d(r.reviewed_on), lambda r: r.reviewed_on.isoformat()),
+            Column("判断", lambda r: r.decision.label),
+            Column("メモ", lambda r: r.note or ""),
+        ]
+        super().__init__(context, case_id, columns, parent)
+        self.add_button(self.tr("見直しを記録(&R)…"), self.record)
+
+    def load(self) -> None:
+        self.context.run(cases.list_reviews, self.case_id, on_done=self.model.set_rows)
+
+    def record(self) -> None:
+        fields = [
+            Field("reviewed_on", "見直し日", "date"),
+            Field("decision", "判断", "code", ReviewDecision),
+            Field("note", "受入先と確認した課題など", "multiline"),
+        ]
+
+        def make(v: dict[str, Any]) -> Job:
+            return job(
+                cases.record_review, self.case_id, reviewed_on=v["reviewed_on"] or date.today(),
+                decision=ReviewDecision(v["decision"] or "continue"), note=v["note"],
+            )  # fmt: skip
+
+        dialog = FormDialog(self.tr("見直しを記録"), fields, self.context, make, self.load, self)
+        dialog.form.set_value("reviewed_on", date.today())
+        dialog.open()
