@@ -6,17 +6,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from teiretsu_desktop.cli.context import CliContext
 from teiretsu_desktop.domain.errors import CorruptStore, InvalidInput, NotADatabase
-from teiretsu_desktop.security import audit
-from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.rotation import rotate_database_key
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
-from teiretsu_desktop.services import maintenance
+from teiretsu_desktop.services import audit_log, maintenance
 from teiretsu_desktop.services.setup import CenterInfo, init_center
-from teiretsu_desktop.store.models import AuditEntry
 
 RECOVERY_BANNER = """\
 ==================================================================
@@ -116,17 +111,11 @@ def cmd_rotate_key(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_audit(ctx: CliContext, args: argparse.Namespace) -> int:
     session = ctx.unlock()
-    session.require(Permission.VIEW_AUDIT)
-    with session.uow(write=False) as uow:
-        rows: list[Any] = list(
-            uow.session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(args.last)).all()
-        )
-        problems = audit.verify(uow.session)
+    rows = audit_log.recent_entries(session, limit=args.last)
+    problems = audit_log.verify_chain(session)
     for entry in reversed(rows):
-        target = f" {entry.target_kind}:{entry.target_id}" if entry.target_kind else ""
-        print(
-            f"{entry.seq:>6} {entry.at} {entry.action}{target} actor={entry.actor_id or '-'} {entry.detail}"
-        )
+        target = f" {entry.target}" if entry.target else ""
+        print(f"{entry.seq:>6} {entry.at} {entry.action}{target} actor={entry.actor} {entry.detail}")
     print("chain: ok" if not problems else "chain: FAILED — " + "; ".join(problems))
     return 0 if not problems else 1
 

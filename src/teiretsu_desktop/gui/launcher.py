@@ -1,11 +1,151 @@
-"""Starting the desktop application (filled in by the GUI work; see issue 4)."""
+"""Starting the desktop application: one instance per data directory, first run or unlock, then the
+main window; the idle lock brings the unlock screen back."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLocale, QLockFile, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from teiretsu_desktop.diagnostics import setup_logging
+from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.idle import IdleWatcher
+from teiretsu_desktop.gui.main_window import MainWindow
+from teiretsu_desktop.gui.resources import resource_path
+from teiretsu_desktop.gui.unlock.dialog import UnlockDialog
+from teiretsu_desktop.gui.unlock.first_run import FirstRunDialog
+from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.services.demo_center import DemoCenter, ensure_demo_center
+from teiretsu_desktop.services.settings import CenterSettings, load_settings
+from teiretsu_desktop.store.paths import DataDir, default_data_dir
+
+JAPANESE_FONTS = [
+    "Yu Gothic UI",
+    "Meiryo UI",
+    "IPAexGothic",
+    "Noto Sans CJK JP",
+    "IPAGothic",
+    "Hiragino Sans",
+]
+
+
+def demo_data_dir() -> Path:
+    return default_data_dir().with_name(default_data_dir().name + "-demo")
+
+
+def install_translations(app: QApplication) -> None:
+    """Japanese is the source language; other locales load resources/i18n/teiretsu_<lang>.qm."""
+    language = QLocale.system().name().split("_")[0]
+    if language == "ja":
+        return
+    translator = QTranslator(app)
+    if translator.load(str(resource_path("i18n", f"teiretsu_{language}.qm"))):
+        app.installTranslator(translator)
+
+
+class Application:
+    def __init__(self, app: QApplication, data_dir: DataDir) -> None:
+        self.app = app
+        self.context = AppContext(data_dir)
+        self.main = MainWindow(self.context)
+        self.unlock = UnlockDialog(self.context)
+        self.idle = IdleWatcher(CenterSettings().idle_lock_minutes)
+        app.installEventFilter(self.idle)
+        self.unlock.unlocked.connect(self.on_unlocked)
+        self.unlock.rejected.connect(self._unlock_closed)
+        self.idle.timed_out.connect(self.context.lock)
+        self.idle.remaining_changed.connect(self.main.show_remaining)
+        self.context.locked.connect(self.on_locked)
+
+    def on_unlocked(self, session: StaffSession) -> None:
+        self.context.set_session(session)
+        self.main.start()
+        self.main.show()
+        self.idle.start()
+        self.context.run(load_settings, on_done=lambda s: self.idle.set_minutes(s.idle_lock_minutes))
+
+    def on_locked(self) -> None:
+        self.idle.stop()
+        self.unlock.reload()
+        self.unlock.show()
+
+    def _unlock_closed(self) -> None:
+        if not self.context.is_unlocked:
+            self.app.quit()
+
+    def show_start(self) -> None:
+        if self.context.data_dir.exists():
+            self.unlock.reload()
+            self.unlock.show()
+            return
+        first = FirstRunDialog(self.context)
+        first.ready.connect(self.unlock.reload)
+        first.ready.connect(self.unlock.show)
+        first.rejected.connect(lambda: None if self.context.data_dir.exists() else self.app.quit())
+        first.show()
+        self._first = first
+
+    def shutdown(self) -> None:
+        if self.context.is_unlocked:
+            self.context.lock()
+        self.idle.stop()
+        self.app.removeEventFilter(self.idle)
+        self.context.runner.shutdown()
+
+
+def _prepare_demo(app: QApplication, application: Application) -> None:
+    progress = QProgressDialog("デモセンターを準備しています…", "", 0, 0)
+    progress.setCancelButton(None)
+    progress.setMinimumDuration(0)
+    progress.show()
+
+    def ready(demo: DemoCenter) -> None:
+        progress.close()
+        application.context.demo_hint = (
+            f"デモセンターです (架空の人物のみ)。スタッフ名 {demo.login} / パスフレーズ {demo.passphrase}"
+        )
+        application.show_start()
+        application.unlock.staff.setCurrentText(demo.login)
+
+    def failed(error: BaseException) -> None:
+        progress.close()
+        QMessageBox.critical(None, "Teiretsu", message_for(error))
+        app.quit()
+
+    application.context.runner.submit(
+        ensure_demo_center, application.context.data_dir, on_done=ready, on_error=failed
+    )
+
 
 def launch(*, data_dir: Path | None, demo: bool) -> int:
-    print("teiretsu: the desktop window is not built yet; use teiretsu-admin", file=sys.stderr)
-    return 2
+    root = data_dir or (demo_data_dir() if demo else default_data_dir())
+    directory = DataDir(root.expanduser().resolve())
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Teiretsu")
+    font = QFont()
+    font.setFamilies([*JAPANESE_FONTS, font.family()])
+    app.setFont(font)
+    install_translations(app)
+    directory.ensure_private_root()
+    setup_logging(directory.logs)
+    lock = QLockFile(str(directory.instance_lock))
+    if not lock.tryLock(100):
+        QMessageBox.warning(
+            None, "Teiretsu", "このデータは別のウィンドウで開かれています。そちらを使ってください。"
+        )
+        return 8
+    application = Application(app, directory)
+    try:
+        if demo:
+            _prepare_demo(app, application)
+        else:
+            application.show_start()
+        return app.exec()
+    finally:
+        application.shutdown()
+        lock.unlock()

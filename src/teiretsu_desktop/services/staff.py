@@ -229,5 +229,7 @@ def list_colleagues(session: StaffSession) -> list[Colleague]:
     """Active staff to assign cases to; any role that reads cases may see who its colleagues are."""
     session.require(Permission.READ_CASES)
     with session.uow(write=False) as uow:
-        rows = uow.session.execute(select(Staff).where(Staff.active.is_(True)).order_by(Staff.display_name)).scalars()
+        rows = uow.session.execute(
+            select(Staff).where(Staff.active.is_(True)).order_by(Staff.display_name)
+        ).scalars()
         return [Colleague(s.id, s.display_name, Role(s.role)) for s in rows]

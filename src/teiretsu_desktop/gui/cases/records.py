@@ -8,11 +8,8 @@ from functools import partial
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -31,8 +28,8 @@ from teiretsu_desktop.domain.codes import (
 )
 from teiretsu_desktop.domain.wareki import to_wareki
 from teiretsu_desktop.gui.context import AppContext
-from teiretsu_desktop.gui.errors import message_for
-from teiretsu_desktop.gui.widgets.form import Field, Form
+from teiretsu_desktop.gui.widgets.form import Field
+from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job, job
 from teiretsu_desktop.gui.widgets.table_model import Column, RowsModel
 from teiretsu_desktop.services import cases, consent, coordination
 from teiretsu_desktop.services.consent import ConsentInput, ConsentView
@@ -42,63 +39,6 @@ R = TypeVar("R")
 
 def _d(value: date | None) -> str:
     return to_wareki(value, short=True) if value else ""
-
-
-Job = tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]
-
-
-def job(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Job:
-    return fn, args, kwargs
-
-
-class FormDialog(QDialog):
-    """A small form whose OK runs a use case on the store thread. The dialog stays open, with the
-    message shown and the input kept, until the use case succeeds."""
-
-    def __init__(
-        self,
-        title: str,
-        fields: list[Field],
-        context: AppContext,
-        make_job: Callable[[dict[str, Any]], Job],
-        on_success: Callable[[], None],
-        parent: QWidget,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.context = context
-        self.form = Form(fields, self)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
-        self._make_job = make_job
-        self._on_success = on_success
-        self.buttons.accepted.connect(self._ok)
-        self.buttons.rejected.connect(self.reject)
-        context.locked.connect(self.reject)
-
-    def _ok(self) -> None:
-        try:
-            fn, args, kwargs = self._make_job(self.form.values())
-        except Exception as exc:
-            self.status.setText(message_for(exc))
-            return
-        self.buttons.setEnabled(False)
-        self.context.run(fn, *args, on_done=self._done, on_error=self._failed, **kwargs)
-
-    def _done(self, _result: object) -> None:
-        self._on_success()
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.status.setText(message_for(error))
 
 
 class RecordsTab(QWidget, Generic[R]):

@@ -192,7 +192,8 @@ class CaseWindow(QWidget):
         for step in steps:
             button = QPushButton(step.state.label, self)
             button.setObjectName(f"step_{step.state.value}")
-            button.setEnabled(not step.missing)
+            # Always clickable: the click saves the form first, and what was just typed may be exactly
+            # what the rule needs. A refusal then names what is still missing.
             if step.missing:
                 button.setToolTip(self.tr("必要なもの: ") + "、".join(step.missing))
                 notes.append(f"「{step.state.label}」に必要: " + "、".join(step.missing))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -103,7 +103,7 @@ class DashboardView(QWidget):
 
     def _show(self, rows: list[ReminderView]) -> None:
         self.model.set_rows(rows)
-        self.table.sortByColumn(0, self.table.horizontalHeader().sortIndicatorOrder())
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # overdue first, then today, then later
         overdue = sum(1 for r in rows if r.overdue)
         today = sum(1 for r in rows if r.days_left == 0)
         self.summary.setText(

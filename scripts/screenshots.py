@@ -1,0 +1,89 @@
+"""Render the main screens to PNG under docs/screenshots/ (offscreen), to look at them.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
+
+Uses a fresh demo center in a temporary directory (synthetic people only).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from teiretsu_desktop.gui.launcher import JAPANESE_FONTS, Application  # noqa: E402
+from teiretsu_desktop.services.demo_center import ensure_demo_center  # noqa: E402
+from teiretsu_desktop.store.paths import DataDir  # noqa: E402
+
+
+def settle(app: Application, seconds: float = 0.3) -> None:
+    """Let queued store work finish and the GUI repaint."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        if not app.context.runner.busy:
+            break
+        time.sleep(0.01)
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+def shoot(widget: QWidget, out: Path, name: str) -> None:
+    widget.grab().save(str(out / f"{name}.png"))
+    print(f"wrote {out / name}.png")
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    qt = QApplication.instance() or QApplication([])
+    assert isinstance(qt, QApplication)
+    font = qt.font()
+    font.setFamilies([*JAPANESE_FONTS, font.family()])
+    qt.setFont(font)
+    with tempfile.TemporaryDirectory(prefix="teiretsu-shots-") as tmp:
+        demo = ensure_demo_center(DataDir(Path(tmp) / "demo"))
+        app = Application(qt, demo.data_dir)
+        app.context.demo_hint = f"デモセンター: スタッフ名 {demo.login} / パスフレーズ {demo.passphrase}"
+        app.show_start()
+        app.unlock.staff.setCurrentText(demo.login)
+        settle(app)
+        shoot(app.unlock, out, "01-unlock")
+        app.unlock.passphrase.setText(demo.passphrase)
+        app.unlock.try_passphrase()
+        settle(app, 1.0)
+        main = app.main
+        main.resize(1400, 860)
+        for index, name in enumerate(["02-dashboard", "03-cases", "04-consultations", "05-agencies", "06-network",
+                                      "07-stats", "08-settings"]):  # fmt: skip
+            main.nav.setCurrentRow(index)
+            settle(app)
+            shoot(main, out, name)
+        main.nav.setCurrentRow(1)
+        main.cases.search.setText("やまだ")
+        settle(app, 0.6)
+        shoot(main, out, "03b-cases-search")
+        index = main.cases.proxy.index(0, 0)
+        main.cases._activated(index)
+        settle(app, 1.0)
+        window = next(iter(main.case_windows.values()))
+        window.resize(1300, 860)
+        for tab in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(tab)
+            settle(app)
+            shoot(window, out, f"10-case-tab{tab + 1}")
+        app.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""連携活動: 協議会, 地域福祉支援検討会, 福祉事業者巡回開拓, 研修 and outreach."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from teiretsu_desktop.domain.codes import AgencyKind, CouncilKind, NetworkActivityKind
+from teiretsu_desktop.domain.wareki import fiscal_year, fiscal_year_range, to_wareki
+from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.widgets.form import Field
+from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job, job
+from teiretsu_desktop.gui.widgets.list_page import ListPage
+from teiretsu_desktop.gui.widgets.table_model import Column
+from teiretsu_desktop.services.directory import (
+    NetworkActivityInput,
+    NetworkActivityView,
+    list_network_activities,
+    record_network_activity,
+)
+
+FIELDS = [
+    Field("held_on", "日付", "date"),
+    Field("kind", "種類", "code", NetworkActivityKind),
+    Field("council_kind", "協議会の種類", "code", CouncilKind),
+    Field("topic", "名称・テーマ"),
+    Field("hosted", "センターが主催", "bool"),
+    Field("welfare", "参加: 福祉事務所・行政 (人)", "int"),
+    Field("providers", "参加: 福祉事業所 (人)", "int"),
+    Field("justice", "参加: 刑事司法関係機関 (人)", "int"),
+    Field("note", "メモ", "multiline"),
+]
+
+
+class NetworkPage(ListPage[NetworkActivityView]):
+    kinds = frozenset({"network_activity"})
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        columns: list[Column[NetworkActivityView]] = [
+            Column("日付", lambda n: to_wareki(n.held_on, short=True), lambda n: n.held_on.isoformat()),
+            Column("種類", lambda n: n.kind.label),
+            Column("協議会", lambda n: n.council_kind.label if n.council_kind else ""),
+            Column("名称・テーマ", lambda n: n.topic),
+            Column("主催", lambda n: "主催" if n.hosted else "参加"),
+            Column(
+                "参加者", lambda n: str(sum(n.participants.values())), lambda n: sum(n.participants.values())
+            ),
+        ]
+        super().__init__(context, self.tr("連携活動 (今年度と前年度)"), columns, parent)
+        self.add_button(self.tr("記録(&A)…"), self.record)
+
+    def load(self) -> None:
+        year = fiscal_year(date.today())
+        start, _ = fiscal_year_range(year - 1)
+        _, end = fiscal_year_range(year)
+        self.context.run(list_network_activities, start=start, end=end, on_done=self.model.set_rows)
+
+    def record(self) -> None:
+        def make(v: dict[str, Any]) -> Job:
+            participants = {
+                AgencyKind.WELFARE_OFFICE: v["welfare"] or 0,
+                AgencyKind.DISABILITY_PROVIDER: v["providers"] or 0,
+                AgencyKind.PROBATION: v["justice"] or 0,
+            }
+            data = NetworkActivityInput(
+                held_on=v["held_on"] or date.today(),
+                kind=NetworkActivityKind(v["kind"] or "other"),
+                topic=v["topic"] or "",
+                council_kind=CouncilKind(v["council_kind"]) if v["council_kind"] else None,
+                hosted=bool(v["hosted"]),
+                participants={k: n for k, n in participants.items() if n},
+                note=v["note"],
+            )
+            return job(record_network_activity, data)
+
+        dialog = FormDialog(self.tr("連携活動を記録"), FIELDS, self.context, make, self.load, self)
+        dialog.form.set_value("held_on", date.today())
+        dialog.open()

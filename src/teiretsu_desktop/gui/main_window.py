@@ -1,0 +1,144 @@
+"""The main window: navigation, the pages, the status bar and the open case windows.
+
+It only composes the feature packages; each page owns its behaviour.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget
+
+from teiretsu_desktop.gui.cases.list_view import CaseListView
+from teiretsu_desktop.gui.cases.new_referral import NewReferralDialog
+from teiretsu_desktop.gui.cases.window import CaseWindow
+from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.dashboard.view import DashboardView
+from teiretsu_desktop.gui.directory.agencies import AgenciesPage
+from teiretsu_desktop.gui.directory.consultations import ConsultationsPage
+from teiretsu_desktop.gui.directory.network import NetworkPage
+from teiretsu_desktop.gui.settings.page import SettingsView
+from teiretsu_desktop.gui.stats.view import StatsView
+from teiretsu_desktop.services.settings import center_info
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Teiretsu — 地域生活定着支援センター")
+        self.resize(1280, 800)
+        self.dashboard = DashboardView(context, self)
+        self.cases = CaseListView(context, self)
+        self.consultations = ConsultationsPage(context, self)
+        self.agencies = AgenciesPage(context, self)
+        self.network = NetworkPage(context, self)
+        self.stats = StatsView(context, self)
+        self.settings = SettingsView(context, self)
+        self.pages = QStackedWidget(self)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("メニュー"))
+        self.nav.setMaximumWidth(200)
+        self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px 10px; }")
+        entries = [
+            (self.tr("ダッシュボード"), self.dashboard, "Ctrl+1"),
+            (self.tr("対象者・ケース"), self.cases, "Ctrl+2"),
+            (self.tr("相談"), self.consultations, "Ctrl+3"),
+            (self.tr("関係機関"), self.agencies, "Ctrl+4"),
+            (self.tr("連携活動"), self.network, "Ctrl+5"),
+            (self.tr("統計・報告"), self.stats, "Ctrl+6"),
+            (self.tr("設定"), self.settings, "Ctrl+7"),
+        ]
+        for index, (label, page, shortcut) in enumerate(entries):
+            self.nav.addItem(label)
+            self.pages.addWidget(page)
+            action = QAction(label, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
+            self.addAction(action)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.who = QLabel(self)
+        self.who.setObjectName("statusWho")
+        self.lock_in = QLabel(self)
+        self.lock_in.setObjectName("statusLock")
+        self.busy = QLabel(self)
+        self.statusBar().addWidget(self.who)
+        self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.lock_in)
+        menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
+        lock = QAction(self.tr("ロック(&L)"), self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(context.lock)
+        menu.addAction(lock)
+        new = QAction(self.tr("新規受付(&N)"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(self.new_referral)
+        menu.addAction(new)
+        quit_action = QAction(self.tr("終了(&Q)"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        self.case_windows: dict[str, CaseWindow] = {}
+        self.dashboard.open_case.connect(self.open_case)
+        self.cases.open_case.connect(self.open_case)
+        self.cases.new_referral.connect(self.new_referral)
+        context.runner.busy_changed.connect(lambda b: self.busy.setText(self.tr("処理中…") if b else ""))
+        context.locked.connect(self._locked)
+        context.main_widget = self
+        self.nav.setCurrentRow(0)
+
+    # -- session ----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """After unlock: fill every page."""
+        actor = self.context.session.actor
+        self.who.setText(f"{actor.display_name} ({actor.role.label_ja})")
+        self.context.run(center_info, on_done=lambda c: self.setWindowTitle(f"Teiretsu — {c.center_name}"))
+        self.dashboard.refresh()
+        self.cases.start()
+        for page in (self.consultations, self.agencies, self.network):
+            page.load()
+        self.stats.start()
+        self.settings.start()
+
+    def show_remaining(self, seconds: int) -> None:
+        self.lock_in.setText(self.tr("自動ロックまで {0}:{1:02d}").format(seconds // 60, seconds % 60))
+
+    def _locked(self) -> None:
+        for window in list(self.case_windows.values()):
+            window.clear_and_close()
+        self.case_windows.clear()
+        self.who.clear()
+        self.lock_in.clear()
+        self.setWindowTitle("Teiretsu")
+        self.hide()
+
+    # -- navigation -------------------------------------------------------------------------------
+
+    def open_case(self, case_id: str) -> None:
+        window = self.case_windows.get(case_id)
+        if window is None:
+            window = CaseWindow(self.context, case_id)
+            window.closed.connect(lambda cid: self.case_windows.pop(cid, None))
+            self.case_windows[case_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def new_referral(self) -> None:
+        dialog = NewReferralDialog(self.context, self)
+        dialog.created.connect(self.open_case)
+        dialog.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for window in list(self.case_windows.values()):
+            window.close()
+        if self.context.is_unlocked:
+            self.context.lock()
+        event.accept()

@@ -1,0 +1,219 @@
+"""設定: staff and roles, center settings (idle lock, retention, disclosure policy), the audit log,
+backup and this device's keyring unlock. Each part is shown only to roles that may use it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from teiretsu_desktop.domain.roles import Role
+from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.widgets.form import Field, Form
+from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job, job
+from teiretsu_desktop.gui.widgets.list_page import ListPage
+from teiretsu_desktop.gui.widgets.table_model import Column
+from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.services import audit_log, maintenance, staff
+from teiretsu_desktop.services.settings import CenterSettings, load_settings, save_settings
+from teiretsu_desktop.store.backup import BackupInfo
+
+
+class StaffPage(ListPage[staff.StaffInfo]):
+    kinds = frozenset({"staff"})
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        columns: list[Column[staff.StaffInfo]] = [
+            Column("スタッフ名", lambda s: s.login),
+            Column("氏名", lambda s: s.display_name),
+            Column("役割", lambda s: s.role.label_ja),
+            Column("状態", lambda s: "有効" if s.active else "削除済み"),
+            Column("鍵", lambda s: ("パスフレーズ" if s.has_passphrase else "要再設定") + (" ・キーリング" if s.has_keyring else "")),
+        ]  # fmt: skip
+        super().__init__(context, self.tr("スタッフ"), columns, parent)
+        self.add_button(self.tr("スタッフを追加…"), self.add)
+        self.add_button(self.tr("仮パスフレーズを設定…"), self.reset)
+        self.add_button(self.tr("削除…"), self.remove)
+
+    def load(self) -> None:
+        self.context.run(staff.list_staff, on_done=self.model.set_rows)
+
+    def add(self) -> None:
+        fields = [
+            Field("login", "スタッフ名 (ログイン名)"),
+            Field("display_name", "氏名"),
+            Field("role", "役割", "choice"),
+            Field("passphrase", "初期パスフレーズ (10文字以上)"),
+        ]
+
+        def make(v: dict[str, Any]) -> Job:
+            return job(
+                staff.add_staff, login=v["login"] or "", display_name=v["display_name"] or "",
+                role=Role(v["role"] or "caseworker"), passphrase=v["passphrase"] or "",
+            )  # fmt: skip
+
+        dialog = FormDialog(self.tr("スタッフを追加"), fields, self.context, make, self.load, self)
+        dialog.form.set_choices("role", [(r.label_ja, r.value) for r in Role])
+        dialog.open()
+
+    def reset(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        fields = [Field("passphrase", f"{chosen.login} の仮パスフレーズ")]
+        FormDialog(
+            self.tr("仮パスフレーズ"), fields, self.context,
+            lambda v: job(staff.reset_passphrase, login=chosen.login, new=v["passphrase"] or ""), self.load, self,
+        ).open()  # fmt: skip
+
+    def remove(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("削除"), self.tr("{0} を削除し、鍵を消去しますか？").format(chosen.login)
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.context.run(staff.remove_staff, chosen.login, on_done=lambda _: self.load())
+
+
+class AuditPage(ListPage[audit_log.AuditRow]):
+    kinds = frozenset({"settings", "staff"})
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        columns: list[Column[audit_log.AuditRow]] = [
+            Column("#", lambda e: str(e.seq), lambda e: e.seq),
+            Column("日時 (UTC)", lambda e: e.at[:19].replace("T", " ")),
+            Column("操作者", lambda e: e.actor),
+            Column("操作", lambda e: e.action),
+            Column("対象", lambda e: e.target),
+            Column("詳細", lambda e: e.detail),
+        ]
+        super().__init__(context, self.tr("監査ログ (直近200件)"), columns, parent)
+        self.result = QLabel(self)
+        self.result.setObjectName("chainResult")
+        self.top.insertWidget(1, self.result)
+        self.add_button(self.tr("改ざんを検査"), self.verify)
+
+    def load(self) -> None:
+        self.context.run(audit_log.recent_entries, on_done=self.model.set_rows)
+
+    def verify(self) -> None:
+        def show(problems: list[str]) -> None:
+            self.result.setText(
+                self.tr("検査結果: 正常")
+                if not problems
+                else self.tr("検査結果: 異常 — ") + "; ".join(problems)
+            )
+            self.load()
+
+        self.context.run(audit_log.verify_chain, on_done=show)
+
+
+class CenterSettingsPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.form = Form(
+            [
+                Field("idle_lock_minutes", "自動ロックまでの分数 (1〜60)", "int"),
+                Field("allow_keyring_unlock", "この端末のキーリングでの解除を許可", "bool"),
+                Field("retention_years_case", "ケース記録の保存年限 (終結後)", "int"),
+                Field("retention_years_disclosure", "提供記録の保存年限", "int"),
+                Field("suppression_policy", "統計の秘匿方針 (prefecture: k=3 / public: k=10)"),
+                Field("font_path", "帳票のフォント (空欄なら自動)"),
+            ],
+            self,
+        )
+        self.status = QLabel(self)
+        save = QPushButton(self.tr("設定を保存"), self)
+        self.keyring = QPushButton(self.tr("この端末のキーリングで解除できるようにする"), self)
+        self.backup_button = QPushButton(self.tr("バックアップを作成…"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.keyring)
+        buttons.addWidget(self.backup_button)
+        buttons.addStretch(1)
+        buttons.addWidget(save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        save.clicked.connect(self.save)
+        self.keyring.clicked.connect(self.enable_keyring)
+        self.backup_button.clicked.connect(self.backup)
+        context.locked.connect(self.form.clear)
+
+    def load(self) -> None:
+        self.context.run(load_settings, on_done=lambda s: self.form.set_values(s.__dict__))
+
+    def save(self) -> None:
+        try:
+            values = self.form.values()
+            new = CenterSettings(
+                **{k: v if v is not None else getattr(CenterSettings(), k) for k, v in values.items()}
+            )
+        except Exception as exc:
+            self.status.setText(message_for(exc))
+            return
+        self.context.run(
+            save_settings, new, on_done=lambda _: self.status.setText(self.tr("保存しました")),
+            on_error=lambda e: self.status.setText(message_for(e)),
+        )  # fmt: skip
+
+    def enable_keyring(self) -> None:
+        self.context.run(
+            staff.enable_keyring, on_done=lambda _: self.status.setText(self.tr("キーリングでの解除を有効にしました")),
+            on_error=lambda e: self.status.setText(message_for(e)),
+        )  # fmt: skip
+
+    def backup(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("バックアップの保存先"), "teiretsu.backup")
+        if not path:
+            return
+        self.status.setText(self.tr("バックアップしています…"))
+        self.context.run(
+            maintenance.backup,
+            Path(path),
+            on_done=self._backed_up,
+            on_error=lambda e: self.status.setText(message_for(e)),
+        )
+
+    def _backed_up(self, info: BackupInfo) -> None:
+        self.status.setText(self.tr("バックアップを作成しました: {0}").format(str(info.path)))
+
+
+class SettingsView(QTabWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("settings")
+        self.center = CenterSettingsPage(context, self)
+        self.staff = StaffPage(context, self)
+        self.audit = AuditPage(context, self)
+        self.addTab(self.center, self.tr("センター"))
+        self.addTab(self.staff, self.tr("スタッフと役割"))
+        self.addTab(self.audit, self.tr("監査ログ"))
+
+    def start(self) -> None:
+        session = self.context.session
+        self.setTabVisible(1, session.can(Permission.MANAGE_STAFF))
+        self.setTabVisible(2, session.can(Permission.VIEW_AUDIT))
+        self.center.form.setEnabled(session.can(Permission.MANAGE_SETTINGS))
+        self.center.backup_button.setVisible(session.can(Permission.BACKUP))
+        self.center.load()
+        if session.can(Permission.MANAGE_STAFF):
+            self.staff.load()
+        if session.can(Permission.VIEW_AUDIT):
+            self.audit.load()

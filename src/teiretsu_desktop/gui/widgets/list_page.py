@@ -1,0 +1,65 @@
+"""A page that lists records in a sortable table with a title and action buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.widgets.table_model import ROW_ROLE, SORT_ROLE, Column, RowsModel
+from teiretsu_desktop.services.changes import Changes
+
+R = TypeVar("R")
+
+
+class ListPage(QWidget, Generic[R]):
+    """Subclasses implement `load()`; the page reloads when `kinds` change and clears on lock."""
+
+    kinds: frozenset[str] = frozenset()
+
+    def __init__(
+        self, context: AppContext, title: str, columns: list[Column[R]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model: RowsModel[R] = RowsModel(columns)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(title)
+        self.top = QHBoxLayout()
+        self.top.addWidget(QLabel(f"<h2>{title}</h2>", self))
+        self.top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.top)
+        layout.addWidget(self.table)
+        context.data_changed.connect(self._changed)
+        context.locked.connect(self.model.clear)
+
+    def add_button(self, text: str, action: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.clicked.connect(action)
+        self.top.addWidget(button)
+        return button
+
+    def selected(self) -> R | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(int(self.proxy.data(rows[0], ROW_ROLE)))
+
+    def load(self) -> None:
+        raise NotImplementedError
+
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.kinds & self.kinds and self.context.is_unlocked:
+            self.load()
