@@ -12,8 +12,8 @@ demo:
 ## make test — lint, type-check and run the whole test suite (what CI runs)
 test:
 	@scripts/bootstrap.sh dev
-	$(VENV)/bin/ruff check src tests
-	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/ruff check src tests scripts
+	$(VENV)/bin/ruff format --check src tests scripts
 	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 

@@ -15,12 +15,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from teiretsu_desktop.gui.launcher import JAPANESE_FONTS, Application  # noqa: E402
-from teiretsu_desktop.services.demo_center import ensure_demo_center  # noqa: E402
-from teiretsu_desktop.store.paths import DataDir  # noqa: E402
+from teiretsu_desktop.gui.launcher import JAPANESE_FONTS, Application
+from teiretsu_desktop.services.demo_center import ensure_demo_center
+from teiretsu_desktop.store.paths import DataDir
 
 
 def settle(app: Application, seconds: float = 0.3) -> None:

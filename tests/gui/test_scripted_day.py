@@ -15,8 +15,8 @@ from teiretsu_desktop.domain.workflow import CaseState
 from teiretsu_desktop.gui.cases.new_referral import NewReferralDialog
 from teiretsu_desktop.gui.cases.window import CaseWindow
 from teiretsu_desktop.gui.launcher import Application
-from teiretsu_desktop.gui.widgets.form_dialog import FormDialog
 from teiretsu_desktop.gui.widgets.form import MultiCheck
+from teiretsu_desktop.gui.widgets.form_dialog import FormDialog
 from teiretsu_desktop.store.paths import DataDir
 from tests.gui.conftest import settle, unlock
 
@@ -138,7 +138,7 @@ def test_a_scripted_day(qtbot: QtBot, qapp: object, tmp_path: Path) -> None:
             settle(qtbot, app)
         names = [c.name for c in window.candidates.model.rows()]
         window.candidates.table.selectRow(names.index("グループホームさくら"))
-        decided = [b for b in window.candidates.findChildren(QPushButton) if b.text() == "決定"][0]
+        decided = next(b for b in window.candidates.findChildren(QPushButton) if b.text() == "決定")
         decided.click()
         settle(qtbot, app)
         window.reload()

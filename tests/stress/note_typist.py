@@ -13,12 +13,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtGui import QInputMethodEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 
-from teiretsu_desktop.gui.launcher import Application  # noqa: E402
-from teiretsu_desktop.store.paths import DataDir  # noqa: E402
+from teiretsu_desktop.gui.launcher import Application
+from teiretsu_desktop.store.paths import DataDir
 
 
 def pump(until: object, timeout: float = 30.0) -> None:

@@ -25,7 +25,9 @@ class AuditRow:
 def recent_entries(session: StaffSession, *, limit: int = 200) -> list[AuditRow]:
     session.require(Permission.VIEW_AUDIT)
     with session.uow(write=False) as uow:
-        names = {row.id: row.display_name for row in uow.session.execute(select(Staff.id, Staff.display_name))}
+        names = {
+            row.id: row.display_name for row in uow.session.execute(select(Staff.id, Staff.display_name))
+        }
         rows = uow.session.execute(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(limit)).scalars()
         return [
             AuditRow(
