@@ -19,6 +19,7 @@ from teiretsu_desktop.security.passphrase_policy import check_new
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import open_with_recovery
+from teiretsu_desktop.services.settings import load_settings
 from teiretsu_desktop.services.setup import check_login
 from teiretsu_desktop.store.models import Staff, utc_now
 from teiretsu_desktop.store.paths import DataDir
@@ -192,7 +193,11 @@ def recover_with_recovery_key(data_dir: DataDir, *, code: str, login: str, new_p
 
 
 def enable_keyring(session: StaffSession) -> None:
-    """Keep a wrapping key for this staff member in the OS keyring of this device."""
+    """Keep a wrapping key for this staff member in the OS keyring of this device, if the center allows."""
+    if not load_settings(session).allow_keyring_unlock:
+        raise PermissionDenied(
+            "センターの設定でキーリングでの解除は許可されていません / The center does not allow keyring unlock."
+        )
     data_dir = session.store.data_dir
     slots = KeySlots.load(data_dir.keyslots)
     wrapping = os_keyring.store_wrapping_key(slots.db_id, session.actor.staff_id)
