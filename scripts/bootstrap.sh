@@ -49,3 +49,11 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
   echo "$want" > "$stamp"
 fi
+
+# Translations: the .qm files are built from the .ts sources under resources/i18n.
+for ts in resources/i18n/*.ts; do
+  qm="${ts%.ts}.qm"
+  if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    "$venv/bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
+  fi
+done

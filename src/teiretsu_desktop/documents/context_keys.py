@@ -1,0 +1,28 @@
+"""The names a form definition may bind to (checked when a definition is loaded)."""
+
+from __future__ import annotations
+
+VALUE_KEYS = frozenset(
+    {
+        "person.name", "person.kana", "person.alias", "person.birth_date", "person.age", "person.sex",
+        "person.address", "person.registration_status", "person.phone", "person.desired_return_area",
+        "person.disabilities", "person.certificates", "person.support_category", "person.care_level",
+        "person.public_assistance", "person.pension", "person.health_insurance", "person.money_management",
+        "person.family_contacts", "person.emergency_contact", "person.wishes", "person.life_history",
+        "person.diagnosis", "person.medical_notes",
+        "case.no", "case.line", "case.state", "case.requester", "case.requester_document_no", "case.request_date",
+        "case.facility", "case.sentence_kind", "case.offence", "case.sentence_end", "case.expected_release",
+        "case.detention_expiry", "case.lawyer", "case.release_date", "case.destination", "case.destination_kind",
+        "case.follow_up_planned_end", "case.closure_date", "case.closure_reason", "case.readmission",
+        "case.primary_staff", "case.partner_center", "case.partner_reference", "case.center_role",
+        "center.name", "center.code", "today", "recipient_name", "staff.name", "period",
+        "consent.purpose", "consent.recipients", "consent.given_on", "consent.expires_on",
+    }
+)  # fmt: skip
+
+LIST_KEYS: dict[str, frozenset[str]] = {
+    "candidates": frozenset({"name", "kind", "status", "contacted_on", "note"}),
+    "applications": frozenset({"kind", "status", "applied_on", "decided_on", "office", "note"}),
+    "reviews": frozenset({"reviewed_on", "decision", "note"}),
+    "consents": frozenset({"given_on", "purpose", "recipients", "method", "expires_on", "state"}),
+}
