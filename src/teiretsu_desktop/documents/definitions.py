@@ -17,7 +17,9 @@ from teiretsu_desktop.documents.context_keys import LIST_KEYS, VALUE_KEYS
 from teiretsu_desktop.domain.codes import RecipientKind
 from teiretsu_desktop.domain.errors import TeiretsuError
 
-BLOCK_TYPES = frozenset({"title", "text", "ruby_text", "fields", "list", "activities", "blank", "signature", "section"})
+BLOCK_TYPES = frozenset(
+    {"title", "text", "ruby_text", "fields", "list", "activities", "blank", "signature", "section"}
+)
 GROUPS = frozenset(
     {"identity", "contact", "disability", "care", "benefits", "custody", "offence", "medical", "life_history",
      "wishes", "plan", "narrative", "family", "closure", "admin"}
@@ -86,7 +88,9 @@ def _line_of(text: str, needle: str) -> int:
 
 def _fail(path: Path, text: str, needle: str, message: str) -> FormDefinitionError:
     line = _line_of(text, needle) if needle else 1
-    return FormDefinitionError(f"帳票定義 {path.name} の {line} 行目: {message} / form definition {path.name} line {line}: {message}")
+    return FormDefinitionError(
+        f"帳票定義 {path.name} の {line} 行目: {message} / form definition {path.name} line {line}: {message}"
+    )
 
 
 def _check_placeholders(path: Path, text: str, value: str) -> None:
@@ -95,7 +99,9 @@ def _check_placeholders(path: Path, text: str, value: str) -> None:
             raise _fail(path, text, "{" + key + "}", f"知らない項目 {{{key}}}")
 
 
-def _rows(path: Path, text: str, raw: Any, *, keys: frozenset[str], default_group: str | None) -> tuple[Row, ...]:
+def _rows(
+    path: Path, text: str, raw: Any, *, keys: frozenset[str], default_group: str | None
+) -> tuple[Row, ...]:
     rows = []
     for item in raw or []:
         if not isinstance(item, dict) or "label" not in item or "value" not in item:
@@ -113,11 +119,15 @@ def load_definition(path: Path) -> FormDefinition:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise FormDefinitionError(f"帳票定義 {path.name} を読めません / cannot read {path.name}: {exc}") from None
+        raise FormDefinitionError(
+            f"帳票定義 {path.name} を読めません / cannot read {path.name}: {exc}"
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise FormDefinitionError(f"帳票定義 {path.name} の書き方に誤りがあります / {path.name}: {exc}") from None
+        raise FormDefinitionError(
+            f"帳票定義 {path.name} の書き方に誤りがあります / {path.name}: {exc}"
+        ) from None
     for key in ("id", "title", "version"):
         if key not in data:
             raise _fail(path, text, "", f"{key} がありません")
@@ -125,7 +135,9 @@ def load_definition(path: Path) -> FormDefinition:
     for raw in data.get("block", []):
         kind = raw.get("type")
         if kind not in BLOCK_TYPES:
-            raise _fail(path, text, f'"{kind}"', f"知らないブロック {kind!r} ({', '.join(sorted(BLOCK_TYPES))})")
+            raise _fail(
+                path, text, f'"{kind}"', f"知らないブロック {kind!r} ({', '.join(sorted(BLOCK_TYPES))})"
+            )
         group = raw.get("group")
         if group is not None and group not in GROUPS:
             raise _fail(path, text, f'"{group}"', f"知らない区分 {group!r}")
@@ -142,7 +154,13 @@ def load_definition(path: Path) -> FormDefinition:
                 group=group,
                 rows=_rows(path, text, raw.get("rows"), keys=VALUE_KEYS, default_group=group),
                 source=source,
-                columns=_rows(path, text, raw.get("columns"), keys=LIST_KEYS.get(source, frozenset()), default_group=group or "plan"),
+                columns=_rows(
+                    path,
+                    text,
+                    raw.get("columns"),
+                    keys=LIST_KEYS.get(source, frozenset()),
+                    default_group=group or "plan",
+                ),
                 lines=int(raw.get("lines", 0)),
                 labels=tuple(str(x) for x in raw.get("labels", [])),
                 size=float(raw.get("size", 0)),
@@ -180,5 +198,7 @@ def available_forms(directory: Path | None = None) -> dict[str, Path]:
 def load_form(form_id: str, directory: Path | None = None) -> FormDefinition:
     forms = available_forms(directory)
     if form_id not in forms:
-        raise FormDefinitionError(f"帳票 {form_id} はありません (あるもの: {', '.join(forms)}) / no form {form_id}")
+        raise FormDefinitionError(
+            f"帳票 {form_id} はありません (あるもの: {', '.join(forms)}) / no form {form_id}"
+        )
     return load_definition(forms[form_id])

@@ -38,7 +38,7 @@ def _fontconfig_candidates() -> list[str]:
     if not shutil.which("fc-match"):
         return []
     try:
-        out = subprocess.run(  # noqa: S603 - fixed arguments, no user input
+        out = subprocess.run(
             ["fc-match", "-f", "%{file}\n", ":lang=ja:style=Regular"],  # noqa: S607
             capture_output=True, text=True, timeout=5, check=False,
         ).stdout  # fmt: skip
@@ -58,7 +58,11 @@ def candidates(configured: str | None) -> list[Path]:
 
 def _load(path: Path) -> TTFont | None:
     try:
-        font = TTFont(FONT_NAME, str(path), subfontIndex=0) if path.suffix.lower() == ".ttc" else TTFont(FONT_NAME, str(path))
+        font = (
+            TTFont(FONT_NAME, str(path), subfontIndex=0)
+            if path.suffix.lower() == ".ttc"
+            else TTFont(FONT_NAME, str(path))
+        )
     except Exception:  # reportlab raises assorted errors for CFF/OTF or damaged files
         return None
     widths = font.face.charToGlyph
