@@ -26,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     install_excepthook()
     if args.self_test:
-        from teiretsu_desktop.services.self_test import run_self_test
+        from teiretsu_desktop.self_test import run_self_test
 
         setup_logging(None)
         ok = run_self_test(lambda line: print(f"self-test: {line}", flush=True))

@@ -305,3 +305,42 @@ def test_casework_commands(store: TemplateStore, tmp_path: Path, monkeypatch: Ru
     assert r.code == 1 and "既に登録" in r.out  # every case is already in this store
     r = run_admin(monkeypatch, capsys, root, "--user", ADMIN, "audit", "--last", "5", stdin=f"{ADMIN_PASS}\n")
     assert "ledger_exported" in r.out
+
+
+def test_print_command_writes_a_pdf_and_records_the_disclosure(
+    store: TemplateStore, tmp_path: Path, monkeypatch: Run, capsys: Cap
+) -> None:
+    root = store.data_dir.root
+    run_admin(
+        monkeypatch, capsys, root, "--user", ADMIN, "demo-data", "--persons", "10", stdin=f"{ADMIN_PASS}\n"
+    )
+    export = tmp_path / "l.csv"
+    run_admin(
+        monkeypatch,
+        capsys,
+        root,
+        "--user",
+        ADMIN,
+        "export-ledger",
+        "--out",
+        str(export),
+        stdin=f"{ADMIN_PASS}\n",
+    )
+    import csv
+
+    rows = list(csv.DictReader(export.read_text(encoding="utf-8-sig").splitlines()))
+    case_no = next(r["ケース番号"] for r in rows if r["業務区分"] == "特別調整")
+    out = tmp_path / "referral.pdf"
+    r = run_admin(monkeypatch, capsys, root, "--user", ADMIN, "print", "referral", "--case", case_no, "--profile",
+                  "facility", "--recipient-name", "グループホームさくら", "--out", str(out), "--password-stdin",
+                  stdin=f"{ADMIN_PASS}\npdf password 1\n")  # fmt: skip
+    assert r.code == 0, r.err
+    assert b"/Encrypt" in out.read_bytes()
+    blank = tmp_path / "blank.pdf"
+    r = run_admin(monkeypatch, capsys, root, "--user", ADMIN, "print", "interview-sheet", "--profile", "center",
+                  "--out", str(blank), stdin=f"{ADMIN_PASS}\n")  # fmt: skip
+    assert r.code == 0 and blank.read_bytes().startswith(b"%PDF")
+    r = run_admin(
+        monkeypatch, capsys, root, "--user", ADMIN, "audit", "--last", "12", stdin=f"{ADMIN_PASS}\n"
+    )
+    assert "personal_data_disclosed" in r.out and "form_printed" in r.out

@@ -18,7 +18,19 @@ ALLOWED: dict[str, set[str]] = {
     "cli": {"domain", "store", "security", "services", "documents", "stats", "diagnostics"},
     "gui": {"domain", "store", "security", "services", "documents", "stats", "diagnostics"},
     "diagnostics": {"domain"},
-    "app": {"domain", "store", "security", "services", "documents", "stats", "gui", "cli", "diagnostics"},
+    "app": {
+        "domain",
+        "store",
+        "security",
+        "services",
+        "documents",
+        "stats",
+        "gui",
+        "cli",
+        "diagnostics",
+        "self_test",
+    },
+    "self_test": {"domain", "store", "security", "services", "documents", "stats", "diagnostics"},
     "__init__": set(),
 }
 

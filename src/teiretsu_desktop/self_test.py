@@ -15,6 +15,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from teiretsu_desktop.documents.fonts import register_japanese_font
+from teiretsu_desktop.documents.printing import PrintRequest, print_form
+from teiretsu_desktop.domain.codes import RecipientKind
+from teiretsu_desktop.domain.errors import TeiretsuError
 from teiretsu_desktop.security import os_keyring
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
 from teiretsu_desktop.services import maintenance
@@ -77,12 +81,17 @@ def run_self_test(report: Callable[[str], None] = print) -> bool:
             verify = maintenance.verify(session)
             _check(verify.ok, "verify: " + "; ".join(verify.problems))
             report("verify: ok")
+
+            printed = print_form(session, PrintRequest("interview-sheet", RecipientKind.CENTER))
+            _check(printed.pdf.startswith(b"%PDF") and printed.pages >= 1, "PDF rendering")
+            _check(b"/FontFile2" in printed.pdf, "Japanese font embedded")
+            report(f"pdf: interview-sheet, {printed.pages} page(s), font {register_japanese_font()}")
         finally:
             session.lock()
         status = os_keyring.backend_status()
         report(f"keyring: {status.name} ({'usable' if status.usable else 'not used: passphrases only'})")
         return True
-    except SelfTestFailure as failure:
+    except (SelfTestFailure, TeiretsuError) as failure:
         report(f"SELF-TEST FAILED: {failure}")
         return False
     finally:
