@@ -16,6 +16,7 @@ from teiretsu_desktop.gui.dashboard.view import DashboardView
 from teiretsu_desktop.gui.directory.agencies import AgenciesPage
 from teiretsu_desktop.gui.directory.consultations import ConsultationsPage
 from teiretsu_desktop.gui.directory.network import NetworkPage
+from teiretsu_desktop.gui.printing.dialog import PrintDialog
 from teiretsu_desktop.gui.settings.page import SettingsView
 from teiretsu_desktop.gui.stats.view import StatsView
 from teiretsu_desktop.services.settings import center_info
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow):
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.new_referral)
         menu.addAction(new)
+        blank = QAction(self.tr("白紙の面接シートを印刷(&B)…"), self)
+        blank.triggered.connect(lambda: PrintDialog(self.context, None, self).open())
+        menu.addAction(blank)
         quit_action = QAction(self.tr("終了(&Q)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

@@ -38,6 +38,7 @@ from teiretsu_desktop.gui.cases.records import ApplicationsTab, CandidatesTab, C
 from teiretsu_desktop.gui.cases.timeline import TimelineTab
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.printing.dialog import PrintDialog
 from teiretsu_desktop.gui.widgets.form import Form
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
@@ -94,6 +95,8 @@ class CaseWindow(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("caseStatus")
         self.save_button = QPushButton(self.tr("保存 (Ctrl+S)"), self)
+        self.print_button = QPushButton(self.tr("印刷 (Ctrl+P)…"), self)
+        self.print_button.setVisible(context.session.can(Permission.PRINT_FORMS))
         may_sensitive = context.session.can(Permission.READ_SENSITIVE)
         hidden = set() if may_sensitive else SENSITIVE_KEYS
         self.person_form = Form([f for f in PERSON_FIELDS if f.key not in hidden], self)
@@ -130,6 +133,7 @@ class CaseWindow(QWidget):
         self.tabs.addTab(_scroll(self.outcome_form, self), self.tr("終結"))
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        top.addWidget(self.print_button)
         top.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -138,7 +142,9 @@ class CaseWindow(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.open_print)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.open_print)
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
         context.data_changed.connect(self._changed)
         context.about_to_lock.connect(self.timeline.flush)
@@ -238,6 +244,11 @@ class CaseWindow(QWidget):
             )  # fmt: skip
 
         self.save(then=transition)
+
+    def open_print(self) -> PrintDialog:
+        dialog = PrintDialog(self.context, self.case_id, self)
+        dialog.open()
+        return dialog
 
     def _failed(self, error: BaseException) -> None:
         self.status.setText(message_for(error))
