@@ -12,7 +12,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from teiretsu_desktop import __version__
-from teiretsu_desktop.cli import commands_casework, commands_print, commands_staff, commands_store
+from teiretsu_desktop.cli import (
+    commands_casework,
+    commands_print,
+    commands_staff,
+    commands_stats,
+    commands_store,
+)
 from teiretsu_desktop.cli.context import CliContext
 from teiretsu_desktop.diagnostics import log_crash, setup_logging
 from teiretsu_desktop.domain.errors import TeiretsuError
@@ -45,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_staff.register(sub)
     commands_casework.register(sub)
     commands_print.register(sub)
+    commands_stats.register(sub)
     return parser
 
 

@@ -10,6 +10,7 @@ from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.security import audit
 from teiretsu_desktop.security.keyslots import KeySlots
 from teiretsu_desktop.security.passphrase_policy import check_new
+from teiretsu_desktop.security.signing import ensure_signing_key
 from teiretsu_desktop.store.database import Store
 from teiretsu_desktop.store.keys import DatabaseKey
 from teiretsu_desktop.store.models import CenterProfile, Staff, new_id, utc_now
@@ -101,6 +102,7 @@ def init_center(
                 uow.session, actor_id=admin_id, action="staff_added", target_kind="staff", target_id=admin_id
             )
             audit.append(uow.session, actor_id=admin_id, action="recovery_key_issued")
+            ensure_signing_key(uow.session)  # the center's statistics-bundle key
             uow.commit()
         # The key slots are written last: until they exist the directory is not a usable store.
         slots.save(data_dir.keyslots)

@@ -1,0 +1,144 @@
+"""`stats …`: the center's year (export, public-key, table, reopen) and the prefecture's workspace
+(trust, import, report)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from pathlib import Path
+from typing import Any
+
+from teiretsu_desktop.cli.context import CliContext
+from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.stats.disclosure import POLICIES
+from teiretsu_desktop.stats.export import (
+    center_public_key,
+    export_bundle,
+    preview_export,
+    reopen_year,
+    year_tables,
+)
+from teiretsu_desktop.stats.report import write_report
+from teiretsu_desktop.stats.workspace import Workspace
+from teiretsu_desktop.store.atomic import atomic_write_bytes
+
+
+def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    session = ctx.unlock()
+    preview = preview_export(session, args.fiscal_year, args.policy)
+    r = preview.report
+    print(
+        f"秘匿: 一次 {r.primary}・差分 {r.differencing}・二次 {r.secondary} セル (方針 {r.policy}, k={r.k})"
+    )
+    result = export_bundle(session, args.fiscal_year, args.policy, args.out)
+    print(f"書き出しました / bundle written: {result.path} (FY{args.fiscal_year}, 連番 {result.sequence})")
+    return 0
+
+
+def cmd_public_key(ctx: CliContext, args: argparse.Namespace) -> int:
+    session = ctx.unlock()
+    atomic_write_bytes(args.out, center_public_key(session).encode("ascii"), 0o644)
+    print(f"公開鍵を書き出しました / public key written: {args.out}")
+    return 0
+
+
+def cmd_table(ctx: CliContext, args: argparse.Namespace) -> int:
+    session = ctx.unlock()
+    current = year_tables(session, args.fiscal_year)
+    previous = year_tables(session, args.fiscal_year - 1)
+    if args.name not in current:
+        raise InvalidInput(f"表 {args.name} はありません (ある表: {', '.join(current)})")
+    table, before = current[args.name], previous[args.name]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["", *table.column_labels, *(f"前年度 {c}" for c in table.column_labels)])
+    for label, row, old in zip(table.row_labels, table.cells, before.cells, strict=True):
+        writer.writerow([label, *row, *old])
+    sys.stdout.buffer.write(buffer.getvalue().encode("utf-8-sig"))
+    return 0
+
+
+def cmd_reopen(ctx: CliContext, args: argparse.Namespace) -> int:
+    session = ctx.unlock()
+    reopen_year(session, args.fiscal_year, args.reason)
+    print(f"{args.fiscal_year}年度を再開しました / the year is open again.")
+    return 0
+
+
+def cmd_trust(ctx: CliContext, args: argparse.Namespace) -> int:
+    workspace = Workspace(args.workspace)
+    key_id = workspace.trust(args.center, args.key.read_text(encoding="ascii"))
+    print(f"センター {args.center} の鍵を登録しました / key registered: {key_id}")
+    return 0
+
+
+def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    workspace = Workspace(args.workspace)
+    report = workspace.import_files(list(args.files), dry_run=args.dry_run)
+    labels = {"new": "新規", "replaces": "差し替え", "duplicate": "取込済み", "refused": "拒否"}
+    for f in report.files:
+        where = f" {f.center} FY{f.fiscal_year} 連番{f.sequence}" if f.center else ""
+        print(f"{labels[f.status]}\t{f.name}{where}\t{f.message}")
+    if args.dry_run:
+        print("確認のみ: 何も書き込んでいません / dry run: nothing written")
+    return 1 if report.errors else 0
+
+
+def cmd_report(ctx: CliContext, args: argparse.Namespace) -> int:
+    population = None
+    if args.population:
+        rows = csv.reader(args.population.read_text(encoding="utf-8-sig").splitlines())
+        population = {center: int(n) for center, n in rows if n.strip().isdigit()}
+    count = write_report(Workspace(args.workspace), args.fiscal_year, args.format, args.out, population)
+    print(f"{args.out} ({count} 行)")
+    return 0
+
+
+def register(sub: Any) -> None:
+    stats = sub.add_parser(
+        "stats", help="fiscal-year statistics, the signed bundle, the prefecture workspace"
+    )
+    inner = stats.add_subparsers(dest="stats_command", required=True, metavar="STATS_COMMAND")
+
+    p = inner.add_parser("export", help="sign off and write the year's anonymised bundle")
+    p.add_argument("--fiscal-year", type=int, required=True)
+    p.add_argument("--policy", choices=sorted(POLICIES), required=True)
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(handler=cmd_export)
+
+    p = inner.add_parser("public-key", help="write the center's public key for the prefecture")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(handler=cmd_public_key)
+
+    p = inner.add_parser("table", help="one table of the year (and the previous year) as CSV on stdout")
+    p.add_argument("name")
+    p.add_argument("--fiscal-year", type=int, required=True)
+    p.add_argument("--format", choices=["csv"], default="csv")
+    p.set_defaults(handler=cmd_table)
+
+    p = inner.add_parser("reopen", help="reopen an exported (locked) year, with a reason")
+    p.add_argument("--fiscal-year", type=int, required=True)
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_reopen)
+
+    p = inner.add_parser("trust", help="prefecture: register a center's public key (audited)")
+    p.add_argument("--workspace", type=Path, required=True)
+    p.add_argument("--center", required=True)
+    p.add_argument("--key", type=Path, required=True)
+    p.set_defaults(handler=cmd_trust)
+
+    p = inner.add_parser("import", help="prefecture: check and import bundles (all checks before any write)")
+    p.add_argument("--workspace", type=Path, required=True)
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("files", nargs="+", type=Path)
+    p.set_defaults(handler=cmd_import)
+
+    p = inner.add_parser("report", help="prefecture: centers side by side for a year")
+    p.add_argument("--workspace", type=Path, required=True)
+    p.add_argument("--fiscal-year", type=int, required=True)
+    p.add_argument("--format", choices=["csv", "xlsx", "pdf"], required=True)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--population", type=Path, help="CSV: center code, population (for per-100,000 figures)")
+    p.set_defaults(handler=cmd_report)

@@ -1,0 +1,174 @@
+"""Exporting the year's signed, anonymised bundle (center side)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from teiretsu_desktop import __version__
+from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.security import audit
+from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.security.signing import ensure_signing_key, key_id, public_key_text
+from teiretsu_desktop.stats import schema
+from teiretsu_desktop.stats.bundle_format import FORMAT_VERSION, canonical, payload_sha256, write_bundle
+from teiretsu_desktop.stats.disclosure import POLICIES, ProtectionReport, Published, protect
+from teiretsu_desktop.stats.tables import Table, compute_tables
+from teiretsu_desktop.store.atomic import atomic_write_bytes
+from teiretsu_desktop.store.models import CenterProfile, StoreMeta
+
+
+def _meta_key(kind: str, fiscal_year: int) -> str:
+    return f"stats.{kind}.{fiscal_year}"
+
+
+@dataclass(frozen=True)
+class ExportPreview:
+    fiscal_year: int
+    policy: str
+    k: int
+    tables: dict[str, Table]
+    published: dict[str, Published]
+    report: ProtectionReport
+    payload: bytes
+    locked: bool
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    bundle_id: str
+    sequence: int
+    manifest: dict[str, Any]
+
+
+def year_tables(session: StaffSession, fiscal_year: int) -> dict[str, Table]:
+    session.require(Permission.READ_CASES)
+    with session.uow(write=False) as uow:
+        return compute_tables(uow.session, fiscal_year)
+
+
+def _payload(published: dict[str, Published]) -> bytes:
+    tables = {
+        tid: {"version": p.version, "rows": list(p.rows), "columns": list(p.columns), "cells": p.cells}
+        for tid, p in sorted(published.items())
+    }
+    return canonical({"format_version": FORMAT_VERSION, "tables": tables})
+
+
+def preview_export(session: StaffSession, fiscal_year: int, policy: str) -> ExportPreview:
+    """Exactly what would leave the center, after disclosure control, checked as the prefecture will."""
+    session.require(Permission.EXPORT_STATS)
+    if policy not in POLICIES:
+        raise InvalidInput(
+            f"秘匿の方針は {' / '.join(POLICIES)} です / policy must be one of {', '.join(POLICIES)}"
+        )
+    with session.uow(write=False) as uow:
+        tables = compute_tables(uow.session, fiscal_year)
+        last = uow.session.get(StoreMeta, _meta_key("last", fiscal_year))
+        locked = uow.session.get(StoreMeta, _meta_key("locked", fiscal_year)) is not None
+    previous = json.loads(last.value)["cells"] if last else None
+    published, report = protect(tables, policy=policy, previous=previous)
+    payload = _payload(published)
+    schema.check_payload(json.loads(payload))
+    return ExportPreview(fiscal_year, policy, POLICIES[policy], tables, published, report, payload, locked)
+
+
+def export_bundle(session: StaffSession, fiscal_year: int, policy: str, out: Path) -> ExportResult:
+    """Sign off and write the bundle; the year is then locked until reopened with a reason."""
+    session.require(Permission.EXPORT_STATS)
+    session.require(Permission.SIGN_OFF_STATS)
+    preview = preview_export(session, fiscal_year, policy)
+    if preview.locked:
+        raise InvalidInput(
+            f"{fiscal_year}年度は書き出し後にロックされています。理由を記録して再開してください (stats reopen) / "
+            "the year is locked; reopen it with a reason first."
+        )
+    with session.uow() as uow:
+        s = uow.session
+        center = s.execute(select(CenterProfile)).scalars().first()
+        assert center is not None
+        key = ensure_signing_key(s)
+        sequence_row = s.get(StoreMeta, _meta_key("sequence", fiscal_year))
+        sequence = int(sequence_row.value) + 1 if sequence_row else 1
+        head = audit.head(s)
+        bundle_id = str(uuid.uuid4())
+        manifest: dict[str, Any] = {
+            "format_version": FORMAT_VERSION,
+            "center_id": center.center_code,
+            "key_id": key_id(key.public_key()),
+            "bundle_id": bundle_id,
+            "period": f"FY{fiscal_year}",
+            "fiscal_year": fiscal_year,
+            "sequence": sequence,
+            "created_on": date.today().isoformat(),
+            "app_version": __version__,
+            "payload_sha256": payload_sha256(preview.payload),
+            "audit_chain_head": head.text(),
+            "policy": policy,
+            "k": preview.k,
+            "table_versions": {tid: p.version for tid, p in sorted(preview.published.items())},
+            "signed_off_role": session.actor.role.value,
+        }
+        schema.check_manifest(manifest)
+        signature = key.sign(canonical(manifest))
+        data = write_bundle(manifest, preview.payload, signature)
+        atomic_write_bytes(out, data)
+        cells = {tid: p.cells for tid, p in preview.published.items()}
+        for kind, value in (
+            ("sequence", str(sequence)),
+            ("last", json.dumps({"sequence": sequence, "cells": cells})),
+            ("locked", bundle_id),
+        ):
+            row = s.get(StoreMeta, _meta_key(kind, fiscal_year))
+            if row is None:
+                s.add(StoreMeta(key=_meta_key(kind, fiscal_year), value=value))
+            else:
+                row.value = value
+        audit.append(
+            s,
+            actor_id=session.actor.staff_id,
+            action="stats_exported",
+            detail={
+                "fiscal_year": fiscal_year,
+                "policy": policy,
+                "sequence": sequence,
+                "bundle": manifest["bundle_id"],
+            },
+        )
+        uow.commit()
+    return ExportResult(out, bundle_id, sequence, manifest)
+
+
+def reopen_year(session: StaffSession, fiscal_year: int, reason: str) -> None:
+    session.require(Permission.SIGN_OFF_STATS)
+    if not reason.strip():
+        raise InvalidInput("再開の理由を入力してください / Give a reason for reopening the year.")
+    with session.uow() as uow:
+        row = uow.session.get(StoreMeta, _meta_key("locked", fiscal_year))
+        if row is None:
+            raise InvalidInput(f"{fiscal_year}年度はロックされていません / the year is not locked.")
+        uow.session.delete(row)
+        audit.append(
+            uow.session, actor_id=session.actor.staff_id, action="stats_year_reopened",
+            detail={"fiscal_year": fiscal_year, "reason": reason.strip()[:200]},
+        )  # fmt: skip
+        uow.commit()
+
+
+def center_public_key(session: StaffSession) -> str:
+    session.require(Permission.EXPORT_STATS)
+    with session.uow() as uow:
+        center = uow.session.execute(select(CenterProfile)).scalars().first()
+        assert center is not None
+        key = ensure_signing_key(uow.session)
+        text = public_key_text(key.public_key(), center.center_code)
+        uow.commit()
+    return text

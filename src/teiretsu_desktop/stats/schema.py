@@ -1,0 +1,105 @@
+"""Strict validation of a bundle's manifest and payload (R-EXP-01): no extra fields, enumerated codes,
+integer counts, the period as a 年度 only."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from teiretsu_desktop.stats import tables as t
+from teiretsu_desktop.stats.bundle_format import FORMAT_VERSION, BundleError
+from teiretsu_desktop.stats.disclosure import EXCLUDED_COLUMNS, POLICIES
+
+MANIFEST_KEYS = frozenset(
+    {"format_version", "center_id", "key_id", "bundle_id", "period", "fiscal_year", "sequence", "created_on",
+     "app_version", "payload_sha256", "audit_chain_head", "policy", "k", "table_versions", "signed_off_role"}
+)  # fmt: skip
+MAX_COUNT = 10_000_000
+
+
+@lru_cache(maxsize=1)
+def table_shapes() -> dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]]:
+    """(version, rows, published columns) of every table, from the definitions themselves."""
+    return {
+        table.id: (
+            table.version,
+            table.rows,
+            tuple(c for c in table.columns if c not in EXCLUDED_COLUMNS.get(table.id, ())),
+        )
+        for table in t.empty_tables()
+    }
+
+
+def _fail(message: str) -> BundleError:
+    return BundleError("schema", message)
+
+
+def check_manifest(manifest: dict[str, Any]) -> None:
+    keys = set(manifest)
+    if keys != MANIFEST_KEYS:
+        extra, missing = sorted(keys - MANIFEST_KEYS), sorted(MANIFEST_KEYS - keys)
+        raise _fail(f"manifest の項目が違います (余分: {extra}, 不足: {missing})")
+    if manifest["format_version"] != FORMAT_VERSION:
+        raise BundleError("version", f"対応していない形式の版 {manifest['format_version']!r}")
+    if not isinstance(manifest["center_id"], str) or not re.fullmatch(
+        r"[0-9A-Za-z-]{1,16}", manifest["center_id"]
+    ):
+        raise _fail("center_id が不正です")
+    for key in ("fiscal_year", "sequence", "k"):
+        if not isinstance(manifest[key], int) or isinstance(manifest[key], bool) or manifest[key] < 0:
+            raise _fail(f"{key} は整数です")
+    if manifest["period"] != f"FY{manifest['fiscal_year']}" or not 2009 <= manifest["fiscal_year"] <= 2100:
+        raise _fail("period は FY + 年度です")
+    if manifest["policy"] not in POLICIES or POLICIES[manifest["policy"]] != manifest["k"]:
+        raise _fail("秘匿の方針 (policy, k) が不正です")
+    try:
+        if uuid.UUID(str(manifest["bundle_id"])).version != 4:
+            raise ValueError
+        date.fromisoformat(str(manifest["created_on"]))
+    except ValueError:
+        raise _fail("bundle_id または created_on が不正です") from None
+    if not re.fullmatch(r"[0-9a-f]{64}", str(manifest["payload_sha256"])):
+        raise _fail("payload_sha256 が不正です")
+    if not re.fullmatch(r"\d+:[0-9a-f]{64}", str(manifest["audit_chain_head"])):
+        raise _fail("audit_chain_head が不正です")
+    if manifest["signed_off_role"] not in ("admin", "manager"):
+        raise _fail("signed_off_role が不正です")
+    versions = manifest["table_versions"]
+    shapes = table_shapes()
+    if not isinstance(versions, dict) or versions != {tid: shape[0] for tid, shape in shapes.items()}:
+        raise BundleError("version", "表の定義の版が対応していません")
+
+
+def check_payload(payload: Any) -> dict[str, list[list[int | None]]]:
+    """The published cells by table id; raises BundleError naming the first problem."""
+    if not isinstance(payload, dict) or set(payload) != {"format_version", "tables"}:
+        raise _fail("payload の項目が違います")
+    if payload["format_version"] != FORMAT_VERSION:
+        raise BundleError("version", "payload の版が違います")
+    tables = payload["tables"]
+    shapes = table_shapes()
+    if not isinstance(tables, dict) or set(tables) != set(shapes):
+        raise _fail("表の一覧が違います")
+    out: dict[str, list[list[int | None]]] = {}
+    for tid, (version, rows, columns) in shapes.items():
+        table = tables[tid]
+        if not isinstance(table, dict) or set(table) != {"version", "rows", "columns", "cells"}:
+            raise _fail(f"{tid} の項目が違います")
+        if table["version"] != version or table["rows"] != list(rows) or table["columns"] != list(columns):
+            raise _fail(f"{tid} の行・列が定義と違います")
+        cells = table["cells"]
+        if not isinstance(cells, list) or len(cells) != len(rows):
+            raise _fail(f"{tid} の行数が違います")
+        for row in cells:
+            if not isinstance(row, list) or len(row) != len(columns):
+                raise _fail(f"{tid} の列数が違います")
+            for value in row:
+                if value is None:
+                    continue
+                if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
+                    raise _fail(f"{tid} に整数でない値があります")
+        out[tid] = cells
+    return out

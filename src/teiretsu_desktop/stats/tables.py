@@ -1,0 +1,284 @@
+"""The fiscal-year tables: versioned definitions (docs/statistics.md) and their computation.
+
+Every table counts persons or events from coded fields and dates only. A person is placed in a 年度
+by the date each table names; ages are taken on that date; 不明 re-admission is its own row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from teiretsu_desktop.domain.codes import BusinessLine, CouncilKind, DestinationKind, NetworkActivityKind
+from teiretsu_desktop.domain.wareki import add_months, age_on, fiscal_year_range
+from teiretsu_desktop.store.queries import stats_sources
+from teiretsu_desktop.store.queries.stats_sources import CaseFact
+
+COORDINATION = ("special", "general")
+RETURNED_STATES = ("released", "follow_up", "closed")
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    version: int
+    title: str
+    rows: tuple[str, ...]
+    row_labels: tuple[str, ...]
+    columns: tuple[str, ...]
+    column_labels: tuple[str, ...]
+    cells: tuple[tuple[int, ...], ...]
+
+    def value(self, row: str, column: str) -> int:
+        return self.cells[self.rows.index(row)][self.columns.index(column)]
+
+
+def _table(
+    table_id: str,
+    version: int,
+    title: str,
+    rows: list[tuple[str, str]],
+    columns: list[tuple[str, str]],
+    counts: dict[tuple[str, str], int],
+) -> Table:
+    return Table(
+        table_id, version, title,
+        tuple(r for r, _ in rows), tuple(label for _, label in rows),
+        tuple(c for c, _ in columns), tuple(label for _, label in columns),
+        tuple(tuple(int(counts.get((r, c), 0)) for c, _ in columns) for r, _ in rows),
+    )  # fmt: skip
+
+
+def _within(day: date | None, start: date, end: date) -> bool:
+    return day is not None and start <= day <= end
+
+
+def caseload(facts: list[CaseFact], contacts: dict[str, int], start: date, end: date) -> Table:
+    """Persons per business line: 新規 (request in the year), 前年度からの継続 (open on 1 April),
+    終結 (closed in the year), 年度末継続 (open on 31 March); 延べ contacts (activities in the year)."""
+    persons: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for f in facts:
+        if _within(f.request_date, start, end):
+            persons[(f.line, "new")].add(f.person_id)
+        elif (
+            f.request_date and f.request_date < start and (f.closure_date is None or f.closure_date >= start)
+        ):
+            persons[(f.line, "carried_over")].add(f.person_id)
+        if _within(f.closure_date, start, end):
+            persons[(f.line, "closed")].add(f.person_id)
+        if f.request_date and f.request_date <= end and (f.closure_date is None or f.closure_date > end):
+            persons[(f.line, "open_at_year_end")].add(f.person_id)
+    counts: dict[tuple[str, str], int] = {k: len(v) for k, v in persons.items()}
+    counts.update({(line, "contacts"): n for line, n in contacts.items()})
+    return _table(
+        "caseload", 1, "業務別の人数 (新規・継続・終結・年度末継続) と延べ対応回数",
+        [(str(b), b.label) for b in BusinessLine],
+        [("new", "新規"), ("carried_over", "前年度からの継続"), ("closed", "終結"), ("open_at_year_end", "年度末継続"),
+         ("contacts", "延べ対応回数")],
+        counts,
+    )  # fmt: skip
+
+
+DISABILITY_ROWS = [
+    ("physical", "身体障害あり"), ("intellectual", "知的障害あり"), ("mental", "精神障害あり"),
+    ("physical+intellectual", "身体+知的"), ("physical+mental", "身体+精神"), ("intellectual+mental", "知的+精神"),
+    ("physical+intellectual+mental", "身体+知的+精神"), ("other", "その他"),
+]  # fmt: skip
+
+
+def disability_combination(kinds: set[str]) -> str:
+    """発達 counts as 精神; 疑い only, or no disability (age only), is その他 (as in the seed's 参考1)."""
+    groups = {"physical" if k == "physical" else "intellectual" if k == "intellectual" else "mental"
+              for k in kinds if k in ("physical", "intellectual", "mental", "developmental")}  # fmt: skip
+    if not groups:
+        return "other"
+    return "+".join(g for g in ("physical", "intellectual", "mental") if g in groups)
+
+
+def _returned(facts: list[CaseFact], start: date, end: date) -> dict[str, CaseFact]:
+    """Persons who left a facility and returned to a destination in the year (coordination lines)."""
+    out: dict[str, CaseFact] = {}
+    for f in facts:
+        if f.line in COORDINATION and f.state in RETURNED_STATES and _within(f.release_date, start, end):
+            out.setdefault(f.person_id, f)
+    return out
+
+
+def settled_by_disability(returned: dict[str, CaseFact], disabilities: dict[str, set[str]]) -> Table:
+    counts: Counter[tuple[str, str]] = Counter()
+    for pid, f in returned.items():
+        band = (
+            "65_plus"
+            if f.birth_date and f.release_date and age_on(f.birth_date, f.release_date) >= 65
+            else "under_65"
+        )
+        counts[(disability_combination(disabilities.get(pid, set())), band)] += 1
+    return _table(
+        "settled_by_disability", 1, "参考1 帰住した者の障害・年齢別内訳 (帰住日の年齢)",
+        DISABILITY_ROWS, [("65_plus", "65歳以上"), ("under_65", "65歳未満")], dict(counts),
+    )  # fmt: skip
+
+
+def residence_at_release(returned: dict[str, CaseFact]) -> Table:
+    counts = Counter((f.destination_kind or "18", "persons") for f in returned.values())
+    return _table(
+        "residence_at_release", 1, "参考2 退所時の居住先内訳",
+        [(str(d), d.label) for d in DestinationKind], [("persons", "人数")], dict(counts),
+    )  # fmt: skip
+
+
+def council_participation(rows: list[tuple[str, str | None, str]]) -> Table:
+    counts: Counter[tuple[str, str]] = Counter()
+    for kind, council, _participants in rows:
+        if kind == "council" and council:
+            counts[(council, "meetings")] += 1
+    for council in CouncilKind:
+        if counts[(str(council), "meetings")]:
+            counts[(str(council), "participated")] = 1
+    return _table(
+        "council_participation", 1, "設問IV-9 協議会等への参加 (回数・参加の有無)",
+        [(str(c), c.label) for c in CouncilKind], [("meetings", "参加回数"), ("participated", "参加あり(1/0)")], dict(counts),
+    )  # fmt: skip
+
+
+def network_activities(rows: list[tuple[str, str | None, str]]) -> Table:
+    counts: Counter[tuple[str, str]] = Counter()
+    for kind, _council, participants in rows:
+        counts[(kind, "events")] += 1
+        counts[(kind, "participants")] += sum(int(v) for v in json.loads(participants or "{}").values())
+    return _table(
+        "network_activities", 1, "連携活動 (回数・延べ参加者数)",
+        [(str(k), k.label) for k in NetworkActivityKind], [("events", "回数"), ("participants", "延べ参加者数")], dict(counts),
+    )  # fmt: skip
+
+
+FOLLOW_UP_BANDS = [
+    ("lt_6m", "6か月未満"),
+    ("6_12m", "6か月以上1年未満"),
+    ("1_2y", "1年以上2年未満"),
+    ("ge_2y", "2年以上"),
+]
+
+
+def follow_up_durations(facts: list[CaseFact], start: date, end: date) -> Table:
+    """Follow-up (フォローアップ業務, and coordination cases in follow-up) closed in the year or open at its end,
+    by time since 帰住日 (to the closure date, or to 31 March)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for f in facts:
+        in_follow_up = f.state == "follow_up" or (
+            f.state == "closed" and f.line in ("special", "general", "follow_up")
+        )
+        if not in_follow_up or f.release_date is None:
+            continue
+        if not (_within(f.closure_date, start, end) or (f.closure_date is None and f.release_date <= end)):
+            continue
+        until = f.closure_date if f.closure_date and f.closure_date <= end else end
+        if until < add_months(f.release_date, 6):
+            band = "lt_6m"
+        elif until < add_months(f.release_date, 12):
+            band = "6_12m"
+        elif until < add_months(f.release_date, 24):
+            band = "1_2y"
+        else:
+            band = "ge_2y"
+        column = "closed" if _within(f.closure_date, start, end) else "open"
+        counts[(band, column)] += 1
+    return _table(
+        "follow_up_durations", 1, "フォローアップの期間 (帰住日から終結日または年度末まで)",
+        FOLLOW_UP_BANDS, [("closed", "年度内に終結"), ("open", "年度末に継続中")], dict(counts),
+    )  # fmt: skip
+
+
+SUSPECT_OUTCOMES = [
+    ("settled", "地域生活に定着 (終結)"), ("to_consultation", "相談支援へ移行"), ("prosecuted", "起訴・実刑等で身柄拘束継続"),
+    ("closed_other", "その他の終結"), ("declined", "辞退"), ("withdrawn", "取下げ"), ("released_unplaced", "調整がつかないまま釈放"),
+    ("other_exit", "死亡・移管"),
+]  # fmt: skip
+
+
+def suspect_outcomes(facts: list[CaseFact], start: date, end: date) -> Table:
+    counts: Counter[tuple[str, str]] = Counter()
+    for f in facts:
+        if f.line != "suspect" or not _within(f.closure_date, start, end):
+            continue
+        if f.state == "closed":
+            row = (
+                f.closure_reason
+                if f.closure_reason in ("settled", "to_consultation", "prosecuted")
+                else "closed_other"
+            )
+        elif f.state in ("declined", "withdrawn", "released_unplaced"):
+            row = f.state
+        else:
+            row = "other_exit"
+        counts[(row, "persons")] += 1
+    return _table("suspect_outcomes", 1, "被疑者等支援の結果 (年度内に終了したもの)", SUSPECT_OUTCOMES,
+                  [("persons", "人数")], dict(counts))  # fmt: skip
+
+
+READMISSION_ROWS = [
+    ("supported_yes", "支援実施・再入所あり"), ("supported_no", "支援実施・再入所なし"), ("supported_unknown", "支援実施・不明"),
+    ("declined_yes", "辞退・再入所あり"), ("declined_no", "辞退・再入所なし"), ("declined_unknown", "辞退・不明"),
+]  # fmt: skip
+
+
+def readmission(facts: list[CaseFact], start: date, end: date, *, cohort: str) -> Table:
+    """特別調整: supported (帰住した) against declined (辞退), by re-admission 有/無/不明 — 不明 is never 無.
+    Cohort: 年度 of the 帰住日 (decliners: the date they declined), or 暦年 of the year the 年度 starts in."""
+    if cohort == "calendar":
+        start, end = date(start.year, 1, 1), date(start.year, 12, 31)
+    counts: Counter[tuple[str, str]] = Counter()
+    for f in facts:
+        if f.line != "special":
+            continue
+        if f.state == "declined":
+            group, day = "declined", f.closure_date
+        elif f.state in RETURNED_STATES:
+            group, day = "supported", f.release_date
+        else:
+            continue
+        if _within(day, start, end):
+            counts[(f"{group}_{f.readmission or 'unknown'}", "persons")] += 1
+    table_id = "readmission_calendar" if cohort == "calendar" else "readmission_fiscal"
+    title = "再入所: 支援実施者と辞退者 (" + ("暦年" if cohort == "calendar" else "年度") + "コホート)"
+    return _table(table_id, 1, title, READMISSION_ROWS, [("persons", "人数")], dict(counts))
+
+
+def compute_tables(session: Session, fiscal_year: int) -> dict[str, Table]:
+    start, end = fiscal_year_range(fiscal_year)
+    facts = stats_sources.cases_touching(session, date(start.year - 3, 4, 1), end)
+    returned = _returned(facts, start, end)
+    disabilities = stats_sources.disabilities_of(session, set(returned))
+    network = stats_sources.network_rows(session, start, end)
+    readmission_facts = stats_sources.cases_for_readmission(session)
+    tables = [
+        caseload(facts, stats_sources.contacts_by_line(session, start, end), start, end),
+        settled_by_disability(returned, disabilities),
+        residence_at_release(returned),
+        council_participation(network),
+        network_activities(network),
+        follow_up_durations(facts, start, end),
+        suspect_outcomes(facts, start, end),
+        readmission(readmission_facts, start, end, cohort="fiscal"),
+        readmission(readmission_facts, start, end, cohort="calendar"),
+    ]
+    return {t.id: t for t in tables}
+
+
+def empty_tables() -> list[Table]:
+    """Every table computed over no data: its definition (id, version, rows, columns, labels)."""
+    start, end = date(2000, 4, 1), date(2001, 3, 31)
+    return [
+        caseload([], {}, start, end), settled_by_disability({}, {}), residence_at_release({}),
+        council_participation([]), network_activities([]), follow_up_durations([], start, end),
+        suspect_outcomes([], start, end), readmission([], start, end, cohort="fiscal"),
+        readmission([], start, end, cohort="calendar"),
+    ]  # fmt: skip
+
+
+# Tables that count the same population: their totals are equal, which disclosure control must know.
+LINKED_TOTALS: tuple[tuple[str, ...], ...] = (("settled_by_disability", "residence_at_release"),)

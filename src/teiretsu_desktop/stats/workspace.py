@@ -1,0 +1,241 @@
+"""The prefecture's aggregation workspace: trusted center keys, imported bundles, nothing personal.
+
+A workspace is a folder: `registry.json` (center code → public key), `index.json` (center and year →
+the bundle in force), `bundles/` (the accepted files, as received) and `audit.jsonl` (a hash chain of
+key and import events). Every write is atomic; an import is checked completely (a dry run) before
+anything is written, and a refused file changes nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.security.signing import key_id, parse_public_key_text
+from teiretsu_desktop.stats import schema
+from teiretsu_desktop.stats.bundle_format import BundleError, payload_sha256, read_bundle
+from teiretsu_desktop.store.atomic import atomic_write_bytes
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class VerifiedBundle:
+    manifest: dict[str, Any]
+    cells: dict[str, list[list[int | None]]]
+    sha256: str
+    data: bytes
+
+
+@dataclass
+class FileResult:
+    name: str
+    status: str  # new | replaces | duplicate | refused
+    message: str = ""
+    center: str = ""
+    fiscal_year: int = 0
+    sequence: int = 0
+
+
+@dataclass
+class ImportReport:
+    files: list[FileResult] = field(default_factory=list)
+    dry_run: bool = False
+    written: bool = False
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [f for f in self.files if f.status == "refused"]
+
+
+class Workspace:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    # -- files ------------------------------------------------------------------------------------
+
+    def _read_json(self, name: str, default: Any) -> Any:
+        path = self.root / name
+        if not path.exists():
+            return default
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    def _write_json(self, name: str, value: Any) -> None:
+        atomic_write_bytes(
+            self.root / name,
+            json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"),
+            0o644,
+        )
+
+    def registry(self) -> dict[str, dict[str, str]]:
+        return dict(self._read_json("registry.json", {}))
+
+    def index(self) -> dict[str, dict[str, dict[str, Any]]]:
+        return dict(self._read_json("index.json", {}))
+
+    def _audit(self, event: str, **detail: Any) -> None:
+        path = self.root / "audit.jsonl"
+        lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+        prev = json.loads(lines[-1])["hash"] if lines else GENESIS
+        entry = {
+            "at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "event": event,
+            "detail": detail,
+            "prev": prev,
+        }
+        entry["hash"] = hashlib.sha256(
+            json.dumps(entry, sort_keys=True, ensure_ascii=False).encode()
+        ).hexdigest()
+        atomic_write_bytes(
+            path,
+            ("\n".join([*lines, json.dumps(entry, ensure_ascii=False, sort_keys=True)]) + "\n").encode(),
+            0o644,
+        )
+
+    def verify_audit(self) -> list[str]:
+        path = self.root / "audit.jsonl"
+        problems, prev = [], GENESIS
+        for number, line in enumerate(
+            path.read_text(encoding="utf-8").splitlines() if path.exists() else [], 1
+        ):
+            entry = json.loads(line)
+            recorded = entry.pop("hash")
+            if (
+                entry["prev"] != prev
+                or hashlib.sha256(json.dumps(entry, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+                != recorded
+            ):
+                problems.append(f"audit line {number}")
+            prev = recorded
+        return problems
+
+    # -- keys -------------------------------------------------------------------------------------
+
+    def trust(self, center: str, key_text: str) -> str:
+        """Register (or replace) a center's public key; audited."""
+        try:
+            named, public = parse_public_key_text(key_text)
+        except ValueError as exc:
+            raise InvalidInput(f"公開鍵ファイルの形式が違います / not a center key: {exc}") from None
+        if named != center:
+            raise InvalidInput(f"この鍵はセンター {named} のものです / the key belongs to center {named}")
+        self.root.mkdir(parents=True, exist_ok=True)
+        registry = self.registry()
+        raw = key_text.strip().split()[3]
+        replaced = center in registry
+        registry[center] = {
+            "public_key": raw,
+            "key_id": key_id(public),
+            "added_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        self._write_json("registry.json", registry)
+        self._audit("key_replaced" if replaced else "key_added", center=center, key_id=key_id(public))
+        return key_id(public)
+
+    def _public_key(self, center: str) -> Ed25519PublicKey | None:
+        entry = self.registry().get(center)
+        return Ed25519PublicKey.from_public_bytes(base64.b64decode(entry["public_key"])) if entry else None
+
+    # -- import -----------------------------------------------------------------------------------
+
+    def verify(self, data: bytes) -> VerifiedBundle:
+        raw = read_bundle(data)
+        center = raw.manifest.get("center_id")
+        public = self._public_key(str(center)) if isinstance(center, str) else None
+        if public is None:
+            raise BundleError("unknown-key", f"センター {center!r} の公開鍵が登録されていません")
+        try:
+            public.verify(raw.signature, raw.manifest_bytes)
+        except InvalidSignature:
+            raise BundleError("bad-signature", "署名が一致しません (改ざんまたは別の鍵)") from None
+        if raw.manifest.get("key_id") != key_id(public):
+            raise BundleError("unknown-key", "登録された鍵と異なる鍵で署名されています")
+        schema.check_manifest(raw.manifest)
+        if payload_sha256(raw.payload_bytes) != raw.manifest["payload_sha256"]:
+            raise BundleError("payload-hash", "内容が manifest と一致しません")
+        try:
+            payload = json.loads(raw.payload_bytes.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise BundleError("payload", "payload.json を読めません") from None
+        cells = schema.check_payload(payload)
+        k = int(raw.manifest["k"])
+        for tid, rows in cells.items():
+            for row in rows:
+                if any(v is not None and 0 < v < k for v in row):
+                    raise BundleError("disclosure", f"{tid} に k={k} 未満の公表値があります")
+        return VerifiedBundle(raw.manifest, cells, hashlib.sha256(data).hexdigest(), data)
+
+    def import_files(self, files: list[Path], *, dry_run: bool = False) -> ImportReport:
+        report = ImportReport(dry_run=dry_run)
+        index = self.index()
+        accepted: list[tuple[VerifiedBundle, FileResult]] = []
+        for path in files:
+            result = FileResult(path.name, "refused")
+            report.files.append(result)
+            try:
+                data = path.read_bytes()
+                bundle = self.verify(data)
+            except BundleError as exc:
+                result.message = exc.user_message
+                continue
+            except OSError as exc:
+                result.message = f"読めません: {exc.strerror}"
+                continue
+            m = bundle.manifest
+            result.center, result.fiscal_year, result.sequence = (
+                m["center_id"],
+                m["fiscal_year"],
+                m["sequence"],
+            )
+            current = index.get(m["center_id"], {}).get(str(m["fiscal_year"]))
+            if current and current["sha256"] == bundle.sha256:
+                result.status, result.message = "duplicate", "取込済みです (変更なし)"
+                continue
+            if current and int(current["sequence"]) >= m["sequence"]:
+                result.message = (
+                    f"[older] 取込済みの版 (連番 {current['sequence']}) より古い、または同じ連番です"
+                )
+                continue
+            if any(
+                a.manifest["center_id"] == m["center_id"] and a.manifest["fiscal_year"] == m["fiscal_year"]
+                for a, _ in accepted
+            ):
+                result.message = "[conflict] 同じセンター・年度の集計が同時に指定されています"
+                continue
+            result.status = "replaces" if current else "new"
+            accepted.append((bundle, result))
+        if dry_run or not accepted:
+            return report
+        (self.root / "bundles").mkdir(parents=True, exist_ok=True)
+        for bundle, _result in accepted:
+            m = bundle.manifest
+            name = f"{m['center_id']}-FY{m['fiscal_year']}-{m['sequence']:04d}.bundle"
+            atomic_write_bytes(self.root / "bundles" / name, bundle.data, 0o644)
+            index.setdefault(m["center_id"], {})[str(m["fiscal_year"])] = {
+                "file": name, "sequence": m["sequence"], "sha256": bundle.sha256, "bundle_id": m["bundle_id"],
+                "policy": m["policy"], "k": m["k"],
+            }  # fmt: skip
+        # The index is the commit point: until it is replaced, the workspace still shows the old state.
+        self._write_json("index.json", index)
+        for bundle, result in accepted:
+            self._audit("bundle_imported", center=result.center, fiscal_year=result.fiscal_year,
+                        sequence=result.sequence, status=result.status, sha256=bundle.sha256)  # fmt: skip
+        report.written = True
+        return report
+
+    def bundles_for(self, fiscal_year: int) -> dict[str, VerifiedBundle]:
+        out = {}
+        for center, years in sorted(self.index().items()):
+            entry = years.get(str(fiscal_year))
+            if entry:
+                out[center] = self.verify((self.root / "bundles" / entry["file"]).read_bytes())
+        return out
