@@ -47,18 +47,32 @@ def canonical(obj: Any) -> bytes:
 
 
 def write_bundle(manifest: dict[str, Any], payload_bytes: bytes, signature: bytes) -> bytes:
+    return _pack(canonical(manifest), payload_bytes, signature)
+
+
+def _pack(manifest_bytes: bytes, payload_bytes: bytes, signature: bytes) -> bytes:
+    """Stored (not compressed) members with fixed metadata: the same content always gives the same
+    bytes, on any machine, so the reader can demand the canonical form (see check_canonical)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as archive:
         for name, data in (
-            ("manifest.json", canonical(manifest)),
+            ("manifest.json", manifest_bytes),
             ("payload.json", payload_bytes),
             ("signature.b64", base64.b64encode(signature)),
         ):
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED
             info.external_attr = 0o644 << 16
+            info.create_system = 3
             archive.writestr(info, data)
     return out.getvalue()
+
+
+def check_canonical(raw: RawBundle, data: bytes) -> None:
+    """The signature covers the manifest (and through it the payload); this covers every other byte
+    of the container, so flipping any byte of a bundle fails verification."""
+    if _pack(raw.manifest_bytes, raw.payload_bytes, raw.signature) != data:
+        raise BundleError("non-canonical", "ファイルの構造が正規の形ではありません (改変の可能性)")
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.security.signing import key_id, parse_public_key_text
 from teiretsu_desktop.stats import schema
-from teiretsu_desktop.stats.bundle_format import BundleError, payload_sha256, read_bundle
+from teiretsu_desktop.stats.bundle_format import BundleError, check_canonical, payload_sha256, read_bundle
 from teiretsu_desktop.store.atomic import atomic_write_bytes
 
 GENESIS = "0" * 64
@@ -167,6 +167,7 @@ class Workspace:
         except (UnicodeDecodeError, ValueError):
             raise BundleError("payload", "payload.json を読めません") from None
         cells = schema.check_payload(payload)
+        check_canonical(raw, data)
         k = int(raw.manifest["k"])
         for tid, rows in cells.items():
             for row in rows:
