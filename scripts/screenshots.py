@@ -66,6 +66,8 @@ def main() -> int:
         for index, name in enumerate(["02-dashboard", "03-cases", "04-consultations", "05-agencies", "06-network",
                                       "07-stats", "08-settings"]):  # fmt: skip
             main.nav.setCurrentRow(index)
+            if name == "07-stats":
+                main.stats.year.setCurrentIndex(1)  # the last complete 年度
             settle(app)
             shoot(main, out, name)
         main.nav.setCurrentRow(1)

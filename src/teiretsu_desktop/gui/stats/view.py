@@ -1,10 +1,36 @@
-"""統計・報告: the fiscal-year tables (filled by the statistics package)."""
+"""統計・報告: the year's tables with the previous year alongside, a chart, and the export dialog that
+shows exactly what leaves the center (the same checks the prefecture runs)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from datetime import date
 
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from teiretsu_desktop.domain.wareki import fiscal_year, fiscal_year_label
 from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.stats.chart import BarChart
+from teiretsu_desktop.gui.stats.export_dialog import ExportDialog
+from teiretsu_desktop.gui.stats.workspace_window import WorkspaceWindow
+from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.stats.export import year_tables
+from teiretsu_desktop.stats.tables import Table
+
+
+def load_years(session: StaffSession, year: int) -> tuple[dict[str, Table], dict[str, Table]]:
+    return year_tables(session, year), year_tables(session, year - 1)
 
 
 class StatsView(QWidget):
@@ -12,9 +38,88 @@ class StatsView(QWidget):
         super().__init__(parent)
         self.context = context
         self.setObjectName("stats")
+        self.current: dict[str, Table] = {}
+        self.previous: dict[str, Table] = {}
+        self.year = QComboBox(self)
+        self.year.setAccessibleName(self.tr("年度"))
+        this_year = fiscal_year(date.today())
+        for year in range(this_year, this_year - 6, -1):
+            self.year.addItem(fiscal_year_label(year), year)
+        self.names = QListWidget(self)
+        self.names.setMaximumWidth(300)
+        self.names.setAccessibleName(self.tr("表"))
+        self.table = QTableWidget(self)
+        self.table.setObjectName("statsTable")
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.chart = BarChart(self)
+        self.export_button = QPushButton(self.tr("集計を書き出す…"), self)
+        self.workspace_button = QPushButton(self.tr("都道府県: 集計ワークスペース…"), self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("<h2>統計・報告</h2>"), self))
+        top.addStretch(1)
+        top.addWidget(self.year)
+        top.addWidget(self.export_button)
+        top.addWidget(self.workspace_button)
+        body = QHBoxLayout()
+        body.addWidget(self.names)
+        right = QVBoxLayout()
+        right.addWidget(self.table, 2)
+        right.addWidget(self.chart, 1)
+        body.addLayout(right, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("<h2>統計・報告</h2>"), self))
-        layout.addStretch(1)
+        layout.addLayout(top)
+        layout.addLayout(body)
+        self.year.currentIndexChanged.connect(self.start)
+        self.names.currentRowChanged.connect(self._show)
+        self.export_button.clicked.connect(self.open_export)
+        self.workspace_button.clicked.connect(lambda: WorkspaceWindow(self).show())
+        context.locked.connect(self.clear)
 
     def start(self) -> None:
-        pass
+        if not self.context.is_unlocked:
+            return
+        self.export_button.setVisible(self.context.session.can(Permission.SIGN_OFF_STATS))
+        self.context.run(load_years, int(self.year.currentData()), on_done=self._loaded)
+
+    def _loaded(self, years: tuple[dict[str, Table], dict[str, Table]]) -> None:
+        self.current, self.previous = years
+        row = max(0, self.names.currentRow())
+        self.names.blockSignals(True)
+        self.names.clear()
+        self.names.addItems([t.title for t in self.current.values()])
+        self.names.blockSignals(False)
+        self.names.setCurrentRow(row)
+        self._show(row)
+
+    def _show(self, index: int) -> None:
+        if index < 0 or index >= len(self.current):
+            return
+        table = list(self.current.values())[index]
+        before = self.previous.get(table.id)
+        headers = [*table.column_labels, *(f"前年度 {c}" for c in table.column_labels)]
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setRowCount(len(table.rows))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setVerticalHeaderLabels(list(table.row_labels))
+        for r, row in enumerate(table.cells):
+            old = before.cells[r] if before else tuple(0 for _ in row)
+            for c, value in enumerate([*row, *old]):
+                self.table.setItem(r, c, QTableWidgetItem(str(value)))
+        self.chart.set_bars(
+            [
+                (label, sum(row), sum(before.cells[r]) if before else 0)
+                for r, (label, row) in enumerate(zip(table.row_labels, table.cells, strict=True))
+            ]
+        )
+
+    def open_export(self) -> None:
+        dialog = ExportDialog(self.context, int(self.year.currentData()), self)
+        dialog.open()
+
+    def clear(self) -> None:
+        self.current, self.previous = {}, {}
+        self.names.clear()
+        self.table.clear()
+        self.table.setRowCount(0)
+        self.chart.set_bars([])

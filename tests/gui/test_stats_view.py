@@ -1,0 +1,61 @@
+"""統計・報告 in the GUI: tables with the previous year, an export that shows what leaves, the workspace."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from teiretsu_desktop.domain.wareki import fiscal_year
+from teiretsu_desktop.gui.launcher import Application
+from teiretsu_desktop.gui.stats.export_dialog import ExportDialog
+from teiretsu_desktop.gui.stats.workspace_window import WorkspaceWindow
+from teiretsu_desktop.services.demo import generate_demo_data
+from teiretsu_desktop.stats.export import center_public_key
+from tests.gui.conftest import settle, unlock
+from tests.helpers.stores import TemplateStore, unlock_admin
+
+
+def test_stats_screen_export_and_workspace(
+    qtbot: QtBot, gui: Application, store: TemplateStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = unlock_admin(store.data_dir)
+    generate_demo_data(session, persons=150, seed=8, today=date.today())
+    key = center_public_key(session)
+    session.lock()
+    unlock(qtbot, gui)
+    view = gui.main.stats
+    gui.main.nav.setCurrentRow(5)
+    view.year.setCurrentIndex(1)  # last year: complete
+    settle(qtbot, gui)
+    assert view.names.count() == 9
+    assert view.table.rowCount() == 5 and view.table.columnCount() == 10  # 5 columns and the previous year's
+    assert view.chart.bars
+
+    view.open_export()
+    dialog = view.findChildren(ExportDialog)[-1]
+    dialog.check()
+    settle(qtbot, gui)
+    text = dialog.preview.toPlainText()
+    assert "特別調整" in text
+    assert "合格" in dialog.status.text()
+    out = tmp_path / "fy.teiretsu-stats"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    dialog.write()
+    settle(qtbot, gui)
+    assert out.exists() and "連番 1" in dialog.status.text()
+
+    window = WorkspaceWindow()
+    qtbot.addWidget(window)
+    window.open_folder(tmp_path / "ws")
+    assert window.workspace is not None
+    (tmp_path / "c.key").write_text(key, encoding="ascii")
+    window.workspace.trust("13A", key)
+    window.year.setCurrentIndex(window.year.findData(fiscal_year(date.today()) - 1))
+    window.import_files([out], confirm=False)
+    assert "新規" in window.log.toPlainText()
+    assert window.table.rowCount() > 50
+    assert window.table.horizontalHeaderItem(3).text() == "13A"
