@@ -106,9 +106,10 @@ class StatsView(QWidget):
             old = before.cells[r] if before else tuple(0 for _ in row)
             for c, value in enumerate([*row, *old]):
                 self.table.setItem(r, c, QTableWidgetItem(str(value)))
+        # The chart shows the first column (e.g. 新規, 人数): summing a row would mix persons and events.
         self.chart.set_bars(
             [
-                (label, sum(row), sum(before.cells[r]) if before else 0)
+                (f"{label} ({table.column_labels[0]})", row[0], before.cells[r][0] if before else 0)
                 for r, (label, row) in enumerate(zip(table.row_labels, table.cells, strict=True))
             ]
         )
