@@ -13,6 +13,7 @@ from pathlib import Path
 
 from teiretsu_desktop import __version__
 from teiretsu_desktop.cli import (
+    bench,
     commands_casework,
     commands_print,
     commands_staff,
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_casework.register(sub)
     commands_print.register(sub)
     commands_stats.register(sub)
+    bench.register(sub)
     return parser
 
 

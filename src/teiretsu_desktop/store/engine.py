@@ -130,3 +130,20 @@ def cipher_report(conn: Any) -> dict[str, str]:
         name, _, value = str(line).removeprefix("PRAGMA ").rstrip(";").partition(" = ")
         report[name.strip()] = value.strip()
     return report
+
+
+def make_plain_engine(path: Path) -> Engine:
+    """An unencrypted engine with the same pragmas, for the benchmark's plain-SQLite baseline only.
+
+    Never used for a center's store: the benchmark refuses to copy a store that holds anything but
+    generated demo data.
+    """
+
+    def creator() -> Any:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        for name, value in CONNECTION_PRAGMAS:
+            if not name.startswith("cipher_"):
+                conn.execute(f"PRAGMA {name} = {value}").fetchall()
+        return conn
+
+    return make_engine(path, DatabaseKey(bytes(32)), connector=creator)

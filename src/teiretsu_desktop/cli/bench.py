@@ -1,0 +1,340 @@
+"""`teiretsu-admin --data-dir DIR bench [--persons N] [--json FILE]`: the application against plain
+SQLite on the same data, in one run (issue 8). Speed is measured here, never asserted in tests.
+
+The store in DIR is built with the demo generator (or reused). A plain-SQLite copy is made with
+`sqlcipher_export` for the baseline; that writes the data unencrypted, so the benchmark refuses any
+store that holds more than generated demo data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import Table, func, insert, select
+
+from teiretsu_desktop.cli.context import CliContext
+from teiretsu_desktop.documents.printing import PrintRequest, print_form
+from teiretsu_desktop.domain.codes import ActivityKind, BusinessLine, RecipientKind
+from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.domain.names import normalize_name
+from teiretsu_desktop.domain.wareki import fiscal_year
+from teiretsu_desktop.security.keyslots import derive_passphrase_kek, new_argon2_kdf
+from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.security.signing import key_id, public_key_text
+from teiretsu_desktop.security.unlock import unlock_with_passphrase
+from teiretsu_desktop.services import activities, cases
+from teiretsu_desktop.services.demo import generate_demo_data
+from teiretsu_desktop.services.setup import CenterInfo, init_center
+from teiretsu_desktop.stats.bundle_format import canonical, payload_sha256, write_bundle
+from teiretsu_desktop.stats.export import preview_export
+from teiretsu_desktop.stats.workspace import Workspace
+from teiretsu_desktop.store.database import Store
+from teiretsu_desktop.store.engine import make_plain_engine
+from teiretsu_desktop.store.keys import DatabaseKey
+from teiretsu_desktop.store.models import Activity, AuditEntry, Person, SupportCase
+from teiretsu_desktop.store.paths import DataDir
+from teiretsu_desktop.store.queries import person_search
+from teiretsu_desktop.store.queries.case_list import CaseListFilter, count_cases, list_cases
+
+SEARCH_PREFIXES = ("山", "山田", "やま", "やまだ", "たか", "高橋", "さとう", "佐")
+LOG_ACTIVITIES = 1500  # about 100 pages of activity log
+
+
+@dataclass
+class Result:
+    name: str
+    samples: list[float]
+    baseline: list[float] | None
+    target_ms: float | None
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.samples) * 1000
+
+    @property
+    def p95_ms(self) -> float:
+        ordered = sorted(self.samples)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000
+
+    @property
+    def baseline_ms(self) -> float | None:
+        return statistics.median(self.baseline) * 1000 if self.baseline else None
+
+    @property
+    def ratio(self) -> float | None:
+        base = self.baseline_ms
+        return round(self.median_ms / base, 2) if base else None
+
+
+def _time(fn: Callable[[], Any], repeat: int) -> list[float]:
+    fn()  # warm-up: caches and imports, as on a running laptop
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def _ensure_store(ctx: CliContext, persons: int) -> StaffSession:
+    if not ctx.data_dir.exists():
+        passphrase = ctx.secrets.new("ベンチマーク用ストアのパスフレーズ / bench store passphrase")
+        init_center(ctx.data_dir, CenterInfo("BENCH", "ベンチマークセンター", "13"), admin_login="bench",
+                    admin_name="ベンチ 管理者", admin_passphrase=passphrase)  # fmt: skip
+        session = unlock_with_passphrase(ctx.data_dir, "bench", passphrase)
+        print(f"building {persons} persons …", file=sys.stderr, flush=True)
+        generate_demo_data(session, persons=persons, seed=1, today=date.today(),
+                           progress=lambda d, t: print(f"\r{d}/{t}", end="", file=sys.stderr, flush=True))  # fmt: skip
+        print(file=sys.stderr)
+        _add_long_case(session)
+        return session
+    session = ctx.unlock()
+    return session
+
+
+def _add_long_case(session: StaffSession) -> None:
+    with session.uow(write=False) as uow:
+        person_id = uow.session.execute(select(Person.id).limit(1)).scalar_one()
+    case_id = cases.open_case(
+        session, person_id, cases.CaseInput(BusinessLine.SPECIAL, request_date=date.today())
+    ).value
+    start = datetime.now() - timedelta(days=LOG_ACTIVITIES)
+    rows = [
+        {"id": f"bench-{i:05d}", "revision": 1, "updated_at": "2026-01-01T00:00:00.000000Z", "case_id": case_id,
+         "occurred_at": start + timedelta(days=i), "kind": str(ActivityKind.INTERVIEW), "staff_id": session.actor.staff_id,
+         "narrative": f"経過記録 {i}: 本人と面接し、生活の様子と今後の希望について聞き取った。受入先の調整状況を説明した。"}
+        for i in range(LOG_ACTIVITIES)
+    ]  # fmt: skip
+    with session.uow() as uow:
+        uow.session.execute(insert(cast(Table, Activity.__table__)), rows)
+        uow.commit()
+
+
+def _only_demo_data(session: StaffSession) -> None:
+    with session.uow(write=False) as uow:
+        generated = uow.session.execute(
+            select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "demo_data_generated")
+        ).scalar_one()
+        real = uow.session.execute(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(AuditEntry.action.in_(("person_created", "ledger_imported")))
+        ).scalar_one()
+    if not generated or real:
+        raise InvalidInput(
+            "ベンチマークは生成したデモデータのストアでのみ実行できます (平文のコピーを作るため) / "
+            "the benchmark runs only on a store of generated demo data (it makes a plaintext copy)."
+        )
+
+
+def _plain_copy(session: StaffSession, target: Path) -> Store:
+    if target.exists():
+        target.unlink()
+    raw = session.store.engine.raw_connection()
+    try:
+        conn: Any = raw.driver_connection
+        conn.execute(f"ATTACH DATABASE '{target}' AS plain KEY ''")
+        conn.execute("SELECT sqlcipher_export('plain')").fetchall()
+        conn.execute("DETACH DATABASE plain")
+    finally:
+        raw.close()
+    return Store(DataDir(target.parent), make_plain_engine(target), DatabaseKey(bytes(32)))
+
+
+def _long_case(session: StaffSession) -> str:
+    with session.uow(write=False) as uow:
+        return str(
+            uow.session.execute(select(Activity.case_id).where(Activity.id == "bench-00000")).scalar_one()
+        )
+
+
+def _case_with(session: StaffSession, n: int) -> str:
+    with session.uow(write=False) as uow:
+        row = uow.session.execute(
+            select(Activity.case_id, func.count().label("n")).group_by(Activity.case_id).having(func.count() >= 5)
+            .order_by(func.count().desc()).offset(1).limit(1)
+        ).first()  # fmt: skip
+    return str(row[0]) if row else _long_case(session)
+
+
+def _workloads(session: StaffSession, year: int) -> dict[str, Callable[[], Any]]:
+    case_id = _case_with(session, 200)
+    long_case = _long_case(session)
+
+    typed = iter(SEARCH_PREFIXES * 1000)
+
+    def search() -> None:
+        """One keystroke's query: the next of the kanji and kana prefixes, as typed."""
+        with session.uow(write=False) as uow:
+            person_search.search_ids(uow.session, normalize_name(next(typed)), limit=50)
+
+    def open_case() -> None:
+        cases.get_case(session, case_id)
+        activities.list_activities(session, case_id)
+
+    def first_page() -> None:
+        with session.uow(write=False) as uow:
+            flt = CaseListFilter()
+            count_cases(uow.session, flt)
+            list_cases(uow.session, flt, limit=200)
+
+    def stats() -> None:
+        preview_export(session, year, "prefecture")
+
+    def referral() -> None:
+        print_form(
+            session, PrintRequest("referral", RecipientKind.FACILITY, case_id, override_reason="bench")
+        )
+
+    def log() -> None:
+        print_form(
+            session, PrintRequest("activity-log", RecipientKind.CENTER, long_case, override_reason="bench")
+        )
+
+    return {
+        "search_as_you_type": search,
+        "open_case": open_case,
+        "case_list_first_page": first_page,
+        "fiscal_year_statistics": stats,
+        "referral_form": referral,
+        "activity_log_100_pages": log,
+    }
+
+
+TARGETS = {
+    "search_as_you_type": 50.0, "open_case": 30.0, "case_list_first_page": 150.0,
+    "fiscal_year_statistics": 1000.0, "referral_form": 150.0, "activity_log_100_pages": 2000.0,
+    "import_48_bundles": 5000.0, "unlock": 2000.0, "cold_start_to_unlock_screen": None,
+}  # fmt: skip
+REPEAT = {"search_as_you_type": 40, "open_case": 15, "case_list_first_page": 15, "fiscal_year_statistics": 5,
+          "referral_form": 8, "activity_log_100_pages": 3}  # fmt: skip
+
+
+def _bundles(session: StaffSession, year: int, folder: Path) -> tuple[Workspace, list[Path]]:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    preview = preview_export(session, year, "prefecture")
+    workspace = Workspace(folder / "ws")
+    files = []
+    for n in range(48):
+        center = f"C{n + 1:02d}"
+        key = Ed25519PrivateKey.generate()
+        workspace.trust(center, public_key_text(key.public_key(), center))
+        manifest = {
+            "format_version": 1, "center_id": center, "key_id": key_id(key.public_key()),
+            "bundle_id": f"00000000-0000-4000-8000-{n:012d}", "period": f"FY{year}", "fiscal_year": year, "sequence": 1,
+            "created_on": date.today().isoformat(), "app_version": "bench", "payload_sha256": payload_sha256(preview.payload),
+            "audit_chain_head": "1:" + "0" * 64, "policy": "prefecture", "k": 3,
+            "table_versions": {tid: p.version for tid, p in sorted(preview.published.items())}, "signed_off_role": "manager",
+        }  # fmt: skip
+        path = folder / f"{center}.bundle"
+        path.write_bytes(write_bundle(manifest, preview.payload, key.sign(canonical(manifest))))
+        files.append(path)
+    return workspace, files
+
+
+def _cold_start(data_dir: DataDir) -> list[float]:
+    code = (
+        "import time,sys;t=time.perf_counter();from PySide6.QtWidgets import QApplication;"
+        "from teiretsu_desktop.gui.launcher import Application;from teiretsu_desktop.store.paths import DataDir;"
+        "a=QApplication([]);app=Application(a,DataDir(__import__('pathlib').Path(sys.argv[1])));app.show_start();"
+        "a.processEvents();print(time.perf_counter()-t);app.shutdown()"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    samples = []
+    for _ in range(3):
+        start = time.perf_counter()
+        command = [sys.executable, "-c", code, str(data_dir.root)]  # our own interpreter and code
+        subprocess.run(command, env=env, check=True, capture_output=True)  # noqa: S603
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def _unlock_cost(session: StaffSession) -> None:
+    """What an unlock costs: the passphrase KDF with the production parameters, then opening the store."""
+    derive_passphrase_kek("bench passphrase", new_argon2_kdf())
+    Store.open(session.store.data_dir, DatabaseKey(session.store.key.raw()), migrate=False).close()
+
+
+def cmd_bench(ctx: CliContext, args: argparse.Namespace) -> int:
+    session = _ensure_store(ctx, args.persons)
+    _only_demo_data(session)
+    year = fiscal_year(date.today()) - 1
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="teiretsu-bench-") as tmp:
+        plain_store = _plain_copy(session, Path(tmp) / "plain.db")
+        plain = StaffSession(plain_store, session.actor, "bench")
+        encrypted_work, plain_work = _workloads(session, year), _workloads(plain, year)
+        for name, work in encrypted_work.items():
+            print(f"{name} …", file=sys.stderr, flush=True)
+            repeat = REPEAT[name]
+            results.append(Result(name, _time(work, repeat), _time(plain_work[name], repeat), TARGETS[name]))
+        workspace, files = _bundles(session, year, Path(tmp))
+        samples = []
+        for _ in range(3):
+            for leftover in (
+                (workspace.root / "bundles").glob("*") if (workspace.root / "bundles").exists() else []
+            ):
+                leftover.unlink()
+            (workspace.root / "index.json").unlink(missing_ok=True)
+            start = time.perf_counter()
+            report = workspace.import_files(files)
+            samples.append(time.perf_counter() - start)
+            assert len([f for f in report.files if f.status == "new"]) == 48
+        results.append(Result("import_48_bundles", samples, None, TARGETS["import_48_bundles"]))
+        plain_store.close()
+    results.append(Result("unlock", _time(lambda: _unlock_cost(session), 3), None, TARGETS["unlock"]))
+    results.append(Result("cold_start_to_unlock_screen", _cold_start(ctx.data_dir), None, None))
+    db_bound = [r for r in results if r.baseline]
+    overhead = sum(r.median_ms for r in db_bound) / sum(r.baseline_ms or 0 for r in db_bound)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with session.uow(write=False) as uow:
+        sizes = {
+            "persons": uow.session.execute(select(func.count()).select_from(Person)).scalar_one(),
+            "cases": uow.session.execute(select(func.count()).select_from(SupportCase)).scalar_one(),
+            "activities": uow.session.execute(select(func.count()).select_from(Activity)).scalar_one(),
+        }
+    print(f"{'workload':32} {'median ms':>10} {'p95 ms':>9} {'plain ms':>9} {'ratio':>6} {'target ms':>10}")
+    for r in results:
+        base = f"{r.baseline_ms:9.1f}" if r.baseline_ms else f"{'-':>9}"
+        ratio = f"{r.ratio:6.2f}" if r.ratio else f"{'-':>6}"
+        target = f"{r.target_ms:10.0f}" if r.target_ms else f"{'-':>10}"
+        print(f"{r.name:32} {r.median_ms:10.1f} {r.p95_ms:9.1f} {base} {ratio} {target}")
+    print(
+        f"encryption overhead (DB-bound workloads, encrypted / plain): {overhead:.2f}x; peak memory {peak_mb:.0f} MB"
+    )
+    print(f"data: {sizes}")
+    if args.json:
+        machine = {"platform": platform.platform(), "python": platform.python_version(), "cpus": os.cpu_count(),
+                   "processor": platform.processor() or platform.machine()}  # fmt: skip
+        out = {
+            "results": [{"name": r.name, "median_ms": round(r.median_ms, 2), "p95_ms": round(r.p95_ms, 2),
+                         "baseline_median_ms": round(r.baseline_ms, 2) if r.baseline_ms else None, "ratio": r.ratio,
+                         "target_ms": r.target_ms} for r in results],
+            "encryption_overhead": round(overhead, 3), "peak_memory_mb": round(peak_mb), "data": sizes, "machine": machine,
+        }  # fmt: skip
+        args.json.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "bench", help="benchmark against plain SQLite on a synthetic store (built in --data-dir)"
+    )
+    p.add_argument("--persons", type=int, default=100_000)
+    p.add_argument("--json", type=Path)
+    p.set_defaults(handler=cmd_bench)
