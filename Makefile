@@ -1,5 +1,5 @@
 # One entry point for developers, CI and IT. Every target sets up what it needs first.
-.PHONY: demo test lint typecheck stress lock clean
+.PHONY: demo test stress package bench lock clean
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -16,6 +16,16 @@ test:
 	$(VENV)/bin/ruff format --check src tests scripts
 	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+## make package — the frozen Linux application and its .deb (installers/README.md)
+package:
+	@scripts/bootstrap.sh dev
+	scripts/package_linux.sh
+
+## make bench — the benchmark on a synthetic store in build/bench (100,000 persons; passphrase asked)
+bench:
+	@scripts/bootstrap.sh dev
+	$(VENV)/bin/teiretsu-admin --data-dir build/bench bench --json build/bench.json
 
 ## make stress — the long crash-safety run (1,000 SIGKILLs during writes)
 stress:

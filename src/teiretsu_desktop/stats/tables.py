@@ -7,7 +7,7 @@ by the date each table names; ages are taken on that date; 不明 re-admission i
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -57,29 +57,17 @@ def _within(day: date | None, start: date, end: date) -> bool:
     return day is not None and start <= day <= end
 
 
-def caseload(facts: list[CaseFact], contacts: dict[str, int], start: date, end: date) -> Table:
+def caseload(counts: dict[tuple[str, str], int], contacts: dict[str, int]) -> Table:
     """Persons per business line: 新規 (request in the year), 前年度からの継続 (open on 1 April),
     終結 (closed in the year), 年度末継続 (open on 31 March); 延べ contacts (activities in the year)."""
-    persons: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for f in facts:
-        if _within(f.request_date, start, end):
-            persons[(f.line, "new")].add(f.person_id)
-        elif (
-            f.request_date and f.request_date < start and (f.closure_date is None or f.closure_date >= start)
-        ):
-            persons[(f.line, "carried_over")].add(f.person_id)
-        if _within(f.closure_date, start, end):
-            persons[(f.line, "closed")].add(f.person_id)
-        if f.request_date and f.request_date <= end and (f.closure_date is None or f.closure_date > end):
-            persons[(f.line, "open_at_year_end")].add(f.person_id)
-    counts: dict[tuple[str, str], int] = {k: len(v) for k, v in persons.items()}
-    counts.update({(line, "contacts"): n for line, n in contacts.items()})
+    values = dict(counts)
+    values.update({(line, "contacts"): n for line, n in contacts.items()})
     return _table(
         "caseload", 1, "業務別の人数 (新規・継続・終結・年度末継続) と延べ対応回数",
         [(str(b), b.label) for b in BusinessLine],
         [("new", "新規"), ("carried_over", "前年度からの継続"), ("closed", "終結"), ("open_at_year_end", "年度末継続"),
          ("contacts", "延べ対応回数")],
-        counts,
+        values,
     )  # fmt: skip
 
 
@@ -250,19 +238,24 @@ def readmission(facts: list[CaseFact], start: date, end: date, *, cohort: str) -
 
 def compute_tables(session: Session, fiscal_year: int) -> dict[str, Table]:
     start, end = fiscal_year_range(fiscal_year)
-    facts = stats_sources.cases_touching(session, date(start.year - 3, 4, 1), end)
-    returned = _returned(facts, start, end)
+    returned = _returned(stats_sources.returned_facts(session, start, end), start, end)
     disabilities = stats_sources.disabilities_of(session, set(returned))
     network = stats_sources.network_rows(session, start, end)
-    readmission_facts = stats_sources.cases_for_readmission(session)
+    calendar_start = date(start.year, 1, 1)
+    readmission_facts = stats_sources.readmission_facts(
+        session, min(start, calendar_start), max(end, date(start.year, 12, 31))
+    )
     tables = [
-        caseload(facts, stats_sources.contacts_by_line(session, start, end), start, end),
+        caseload(
+            stats_sources.caseload_counts(session, start, end),
+            stats_sources.contacts_by_line(session, start, end),
+        ),
         settled_by_disability(returned, disabilities),
         residence_at_release(returned),
         council_participation(network),
         network_activities(network),
-        follow_up_durations(facts, start, end),
-        suspect_outcomes(facts, start, end),
+        follow_up_durations(stats_sources.follow_up_facts(session, start, end), start, end),
+        suspect_outcomes(stats_sources.suspect_facts(session, start, end), start, end),
         readmission(readmission_facts, start, end, cohort="fiscal"),
         readmission(readmission_facts, start, end, cohort="calendar"),
     ]
@@ -273,7 +266,7 @@ def empty_tables() -> list[Table]:
     """Every table computed over no data: its definition (id, version, rows, columns, labels)."""
     start, end = date(2000, 4, 1), date(2001, 3, 31)
     return [
-        caseload([], {}, start, end), settled_by_disability({}, {}), residence_at_release({}),
+        caseload({}, {}), settled_by_disability({}, {}), residence_at_release({}),
         council_participation([]), network_activities([]), follow_up_durations([], start, end),
         suspect_outcomes([], start, end), readmission([], start, end, cohort="fiscal"),
         readmission([], start, end, cohort="calendar"),

@@ -19,6 +19,8 @@ class SupportCase(Record, Base):
         Index("ix_support_case_release_date", "release_date"),
         Index("ix_support_case_closure_date", "closure_date"),
         Index("ix_support_case_request_date", "request_date"),
+        Index("ix_support_case_updated_at", "updated_at"),
+        Index("ix_support_case_line_release", "business_line", "release_date"),
     )
 
     case_no: Mapped[str] = mapped_column(String(20), nullable=False, unique=True)
