@@ -29,6 +29,7 @@ from teiretsu_desktop.store.database import Store
 from teiretsu_desktop.store.engine import key_pragma
 from teiretsu_desktop.store.health import integrity_problems, row_counts
 from teiretsu_desktop.store.keys import DatabaseKey
+from teiretsu_desktop.store.location import check_location
 from teiretsu_desktop.store.paths import DataDir
 
 FORMAT = "teiretsu-backup"
@@ -190,6 +191,7 @@ def restore_backup(path: Path, data_dir: DataDir, unwrap: Callable[[bytes], Data
         raise StoreExists(
             f"復元先に既にデータがあります。空のフォルダを指定してください / {data_dir.root} already holds a store."
         )
+    check_location(data_dir.root)
     contents, archive = read_backup(path)
     key = unwrap(contents.keyslots)
     data_dir.ensure_private_root()

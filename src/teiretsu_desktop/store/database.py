@@ -11,6 +11,7 @@ from teiretsu_desktop.domain.errors import NotADatabase, StoreExists, StoreLocke
 from teiretsu_desktop.store.engine import make_engine
 from teiretsu_desktop.store.health import engine_integrity_problems
 from teiretsu_desktop.store.keys import DatabaseKey
+from teiretsu_desktop.store.location import check_location
 from teiretsu_desktop.store.models import StoreMeta, utc_now
 from teiretsu_desktop.store.paths import DataDir
 from teiretsu_desktop.store.schema import upgrade_to_head
@@ -44,6 +45,7 @@ class Store:
     def create(cls, data_dir: DataDir, key: DatabaseKey, db_id: str) -> Store:
         if data_dir.db.exists():
             raise StoreExists(f"既にデータがあります / A store already exists in {data_dir.root}")
+        check_location(data_dir.root)
         data_dir.ensure_private_root()
         engine = make_engine(data_dir.db, key, create=True)
         store = cls(data_dir, engine, key)
@@ -64,6 +66,7 @@ class Store:
         """Open an existing store. A wrong key or a foreign file raises NotADatabase and writes nothing."""
         if not data_dir.db.exists():
             raise StoreNotFound(f"データが見つかりません / No store in {data_dir.root}")
+        check_location(data_dir.root)
         engine = make_engine(data_dir.db, key)
         try:
             with engine.connect():
