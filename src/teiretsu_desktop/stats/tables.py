@@ -14,12 +14,8 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from teiretsu_desktop.domain.codes import BusinessLine, CouncilKind, DestinationKind, NetworkActivityKind
-from teiretsu_desktop.domain.wareki import add_months, age_on, fiscal_year_range
+from teiretsu_desktop.domain.wareki import add_months, fiscal_year_range
 from teiretsu_desktop.store.queries import stats_sources
-from teiretsu_desktop.store.queries.stats_sources import CaseFact
-
-COORDINATION = ("special", "general")
-RETURNED_STATES = ("released", "follow_up", "closed")
 
 
 @dataclass(frozen=True)
@@ -87,32 +83,27 @@ def disability_combination(kinds: set[str]) -> str:
     return "+".join(g for g in ("physical", "intellectual", "mental") if g in groups)
 
 
-def _returned(facts: list[CaseFact], start: date, end: date) -> dict[str, CaseFact]:
-    """Persons who left a facility and returned to a destination in the year (coordination lines)."""
-    out: dict[str, CaseFact] = {}
-    for f in facts:
-        if f.line in COORDINATION and f.state in RETURNED_STATES and _within(f.release_date, start, end):
-            out.setdefault(f.person_id, f)
-    return out
+ReturnedGroups = list[
+    tuple[str, str, str, int]
+]  # (destination kind, age band, disability kinds csv, persons)
 
 
-def settled_by_disability(returned: dict[str, CaseFact], disabilities: dict[str, set[str]]) -> Table:
+def settled_by_disability(groups: ReturnedGroups) -> Table:
+    """Persons who returned to a destination in the year (coordination lines), by disability
+    combination and age on the 帰住日 (65歳以上 / 65歳未満)."""
     counts: Counter[tuple[str, str]] = Counter()
-    for pid, f in returned.items():
-        band = (
-            "65_plus"
-            if f.birth_date and f.release_date and age_on(f.birth_date, f.release_date) >= 65
-            else "under_65"
-        )
-        counts[(disability_combination(disabilities.get(pid, set())), band)] += 1
+    for _dest, band, kinds, persons in groups:
+        counts[(disability_combination(set(filter(None, kinds.split(",")))), band)] += persons
     return _table(
         "settled_by_disability", 1, "参考1 帰住した者の障害・年齢別内訳 (帰住日の年齢)",
         DISABILITY_ROWS, [("65_plus", "65歳以上"), ("under_65", "65歳未満")], dict(counts),
     )  # fmt: skip
 
 
-def residence_at_release(returned: dict[str, CaseFact]) -> Table:
-    counts = Counter((f.destination_kind or "18", "persons") for f in returned.values())
+def residence_at_release(groups: ReturnedGroups) -> Table:
+    counts: Counter[tuple[str, str]] = Counter()
+    for dest, _band, _kinds, persons in groups:
+        counts[(dest, "persons")] += persons
     return _table(
         "residence_at_release", 1, "参考2 退所時の居住先内訳",
         [(str(d), d.label) for d in DestinationKind], [("persons", "人数")], dict(counts),
@@ -152,29 +143,21 @@ FOLLOW_UP_BANDS = [
 ]
 
 
-def follow_up_durations(facts: list[CaseFact], start: date, end: date) -> Table:
+def follow_up_durations(spans: list[tuple[date, date | None]], start: date, end: date) -> Table:
     """Follow-up (フォローアップ業務, and coordination cases in follow-up) closed in the year or open at its end,
     by time since 帰住日 (to the closure date, or to 31 March)."""
     counts: Counter[tuple[str, str]] = Counter()
-    for f in facts:
-        in_follow_up = f.state == "follow_up" or (
-            f.state == "closed" and f.line in ("special", "general", "follow_up")
-        )
-        if not in_follow_up or f.release_date is None:
-            continue
-        if not (_within(f.closure_date, start, end) or (f.closure_date is None and f.release_date <= end)):
-            continue
-        until = f.closure_date if f.closure_date and f.closure_date <= end else end
-        if until < add_months(f.release_date, 6):
+    for release, closure in spans:
+        until = closure if closure and closure <= end else end
+        if until < add_months(release, 6):
             band = "lt_6m"
-        elif until < add_months(f.release_date, 12):
+        elif until < add_months(release, 12):
             band = "6_12m"
-        elif until < add_months(f.release_date, 24):
+        elif until < add_months(release, 24):
             band = "1_2y"
         else:
             band = "ge_2y"
-        column = "closed" if _within(f.closure_date, start, end) else "open"
-        counts[(band, column)] += 1
+        counts[(band, "closed" if _within(closure, start, end) else "open")] += 1
     return _table(
         "follow_up_durations", 1, "フォローアップの期間 (帰住日から終結日または年度末まで)",
         FOLLOW_UP_BANDS, [("closed", "年度内に終結"), ("open", "年度末に継続中")], dict(counts),
@@ -188,22 +171,16 @@ SUSPECT_OUTCOMES = [
 ]  # fmt: skip
 
 
-def suspect_outcomes(facts: list[CaseFact], start: date, end: date) -> Table:
+def suspect_outcomes(endings: list[tuple[str, str | None, int]]) -> Table:
     counts: Counter[tuple[str, str]] = Counter()
-    for f in facts:
-        if f.line != "suspect" or not _within(f.closure_date, start, end):
-            continue
-        if f.state == "closed":
-            row = (
-                f.closure_reason
-                if f.closure_reason in ("settled", "to_consultation", "prosecuted")
-                else "closed_other"
-            )
-        elif f.state in ("declined", "withdrawn", "released_unplaced"):
-            row = f.state
+    for state, reason, persons in endings:
+        if state == "closed":
+            row = reason if reason in ("settled", "to_consultation", "prosecuted") else "closed_other"
+        elif state in ("declined", "withdrawn", "released_unplaced"):
+            row = state
         else:
             row = "other_exit"
-        counts[(row, "persons")] += 1
+        counts[(row, "persons")] += persons
     return _table("suspect_outcomes", 1, "被疑者等支援の結果 (年度内に終了したもの)", SUSPECT_OUTCOMES,
                   [("persons", "人数")], dict(counts))  # fmt: skip
 
@@ -214,50 +191,41 @@ READMISSION_ROWS = [
 ]  # fmt: skip
 
 
-def readmission(facts: list[CaseFact], start: date, end: date, *, cohort: str) -> Table:
+def readmission(counts: dict[str, int], *, cohort: str) -> Table:
     """特別調整: supported (帰住した) against declined (辞退), by re-admission 有/無/不明 — 不明 is never 無.
     Cohort: 年度 of the 帰住日 (decliners: the date they declined), or 暦年 of the year the 年度 starts in."""
-    if cohort == "calendar":
-        start, end = date(start.year, 1, 1), date(start.year, 12, 31)
-    counts: Counter[tuple[str, str]] = Counter()
-    for f in facts:
-        if f.line != "special":
-            continue
-        if f.state == "declined":
-            group, day = "declined", f.closure_date
-        elif f.state in RETURNED_STATES:
-            group, day = "supported", f.release_date
-        else:
-            continue
-        if _within(day, start, end):
-            counts[(f"{group}_{f.readmission or 'unknown'}", "persons")] += 1
     table_id = "readmission_calendar" if cohort == "calendar" else "readmission_fiscal"
     title = "再入所: 支援実施者と辞退者 (" + ("暦年" if cohort == "calendar" else "年度") + "コホート)"
-    return _table(table_id, 1, title, READMISSION_ROWS, [("persons", "人数")], dict(counts))
+    return _table(
+        table_id,
+        1,
+        title,
+        READMISSION_ROWS,
+        [("persons", "人数")],
+        {(k, "persons"): n for k, n in counts.items()},
+    )
 
 
 def compute_tables(session: Session, fiscal_year: int) -> dict[str, Table]:
     start, end = fiscal_year_range(fiscal_year)
-    returned = _returned(stats_sources.returned_facts(session, start, end), start, end)
-    disabilities = stats_sources.disabilities_of(session, set(returned))
+    returned = stats_sources.returned_groups(session, start, end)
     network = stats_sources.network_rows(session, start, end)
-    calendar_start = date(start.year, 1, 1)
-    readmission_facts = stats_sources.readmission_facts(
-        session, min(start, calendar_start), max(end, date(start.year, 12, 31))
-    )
     tables = [
         caseload(
             stats_sources.caseload_counts(session, start, end),
             stats_sources.contacts_by_line(session, start, end),
         ),
-        settled_by_disability(returned, disabilities),
+        settled_by_disability(returned),
         residence_at_release(returned),
         council_participation(network),
         network_activities(network),
-        follow_up_durations(stats_sources.follow_up_facts(session, start, end), start, end),
-        suspect_outcomes(stats_sources.suspect_facts(session, start, end), start, end),
-        readmission(readmission_facts, start, end, cohort="fiscal"),
-        readmission(readmission_facts, start, end, cohort="calendar"),
+        follow_up_durations(stats_sources.follow_up_spans(session, start, end), start, end),
+        suspect_outcomes(stats_sources.suspect_endings(session, start, end)),
+        readmission(stats_sources.readmission_counts(session, start, end), cohort="fiscal"),
+        readmission(
+            stats_sources.readmission_counts(session, date(start.year, 1, 1), date(start.year, 12, 31)),
+            cohort="calendar",
+        ),
     ]
     return {t.id: t for t in tables}
 
@@ -266,10 +234,9 @@ def empty_tables() -> list[Table]:
     """Every table computed over no data: its definition (id, version, rows, columns, labels)."""
     start, end = date(2000, 4, 1), date(2001, 3, 31)
     return [
-        caseload({}, {}), settled_by_disability({}, {}), residence_at_release({}),
+        caseload({}, {}), settled_by_disability([]), residence_at_release([]),
         council_participation([]), network_activities([]), follow_up_durations([], start, end),
-        suspect_outcomes([], start, end), readmission([], start, end, cohort="fiscal"),
-        readmission([], start, end, cohort="calendar"),
+        suspect_outcomes([]), readmission({}, cohort="fiscal"), readmission({}, cohort="calendar"),
     ]  # fmt: skip
 
 

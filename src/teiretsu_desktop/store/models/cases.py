@@ -124,7 +124,10 @@ class Activity(Record, Base):
     """支援経過記録. Edits keep the earlier text in activity_revision."""
 
     __tablename__ = "activity"
-    __table_args__ = (Index("ix_activity_case_time", "case_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_activity_case_time", "case_id", "occurred_at"),
+        Index("ix_activity_time_case", "occurred_at", "case_id"),  # counting a year's contacts
+    )
 
     case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False)
     occurred_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)  # local time of the center

@@ -2,41 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
 
-from sqlalchemy import and_, case, distinct, func, or_, select
+from sqlalchemy import and_, case, distinct, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from teiretsu_desktop.store.models import Activity, Disability, NetworkActivity, Person, SupportCase
-
-
-@dataclass(frozen=True)
-class CaseFact:
-    case_id: str
-    person_id: str
-    line: str
-    state: str
-    request_date: date | None
-    release_date: date | None
-    closure_date: date | None
-    closure_reason: str | None
-    destination_kind: str | None
-    readmission: str
-    birth_date: date | None
-
-
-_FACT_COLUMNS = (
-    SupportCase.id, SupportCase.person_id, SupportCase.business_line, SupportCase.state, SupportCase.request_date,
-    SupportCase.release_date, SupportCase.closure_date, SupportCase.closure_reason, SupportCase.destination_kind,
-    SupportCase.readmission, Person.birth_date,
-)  # fmt: skip
-
-
-def _facts(session: Session, *conditions: Any) -> list[CaseFact]:
-    query = select(*_FACT_COLUMNS).join(Person, Person.id == SupportCase.person_id).where(*conditions)
-    return [CaseFact(*row) for row in session.execute(query).all()]
+from teiretsu_desktop.store.models import Activity, NetworkActivity, SupportCase
 
 
 def caseload_counts(session: Session, start: date, end: date) -> dict[tuple[str, str], int]:
@@ -49,29 +20,51 @@ def caseload_counts(session: Session, start: date, end: date) -> dict[tuple[str,
         "closed": closure.between(start, end),
         "open_at_year_end": and_(request <= end, or_(closure.is_(None), closure > end)),
     }
-    query = select(
-        SupportCase.business_line, *(func.count(distinct(case((cond, person)))) for cond in columns.values())
-    ).group_by(SupportCase.business_line)
+    query = (
+        select(
+            SupportCase.business_line,
+            *(func.count(distinct(case((cond, person)))) for cond in columns.values()),
+        )
+        # Every column needs a case that was open at some point of the year: skip the rest early.
+        .where(request <= end, or_(closure.is_(None), closure >= start))
+        .group_by(SupportCase.business_line)
+    )
     out: dict[tuple[str, str], int] = {}
     for line, *counts in session.execute(query).all():
         out.update({(line, name): int(n) for name, n in zip(columns, counts, strict=True)})
     return out
 
 
-def returned_facts(session: Session, start: date, end: date) -> list[CaseFact]:
-    """Coordination cases whose person returned to a destination in the period."""
-    return _facts(
-        session,
-        SupportCase.business_line.in_(("special", "general")),
-        SupportCase.release_date.between(start, end),
-        SupportCase.state.in_(("released", "follow_up", "closed")),
+RETURNED_STATES = ("released", "follow_up", "closed")
+
+
+def returned_groups(session: Session, start: date, end: date) -> list[tuple[str, str, str, int]]:
+    """Persons who returned to a destination in the period (coordination lines), counted by
+    (destination kind, age band on the 帰住日, disability kinds) — one person once, in SQL."""
+    sql = text(
+        """
+        SELECT dest, band, kinds, count(*) FROM (
+          SELECT sc.person_id,
+                 min(coalesce(sc.destination_kind, '18')) AS dest,
+                 CASE WHEN CAST(strftime('%Y%m%d', min(sc.release_date)) AS INTEGER)
+                         - CAST(strftime('%Y%m%d', p.birth_date) AS INTEGER) >= 650000
+                      THEN '65_plus' ELSE 'under_65' END AS band,
+                 (SELECT group_concat(d.kind) FROM disability d WHERE d.person_id = sc.person_id) AS kinds
+          FROM support_case sc JOIN person p ON p.id = sc.person_id
+          WHERE sc.business_line IN ('special', 'general') AND sc.release_date BETWEEN :start AND :end
+            AND sc.state IN ('released', 'follow_up', 'closed')
+          GROUP BY sc.person_id
+        ) GROUP BY dest, band, kinds
+        """
     )
+    rows = session.execute(sql, {"start": start.isoformat(), "end": end.isoformat()}).all()
+    return [(str(dest), str(band), str(kinds or ""), int(n)) for dest, band, kinds, n in rows]
 
 
-def follow_up_facts(session: Session, start: date, end: date) -> list[CaseFact]:
-    """Cases in follow-up: closed in the period after a release, or still in follow-up at its end."""
-    return _facts(
-        session,
+def follow_up_spans(session: Session, start: date, end: date) -> list[tuple[date, date | None]]:
+    """(帰住日, 終結日) of cases in follow-up: closed in the period after a release, or still in
+    follow-up at its end."""
+    query = select(SupportCase.release_date, SupportCase.closure_date).where(
         SupportCase.release_date.is_not(None),
         or_(
             and_(SupportCase.closure_date.between(start, end), SupportCase.state == "closed",
@@ -79,49 +72,52 @@ def follow_up_facts(session: Session, start: date, end: date) -> list[CaseFact]:
             and_(SupportCase.state == "follow_up", SupportCase.release_date <= end),
         ),
     )  # fmt: skip
+    return [(r, c) for r, c in session.execute(query).all() if r is not None]
 
 
-def suspect_facts(session: Session, start: date, end: date) -> list[CaseFact]:
-    return _facts(
-        session, SupportCase.business_line == "suspect", SupportCase.closure_date.between(start, end)
+def suspect_endings(session: Session, start: date, end: date) -> list[tuple[str, str | None, int]]:
+    """(state, closure reason, count) of 被疑者等支援 cases that ended in the period."""
+    query = (
+        select(SupportCase.state, SupportCase.closure_reason, func.count())
+        .where(SupportCase.business_line == "suspect", SupportCase.closure_date.between(start, end))
+        .group_by(SupportCase.state, SupportCase.closure_reason)
     )
+    return [(state, reason, int(n)) for state, reason, n in session.execute(query).all()]
 
 
-def readmission_facts(session: Session, start: date, end: date) -> list[CaseFact]:
-    """特別調整 persons who returned, or declined, in the period (for the re-admission comparison)."""
-    return _facts(
-        session,
-        SupportCase.business_line == "special",
-        or_(
-            and_(SupportCase.state == "declined", SupportCase.closure_date.between(start, end)),
-            and_(
-                SupportCase.state.in_(("closed", "follow_up", "released")),
-                SupportCase.release_date.between(start, end),
-            ),
-        ),
+def readmission_counts(session: Session, start: date, end: date) -> dict[str, int]:
+    """特別調整: persons who returned (cohort: 帰住日) or declined (cohort: the day they declined) in the
+    period, by re-admission 有/無/不明."""
+    declined = and_(SupportCase.state == "declined", SupportCase.closure_date.between(start, end))
+    supported = and_(SupportCase.state.in_(RETURNED_STATES), SupportCase.release_date.between(start, end))
+    group = case((SupportCase.state == "declined", "declined"), else_="supported")
+    query = (
+        select(group, func.coalesce(SupportCase.readmission, "unknown"), func.count())
+        .where(SupportCase.business_line == "special", or_(declined, supported))
+        .group_by(group, func.coalesce(SupportCase.readmission, "unknown"))
     )
-
-
-def disabilities_of(session: Session, person_ids: set[str]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    ids = list(person_ids)
-    for start in range(0, len(ids), 900):
-        chunk = ids[start : start + 900]
-        for pid, kind in session.execute(
-            select(Disability.person_id, Disability.kind).where(Disability.person_id.in_(chunk))
-        ):
-            out.setdefault(pid, set()).add(kind)
-    return out
+    return {f"{g}_{r}": int(n) for g, r, n in session.execute(query).all()}
 
 
 def contacts_by_line(session: Session, start: date, end: date) -> dict[str, int]:
-    """延べ contacts: activities in the period, per business line of their case."""
+    """延べ contacts: activities in the period, per business line of their case.
+
+    Counted per case from the (occurred_at, case_id) index first, then joined to the cases, so a
+    year's count reads the year's index entries, not every activity."""
+    per_case = (
+        select(Activity.case_id, func.count().label("n"))
+        .where(
+            Activity.occurred_at >= datetime.combine(start, time.min),
+            Activity.occurred_at <= datetime.combine(end, time.max),
+        )
+        .group_by(Activity.case_id)
+        .subquery()
+    )
     query = (
-        select(SupportCase.business_line, func.count(Activity.id))
-        .join(SupportCase, SupportCase.id == Activity.case_id)
-        .where(Activity.occurred_at >= datetime.combine(start, time.min), Activity.occurred_at <= datetime.combine(end, time.max))
+        select(SupportCase.business_line, func.sum(per_case.c.n))
+        .join(per_case, per_case.c.case_id == SupportCase.id)
         .group_by(SupportCase.business_line)
-    )  # fmt: skip
+    )
     return {line: int(n) for line, n in session.execute(query).all()}
 
 
