@@ -40,6 +40,7 @@ COLUMNS: list[Column[ReminderView]] = [
     Column("ケース番号", lambda v: v.case_no or ""),
 ]
 
+MAX_ROWS = 500  # the soonest (and most overdue) first; a longer list helps nobody and costs memory
 WINDOWS = (("今週まで (期限切れを含む)", 7), ("今日まで", 0), ("30日以内", 30), ("表示中のすべて", 10_000))
 
 
@@ -95,20 +96,22 @@ class DashboardView(QWidget):
         window = int(self.window_combo.currentData())
         mine = bool(self.mine.currentData())
 
-        def load(session: object) -> list[ReminderView]:
-            rows = due_reminders(session, today=today, mine=mine)  # type: ignore[arg-type]
-            return [v for v in rows if v.days_left <= window]
+        def load(session: object) -> tuple[list[ReminderView], int, int, int]:
+            rows = [v for v in due_reminders(session, today=today, mine=mine) if v.days_left <= window]  # type: ignore[arg-type]
+            overdue = sum(1 for r in rows if r.overdue)
+            due_today = sum(1 for r in rows if r.days_left == 0)
+            return rows[:MAX_ROWS], len(rows), overdue, due_today
 
         self.context.run(load, on_done=self._show)
 
-    def _show(self, rows: list[ReminderView]) -> None:
+    def _show(self, loaded: tuple[list[ReminderView], int, int, int]) -> None:
+        rows, total, overdue, due_today = loaded
         self.model.set_rows(rows)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # overdue first, then today, then later
-        overdue = sum(1 for r in rows if r.overdue)
-        today = sum(1 for r in rows if r.days_left == 0)
-        self.summary.setText(
-            self.tr("期限切れ {0} 件・今日 {1} 件・表示 {2} 件").format(overdue, today, len(rows))
-        )
+        text = self.tr("期限切れ {0} 件・今日 {1} 件・全 {2} 件").format(overdue, due_today, total)
+        if total > len(rows):
+            text += self.tr(" (期日の早い {0} 件を表示)").format(len(rows))
+        self.summary.setText(text)
 
     def _activated(self, index: object) -> None:
         row = self.model.row_at(int(self.proxy.data(index, ROW_ROLE)))  # type: ignore[arg-type]
