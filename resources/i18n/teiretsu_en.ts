@@ -150,68 +150,73 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="96"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="97"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="123"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="98"/>
+        <source>印刷 (Ctrl+P)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="126"/>
         <source>基本情報</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="124"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="127"/>
         <source>障害・手帳</source>
         <translation>Disabilities and certificates</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="125"/>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="178"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="128"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="184"/>
         <source>同意</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="126"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="129"/>
         <source>支援経過</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="127"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="130"/>
         <source>受入先調整</source>
         <translation>Destination coordination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="128"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="131"/>
         <source>申請支援</source>
         <translation>Application support</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="129"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="132"/>
         <source>フォローアップ</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="130"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="133"/>
         <source>終結</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="191"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="197"/>
         <source>状態を進める:</source>
         <translation>Advance status:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="198"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="204"/>
         <source>必要なもの: </source>
         <translation>Required: </translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="218"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="224"/>
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="225"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="231"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
@@ -226,7 +231,7 @@
     <message>
         <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="141"/>
         <source>この端末のキーリングで解除できるようにする</source>
-        <translation>Allow unlocking with this device's keyring</translation>
+        <translation>Allow unlocking with this device&apos;s keyring</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="142"/>
@@ -298,34 +303,87 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="64"/>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="65"/>
         <source>期限の一覧</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="69"/>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="70"/>
         <source>全員の担当</source>
-        <translation>Everyone's cases</translation>
+        <translation>Everyone&apos;s cases</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="70"/>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="71"/>
         <source>自分の担当</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="73"/>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="74"/>
         <source>更新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="75"/>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="76"/>
         <source>&lt;h2&gt;ダッシュボード&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Dashboard&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="110"/>
-        <source>期限切れ {0} 件・今日 {1} 件・表示 {2} 件</source>
-        <translation>Overdue: {0} · Due today: {1} · Shown: {2}</translation>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="111"/>
+        <source>期限切れ {0} 件・今日 {1} 件・全 {2} 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="113"/>
+        <source> (期日の早い {0} 件を表示)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="31"/>
+        <source>{0}年度の集計を書き出す</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="41"/>
+        <source>確認</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="42"/>
+        <source>承認して書き出す…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="45"/>
+        <source>秘匿の方針</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="52"/>
+        <source>センターの外に出る内容のすべて (秘匿は「秘匿」と表示):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="81"/>
+        <source> この年度は書き出し済みでロックされています。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="84"/>
+        <source>検査: 合格。秘匿 一次 {0}・差分 {1}・二次 {2} セル。個人を特定する項目・自由記述・日付は含まれません。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="92"/>
+        <source>集計ファイル</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="101"/>
+        <source>書き出しました: {0} (連番 {1})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -469,72 +527,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="41"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="42"/>
         <source>メニュー</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="45"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="46"/>
         <source>ダッシュボード</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="46"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="47"/>
         <source>対象者・ケース</source>
         <translation>Clients &amp; cases</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="47"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="48"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="48"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="49"/>
         <source>関係機関</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="49"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="50"/>
         <source>連携活動</source>
         <translation>Network activities</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="50"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="51"/>
         <source>統計・報告</source>
         <translation>Statistics &amp; reports</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="51"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="52"/>
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="74"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="75"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="75"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="76"/>
         <source>ロック(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="79"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="80"/>
         <source>新規受付(&amp;N)</source>
         <translation>&amp;New referral</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="83"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="84"/>
+        <source>白紙の面接シートを印刷(&amp;B)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="87"/>
         <source>終了(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="91"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="95"/>
         <source>処理中…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="111"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="115"/>
         <source>自動ロックまで {0}:{1:02d}</source>
         <translation>Auto-lock in {0}:{1:02d}</translation>
     </message>
@@ -583,6 +646,116 @@
         <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="107"/>
         <source>登録済みの人と似ています。同じ人なら選んでください。</source>
         <translation>This person resembles someone already registered. If it is the same person, please select them.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="53"/>
+        <source>印刷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="56"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="70"/>
+        <source>帳票</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="62"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="71"/>
+        <source>提供先</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="64"/>
+        <source>例: グループホームさくら</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="65"/>
+        <source>罪名を含める (受入先の安全管理に必要な場合のみ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="68"/>
+        <source>同意がない場合のみ: 提供の理由 (権限のある人)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="72"/>
+        <source>提供先の名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="74"/>
+        <source>同意なしの提供理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="75"/>
+        <source>プレビュー(&amp;V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="76"/>
+        <source>印刷(&amp;P)…</source>
+        <translation type="unfinished">&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="77"/>
+        <source>PDFを保存(&amp;S)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="142"/>
+        <source>作成しています…</source>
+        <translation type="unfinished">Creating…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="153"/>
+        <source>提供記録を作成しました。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="154"/>
+        <source>{0} ページ。{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="177"/>
+        <source>印刷に送りました。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="184"/>
+        <source>個人情報を含むファイル</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="185"/>
+        <source>このPDFには個人情報が含まれます。パスワード (AES-256) をかけて保存します。続けますか？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="190"/>
+        <source>PDFのパスワード</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="190"/>
+        <source>パスワード (8文字以上)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="195"/>
+        <source>PDFを保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="207"/>
+        <source>保存しました (パスワード付き)。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -662,7 +835,27 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="16"/>
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="44"/>
+        <source>年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="50"/>
+        <source>表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="55"/>
+        <source>集計を書き出す…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="56"/>
+        <source>都道府県: 集計ワークスペース…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="58"/>
         <source>&lt;h2&gt;統計・報告&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Statistics &amp;amp; Reports&lt;/h2&gt;</translation>
     </message>
@@ -760,7 +953,7 @@
     <message>
         <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="44"/>
         <source>この端末のキーリングで解除</source>
-        <translation>Unlock with this device's keyring</translation>
+        <translation>Unlock with this device&apos;s keyring</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="50"/>
@@ -799,6 +992,74 @@
             <numerusform>Too many failed attempts. Please wait %n second.</numerusform>
             <numerusform>Too many failed attempts. Please wait %n seconds.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceWindow</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="38"/>
+        <source>集計ワークスペース (都道府県)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="41"/>
+        <source>(フォルダ未選択)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="42"/>
+        <source>フォルダを選ぶ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="43"/>
+        <source>センターの鍵を登録…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="44"/>
+        <source>集計ファイルを取り込む…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="72"/>
+        <source>ワークスペースのフォルダ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="79"/>
+        <source>センターコード</source>
+        <translation type="unfinished">Center code</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="80"/>
+        <source>公開鍵ファイル</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="88"/>
+        <source>鍵を登録しました: {0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="101"/>
+        <source>取り込み</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="102"/>
+        <source>{0} 件を取り込みます。よろしいですか？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="108"/>
+        <source>取り込みました: {0} 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="117"/>
+        <source>集計ファイル</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
