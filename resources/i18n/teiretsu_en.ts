@@ -157,7 +157,7 @@
     <message>
         <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="98"/>
         <source>印刷 (Ctrl+P)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print (Ctrl+P)…</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="126"/>
@@ -330,12 +330,12 @@
     <message>
         <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="111"/>
         <source>期限切れ {0} 件・今日 {1} 件・全 {2} 件</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} overdue · {1} due today · {2} total</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="113"/>
         <source> (期日の早い {0} 件を表示)</source>
-        <translation type="unfinished"></translation>
+        <translation> (showing the {0} with the earliest due dates)</translation>
     </message>
 </context>
 <context>
@@ -343,47 +343,47 @@
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="31"/>
         <source>{0}年度の集計を書き出す</source>
-        <translation type="unfinished"></translation>
+        <translation>Export statistics for fiscal year {0}</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="41"/>
         <source>確認</source>
-        <translation type="unfinished"></translation>
+        <translation>Check</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="42"/>
         <source>承認して書き出す…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign off and export…</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="45"/>
         <source>秘匿の方針</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression policy</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="52"/>
         <source>センターの外に出る内容のすべて (秘匿は「秘匿」と表示):</source>
-        <translation type="unfinished"></translation>
+        <translation>Everything that will leave the center (suppressed cells are shown as “秘匿”):</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="81"/>
         <source> この年度は書き出し済みでロックされています。</source>
-        <translation type="unfinished"></translation>
+        <translation> This fiscal year has already been exported and is locked.</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="84"/>
         <source>検査: 合格。秘匿 一次 {0}・差分 {1}・二次 {2} セル。個人を特定する項目・自由記述・日付は含まれません。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check passed. Suppressed cells: {0} primary, {1} differencing, {2} secondary. No identifying fields, free text or dates are included.</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="92"/>
         <source>集計ファイル</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistics bundle</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="101"/>
         <source>書き出しました: {0} (連番 {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported: {0} (sequence no. {1})</translation>
     </message>
 </context>
 <context>
@@ -584,7 +584,7 @@
     <message>
         <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="84"/>
         <source>白紙の面接シートを印刷(&amp;B)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print &amp;blank interview sheet…</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="87"/>
@@ -653,109 +653,109 @@
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="53"/>
         <source>印刷</source>
-        <translation type="unfinished"></translation>
+        <translation>Print</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="56"/>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="70"/>
         <source>帳票</source>
-        <translation type="unfinished"></translation>
+        <translation>Form</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="62"/>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="71"/>
         <source>提供先</source>
-        <translation type="unfinished"></translation>
+        <translation>Recipient</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="64"/>
         <source>例: グループホームさくら</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Sakura Group Home</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="65"/>
         <source>罪名を含める (受入先の安全管理に必要な場合のみ)</source>
-        <translation type="unfinished"></translation>
+        <translation>Include offence (only if the destination needs it for safety management)</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="68"/>
         <source>同意がない場合のみ: 提供の理由 (権限のある人)</source>
-        <translation type="unfinished"></translation>
+        <translation>Only if there is no consent: reason for disclosure (authorized staff)</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="72"/>
         <source>提供先の名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Recipient name</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="74"/>
         <source>同意なしの提供理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for disclosure without consent</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="75"/>
         <source>プレビュー(&amp;V)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pre&amp;view</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="76"/>
         <source>印刷(&amp;P)…</source>
-        <translation type="unfinished">&amp;Print…</translation>
+        <translation>&amp;Print…</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="77"/>
         <source>PDFを保存(&amp;S)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save PDF…</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="142"/>
         <source>作成しています…</source>
-        <translation type="unfinished">Creating…</translation>
+        <translation>Creating…</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="153"/>
         <source>提供記録を作成しました。</source>
-        <translation type="unfinished"></translation>
+        <translation>Disclosure record created.</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="154"/>
         <source>{0} ページ。{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages: {0}. {1}</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="177"/>
         <source>印刷に送りました。</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent to the printer.</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="184"/>
         <source>個人情報を含むファイル</source>
-        <translation type="unfinished"></translation>
+        <translation>File contains personal information</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="185"/>
         <source>このPDFには個人情報が含まれます。パスワード (AES-256) をかけて保存します。続けますか？</source>
-        <translation type="unfinished"></translation>
+        <translation>This PDF contains personal information. It will be saved with a password (AES-256). Continue?</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="190"/>
         <source>PDFのパスワード</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF password</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="190"/>
         <source>パスワード (8文字以上)</source>
-        <translation type="unfinished"></translation>
+        <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="195"/>
         <source>PDFを保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Save PDF</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="207"/>
         <source>保存しました (パスワード付き)。</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved (password-protected).</translation>
     </message>
 </context>
 <context>
@@ -837,22 +837,22 @@
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="44"/>
         <source>年度</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiscal year</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="50"/>
         <source>表</source>
-        <translation type="unfinished"></translation>
+        <translation>Tables</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="55"/>
         <source>集計を書き出す…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export statistics…</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="56"/>
         <source>都道府県: 集計ワークスペース…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prefecture: statistics workspace…</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="58"/>
@@ -999,67 +999,67 @@
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="38"/>
         <source>集計ワークスペース (都道府県)</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistics workspace (prefecture)</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="41"/>
         <source>(フォルダ未選択)</source>
-        <translation type="unfinished"></translation>
+        <translation>(No folder selected)</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="42"/>
         <source>フォルダを選ぶ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose folder…</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="43"/>
         <source>センターの鍵を登録…</source>
-        <translation type="unfinished"></translation>
+        <translation>Register center key…</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="44"/>
         <source>集計ファイルを取り込む…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import statistics bundles…</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="72"/>
         <source>ワークスペースのフォルダ</source>
-        <translation type="unfinished"></translation>
+        <translation>Workspace folder</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="79"/>
         <source>センターコード</source>
-        <translation type="unfinished">Center code</translation>
+        <translation>Center code</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="80"/>
         <source>公開鍵ファイル</source>
-        <translation type="unfinished"></translation>
+        <translation>Public key file</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="88"/>
         <source>鍵を登録しました: {0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Key registered: {0} {1}</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="101"/>
         <source>取り込み</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="102"/>
         <source>{0} 件を取り込みます。よろしいですか？</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} file(s) will be imported. Continue?</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="108"/>
         <source>取り込みました: {0} 件</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported: {0} file(s)</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/workspace_window.py" line="117"/>
         <source>集計ファイル</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistics bundle</translation>
     </message>
 </context>
 </TS>
