@@ -19,6 +19,7 @@ from teiretsu_desktop.gui.directory.network import NetworkPage
 from teiretsu_desktop.gui.printing.dialog import PrintDialog
 from teiretsu_desktop.gui.settings.page import SettingsView
 from teiretsu_desktop.gui.stats.view import StatsView
+from teiretsu_desktop.services.cases import latest_case_of
 from teiretsu_desktop.services.settings import center_info
 
 
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         menu.addAction(quit_action)
         self.case_windows: dict[str, CaseWindow] = {}
         self.dashboard.open_case.connect(self.open_case)
+        self.dashboard.open_person.connect(self.open_person)
         self.cases.open_case.connect(self.open_case)
         self.cases.new_referral.connect(self.new_referral)
         context.runner.busy_changed.connect(lambda b: self.busy.setText(self.tr("処理中…") if b else ""))
@@ -134,6 +136,10 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         window.activateWindow()
+
+    def open_person(self, person_id: str) -> None:
+        """A person-level reminder (consent, 手帳, 要介護認定) opens the person's latest case."""
+        self.context.run(latest_case_of, person_id, on_done=lambda cid: self.open_case(cid) if cid else None)
 
     def new_referral(self) -> None:
         dialog = NewReferralDialog(self.context, self)

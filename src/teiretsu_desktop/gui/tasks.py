@@ -1,13 +1,12 @@
 """The one task runner: every store operation runs on a single worker thread (DESIGN §2).
 
 `submit()` queues a callable; its result (or exception) comes back on the GUI thread through a queued
-signal. The GUI thread never touches the store, so typing stays smooth while a query runs. Work that
-takes long can report progress and be cancelled between steps (`LongTask`).
+signal. The GUI thread never touches the store, so typing stays smooth while a query runs; while
+anything is queued the status bar says so (`busy_changed`).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -20,28 +19,7 @@ ResultHandler = Callable[[Any], None]
 ErrorHandler = Callable[[BaseException], None]
 
 
-class Cancelled(Exception):
-    """Raised inside a long task when the user cancelled it."""
-
-
-class LongTask:
-    """Handed to long work: report progress, and stop at a safe point when cancelled."""
-
-    def __init__(self, runner: TaskRunner) -> None:
-        self._runner = runner
-        self._cancel = threading.Event()
-
-    def progress(self, done: int, total: int) -> None:
-        if self._cancel.is_set():
-            raise Cancelled
-        self._runner.progress.emit(done, total)
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-
 class TaskRunner(QObject):
-    progress = Signal(int, int)
     busy_changed = Signal(bool)
     _finished = Signal(object)
 

@@ -311,3 +311,16 @@ def list_reviews(session: StaffSession, case_id: str) -> list[ReviewView]:
             select(CaseReview).where(CaseReview.case_id == case_id).order_by(CaseReview.reviewed_on)
         ).scalars()
         return [ReviewView(r.id, r.reviewed_on, ReviewDecision(r.decision), r.note) for r in rows]
+
+
+def latest_case_of(session: StaffSession, person_id: str) -> str | None:
+    """The person's most recently requested case (to open from a person-level reminder)."""
+    session.require(Permission.READ_CASES)
+    with session.uow(write=False) as uow:
+        found = uow.session.execute(
+            select(SupportCase.id)
+            .where(SupportCase.person_id == person_id)
+            .order_by(SupportCase.request_date.desc(), SupportCase.updated_at.desc())
+            .limit(1)
+        ).scalar()
+    return str(found) if found else None
