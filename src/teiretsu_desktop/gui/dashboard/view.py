@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from teiretsu_desktop.domain.wareki import to_wareki
 from teiretsu_desktop.gui.context import AppContext
-from teiretsu_desktop.gui.widgets.table_model import ROW_ROLE, SORT_ROLE, Column, RowsModel
-from teiretsu_desktop.services.changes import Changes
+from teiretsu_desktop.gui.widgets.list_page import ListPage
+from teiretsu_desktop.gui.widgets.table_model import ROW_ROLE, Column
 from teiretsu_desktop.services.reminders import ReminderView, due_reminders
 
 
@@ -44,24 +35,14 @@ MAX_ROWS = 500  # the soonest (and most overdue) first; a longer list helps nobo
 WINDOWS = (("今週まで (期限切れを含む)", 7), ("今日まで", 0), ("30日以内", 30), ("表示中のすべて", 10_000))
 
 
-class DashboardView(QWidget):
+class DashboardView(ListPage[ReminderView]):
     open_case = Signal(str)
     open_person = Signal(str)
+    kinds = frozenset({"case", "consent", "person", "activity"})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, self.tr("ダッシュボード"), COLUMNS, parent)
         self.setObjectName("dashboard")
-        self.model: RowsModel[ReminderView] = RowsModel(COLUMNS)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("期限の一覧"))
         self.window_combo = QComboBox(self)
         for label, days in WINDOWS:
@@ -71,23 +52,17 @@ class DashboardView(QWidget):
         self.mine.addItem(self.tr("自分の担当"), True)
         self.summary = QLabel(self)
         self.summary.setObjectName("dashboardSummary")
-        refresh = QPushButton(self.tr("更新"), self)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("<h2>ダッシュボード</h2>"), self))
-        top.addStretch(1)
-        top.addWidget(self.mine)
-        top.addWidget(self.window_combo)
-        top.addWidget(refresh)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table)
+        self.top.addWidget(self.mine)
+        self.top.addWidget(self.window_combo)
+        self.add_button(self.tr("更新"), self.refresh)
+        self.layout().insertWidget(1, self.summary)  # type: ignore[union-attr]
         self.window_combo.currentIndexChanged.connect(self.refresh)
         self.mine.currentIndexChanged.connect(self.refresh)
-        refresh.clicked.connect(self.refresh)
         self.table.doubleClicked.connect(self._activated)
-        context.data_changed.connect(self._changed)
-        context.locked.connect(self.clear)
+        context.locked.connect(self.summary.clear)
+
+    def load(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         if not self.context.is_unlocked:
@@ -119,11 +94,3 @@ class DashboardView(QWidget):
             self.open_case.emit(row.reminder.case_id)
         elif row.reminder.person_id:
             self.open_person.emit(row.reminder.person_id)
-
-    def _changed(self, changes: Changes, _initiator: object) -> None:
-        if changes.kinds & {"case", "consent", "person", "activity"}:
-            self.refresh()
-
-    def clear(self) -> None:
-        self.model.clear()
-        self.summary.clear()
