@@ -282,3 +282,27 @@ def test_a_draft_survives_closing_the_store_without_saving(store: TemplateStore)
         assert activities.list_activities(again, cid)[0].narrative == "本人は帰住先について話した"
     finally:
         again.lock()
+
+
+def test_an_anonymous_consultation_becomes_a_case(admin: StaffSession) -> None:
+    from teiretsu_desktop.domain.codes import ConsultationChannel, ConsultationTopic, Requester
+    from teiretsu_desktop.services.consultations import (
+        ConsultationInput,
+        convert_to_case,
+        list_consultations,
+        record_consultation,
+    )
+
+    cid = record_consultation(
+        admin,
+        ConsultationInput(datetime(2024, 6, 1, 10), ConsultationChannel.PHONE, Requester.FAMILY,
+                          (ConsultationTopic.HOUSING,), "住まいの相談", anonymous=True),
+    ).value  # fmt: skip
+    pid = new_person(admin)
+    case_id = convert_to_case(admin, cid, pid, on=date(2024, 6, 3)).value
+    view = cases.get_case(admin, case_id)
+    assert view.business_line is BusinessLine.CONSULTATION and view.requester == "family"
+    listed = list_consultations(admin, start=datetime(2024, 1, 1), end=datetime(2024, 12, 31))
+    assert listed[0].case_id == case_id and not listed[0].anonymous
+    with pytest.raises(InvalidInput, match="already"):
+        convert_to_case(admin, cid, pid, on=date(2024, 6, 4))

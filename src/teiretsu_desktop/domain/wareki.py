@@ -47,11 +47,6 @@ def to_wareki(day: date, *, short: bool = False) -> str:
     return f"{era.name}{_year_text(year)}年{day.month}月{day.day}日"
 
 
-def wareki_year(day: date) -> str:
-    era, year = era_of(day)
-    return f"{era.name}{_year_text(year)}年"
-
-
 _WAREKI = re.compile(
     r"^(?P<era>明治|大正|昭和|平成|令和|[MTSHR])\s*(?P<year>元|\d{1,2})\s*[年.\-/]\s*(?P<month>\d{1,2})\s*[月.\-/]"
     r"\s*(?P<day>\d{1,2})\s*日?$"

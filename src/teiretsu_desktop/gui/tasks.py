@@ -70,9 +70,5 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return self._pending > 0
 
-    def run_sync(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Run on the store thread and wait (for shutdown paths only, never for ordinary UI work)."""
-        return self._executor.submit(fn, *args, **kwargs).result()
-
     def shutdown(self) -> None:
         self._executor.shutdown(wait=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 
 from teiretsu_desktop.domain.codes import ActivityKind
 from teiretsu_desktop.domain.errors import InvalidInput
@@ -168,19 +168,6 @@ def activity_history(session: StaffSession, activity_id: str) -> list[tuple[int,
     return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
 
 
-def count_activities(session: StaffSession, case_id: str) -> int:
-    session.require(Permission.READ_CASES)
-    with session.uow(write=False) as uow:
-        return int(
-            uow.session.execute(
-                select(func.count()).select_from(Activity).where(Activity.case_id == case_id)
-            ).scalar_one()
-        )
-
-
-# -- drafts -----------------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class DraftView:
     case_id: str
@@ -188,6 +175,9 @@ class DraftView:
     place: str | None
     text: str
     saved_at: str
+
+
+# -- drafts -----------------------------------------------------------------------------------
 
 
 def save_draft(

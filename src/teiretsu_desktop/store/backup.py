@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import json
 import os
 import tempfile
@@ -220,11 +219,3 @@ def restore_backup(path: Path, data_dir: DataDir, unwrap: Callable[[bytes], Data
             db_tmp.unlink()
         key.wipe()
     return contents.manifest
-
-
-def manifest_summary(manifest: dict[str, Any]) -> str:
-    counts = manifest.get("row_counts", {})
-    buf = io.StringIO()
-    buf.write(f"created {manifest.get('created_at')} by {manifest.get('app_version')}, ")
-    buf.write(f"{sum(int(v) for v in counts.values())} rows in {len(counts)} tables")
-    return buf.getvalue()

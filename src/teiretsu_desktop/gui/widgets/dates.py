@@ -10,11 +10,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 from teiretsu_desktop.domain.wareki import parse_date, to_wareki
 
 
-def show_date(day: date | None) -> str:
-    """和暦 with the Gregorian date at hand: 令和6年4月1日 (2024-04-01)."""
-    return f"{to_wareki(day)} ({day.isoformat()})" if day else ""
-
-
 class DateEdit(QWidget):
     """Accepts 2024-04-01, 2024/4/1, 令和6年4月1日 or R6.4.1; shows the other form beside it."""
 

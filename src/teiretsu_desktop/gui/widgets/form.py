@@ -153,7 +153,3 @@ class Form(QWidget):
     def clear(self) -> None:
         for key in self.fields:
             self.set_value(key, None)
-
-    def set_enabled_for(self, keys: set[str], enabled: bool) -> None:
-        for key in keys & set(self.widgets):
-            self.widgets[key].setEnabled(enabled)
