@@ -121,6 +121,14 @@ def _prepare_demo(app: QApplication, application: Application) -> None:
     )
 
 
+def acquire_instance_lock(directory: DataDir) -> QLockFile | None:
+    """One application instance per data directory (R-REL-07); None when another holds it.
+
+    QLockFile notices a lock left by a crashed process (stale) and takes it over."""
+    lock = QLockFile(str(directory.instance_lock))
+    return lock if lock.tryLock(100) else None
+
+
 def launch(*, data_dir: Path | None, demo: bool) -> int:
     root = data_dir or (demo_data_dir() if demo else default_data_dir())
     directory = DataDir(root.expanduser().resolve())

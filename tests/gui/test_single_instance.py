@@ -1,0 +1,36 @@
+"""R-REL-07: a second launch on the same data directory finds the lock and does not open the store."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from teiretsu_desktop.gui.launcher import acquire_instance_lock
+from teiretsu_desktop.store.paths import DataDir
+
+HOLD = """
+import sys, time
+from teiretsu_desktop.gui.launcher import acquire_instance_lock
+from teiretsu_desktop.store.paths import DataDir
+lock = acquire_instance_lock(DataDir(__import__("pathlib").Path(sys.argv[1])))
+print("held" if lock else "busy", flush=True)
+time.sleep(30)
+"""
+
+
+def test_only_one_instance_per_data_directory(tmp_path: Path) -> None:
+    data_dir = DataDir(tmp_path / "center")
+    data_dir.ensure_private_root()
+    first = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(data_dir.root)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert first.stdout is not None and first.stdout.readline().strip() == "held"
+        assert acquire_instance_lock(data_dir) is None
+    finally:
+        first.kill()
+        first.wait()
+    again = acquire_instance_lock(data_dir)  # the holder died: its stale lock is taken over
+    assert again is not None
+    again.unlock()
