@@ -60,3 +60,18 @@ def test_print_preview_checks_consent_and_saves_protected_pdf(
     finally:
         check.lock()
     assert [(r.form_id, r.recipient) for r in records] == [("referral", RecipientKind.FACILITY)]
+
+
+def test_backup_from_settings_shows_progress_and_can_be_cancelled(
+    qtbot: QtBot, gui: Application, store: TemplateStore, tmp_path: Path
+) -> None:
+    unlock(qtbot, gui)
+    page = gui.main.settings.center
+    out = tmp_path / "b.backup"
+    dialog = page.run_backup(out)
+    dialog.cancel()  # pressed at once: the copy stops at its first step, or finishes if it was quicker
+    settle(qtbot, gui)
+    assert "中止" in page.status.text() or out.exists()
+    page.run_backup(out)
+    settle(qtbot, gui)
+    assert out.exists() and "バックアップを作成しました" in page.status.text()

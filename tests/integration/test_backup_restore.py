@@ -122,3 +122,28 @@ def test_restore_never_overwrites_a_store(store: TemplateStore, admin: StaffSess
     good = maintenance.backup(admin, tmp_path / "good.zip").path
     with pytest.raises(StoreExists):
         maintenance.restore(good, store.data_dir, lambda slots: slots.unwrap_passphrase(ADMIN, ADMIN_PASS)[0])
+
+
+def test_a_backup_reports_progress_and_can_be_cancelled(admin: StaffSession, tmp_path: Path) -> None:
+    from teiretsu_desktop.store.backup import BackupCancelled
+
+    with admin.uow() as uow:
+        uow.session.add_all([Setting(key=f"bulk{i}", value="x" * 3000) for i in range(3000)])  # ~2,500 pages
+        uow.commit()
+    seen: list[tuple[int, int]] = []
+
+    def stop_after_first(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return False
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    out = folder / "cancelled.backup"
+    with pytest.raises(BackupCancelled):
+        maintenance.backup(admin, out, stop_after_first)
+    assert seen and seen[0][1] > seen[0][0] > 0
+    assert list(folder.iterdir()) == []  # no partial file, no work folder
+    steps: list[tuple[int, int]] = []
+    info = maintenance.backup(admin, out, lambda done, total: steps.append((done, total)) is None)
+    assert len(steps) >= 2 and steps[-1][0] == steps[-1][1]
+    assert info.path.exists()

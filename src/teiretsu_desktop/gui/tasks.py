@@ -19,7 +19,20 @@ ResultHandler = Callable[[Any], None]
 ErrorHandler = Callable[[BaseException], None]
 
 
+class Progress:
+    """Handed to long work on the store thread: reports progress, and says whether to go on."""
+
+    def __init__(self, runner: TaskRunner) -> None:
+        self._runner = runner
+        self.cancelled = False
+
+    def __call__(self, done: int, total: int) -> bool:
+        self._runner.progress.emit(done, total)
+        return not self.cancelled
+
+
 class TaskRunner(QObject):
+    progress = Signal(int, int)
     busy_changed = Signal(bool)
     _finished = Signal(object)
 

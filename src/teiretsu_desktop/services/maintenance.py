@@ -12,20 +12,22 @@ from teiretsu_desktop.security.keyslots import KeySlots
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import open_with_recovery, unlock_with_passphrase
-from teiretsu_desktop.store.backup import BackupInfo, create_backup, restore_backup
+from teiretsu_desktop.store.backup import BackupInfo, Progress, create_backup, restore_backup
 from teiretsu_desktop.store.keys import DatabaseKey
 from teiretsu_desktop.store.models import utc_now
 from teiretsu_desktop.store.paths import DataDir
 
 
-def backup(session: StaffSession, out: Path) -> BackupInfo:
+def backup(session: StaffSession, out: Path, progress: Progress | None = None) -> BackupInfo:
     session.require(Permission.BACKUP)
     data_dir = session.store.data_dir
     keyslots_bytes = data_dir.keyslots.read_bytes()
     db_id = KeySlots.load(data_dir.keyslots).db_id
     # Audit first so that the backup itself contains the record of its making.
     session.record("backup", detail={"file": out.name})
-    return create_backup(session.store, keyslots_bytes, out, db_id=db_id, created_at=utc_now())
+    return create_backup(
+        session.store, keyslots_bytes, out, db_id=db_id, created_at=utc_now(), progress=progress
+    )
 
 
 def restore(

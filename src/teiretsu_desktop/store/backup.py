@@ -78,9 +78,24 @@ def _verify_copy(path: Path, key: DatabaseKey, expected_counts: dict[str, int]) 
         )
 
 
+Progress = Callable[[int, int], bool]  # (pages copied, total pages) -> keep going?
+BACKUP_STEP_PAGES = 1024
+
+
+class BackupCancelled(BackupError):
+    pass
+
+
 def create_backup(
-    store: Store, keyslots_bytes: bytes, out: Path, *, db_id: str, created_at: str
+    store: Store,
+    keyslots_bytes: bytes,
+    out: Path,
+    *,
+    db_id: str,
+    created_at: str,
+    progress: Progress | None = None,
 ) -> BackupInfo:
+    """`progress` may stop the copy between steps (returning False); nothing is left behind then."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".teiretsu-backup-", dir=out.parent))
@@ -95,7 +110,17 @@ def create_backup(
                 source.execute("BEGIN")
                 try:
                     counts = row_counts(source)
-                    source.backup(target)
+                    if progress is None:
+                        source.backup(target)
+                    else:
+
+                        def report(_status: int, remaining: int, total: int) -> None:
+                            if not progress(total - remaining, total):
+                                raise BackupCancelled(
+                                    "バックアップを中止しました / The backup was cancelled."
+                                )
+
+                        source.backup(target, pages=BACKUP_STEP_PAGES, progress=report)
                 finally:
                     source.execute("COMMIT")
                 target.execute("PRAGMA journal_mode = DELETE").fetchall()

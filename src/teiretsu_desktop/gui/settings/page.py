@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.tasks import Progress
 from teiretsu_desktop.gui.widgets.form import Field, Form
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job, job
 from teiretsu_desktop.gui.widgets.list_page import ListPage
@@ -182,13 +184,34 @@ class CenterSettingsPage(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("バックアップの保存先"), "teiretsu.backup")
         if not path:
             return
-        self.status.setText(self.tr("バックアップしています…"))
-        self.context.run(
-            maintenance.backup,
-            Path(path),
-            on_done=self._backed_up,
-            on_error=lambda e: self.status.setText(message_for(e)),
-        )
+        self.run_backup(Path(path))
+
+    def run_backup(self, path: Path) -> QProgressDialog:
+        """Copy with a progress bar; Cancel stops between steps and leaves no partial file."""
+        progress = Progress(self.context.runner)
+        dialog = QProgressDialog(self.tr("バックアップしています…"), self.tr("中止"), 0, 100, self)
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(lambda: setattr(progress, "cancelled", True))
+
+        def moved(done: int, total: int) -> None:
+            dialog.setValue(int(done * 100 / total) if total else 0)
+
+        self.context.runner.progress.connect(moved)
+
+        def finished() -> None:
+            self.context.runner.progress.disconnect(moved)
+            dialog.reset()
+
+        def done(info: BackupInfo) -> None:
+            finished()
+            self._backed_up(info)
+
+        def failed(error: BaseException) -> None:
+            finished()
+            self.status.setText(message_for(error))
+
+        self.context.run(maintenance.backup, path, progress, on_done=done, on_error=failed)
+        return dialog
 
     def _backed_up(self, info: BackupInfo) -> None:
         self.status.setText(self.tr("バックアップを作成しました: {0}").format(str(info.path)))
