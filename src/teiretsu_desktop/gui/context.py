@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from teiretsu_desktop.domain.errors import StoreLocked
@@ -56,13 +55,10 @@ class AppContext(QObject):
         """Save drafts, clear every view, then lock the store on its thread (dispose engine, wipe key).
 
         The store thread runs jobs in order, so drafts queued by `about_to_lock` are written before
-        the session closes."""
+        the session closes. (The clipboard is cleared by gui.clipboard, which listens to `locked`.)"""
         if self._session is not None:
             self.about_to_lock.emit()
         session, self._session = self._session, None
-        clipboard = QGuiApplication.clipboard()
-        if clipboard is not None and clipboard.ownsClipboard():
-            clipboard.clear()
         self.locked.emit()
         if session is not None:
             self.runner.submit(session.lock)

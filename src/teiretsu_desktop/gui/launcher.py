@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from teiretsu_desktop.diagnostics import setup_logging
+from teiretsu_desktop.gui.clipboard import ClipboardGuard
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.idle import IdleWatcher
@@ -55,6 +56,8 @@ class Application:
         self.unlock = UnlockDialog(self.context)
         self.idle = IdleWatcher(CenterSettings().idle_lock_minutes)
         app.installEventFilter(self.idle)
+        self.clipboard = ClipboardGuard()
+        self.context.locked.connect(self.clipboard.clear_if_ours)
         self.unlock.unlocked.connect(self.on_unlocked)
         self.unlock.rejected.connect(self._unlock_closed)
         self.idle.timed_out.connect(self.context.lock)
@@ -93,6 +96,7 @@ class Application:
         if self.context.is_unlocked:
             self.context.lock()
         self.idle.stop()
+        self.clipboard.stop()
         self.app.removeEventFilter(self.idle)
         self.context.runner.shutdown()
 
