@@ -34,3 +34,21 @@ def test_only_one_instance_per_data_directory(tmp_path: Path) -> None:
     again = acquire_instance_lock(data_dir)  # the holder died: its stale lock is taken over
     assert again is not None
     again.unlock()
+
+
+def test_first_run_can_open_an_existing_data_folder(
+    qtbot: object, qapp: object, tmp_path: Path, store: object
+) -> None:
+    from teiretsu_desktop.gui.launcher import Application
+
+    app = Application(qapp, DataDir(tmp_path / "empty"))  # type: ignore[arg-type]
+    try:
+        app.show_start()
+        first = app._first
+        first.open_other.emit(str(store.data_dir.root))  # type: ignore[attr-defined]
+        assert app.context.data_dir == store.data_dir  # type: ignore[attr-defined]
+        assert app.unlock.isVisible() and app.unlock.staff.count() == 3
+    finally:
+        app.shutdown()
+        app.unlock.close()
+        app._first.close()

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from teiretsu_desktop.diagnostics import setup_logging
+from teiretsu_desktop.domain.errors import StoreNotFound, TeiretsuError
 from teiretsu_desktop.gui.clipboard import ClipboardGuard
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
@@ -22,6 +23,7 @@ from teiretsu_desktop.gui.unlock.first_run import FirstRunDialog
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.demo_center import DemoCenter, ensure_demo_center
 from teiretsu_desktop.services.settings import CenterSettings, load_settings
+from teiretsu_desktop.store.location import check_location
 from teiretsu_desktop.store.paths import DataDir, default_data_dir
 
 JAPANESE_FONTS = [
@@ -88,9 +90,25 @@ class Application:
         first = FirstRunDialog(self.context)
         first.ready.connect(self.unlock.reload)
         first.ready.connect(self.unlock.show)
+        first.open_other.connect(self.switch_data_dir)
         first.rejected.connect(lambda: None if self.context.data_dir.exists() else self.app.quit())
         first.show()
         self._first = first
+
+    def switch_data_dir(self, path: str) -> None:
+        """The first-run screen's "open an existing data folder": use it for this session (start
+        with --data-dir to use it every time)."""
+        directory = DataDir(Path(path))
+        try:
+            if not directory.exists():
+                raise StoreNotFound(f"このフォルダにはセンターのデータがありません / No store in {path}")
+            check_location(directory.root)
+        except TeiretsuError as error:
+            QMessageBox.warning(None, "Teiretsu", message_for(error))
+            self.show_start()
+            return
+        self.context.data_dir = directory
+        self.show_start()
 
     def shutdown(self) -> None:
         if self.context.is_unlocked:

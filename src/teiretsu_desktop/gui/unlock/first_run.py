@@ -232,7 +232,7 @@ class FirstRunDialog(QDialog):
         path = QFileDialog.getExistingDirectory(self, self.tr("データフォルダ"))
         if path:
             self.open_other.emit(path)
-            self.reject()
+            self.done(2)  # closed, but not "rejected": the application goes on with the other folder
 
     def _failed(self, error: BaseException) -> None:
         self.create_button.setEnabled(True)
