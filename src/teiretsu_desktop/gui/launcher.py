@@ -17,6 +17,7 @@ from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.idle import IdleWatcher
 from teiretsu_desktop.gui.main_window import MainWindow
+from teiretsu_desktop.gui.os_events import SessionLockFilter, register_session_notifications
 from teiretsu_desktop.gui.resources import resource_path
 from teiretsu_desktop.gui.unlock.dialog import UnlockDialog
 from teiretsu_desktop.gui.unlock.first_run import FirstRunDialog
@@ -59,12 +60,19 @@ class Application:
         self.idle = IdleWatcher(CenterSettings().idle_lock_minutes)
         app.installEventFilter(self.idle)
         self.clipboard = ClipboardGuard()
+        self.os_lock = SessionLockFilter(self.lock_now)
+        app.installNativeEventFilter(self.os_lock)
+        register_session_notifications(int(self.main.winId()))
         self.context.locked.connect(self.clipboard.clear_if_ours)
         self.unlock.unlocked.connect(self.on_unlocked)
         self.unlock.rejected.connect(self._unlock_closed)
         self.idle.timed_out.connect(self.context.lock)
         self.idle.remaining_changed.connect(self.main.show_remaining)
         self.context.locked.connect(self.on_locked)
+
+    def lock_now(self) -> None:
+        if self.context.is_unlocked:
+            self.context.lock()
 
     def on_unlocked(self, session: StaffSession) -> None:
         self.context.set_session(session)
@@ -116,6 +124,7 @@ class Application:
         self.idle.stop()
         self.clipboard.stop()
         self.app.removeEventFilter(self.idle)
+        self.app.removeNativeEventFilter(self.os_lock)
         self.context.runner.shutdown()
 
 
