@@ -1,5 +1,5 @@
 # One entry point for developers, CI and IT. Every target sets up what it needs first.
-.PHONY: demo test stress package bench lock clean
+.PHONY: demo test stress fuzz package bench lock clean
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -26,6 +26,11 @@ package:
 bench:
 	@scripts/bootstrap.sh dev
 	$(VENV)/bin/teiretsu-admin --data-dir build/bench bench --json build/bench.json
+
+## make fuzz — the bundle-reader fuzz for longer (20,000 mutated bundles)
+fuzz:
+	@scripts/bootstrap.sh dev
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider --hypothesis-profile=fuzz -k fuzzed tests/integration/test_statistics.py
 
 ## make stress — the long crash-safety run (1,000 SIGKILLs during writes)
 stress:

@@ -10,11 +10,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from teiretsu_desktop.security import os_keyring
 from teiretsu_desktop.security.session import StaffSession
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.stores import TemplateStore, build_template, copy_store, unlock_admin
+
+# The suite runs each property a bounded number of times; `make fuzz` runs the bundle-reader fuzz longer.
+settings.register_profile("suite", max_examples=300)
+settings.register_profile("fuzz", max_examples=20_000)
+settings.load_profile("suite")
 
 
 @pytest.fixture(autouse=True)

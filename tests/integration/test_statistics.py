@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import io
 import json
@@ -457,3 +458,26 @@ def test_import_rules_duplicate_newer_older_and_report(
         assert out.stat().st_size > 500
     text = (tmp_path / "report.csv").read_bytes()
     assert text.startswith(b"\xef\xbb\xbf") and b"13A" in text
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])  # examples: the profile
+@given(data=st.data())
+def test_fuzzed_bundles_raise_only_the_readers_error(
+    exported: tuple[Workspace, Path, bytes], data: st.DataObject
+) -> None:
+    """R-IMP-02: whatever the bytes, the reader either accepts or raises BundleError — nothing else."""
+    workspace, _path, good = exported
+    blob = bytearray(good)
+    for _ in range(data.draw(st.integers(1, 4))):
+        action = data.draw(st.sampled_from(["flip", "cut", "insert", "splice"]))
+        at = data.draw(st.integers(0, max(0, len(blob) - 1)))
+        if action == "flip" and blob:
+            blob[at] ^= data.draw(st.integers(1, 255))
+        elif action == "cut":
+            del blob[at : at + data.draw(st.integers(1, 64))]
+        elif action == "insert":
+            blob[at:at] = data.draw(st.binary(min_size=1, max_size=64))
+        else:
+            blob[at:] = data.draw(st.binary(max_size=256))
+    with contextlib.suppress(bundle_format.BundleError):
+        workspace.verify(bytes(blob))
