@@ -133,10 +133,17 @@ class CenterSettingsPage(QWidget):
                 Field("allow_keyring_unlock", "この端末のキーリングでの解除を許可", "bool"),
                 Field("retention_years_case", "ケース記録の保存年限 (終結後)", "int"),
                 Field("retention_years_disclosure", "提供記録の保存年限", "int"),
-                Field("suppression_policy", "統計の秘匿方針 (prefecture: k=3 / public: k=10)"),
+                Field("suppression_policy", "統計の秘匿方針", "choice"),
                 Field("font_path", "帳票のフォント (空欄なら自動)"),
             ],
             self,
+        )
+        self.form.set_choices(
+            "suppression_policy",
+            [
+                (self.tr("都道府県内 (3未満を秘匿)"), "prefecture"),
+                (self.tr("公表用 (10未満を秘匿)"), "public"),
+            ],
         )
         self.status = QLabel(self)
         save = QPushButton(self.tr("設定を保存"), self)
