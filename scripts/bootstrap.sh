@@ -14,6 +14,9 @@ lock="requirements/${profile}.lock"
 # Qt's offscreen and xcb platforms, a Japanese font for the GUI and printed forms, and poppler
 # (pdftotext/pdftoppm) with which the tests read back the PDFs we print.
 debs=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-ipaexfont)
+# Qt's xcb platform (a real window on an X11 desktop, or under Xvfb) needs these beyond the above.
+debs+=(libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
+       libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
 [ "$profile" = dev ] && debs+=(poppler-utils)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
