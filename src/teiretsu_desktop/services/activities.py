@@ -13,6 +13,7 @@ from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change
 from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.services.lookup import check_revision, fetch
 from teiretsu_desktop.store.models import (
     Activity,
     ActivityRevision,
@@ -59,8 +60,7 @@ def record_activity(session: StaffSession, case_id: str, data: ActivityInput) ->
     session.require(Permission.WRITE_CASES)
     _check(data)
     with session.uow() as uow:
-        if uow.session.get(SupportCase, case_id) is None:
-            raise InvalidInput(f"ケースが見つかりません / No case {case_id}.")
+        fetch(uow, SupportCase, case_id)
         activity = Activity(
             case_id=case_id,
             occurred_at=data.occurred_at,
@@ -85,13 +85,8 @@ def edit_activity(
     session.require(Permission.WRITE_CASES)
     _check(data)
     with session.uow() as uow:
-        activity = uow.session.get(Activity, activity_id)
-        if activity is None:
-            raise InvalidInput(f"記録が見つかりません / No activity {activity_id}.")
-        if activity.revision != expected_revision:
-            raise InvalidInput(
-                "他の人が先に変更しました。開き直してください / Someone changed this entry; reopen it."
-            )
+        activity = fetch(uow, Activity, activity_id)
+        check_revision(activity.revision, expected_revision)
         if data.narrative != activity.narrative:
             uow.session.add(
                 ActivityRevision(

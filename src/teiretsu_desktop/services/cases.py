@@ -20,6 +20,7 @@ from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change, record_sensitive_view
 from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.services.lookup import check_revision, fetch
 from teiretsu_desktop.store.models import (
     Activity,
     CaseReview,
@@ -109,8 +110,7 @@ def open_case(
     _validate(data)
     today = on or date.today()
     with session.uow() as uow:
-        if uow.session.get(Person, person_id) is None:
-            raise InvalidInput(f"対象者が見つかりません / No person {person_id}.")
+        fetch(uow, Person, person_id)
         case = SupportCase(
             case_no=_next_case_no(uow, data.request_date or today),
             person_id=person_id,
@@ -141,11 +141,8 @@ def update_case(
     session.require(Permission.WRITE_CASES)
     _validate(data)
     with session.uow() as uow:
-        case = _case(uow, case_id)
-        if case.revision != expected_revision:
-            raise InvalidInput(
-                "他の人が先に変更しました。開き直してください / Someone changed this case; reopen it."
-            )
+        case = fetch(uow, SupportCase, case_id)
+        check_revision(case.revision, expected_revision)
         if str(data.business_line) != case.business_line and case.state != str(CaseState.RECEIVED):
             raise InvalidInput(
                 "業務区分は依頼受理の段階でのみ変更できます / The line can change only while 依頼受理."
@@ -158,13 +155,6 @@ def update_case(
         uow.commit()
         person_id = case.person_id
     return Outcome(case_id, Changes.of("case", case_id) | Changes.of("person", person_id))
-
-
-def _case(uow: UnitOfWork, case_id: str) -> SupportCase:
-    case = uow.session.get(SupportCase, case_id)
-    if case is None:
-        raise InvalidInput(f"ケースが見つかりません / No case {case_id}.")
-    return case
 
 
 def _facts(uow: UnitOfWork, case: SupportCase, on: date) -> CaseFacts:
@@ -205,7 +195,7 @@ def next_steps(session: StaffSession, case_id: str, *, on: date | None = None) -
     """Each state the case may move to now, with what the rules still need for it (empty = ready)."""
     session.require(Permission.READ_CASES)
     with session.uow(write=False) as uow:
-        facts = _facts(uow, _case(uow, case_id), on or date.today())
+        facts = _facts(uow, fetch(uow, SupportCase, case_id), on or date.today())
     return [NextStep(t, tuple(missing_for(facts, t))) for t in allowed_next(facts.business_line, facts.state)]
 
 
@@ -216,7 +206,7 @@ def transition_case(
     session.require(Permission.WRITE_CASES)
     today = on or date.today()
     with session.uow() as uow:
-        case = _case(uow, case_id)
+        case = fetch(uow, SupportCase, case_id)
         check_transition(_facts(uow, case, today), target)
         previous = case.state
         case.state = str(target)
@@ -249,7 +239,7 @@ def record_review(
     """A follow-up or 6-month review; the next review reminder counts from it."""
     session.require(Permission.WRITE_CASES)
     with session.uow() as uow:
-        case = _case(uow, case_id)
+        case = fetch(uow, SupportCase, case_id)
         review = CaseReview(case_id=case.id, reviewed_on=reviewed_on, decision=str(decision), note=note)
         uow.session.add(review)
         uow.session.flush()
@@ -262,7 +252,7 @@ def get_case(session: StaffSession, case_id: str) -> CaseView:
     session.require(Permission.READ_CASES)
     show_offence = session.can(Permission.READ_SENSITIVE)
     with session.uow(write=False) as uow:
-        case = _case(uow, case_id)
+        case = fetch(uow, SupportCase, case_id)
         person = uow.session.get(Person, case.person_id)
         assert person is not None
         values = {name: getattr(case, name) for name in _FIELDS}

@@ -15,6 +15,7 @@ from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change
 from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.services.lookup import fetch
 from teiretsu_desktop.store.models import Consent, Disclosure, Person, new_id, utc_now
 from teiretsu_desktop.store.queries.consents import consent_covering
 
@@ -78,8 +79,7 @@ def record_consent(session: StaffSession, person_id: str, data: ConsentInput) ->
     if data.expires_on and data.expires_on < data.given_on:
         raise InvalidInput("有効期限が同意日より前です / The expiry is before the consent date.")
     with session.uow() as uow:
-        if uow.session.get(Person, person_id) is None:
-            raise InvalidInput(f"対象者が見つかりません / No person {person_id}.")
+        fetch(uow, Person, person_id)
         consent = Consent(
             person_id=person_id,
             case_id=data.case_id,
@@ -105,9 +105,7 @@ def withdraw_consent(
 ) -> Outcome[str]:
     session.require(Permission.WRITE_CASES)
     with session.uow() as uow:
-        consent = uow.session.get(Consent, consent_id)
-        if consent is None:
-            raise InvalidInput(f"同意が見つかりません / No consent {consent_id}.")
+        consent = fetch(uow, Consent, consent_id)
         consent.withdrawn_on = on
         consent.withdrawal_note = note
         record_change(session, uow, "consent_withdrawn", "consent", consent_id)

@@ -15,6 +15,7 @@ from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change
 from teiretsu_desktop.services.cases import CaseInput, open_case
 from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.services.lookup import fetch
 from teiretsu_desktop.store.models import Consultation
 
 
@@ -68,9 +69,7 @@ def convert_to_case(session: StaffSession, consultation_id: str, person_id: str,
     """Open a 相談支援 case for the consultation's person and link the two."""
     session.require(Permission.WRITE_CASES)
     with session.uow(write=False) as uow:
-        row = uow.session.get(Consultation, consultation_id)
-        if row is None:
-            raise InvalidInput(f"相談が見つかりません / No consultation {consultation_id}.")
+        row = fetch(uow, Consultation, consultation_id)
         if row.case_id:
             raise InvalidInput("この相談は既にケースになっています / This consultation already has a case.")
         requester = row.consulter_kind
@@ -86,8 +85,7 @@ def convert_to_case(session: StaffSession, consultation_id: str, person_id: str,
         on=on,
     )
     with session.uow() as uow:
-        row = uow.session.get(Consultation, consultation_id)
-        assert row is not None
+        row = fetch(uow, Consultation, consultation_id)
         row.case_id, row.person_id, row.anonymous = outcome.value, person_id, False
         record_change(
             session, uow, "consultation_converted", "consultation", consultation_id, {"case": outcome.value}

@@ -13,6 +13,7 @@ from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change
 from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.services.lookup import fetch
 from teiretsu_desktop.store.models import ApplicationSupport, PlacementCandidate, SupportCase
 
 
@@ -56,8 +57,7 @@ def add_candidate(
     if not name.strip():
         raise InvalidInput("受入先の名称を入力してください / Enter the destination's name.")
     with session.uow() as uow:
-        if uow.session.get(SupportCase, case_id) is None:
-            raise InvalidInput(f"ケースが見つかりません / No case {case_id}.")
+        fetch(uow, SupportCase, case_id)
         candidate = PlacementCandidate(
             case_id=case_id,
             name=name.strip(),
@@ -80,9 +80,7 @@ def set_candidate_status(
     """Deciding one candidate (決定) is allowed once per case: another decided one must be changed first."""
     session.require(Permission.WRITE_CASES)
     with session.uow() as uow:
-        candidate = uow.session.get(PlacementCandidate, candidate_id)
-        if candidate is None:
-            raise InvalidInput(f"受入先候補が見つかりません / No candidate {candidate_id}.")
+        candidate = fetch(uow, PlacementCandidate, candidate_id)
         if status is CandidateStatus.DECIDED:
             other = uow.session.execute(
                 select(PlacementCandidate.name).where(
@@ -144,8 +142,7 @@ def set_application(
     if decided_on and applied_on and decided_on < applied_on:
         raise InvalidInput("決定日が申請日より前です / The decision date is before the application date.")
     with session.uow() as uow:
-        if uow.session.get(SupportCase, case_id) is None:
-            raise InvalidInput(f"ケースが見つかりません / No case {case_id}.")
+        fetch(uow, SupportCase, case_id)
         line = None
         if kind is not ApplicationKind.OTHER:
             line = uow.session.execute(

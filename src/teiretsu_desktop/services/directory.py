@@ -14,6 +14,7 @@ from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change
 from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.services.lookup import fetch
 from teiretsu_desktop.store.models import Agency, NetworkActivity
 
 
@@ -46,9 +47,7 @@ def save_agency(session: StaffSession, data: AgencyInput, *, agency_id: str | No
     session.require(Permission.MANAGE_DIRECTORY)
     _check_agency(data)
     with session.uow() as uow:
-        agency = uow.session.get(Agency, agency_id) if agency_id else Agency()
-        if agency is None:
-            raise InvalidInput(f"機関が見つかりません / No agency {agency_id}.")
+        agency = fetch(uow, Agency, agency_id) if agency_id else Agency()
         for name in AgencyInput.__dataclass_fields__:
             value = getattr(data, name)
             setattr(agency, name, str(value) if isinstance(value, AgencyKind) else value)

@@ -24,6 +24,7 @@ from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change, record_sensitive_view
 from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.services.lookup import check_revision, fetch
 from teiretsu_desktop.store.models import Certificate, Disability, Person, PersonName
 from teiretsu_desktop.store.queries import person_search
 from teiretsu_desktop.store.unit_of_work import UnitOfWork
@@ -213,13 +214,8 @@ def update_person(
     _validate(data)
     sensitive = session.can(Permission.WRITE_SENSITIVE)
     with session.uow() as uow:
-        person = uow.session.get(Person, person_id)
-        if person is None:
-            raise InvalidInput(f"対象者が見つかりません / No person {person_id}.")
-        if person.revision != expected_revision:
-            raise InvalidInput(
-                "他の人が先に変更しました。開き直してください / Someone changed this record; reopen it."
-            )
+        person = fetch(uow, Person, person_id)
+        check_revision(person.revision, expected_revision)
         _apply(person, data, sensitive=sensitive)
         _write_children(uow, person_id, data)
         record_change(session, uow, "person_updated", "person", person_id)
@@ -231,9 +227,7 @@ def get_person(session: StaffSession, person_id: str) -> PersonView:
     session.require(Permission.READ_CASES)
     show_sensitive = session.can(Permission.READ_SENSITIVE)
     with session.uow(write=False) as uow:
-        person = uow.session.get(Person, person_id)
-        if person is None:
-            raise InvalidInput(f"対象者が見つかりません / No person {person_id}.")
+        person = fetch(uow, Person, person_id)
         names = uow.session.execute(
             select(PersonName.text).where(PersonName.person_id == person_id, PersonName.kind == "former")
         ).scalars()
