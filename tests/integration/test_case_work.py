@@ -260,7 +260,7 @@ def test_activity_edits_keep_the_earlier_text(admin: StaffSession) -> None:
     )
     assert activities.list_activities(admin, cid)[0].narrative == "訂正後の記録"
     assert activities.list_activities(admin, cid)[0].edited
-    assert [h[2] for h in activities.activity_history(admin, aid)] == ["最初の記録"]
+    assert [h.narrative for h in activities.activity_history(admin, aid)] == ["最初の記録"]
 
 
 def test_a_draft_survives_closing_the_store_without_saving(store: TemplateStore) -> None:

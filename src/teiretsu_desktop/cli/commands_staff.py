@@ -30,7 +30,7 @@ def cmd_add_user(ctx: CliContext, args: argparse.Namespace) -> int:
     passphrase = ctx.secrets.new(f"{args.login} の初期パスフレーズ / initial passphrase")
     info = staff.add_staff(
         session, login=args.login, display_name=args.name, role=args.role, passphrase=passphrase
-    )
+    ).value
     print(f"追加しました / added: {info.login} ({info.role.label_ja})")
     return 0
 

@@ -32,7 +32,7 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     print(
         f"秘匿: 一次 {r.primary}・差分 {r.differencing}・二次 {r.secondary} セル (方針 {r.policy}, k={r.k})"
     )
-    result = export_bundle(session, args.fiscal_year, args.policy, args.out)
+    result = export_bundle(session, args.fiscal_year, args.policy, args.out).value
     print(f"書き出しました / bundle written: {result.path} (FY{args.fiscal_year}, 連番 {result.sequence})")
     return 0
 

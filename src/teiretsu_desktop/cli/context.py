@@ -6,9 +6,9 @@ import time
 from dataclasses import dataclass, field
 
 from teiretsu_desktop.cli.secrets_input import SecretSource
-from teiretsu_desktop.security import unlock_failures
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import resolve_login, unlock_with_passphrase
+from teiretsu_desktop.security.unlock_throttle import UnlockThrottle
 from teiretsu_desktop.store.paths import DataDir
 
 
@@ -27,12 +27,15 @@ class CliContext:
         return resolve_login(self.data_dir, self.user)
 
     def unlock(self, *, for_inspection: bool = False) -> StaffSession:
-        """Ask for the acting staff member's passphrase and unlock; waits longer after repeated failures."""
+        """Ask for the acting staff member's passphrase and unlock. After repeated failures the command
+        waits until the throttle allows the next attempt (the same throttle as the GUI's)."""
         login = self.login()
-        failures = unlock_failures.recent_count(self.data_dir.unlock_failures, login=login)
-        time.sleep(unlock_failures.delay_seconds(failures))
+        throttle = UnlockThrottle(self.data_dir.unlock_failures)
+        time.sleep(throttle.wait_seconds(login))
         passphrase = self.secrets.existing(f"{login} のパスフレーズ / passphrase")
-        session = unlock_with_passphrase(self.data_dir, login, passphrase, for_inspection=for_inspection)
+        session = unlock_with_passphrase(
+            self.data_dir, login, passphrase, for_inspection=for_inspection, throttle=throttle
+        )
         self._sessions.append(session)
         return session
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
@@ -20,8 +21,10 @@ from teiretsu_desktop.domain.codes import RecipientKind
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.consent import DisclosureRequest, authorise_and_record_disclosure
 from teiretsu_desktop.services.settings import load_settings
+from teiretsu_desktop.store.atomic import atomic_write_bytes
 
 
 @dataclass(frozen=True)
@@ -106,3 +109,21 @@ def protect_pdf(pdf: bytes, password: str) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def print_form_recorded(session: StaffSession, request: PrintRequest) -> Outcome[PrintResult]:
+    """`print_form` as a use case of the GUI: its disclosure record is announced as a change."""
+    result = print_form(session, request)
+    changes = Changes.of(ChangeKind.DISCLOSURE, result.disclosure_id) if result.disclosure_id else Changes()
+    return Outcome(result, changes)
+
+
+def save_protected_pdf(
+    session: StaffSession, pdf: bytes, *, password: str, path: Path, form_id: str
+) -> Outcome[Path]:
+    """Save a printed form on purpose: AES-256 protected, written atomically, and audited — all on the
+    store thread, so neither the encryption nor the disk write stalls the window."""
+    session.require(Permission.PRINT_FORMS)
+    atomic_write_bytes(path, protect_pdf(pdf, password))
+    session.record("pdf_saved", detail={"form": form_id, "protected": True})
+    return Outcome(path, Changes())

@@ -32,6 +32,19 @@ class WrongCredentials(TeiretsuError):
     exit_code = 4
 
 
+class TooManyAttempts(TeiretsuError):
+    """An unlock attempted before the throttle allows it; the passphrase was not checked."""
+
+    exit_code = 4
+
+    def __init__(self, wait_seconds: int) -> None:
+        super().__init__(
+            f"失敗が続いたため、あと {wait_seconds} 秒お待ちください / "
+            f"Too many failed attempts; wait {wait_seconds} seconds."
+        )
+        self.wait_seconds = wait_seconds
+
+
 class NotADatabase(TeiretsuError):
     """The key was accepted by the slot but the database file does not open with it (corrupt or replaced)."""
 

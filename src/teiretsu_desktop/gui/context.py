@@ -1,24 +1,27 @@
-"""What every view shares: the unlocked session, the task runner and the app-wide change signal.
+"""What every view shares: the unlocked session, the store thread and the app-wide change signal.
 
-Views never call services directly; they `run()` them on the store thread. Every completed change is
-announced once through `data_changed(changes, initiator)`, and every view refreshes what it shows.
-On lock, `locked` tells every view holding personal data to clear itself.
+Views never call services directly; they run them as typed operations (gui/operations.py) on the
+store thread. Every completed change is broadcast once through `data_changed(changes, initiator)`,
+and every view refreshes what it shows. `about_to_lock` lets windows keep what is being typed as
+drafts; then `locked` tells every view holding personal data to clear itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from teiretsu_desktop.diagnostics import log_crash
 from teiretsu_desktop.domain.errors import StoreLocked
 from teiretsu_desktop.gui.errors import show_error
 from teiretsu_desktop.gui.tasks import TaskRunner
 from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.services.changes import Changes, Outcome
 from teiretsu_desktop.store.paths import DataDir
+
+
+def log_lock_failure(error: BaseException) -> None:
+    """The lock closes the store whatever happens; a failed lock audit entry is logged, not shown."""
+    log_crash(error)
 
 
 class AppContext(QObject):
@@ -30,7 +33,7 @@ class AppContext(QObject):
     def __init__(self, data_dir: DataDir, runner: TaskRunner | None = None) -> None:
         super().__init__()
         self.data_dir = data_dir
-        self.runner = runner or TaskRunner(self._unhandled)
+        self.runner = runner or TaskRunner(self.show_unhandled)
         self._session: StaffSession | None = None
         self.main_widget: QWidget | None = None
         self.demo_hint: str | None = None
@@ -61,33 +64,7 @@ class AppContext(QObject):
         session, self._session = self._session, None
         self.locked.emit()
         if session is not None:
-            self.runner.submit(session.lock)
+            self.runner.submit(session.lock, None, log_lock_failure)
 
-    # -- running use cases ------------------------------------------------------------------------
-
-    def run(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-        initiator: object = None,
-        **kwargs: Any,
-    ) -> None:
-        """Run `fn(session, *args)` on the store thread. An Outcome's changes are broadcast."""
-        session = self.session
-
-        def done(result: Any) -> None:
-            if isinstance(result, Outcome):
-                self.data_changed.emit(result.changes, initiator)
-                result = result.value
-            if on_done is not None:
-                on_done(result)
-
-        self.runner.submit(fn, session, *args, on_done=done, on_error=on_error or self._unhandled, **kwargs)
-
-    def announce(self, changes: Changes, initiator: object = None) -> None:
-        self.data_changed.emit(changes, initiator)
-
-    def _unhandled(self, error: BaseException) -> None:
+    def show_unhandled(self, error: BaseException) -> None:
         show_error(self.main_widget, error)

@@ -17,6 +17,7 @@ from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.idle import IdleWatcher
 from teiretsu_desktop.gui.main_window import MainWindow
+from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.os_events import SessionLockFilter, register_session_notifications
 from teiretsu_desktop.gui.resources import resource_path
 from teiretsu_desktop.gui.unlock.dialog import UnlockDialog
@@ -79,7 +80,9 @@ class Application:
         self.main.start()
         self.main.show()
         self.idle.start()
-        self.context.run(load_settings, on_done=lambda s: self.idle.set_minutes(s.idle_lock_minutes))
+        QueryOp(
+            self.context, load_settings, lambda s: self.idle.set_minutes(s.idle_lock_minutes)
+        ).run_in_background()
 
     def on_locked(self) -> None:
         self.idle.stop()
@@ -147,9 +150,8 @@ def _prepare_demo(app: QApplication, application: Application) -> None:
         QMessageBox.critical(None, "Teiretsu", message_for(error))
         app.quit()
 
-    application.context.runner.submit(
-        ensure_demo_center, application.context.data_dir, on_done=ready, on_error=failed
-    )
+    data_dir = application.context.data_dir
+    application.context.runner.submit(lambda: ensure_demo_center(data_dir), ready, failed)
 
 
 def acquire_instance_lock(directory: DataDir) -> QLockFile | None:

@@ -16,9 +16,11 @@ from teiretsu_desktop.gui.dashboard.view import DashboardView
 from teiretsu_desktop.gui.directory.agencies import AgenciesPage
 from teiretsu_desktop.gui.directory.consultations import ConsultationsPage
 from teiretsu_desktop.gui.directory.network import NetworkPage
+from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.printing.dialog import PrintDialog
 from teiretsu_desktop.gui.settings.page import SettingsView
 from teiretsu_desktop.gui.stats.view import StatsView
+from teiretsu_desktop.services.case_record import FormDraftView, form_drafts
 from teiretsu_desktop.services.cases import latest_case_of
 from teiretsu_desktop.services.settings import center_info
 
@@ -90,6 +92,9 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
         self.case_windows: dict[str, CaseWindow] = {}
+        self._open_at_lock: list[str] = []
+        self._locked_by: str | None = None
+        context.about_to_lock.connect(self._remember_open_windows)
         self.dashboard.open_case.connect(self.open_case)
         self.dashboard.open_person.connect(self.open_person)
         self.cases.open_case.connect(self.open_case)
@@ -102,10 +107,18 @@ class MainWindow(QMainWindow):
     # -- session ----------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """After unlock: fill every page."""
+        """After unlock: fill every page, and bring back the case windows that were open at the lock
+        (for the same staff member) and those with unsaved edits left by a quit or a crash."""
         actor = self.context.session.actor
+        reopen = self._open_at_lock if self._locked_by == actor.staff_id else []
+        self._open_at_lock, self._locked_by = [], None
+        for case_id in reopen:
+            self.open_case(case_id)
+        QueryOp(self.context, form_drafts, self._reopen_drafts).run_in_background()
         self.who.setText(f"{actor.display_name} ({actor.role.label_ja})")
-        self.context.run(center_info, on_done=lambda c: self.setWindowTitle(f"Teiretsu — {c.center_name}"))
+        QueryOp(
+            self.context, center_info, lambda c: self.setWindowTitle(f"Teiretsu — {c.center_name}")
+        ).run_in_background()
         self.dashboard.refresh()
         self.cases.start()
         for page in (self.consultations, self.agencies, self.network):
@@ -115,6 +128,15 @@ class MainWindow(QMainWindow):
 
     def show_remaining(self, seconds: int) -> None:
         self.lock_in.setText(self.tr("自動ロックまで {0}:{1:02d}").format(seconds // 60, seconds % 60))
+
+    def _reopen_drafts(self, drafts: list[FormDraftView]) -> None:
+        for draft in drafts:
+            self.open_case(draft.case_id)
+
+    def _remember_open_windows(self) -> None:
+        if self.context.is_unlocked:
+            self._open_at_lock = list(self.case_windows)
+            self._locked_by = self.context.session.actor.staff_id
 
     def _locked(self) -> None:
         for window in list(self.case_windows.values()):
@@ -139,7 +161,11 @@ class MainWindow(QMainWindow):
 
     def open_person(self, person_id: str) -> None:
         """A person-level reminder (consent, 手帳, 要介護認定) opens the person's latest case."""
-        self.context.run(latest_case_of, person_id, on_done=lambda cid: self.open_case(cid) if cid else None)
+        QueryOp(
+            self.context,
+            lambda s: latest_case_of(s, person_id),
+            lambda cid: self.open_case(cid) if cid else None,
+        ).run_in_background()
 
     def new_referral(self) -> None:
         dialog = NewReferralDialog(self.context, self)
@@ -147,8 +173,12 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Quit: each case window with unsaved edits asks 保存 / 破棄 / キャンセル; キャンセル (or a
+        save that is refused) keeps the application open."""
         for window in list(self.case_windows.values()):
-            window.close()
+            if not window.close():
+                event.ignore()
+                return
         if self.context.is_unlocked:
             self.context.lock()
         event.accept()

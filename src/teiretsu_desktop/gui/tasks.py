@@ -1,21 +1,22 @@
-"""The one task runner: every store operation runs on a single worker thread (DESIGN §2).
+"""The one store thread: every store operation runs on a single worker thread (DESIGN §2).
 
 `submit()` queues a callable; its result (or exception) comes back on the GUI thread through a queued
 signal. The GUI thread never touches the store, so typing stays smooth while a query runs; while
-anything is queued the status bar says so (`busy_changed`).
+anything is queued the status bar says so (`busy_changed`). Views do not call this directly: they use
+the typed operations of gui/operations.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from teiretsu_desktop.diagnostics import log_crash
 
-ResultHandler = Callable[[Any], None]
+T = TypeVar("T")
 ErrorHandler = Callable[[BaseException], None]
 
 
@@ -45,15 +46,15 @@ class TaskRunner(QObject):
 
     def submit(
         self,
-        fn: Callable[..., Any],
-        *args: Any,
-        on_done: ResultHandler | None = None,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
         on_error: ErrorHandler | None = None,
-        **kwargs: Any,
-    ) -> Future[Any]:
-        def job() -> Any:
+    ) -> Future[T]:
+        """Run `fn()` on the store thread; `on_done(result)` or `on_error(exc)` runs on the GUI thread."""
+
+        def job() -> T:
             try:
-                result = fn(*args, **kwargs)
+                result = fn()
             except BaseException as exc:
                 self._finished.emit((on_error, None, exc))
                 raise

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.security import audit
 from teiretsu_desktop.security.permissions import Permission, allows, require
 from teiretsu_desktop.store.database import Store
-from teiretsu_desktop.store.unit_of_work import UnitOfWork
+from teiretsu_desktop.store.unit_of_work import JoinedUnit, UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,9 @@ class StaffSession:
         self.method = method
         # An inspection session (verify) never writes on its own, so a damaged store is not written to.
         self.audited = audited
+        # The use case running on this thread, if any (see `transaction`). Thread-local because the CLI
+        # and tests may share a session object across threads; the GUI uses one store thread.
+        self._running = threading.local()
 
     def can(self, permission: Permission) -> bool:
         return allows(self.actor.role, permission)
@@ -40,7 +45,27 @@ class StaffSession:
         require(self.actor.role, permission)
 
     def uow(self, *, write: bool = True) -> UnitOfWork:
+        """A unit of work; inside `transaction()` it joins the use case's one transaction."""
+        outer: UnitOfWork | None = getattr(self._running, "unit", None)
+        if outer is not None:
+            return JoinedUnit(outer)
         return self.store.uow(write=write, actor_id=self.actor.staff_id)
+
+    @contextmanager
+    def transaction(self) -> Iterator[UnitOfWork]:
+        """One use case, one transaction (ADR 0007): every service called inside joins it, and it
+        commits once when the block ends. A refusal anywhere inside writes nothing at all."""
+        if getattr(self._running, "unit", None) is not None:
+            with self.uow() as joined:  # already inside a use case: join it
+                yield joined
+            return
+        with self.store.uow(write=True, actor_id=self.actor.staff_id) as unit:
+            self._running.unit = unit
+            try:
+                yield unit
+                unit.commit()
+            finally:
+                self._running.unit = None
 
     def record(
         self,

@@ -23,6 +23,7 @@ from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.security import audit, os_keyring, unlock_failures
 from teiretsu_desktop.security.keyslots import KeySlots
 from teiretsu_desktop.security.session import Actor, StaffSession
+from teiretsu_desktop.security.unlock_throttle import UnlockThrottle
 from teiretsu_desktop.store.atomic import atomic_replace
 from teiretsu_desktop.store.database import Store
 from teiretsu_desktop.store.keys import DatabaseKey
@@ -102,10 +103,17 @@ def resolve_login(data_dir: DataDir, login: str | None) -> str:
 
 
 def unlock_with_passphrase(
-    data_dir: DataDir, login: str, passphrase: str, *, for_inspection: bool = False
+    data_dir: DataDir,
+    login: str,
+    passphrase: str,
+    *,
+    for_inspection: bool = False,
+    throttle: UnlockThrottle | None = None,
 ) -> StaffSession:
     """Unlock as `login`. `for_inspection` (verify) neither migrates nor writes the unlock entry, so a
-    damaged store is inspected without being written to."""
+    damaged store is inspected without being written to. Before the throttle allows the next attempt,
+    TooManyAttempts is raised and the passphrase is not even looked at."""
+    (throttle or UnlockThrottle(data_dir.unlock_failures)).check(login)
     try:
         store, _slots = open_store(
             data_dir, lambda s: s.unwrap_passphrase(login, passphrase)[0], migrate=not for_inspection

@@ -2,7 +2,7 @@
 
 The file holds the time, the staff name typed and the method — no secret and no client data. The next
 successful unlock moves each line into the audit chain and empties the file, so that every failure ends
-up as exactly one audit entry. The recent count drives the growing delay between attempts.
+up as exactly one audit entry. They drive the growing wait between attempts (security/unlock_throttle.py).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from teiretsu_desktop.store.atomic import atomic_write_bytes
@@ -51,23 +50,3 @@ def read(path: Path) -> list[Failure]:
 def clear(path: Path) -> None:
     if path.exists():
         atomic_write_bytes(path, b"")
-
-
-def recent_count(path: Path, *, login: str | None, within: timedelta = timedelta(minutes=15)) -> int:
-    cutoff = datetime.now(UTC) - within
-    count = 0
-    for failure in read(path):
-        try:
-            when = datetime.strptime(failure.at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
-        except ValueError:
-            continue
-        if when >= cutoff and failure.login == login:
-            count += 1
-    return count
-
-
-def delay_seconds(failures: int) -> float:
-    """Growing delay before the next attempt: none for the first 3, then 2, 4, 8 … up to 60 seconds."""
-    if failures < 3:
-        return 0.0
-    return float(min(60, 2 ** (failures - 2)))

@@ -8,11 +8,12 @@ from datetime import datetime
 from sqlalchemy import delete, select
 
 from teiretsu_desktop.domain.codes import ActivityKind
-from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.domain.errors import InvalidInput, PermissionDenied
+from teiretsu_desktop.domain.notes import check_occurred_at, may_correct
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change
-from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.lookup import check_revision, fetch
 from teiretsu_desktop.store.models import (
     Activity,
@@ -49,9 +50,12 @@ class ActivityView:
     duration_min: int | None
     edited: bool
     revision: int
+    recorded_at: str | None = None  # UTC, when the entry was written
+    staff_id: str | None = None
 
 
 def _check(data: ActivityInput) -> None:
+    check_occurred_at(data.occurred_at, datetime.now())
     if data.duration_min is not None and not 0 <= data.duration_min <= 24 * 60:
         raise InvalidInput("所要時間は0〜1440分です / Duration must be 0-1440 minutes.")
 
@@ -70,33 +74,46 @@ def record_activity(session: StaffSession, case_id: str, data: ActivityInput) ->
             staff_id=data.staff_id or session.actor.staff_id,
             narrative=data.narrative,
             duration_min=data.duration_min,
+            recorded_at=utc_now(),
+            recorded_by=session.actor.staff_id,
         )
         uow.session.add(activity)
         uow.session.flush()
         record_change(session, uow, "activity_recorded", "activity", activity.id, {"case": case_id})
         uow.commit()
-    return Outcome(activity.id, Changes.of("activity", activity.id) | Changes.of("case", case_id))
+    return Outcome(activity.id, Changes.of(ChangeKind.ACTIVITY, activity.id, case=case_id))
 
 
 def edit_activity(
     session: StaffSession, activity_id: str, data: ActivityInput, *, expected_revision: int
 ) -> Outcome[str]:
-    """Change an entry; the text it had is kept in its history, never overwritten."""
+    """Correct an entry: the author or a manager. The version it replaces (text and 実施日時) is kept
+    in its history and shown with it, never overwritten; both the entry and the correction are audited."""
     session.require(Permission.WRITE_CASES)
     _check(data)
     with session.uow() as uow:
         activity = fetch(uow, Activity, activity_id)
-        check_revision(activity.revision, expected_revision)
-        if data.narrative != activity.narrative:
-            uow.session.add(
-                ActivityRevision(
-                    activity_id=activity.id,
-                    revision_no=activity.revision,
-                    narrative=activity.narrative,
-                    replaced_at=utc_now(),
-                    replaced_by=session.actor.staff_id,
-                )
+        if not may_correct(session.actor.role, activity.staff_id, session.actor.staff_id):
+            raise PermissionDenied(
+                "記録を修正できるのは記録した本人かセンター長です / "
+                "Only the author or a manager may correct this entry."
             )
+        check_revision(activity.revision, expected_revision)
+        unchanged = (data.narrative, data.occurred_at, data.kind, data.place) == (
+            activity.narrative, activity.occurred_at, ActivityKind(activity.kind), activity.place,
+        )  # fmt: skip
+        if unchanged:
+            return Outcome(activity_id, Changes())  # nothing corrected: no new version, no audit
+        uow.session.add(
+            ActivityRevision(
+                activity_id=activity.id,
+                revision_no=activity.revision,
+                narrative=activity.narrative,
+                occurred_at=activity.occurred_at,
+                replaced_at=utc_now(),
+                replaced_by=session.actor.staff_id,
+            )
+        )
         activity.occurred_at = data.occurred_at
         activity.kind = str(data.kind)
         activity.place = data.place
@@ -106,7 +123,7 @@ def edit_activity(
         record_change(session, uow, "activity_edited", "activity", activity.id, {"case": activity.case_id})
         uow.commit()
         case_id = activity.case_id
-    return Outcome(activity_id, Changes.of("activity", activity_id) | Changes.of("case", case_id))
+    return Outcome(activity_id, Changes.of(ChangeKind.ACTIVITY, activity_id, case=case_id))
 
 
 def list_activities(
@@ -146,21 +163,35 @@ def list_activities(
                 a.duration_min,
                 a.id in edited,
                 a.revision,
+                a.recorded_at,
+                a.staff_id,
             )
             for a, name in uow.session.execute(query)
         ]
 
 
-def activity_history(session: StaffSession, activity_id: str) -> list[tuple[int, str, str]]:
-    """(revision, replaced_at, earlier text), oldest first."""
+@dataclass(frozen=True)
+class EarlierVersion:
+    revision: int
+    occurred_at: datetime | None  # the 実施日時 this version stated (None: written before it was kept)
+    narrative: str
+    replaced_at: str  # UTC
+    replaced_by: str | None  # display name
+
+
+def activity_history(session: StaffSession, activity_id: str) -> list[EarlierVersion]:
+    """The versions a correction replaced, oldest first."""
     session.require(Permission.READ_SENSITIVE)
     with session.uow(write=False) as uow:
         rows = uow.session.execute(
-            select(ActivityRevision.revision_no, ActivityRevision.replaced_at, ActivityRevision.narrative)
+            select(ActivityRevision, Staff.display_name)
+            .outerjoin(Staff, Staff.id == ActivityRevision.replaced_by)
             .where(ActivityRevision.activity_id == activity_id)
             .order_by(ActivityRevision.revision_no)
         ).all()
-    return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+    return [
+        EarlierVersion(r.revision_no, r.occurred_at, r.narrative, r.replaced_at, name) for r, name in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -177,7 +208,7 @@ class DraftView:
 
 def save_draft(
     session: StaffSession, case_id: str, *, kind: ActivityKind, place: str | None, text: str
-) -> None:
+) -> Outcome[None]:
     """Called as the note is typed (debounced by the GUI). Not audited per keystroke: a draft is the
     author's own unfinished text; the activity it becomes is audited."""
     session.require(Permission.WRITE_CASES)
@@ -199,10 +230,13 @@ def save_draft(
             uow.session.add(draft)
         draft.kind, draft.place, draft.text, draft.saved_at = str(kind), place, text, utc_now()
         uow.commit()
+    return Outcome(None, Changes.of(ChangeKind.DRAFT, case=case_id))
 
 
 def load_draft(session: StaffSession, case_id: str) -> DraftView | None:
-    session.require(Permission.WRITE_CASES)
+    """The acting staff member's unfinished note; none for a role that cannot write notes."""
+    if not session.can(Permission.WRITE_CASES):
+        return None
     with session.uow(write=False) as uow:
         draft = uow.session.execute(
             select(NoteDraft).where(
@@ -216,7 +250,7 @@ def load_draft(session: StaffSession, case_id: str) -> DraftView | None:
         )
 
 
-def discard_draft(session: StaffSession, case_id: str) -> None:
+def discard_draft(session: StaffSession, case_id: str) -> Outcome[None]:
     session.require(Permission.WRITE_CASES)
     with session.uow() as uow:
         uow.session.execute(
@@ -225,17 +259,34 @@ def discard_draft(session: StaffSession, case_id: str) -> None:
             )
         )
         uow.commit()
+    return Outcome(None, Changes.of(ChangeKind.DRAFT, case=case_id))
 
 
-def commit_draft(session: StaffSession, case_id: str, *, occurred_at: datetime) -> Outcome[str]:
-    """Turn the draft into an activity and remove the draft."""
-    draft = load_draft(session, case_id)
-    if draft is None or not draft.text.strip():
-        raise InvalidInput("保存するメモがありません / There is no note to save.")
-    outcome = record_activity(
-        session,
-        case_id,
-        ActivityInput(occurred_at=occurred_at, kind=draft.kind, narrative=draft.text, place=draft.place),
-    )
-    discard_draft(session, case_id)
-    return outcome
+def commit_draft(
+    session: StaffSession,
+    case_id: str,
+    *,
+    occurred_at: datetime,
+    text: str | None = None,
+    kind: ActivityKind | None = None,
+    place: str | None = None,
+) -> Outcome[str]:
+    """Turn the note into an activity and remove the draft, in one transaction: after a crash there is
+    either the draft or the entry, never both and never neither. `text` (with kind and place) is what
+    the editor shows now, which may be newer than the last autosaved draft."""
+    session.require(Permission.WRITE_CASES)
+    with session.transaction():
+        draft = load_draft(session, case_id)
+        if text is None and draft is not None:
+            text, kind, place = draft.text, draft.kind, draft.place
+        if text is None or not text.strip():
+            raise InvalidInput("保存するメモがありません / There is no note to save.")
+        outcome = record_activity(
+            session,
+            case_id,
+            ActivityInput(
+                occurred_at=occurred_at, kind=kind or ActivityKind.INTERVIEW, narrative=text, place=place
+            ),
+        )
+        discard_draft(session, case_id)
+    return Outcome(outcome.value, outcome.changes | Changes.of(ChangeKind.DRAFT, case=case_id))

@@ -19,7 +19,7 @@ from teiretsu_desktop.domain.workflow import CaseFacts, CaseState, allowed_next,
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change, record_sensitive_view
-from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.lookup import check_revision, fetch
 from teiretsu_desktop.store.models import (
     Activity,
@@ -131,7 +131,7 @@ def open_case(
         )
         record_change(session, uow, "case_opened", "case", case.id, {"line": str(data.business_line)})
         uow.commit()
-    return Outcome(case.id, Changes.of("case", case.id) | Changes.of("person", person_id))
+    return Outcome(case.id, Changes.of(ChangeKind.CASE, case.id) | Changes.of(ChangeKind.PERSON, person_id))
 
 
 def update_case(
@@ -154,7 +154,7 @@ def update_case(
         record_change(session, uow, "case_updated", "case", case_id)
         uow.commit()
         person_id = case.person_id
-    return Outcome(case_id, Changes.of("case", case_id) | Changes.of("person", person_id))
+    return Outcome(case_id, Changes.of(ChangeKind.CASE, case_id) | Changes.of(ChangeKind.PERSON, person_id))
 
 
 def _facts(uow: UnitOfWork, case: SupportCase, on: date) -> CaseFacts:
@@ -225,7 +225,7 @@ def transition_case(
         )
         uow.commit()
         person_id = case.person_id
-    return Outcome(target, Changes.of("case", case_id) | Changes.of("person", person_id))
+    return Outcome(target, Changes.of(ChangeKind.CASE, case_id) | Changes.of(ChangeKind.PERSON, person_id))
 
 
 def record_review(
@@ -245,7 +245,7 @@ def record_review(
         uow.session.flush()
         record_change(session, uow, "case_reviewed", "case", case.id, {"decision": str(decision)})
         uow.commit()
-    return Outcome(review.id, Changes.of("case", case_id))
+    return Outcome(review.id, Changes.of(ChangeKind.REVIEW, review.id, case=case_id))
 
 
 def get_case(session: StaffSession, case_id: str) -> CaseView:

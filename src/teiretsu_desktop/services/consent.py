@@ -14,7 +14,7 @@ from teiretsu_desktop.domain.errors import InvalidInput, PermissionDenied
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change
-from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.lookup import fetch
 from teiretsu_desktop.store.models import Consent, Disclosure, Person, new_id, utc_now
 from teiretsu_desktop.store.queries.consents import consent_covering
@@ -97,7 +97,7 @@ def record_consent(session: StaffSession, person_id: str, data: ConsentInput) ->
         uow.session.flush()
         record_change(session, uow, "consent_recorded", "consent", consent.id, {"person": person_id})
         uow.commit()
-    return Outcome(consent.id, Changes.of("consent", consent.id) | Changes.of("person", person_id))
+    return Outcome(consent.id, Changes.of(ChangeKind.CONSENT, consent.id))
 
 
 def withdraw_consent(
@@ -110,8 +110,7 @@ def withdraw_consent(
         consent.withdrawal_note = note
         record_change(session, uow, "consent_withdrawn", "consent", consent_id)
         uow.commit()
-        person_id = consent.person_id
-    return Outcome(consent_id, Changes.of("consent", consent_id) | Changes.of("person", person_id))
+    return Outcome(consent_id, Changes.of(ChangeKind.CONSENT, consent_id))
 
 
 def list_consents(session: StaffSession, person_id: str) -> list[ConsentView]:
@@ -197,7 +196,7 @@ def authorise_and_record_disclosure(
             },
         )
         uow.commit()
-    return Outcome(record.id, Changes.of("disclosure", record.id))
+    return Outcome(record.id, Changes.of(ChangeKind.DISCLOSURE, record.id))
 
 
 @dataclass(frozen=True)

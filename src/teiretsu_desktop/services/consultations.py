@@ -14,7 +14,7 @@ from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change
 from teiretsu_desktop.services.cases import CaseInput, open_case
-from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.lookup import fetch
 from teiretsu_desktop.store.models import Consultation
 
@@ -62,7 +62,7 @@ def record_consultation(session: StaffSession, data: ConsultationInput) -> Outco
         uow.session.flush()
         record_change(session, uow, "consultation_recorded", "consultation", row.id)
         uow.commit()
-    return Outcome(row.id, Changes.of("consultation", row.id))
+    return Outcome(row.id, Changes.of(ChangeKind.CONSULTATION, row.id))
 
 
 def convert_to_case(session: StaffSession, consultation_id: str, person_id: str, *, on: date) -> Outcome[str]:
@@ -91,7 +91,7 @@ def convert_to_case(session: StaffSession, consultation_id: str, person_id: str,
             session, uow, "consultation_converted", "consultation", consultation_id, {"case": outcome.value}
         )
         uow.commit()
-    return Outcome(outcome.value, outcome.changes | Changes.of("consultation", consultation_id))
+    return Outcome(outcome.value, outcome.changes | Changes.of(ChangeKind.CONSULTATION, consultation_id))
 
 
 def list_consultations(session: StaffSession, *, start: datetime, end: datetime) -> list[ConsultationView]:

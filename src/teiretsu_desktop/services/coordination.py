@@ -12,7 +12,7 @@ from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change
-from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.lookup import fetch
 from teiretsu_desktop.store.models import ApplicationSupport, PlacementCandidate, SupportCase
 
@@ -71,7 +71,7 @@ def add_candidate(
         uow.session.flush()
         record_change(session, uow, "candidate_added", "candidate", candidate.id, {"case": case_id})
         uow.commit()
-    return Outcome(candidate.id, Changes.of("candidate", candidate.id) | Changes.of("case", case_id))
+    return Outcome(candidate.id, Changes.of(ChangeKind.CANDIDATE, candidate.id, case=case_id))
 
 
 def set_candidate_status(
@@ -99,7 +99,7 @@ def set_candidate_status(
         record_change(session, uow, "candidate_status", "candidate", candidate_id, {"status": str(status)})
         uow.commit()
         case_id = candidate.case_id
-    return Outcome(candidate_id, Changes.of("candidate", candidate_id) | Changes.of("case", case_id))
+    return Outcome(candidate_id, Changes.of(ChangeKind.CANDIDATE, candidate_id, case=case_id))
 
 
 def list_candidates(session: StaffSession, case_id: str) -> list[CandidateView]:
@@ -170,7 +170,7 @@ def set_application(
             {"kind": str(kind), "status": str(status)},
         )
         uow.commit()
-    return Outcome(line.id, Changes.of("application", line.id) | Changes.of("case", case_id))
+    return Outcome(line.id, Changes.of(ChangeKind.APPLICATION, line.id, case=case_id))
 
 
 def list_applications(session: StaffSession, case_id: str) -> list[ApplicationView]:

@@ -13,7 +13,7 @@ from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change
-from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.lookup import fetch
 from teiretsu_desktop.store.models import Agency, NetworkActivity
 
@@ -56,7 +56,7 @@ def save_agency(session: StaffSession, data: AgencyInput, *, agency_id: str | No
         uow.session.flush()
         record_change(session, uow, "agency_saved", "agency", agency.id)
         uow.commit()
-    return Outcome(agency.id, Changes.of("agency", agency.id))
+    return Outcome(agency.id, Changes.of(ChangeKind.AGENCY, agency.id))
 
 
 def list_agencies(
@@ -124,7 +124,7 @@ def record_network_activity(session: StaffSession, data: NetworkActivityInput) -
         uow.session.flush()
         record_change(session, uow, "network_activity_recorded", "network_activity", row.id)
         uow.commit()
-    return Outcome(row.id, Changes.of("network_activity", row.id))
+    return Outcome(row.id, Changes.of(ChangeKind.NETWORK_ACTIVITY, row.id))
 
 
 def list_network_activities(session: StaffSession, *, start: date, end: date) -> list[NetworkActivityView]:

@@ -23,7 +23,7 @@ from teiretsu_desktop.domain.wareki import ERAS
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change, record_sensitive_view
-from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.lookup import check_revision, fetch
 from teiretsu_desktop.store.models import Certificate, Disability, Person, PersonName
 from teiretsu_desktop.store.queries import person_search
@@ -203,7 +203,7 @@ def register_person(
         _write_children(uow, person.id, data)
         record_change(session, uow, "person_created", "person", person.id)
         uow.commit()
-    return Outcome(person.id, Changes.of("person", person.id))
+    return Outcome(person.id, Changes.of(ChangeKind.PERSON, person.id))
 
 
 def update_person(
@@ -220,7 +220,7 @@ def update_person(
         _write_children(uow, person_id, data)
         record_change(session, uow, "person_updated", "person", person_id)
         uow.commit()
-    return Outcome(person_id, Changes.of("person", person_id))
+    return Outcome(person_id, Changes.of(ChangeKind.PERSON, person_id))
 
 
 def get_person(session: StaffSession, person_id: str) -> PersonView:

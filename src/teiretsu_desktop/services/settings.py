@@ -14,7 +14,7 @@ from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change
-from teiretsu_desktop.services.changes import Changes, Outcome
+from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.store.models import CenterProfile, Setting
 
 
@@ -67,7 +67,7 @@ def save_settings(session: StaffSession, new: CenterSettings) -> Outcome[CenterS
                 session, uow, "setting_changed", "setting", f.name, {"from": str(before), "to": str(after)}
             )
         uow.commit()
-    return Outcome(new, Changes.of("settings"))
+    return Outcome(new, Changes.of(ChangeKind.SETTINGS))
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from teiretsu_desktop.security.passphrase_policy import check_new
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import open_with_recovery
+from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.settings import load_settings
 from teiretsu_desktop.services.setup import check_login
 from teiretsu_desktop.store.models import Staff, utc_now
@@ -64,7 +65,7 @@ def _staff_by_login(session: StaffSession, login: str) -> Staff:
 
 def add_staff(
     session: StaffSession, *, login: str, display_name: str, role: Role, passphrase: str
-) -> StaffInfo:
+) -> Outcome[StaffInfo]:
     session.require(Permission.MANAGE_STAFF)
     check_login(login)
     value = check_new(passphrase, login=login)
@@ -91,10 +92,11 @@ def add_staff(
         uow.commit()
     slots.set_passphrase(session.store.key, staff_id=staff.id, login=login, passphrase=value, now=utc_now())
     slots.save(data_dir.keyslots)
-    return StaffInfo(staff.id, login, staff.display_name, role, True, True, False)
+    info = StaffInfo(staff.id, login, staff.display_name, role, True, True, False)
+    return Outcome(info, Changes.of(ChangeKind.STAFF, staff.id))
 
 
-def remove_staff(session: StaffSession, login: str) -> None:
+def remove_staff(session: StaffSession, login: str) -> Outcome[None]:
     """Deactivate the account and delete every slot it had; its past audit entries stay attributable."""
     session.require(Permission.MANAGE_STAFF)
     if login == session.actor.login:
@@ -123,6 +125,7 @@ def remove_staff(session: StaffSession, login: str) -> None:
     slots.remove_staff(target.id)
     slots.save(data_dir.keyslots)
     os_keyring.delete_wrapping_key(slots.db_id, target.id)
+    return Outcome(None, Changes.of(ChangeKind.STAFF, target.id))
 
 
 def change_own_passphrase(session: StaffSession, *, current: str, new: str) -> None:
@@ -141,7 +144,7 @@ def change_own_passphrase(session: StaffSession, *, current: str, new: str) -> N
     slots.save(data_dir.keyslots)
 
 
-def reset_passphrase(session: StaffSession, *, login: str, new: str) -> None:
+def reset_passphrase(session: StaffSession, *, login: str, new: str) -> Outcome[None]:
     """An administrator gives a staff member a new (temporary) passphrase."""
     session.require(Permission.MANAGE_STAFF)
     if login == session.actor.login:
@@ -154,6 +157,7 @@ def reset_passphrase(session: StaffSession, *, login: str, new: str) -> None:
     slots = KeySlots.load(session.store.data_dir.keyslots)
     slots.set_passphrase(session.store.key, staff_id=target.id, login=login, passphrase=value, now=utc_now())
     slots.save(session.store.data_dir.keyslots)
+    return Outcome(None, Changes.of(ChangeKind.STAFF, target.id))
 
 
 def recover_with_recovery_key(data_dir: DataDir, *, code: str, login: str, new_passphrase: str) -> str:
@@ -192,7 +196,7 @@ def recover_with_recovery_key(data_dir: DataDir, *, code: str, login: str, new_p
         store.close()
 
 
-def enable_keyring(session: StaffSession) -> None:
+def enable_keyring(session: StaffSession) -> Outcome[None]:
     """Keep a wrapping key for this staff member in the OS keyring of this device, if the center allows."""
     if not load_settings(session).allow_keyring_unlock:
         raise PermissionDenied(
@@ -210,9 +214,10 @@ def enable_keyring(session: StaffSession) -> None:
     )
     session.record("keyring_enabled", target_kind="staff", target_id=session.actor.staff_id)
     slots.save(data_dir.keyslots)
+    return Outcome(None, Changes.of(ChangeKind.STAFF, session.actor.staff_id))
 
 
-def disable_keyring(session: StaffSession) -> None:
+def disable_keyring(session: StaffSession) -> Outcome[None]:
     data_dir = session.store.data_dir
     slots = KeySlots.load(data_dir.keyslots)
     slots.slots = [
@@ -220,6 +225,7 @@ def disable_keyring(session: StaffSession) -> None:
     ]
     session.record("keyring_disabled", target_kind="staff", target_id=session.actor.staff_id)
     slots.save(data_dir.keyslots)
+    return Outcome(None, Changes.of(ChangeKind.STAFF, session.actor.staff_id))
     os_keyring.delete_wrapping_key(slots.db_id, session.actor.staff_id)
 
 

@@ -17,6 +17,7 @@ from teiretsu_desktop.security import audit
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.signing import ensure_signing_key, key_id, public_key_text
+from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.stats import schema
 from teiretsu_desktop.stats.bundle_format import FORMAT_VERSION, canonical, payload_sha256, write_bundle
 from teiretsu_desktop.stats.disclosure import POLICIES, ProtectionReport, Published, protect
@@ -81,7 +82,7 @@ def preview_export(session: StaffSession, fiscal_year: int, policy: str) -> Expo
     return ExportPreview(fiscal_year, policy, POLICIES[policy], tables, published, report, payload, locked)
 
 
-def export_bundle(session: StaffSession, fiscal_year: int, policy: str, out: Path) -> ExportResult:
+def export_bundle(session: StaffSession, fiscal_year: int, policy: str, out: Path) -> Outcome[ExportResult]:
     """Sign off and write the bundle; the year is then locked until reopened with a reason."""
     session.require(Permission.EXPORT_STATS)
     session.require(Permission.SIGN_OFF_STATS)
@@ -144,7 +145,8 @@ def export_bundle(session: StaffSession, fiscal_year: int, policy: str, out: Pat
             },
         )
         uow.commit()
-    return ExportResult(out, bundle_id, sequence, manifest)
+    result = ExportResult(out, bundle_id, sequence, manifest)
+    return Outcome(result, Changes.of(ChangeKind.STATISTICS))
 
 
 def reopen_year(session: StaffSession, fiscal_year: int, reason: str) -> None:

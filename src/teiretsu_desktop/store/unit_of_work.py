@@ -98,3 +98,30 @@ class UnitOfWork:
             translated = translate_db_error(exc)
             if translated is not None:
                 raise translated from exc
+
+
+class JoinedUnit(UnitOfWork):
+    """A unit of work opened inside a running use case: it shares the outer unit's session and
+    transaction. Its `commit()` only flushes (so ids and constraints are checked now); the outer unit
+    commits once at the end, or rolls everything back when any step refuses (ADR 0007)."""
+
+    def __init__(self, outer: UnitOfWork) -> None:
+        super().__init__(outer._engine, write=outer._write, actor_id=outer._actor_id)
+        self._outer = outer
+
+    @property
+    def session(self) -> StoreSession:
+        return self._outer.session
+
+    def __enter__(self) -> JoinedUnit:
+        return self
+
+    def commit(self) -> None:
+        if not self._write:
+            raise RuntimeError("read-only unit of work cannot commit")
+        self.session.flush()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        return None  # the outer unit decides: commit at its end, or roll back on the exception

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from teiretsu_desktop.domain.codes import CertificateKind
 from teiretsu_desktop.domain.errors import InvalidInput
@@ -14,14 +23,23 @@ HEADERS = ["手帳", "等級", "自治体の区分名", "番号", "交付元", "
 
 
 class CertificateTable(QWidget):
+    """The 手帳 rows. Like a Form, it knows whether the user edited it since it was loaded."""
+
+    edited = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._loading = False
+        self._baseline: list[list[str]] = []
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName("手帳")
         add = QPushButton("手帳を追加", self)
+        add.setAccessibleName("手帳を追加")
         remove = QPushButton("選んだ手帳を削除", self)
+        remove.setAccessibleName("選んだ手帳を削除")
+        self.buttons = (add, remove)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(remove)
@@ -31,6 +49,46 @@ class CertificateTable(QWidget):
         layout.addLayout(buttons)
         add.clicked.connect(lambda: self._add_row(None))
         remove.clicked.connect(self._remove)
+        self.table.itemChanged.connect(self._user_edit)
+
+    def _user_edit(self) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+    def raw_rows(self) -> list[list[str]]:
+        rows = []
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, 0)
+            kind = combo.value() if isinstance(combo, CodeCombo) else None
+            cells = [self.table.item(row, c).text() if self.table.item(row, c) else "" for c in range(1, 7)]  # type: ignore[union-attr]
+            rows.append([kind or "", *cells])
+        return rows
+
+    def set_raw_rows(self, rows: list[list[str]]) -> None:
+        self.table.setRowCount(0)
+        for raw in rows:
+            self._add_row(None)
+            row = self.table.rowCount() - 1
+            combo = self.table.cellWidget(row, 0)
+            if isinstance(combo, CodeCombo):
+                combo.set_value(raw[0] or None)
+            for col, text in enumerate(raw[1:7], start=1):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+
+    def is_dirty(self) -> bool:
+        return self.raw_rows() != self._baseline
+
+    def mark_clean(self) -> None:
+        self._baseline = self.raw_rows()
+
+    def set_read_only(self, read_only: bool) -> None:
+        for button in self.buttons:
+            button.setVisible(not read_only)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.NoEditTriggers
+            if read_only
+            else QAbstractItemView.EditTrigger.AllEditTriggers
+        )
 
     def _add_row(self, cert: CertificateInput | None) -> None:
         row = self.table.rowCount()
@@ -38,6 +96,7 @@ class CertificateTable(QWidget):
         combo = CodeCombo(CertificateKind, self.table, empty=None, accessible_name="手帳の種類")
         if cert:
             combo.set_value(cert.kind)
+        combo.currentIndexChanged.connect(self._user_edit)
         self.table.setCellWidget(row, 0, combo)
         values = [cert.grade, cert.local_label, cert.number, cert.issuer] if cert else ["", "", "", ""]
         dates = [cert.issued_on, cert.expires_on] if cert else [None, None]
@@ -49,11 +108,17 @@ class CertificateTable(QWidget):
     def _remove(self) -> None:
         for index in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
             self.table.removeRow(index)
+        self._user_edit()
 
     def set_value(self, certificates: tuple[CertificateInput, ...]) -> None:
-        self.table.setRowCount(0)
-        for cert in certificates:
-            self._add_row(cert)
+        self._loading = True
+        try:
+            self.table.setRowCount(0)
+            for cert in certificates:
+                self._add_row(cert)
+        finally:
+            self._loading = False
+        self.mark_clean()
 
     def value(self) -> tuple[CertificateInput, ...]:
         out = []
@@ -87,3 +152,4 @@ class CertificateTable(QWidget):
 
     def clear(self) -> None:
         self.table.setRowCount(0)
+        self.mark_clean()

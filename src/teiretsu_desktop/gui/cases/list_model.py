@@ -24,6 +24,7 @@ from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.wareki import to_wareki
 from teiretsu_desktop.domain.workflow import CaseState
 from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.services.case_list import CasePage, CaseQuery, find_cases
 from teiretsu_desktop.store.queries.case_list import CaseRow
 
@@ -90,14 +91,12 @@ class CaseListModel(QAbstractTableModel):
     def _request(self, offset: int) -> None:
         generation = self.generation
         self._set_loading(True)
-        self.context.run(
-            find_cases,
-            self.query,
-            offset=offset,
-            limit=PAGE_SIZE,
-            on_done=lambda page: self._arrived(generation, page),
-            on_error=lambda error: self._failed(generation, error),
-        )
+        query = self.query
+        QueryOp(
+            self.context,
+            lambda s: find_cases(s, query, offset=offset, limit=PAGE_SIZE),
+            lambda page: self._arrived(generation, page),
+        ).failure(lambda error: self._failed(generation, error)).run_in_background()
 
     def _arrived(self, generation: int, page: CasePage) -> None:
         if generation != self.generation:
@@ -115,7 +114,7 @@ class CaseListModel(QAbstractTableModel):
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation == self.generation:
             self._set_loading(False)
-        self.context._unhandled(error)
+        self.context.show_unhandled(error)
 
     def _set_loading(self, loading: bool) -> None:
         self._loading = loading

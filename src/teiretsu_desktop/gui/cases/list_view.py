@@ -20,8 +20,9 @@ from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.workflow import TERMINAL, CaseState
 from teiretsu_desktop.gui.cases.list_model import CASE_ID_ROLE, CaseListModel, ServerSortProxy
 from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.services.case_list import CaseQuery
-from teiretsu_desktop.services.changes import Changes
+from teiretsu_desktop.services.changes import ChangeKind, Changes
 from teiretsu_desktop.services.staff import list_colleagues
 
 OPEN_STATES = tuple(str(s) for s in CaseState if s not in TERMINAL)
@@ -103,7 +104,7 @@ class CaseListView(QWidget):
 
     def start(self) -> None:
         """After unlock: fill the staff filter and load the first page."""
-        self.context.run(list_colleagues, on_done=self._staff_loaded)
+        QueryOp(self.context, list_colleagues, self._staff_loaded).run_in_background()
         self.apply_query()
 
     def _staff_loaded(self, staff: list) -> None:  # type: ignore[type-arg]
@@ -141,7 +142,7 @@ class CaseListView(QWidget):
             self._activated(rows[0])
 
     def _changed(self, changes: Changes, _initiator: object) -> None:
-        if changes.kinds & {"case", "person"}:
+        if changes.touches(ChangeKind.CASE, ChangeKind.PERSON):
             self.apply_query()
 
     def clear(self) -> None:

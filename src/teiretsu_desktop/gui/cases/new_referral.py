@@ -20,10 +20,12 @@ from teiretsu_desktop.domain.codes import DisabilityKind
 from teiretsu_desktop.gui.cases.forms import CASE_FIELDS, PERSON_FIELDS, case_input, person_input
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.form import Field, Form
 from teiretsu_desktop.security.permissions import Permission
-from teiretsu_desktop.services.cases import CaseInput, open_case
-from teiretsu_desktop.services.persons import LikelyDuplicate, PersonInput, register_person
+from teiretsu_desktop.services.case_record import register_referral
+from teiretsu_desktop.services.cases import CaseInput
+from teiretsu_desktop.services.persons import LikelyDuplicate, PersonInput
 from teiretsu_desktop.services.staff import list_colleagues
 
 NEW_PERSON = "新しい人として登録する"
@@ -72,7 +74,7 @@ class NewReferralDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        context.run(list_colleagues, on_done=self._staff)
+        QueryOp(context, list_colleagues, self._staff).run_in_background()
         context.locked.connect(self.reject)
 
     def _staff(self, staff: list) -> None:  # type: ignore[type-arg]
@@ -89,12 +91,21 @@ class NewReferralDialog(QDialog):
             self.status.setText(message_for(exc))
             return
         self.save_button.setEnabled(False)
-        self.context.run(
-            register_person,
-            person,
-            on_done=lambda pid: self._open(pid, case),
-            on_error=lambda e: self._dup(e, person, case),
+        self._register(case, person=person).failure(lambda e: self._dup(e, person, case)).run_in_background(
+            initiator=self
         )
+
+    def _register(
+        self, case: CaseInput, *, person: PersonInput | None = None, person_id: str | None = None,
+        allow_duplicate: bool = False,
+    ) -> ChangeOp[str]:  # fmt: skip
+        """新規受付 is one use case: the person and the case are written together or not at all."""
+        return ChangeOp(
+            self.context,
+            lambda s: register_referral(
+                s, case, person=person, person_id=person_id, allow_duplicate=allow_duplicate
+            ),
+        ).success(self._done)
 
     def _dup(self, error: BaseException, person: PersonInput, case: CaseInput) -> None:
         if not isinstance(error, LikelyDuplicate):
@@ -113,18 +124,12 @@ class NewReferralDialog(QDialog):
             self.save_button.setEnabled(True)
             return
         if choice in labels:
-            self._open(error.candidates[labels.index(choice)].id, case)
+            known = error.candidates[labels.index(choice)].id
+            self._register(case, person_id=known).failure(self._failed).run_in_background(initiator=self)
         else:
-            self.context.run(
-                register_person,
-                person,
-                allow_duplicate=True,
-                on_done=lambda pid: self._open(pid, case),
-                on_error=self._failed,
+            self._register(case, person=person, allow_duplicate=True).failure(self._failed).run_in_background(
+                initiator=self
             )
-
-    def _open(self, person_id: str, case: CaseInput) -> None:
-        self.context.run(open_case, person_id, case, on_done=self._done, on_error=self._failed)
 
     def _done(self, case_id: str) -> None:
         self.created.emit(case_id)

@@ -28,9 +28,11 @@ from teiretsu_desktop.domain.codes import (
 )
 from teiretsu_desktop.domain.wareki import to_wareki
 from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.form import Field
-from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job, job
+from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.table_model import Column, RowsModel
+from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services import cases, consent, coordination
 from teiretsu_desktop.services.consent import ConsentInput, ConsentView
 
@@ -62,8 +64,12 @@ class RecordsTab(QWidget, Generic[R]):
         layout.addWidget(self.table)
         layout.addLayout(self.buttons)
 
-    def add_button(self, text: str, action: Callable[[], None]) -> QPushButton:
+    def add_button(self, text: str, action: Callable[[], None]) -> QPushButton | None:
+        """An action button, offered only to roles that may change the case (not to 事務)."""
+        if not self.context.session.can(Permission.WRITE_CASES):
+            return None
         button = QPushButton(text, self)
+        button.setAccessibleName(text.split("(&")[0].rstrip("…").replace("&", ""))
         button.clicked.connect(action)
         self.buttons.addWidget(button)
         return button
@@ -101,7 +107,10 @@ class ConsentTab(RecordsTab[ConsentView]):
         self.add_button(self.tr("撤回…"), self.withdraw)
 
     def load(self) -> None:
-        self.context.run(consent.list_consents, self.person_id, on_done=self.model.set_rows)
+        person_id = self.person_id
+        QueryOp(
+            self.context, lambda s: consent.list_consents(s, person_id), self.model.set_rows
+        ).run_in_background()
 
     def record(self) -> None:
         fields = [
@@ -125,9 +134,10 @@ class ConsentTab(RecordsTab[ConsentView]):
                 expires_on=v["expires_on"],
                 case_id=self.case_id,
             )
-            return job(consent.record_consent, self.person_id, data)
+            person_id = self.person_id
+            return lambda s: consent.record_consent(s, person_id, data)
 
-        dialog = FormDialog(self.tr("同意を記録"), fields, self.context, make, self.load, self)
+        dialog = FormDialog(self.tr("同意を記録"), fields, self.context, make, None, self)
         dialog.form.set_value(
             "purpose", "福祉サービス等の利用調整のため、関係機関へ必要な範囲で情報を提供すること"
         )
@@ -138,7 +148,9 @@ class ConsentTab(RecordsTab[ConsentView]):
         chosen = self.selected()
         if chosen is None:
             return
-        self.context.run(consent.withdraw_consent, chosen.id, on=date.today(), on_done=lambda _: self.load())
+        ChangeOp(
+            self.context, lambda s: consent.withdraw_consent(s, chosen.id, on=date.today())
+        ).run_in_background()
 
 
 class CandidatesTab(RecordsTab[coordination.CandidateView]):
@@ -156,7 +168,10 @@ class CandidatesTab(RecordsTab[coordination.CandidateView]):
             self.add_button(status.label, partial(self.set_status, status))
 
     def load(self) -> None:
-        self.context.run(coordination.list_candidates, self.case_id, on_done=self.model.set_rows)
+        case_id = self.case_id
+        QueryOp(
+            self.context, lambda s: coordination.list_candidates(s, case_id), self.model.set_rows
+        ).run_in_background()
 
     def add(self) -> None:
         fields = [
@@ -167,19 +182,20 @@ class CandidatesTab(RecordsTab[coordination.CandidateView]):
         ]
 
         def make(v: dict[str, Any]) -> Job:
-            return job(
-                coordination.add_candidate, self.case_id, name=v["name"] or "", destination_kind=v["destination_kind"],
+            case_id = self.case_id
+            return lambda s: coordination.add_candidate(
+                s, case_id, name=v["name"] or "", destination_kind=v["destination_kind"],
                 contacted_on=v["contacted_on"], note=v["note"],
             )  # fmt: skip
 
-        FormDialog(self.tr("受入先候補を追加"), fields, self.context, make, self.load, self).open()
+        FormDialog(self.tr("受入先候補を追加"), fields, self.context, make, None, self).open()
 
     def set_status(self, status: CandidateStatus) -> None:
         chosen = self.selected()
         if chosen is not None:
-            self.context.run(
-                coordination.set_candidate_status, chosen.id, status, on_done=lambda _: self.load()
-            )
+            ChangeOp(
+                self.context, lambda s: coordination.set_candidate_status(s, chosen.id, status)
+            ).run_in_background()
 
 
 class ApplicationsTab(RecordsTab[coordination.ApplicationView]):
@@ -196,7 +212,10 @@ class ApplicationsTab(RecordsTab[coordination.ApplicationView]):
         self.add_button(self.tr("申請支援を記録(&A)…"), self.edit)
 
     def load(self) -> None:
-        self.context.run(coordination.list_applications, self.case_id, on_done=self.model.set_rows)
+        case_id = self.case_id
+        QueryOp(
+            self.context, lambda s: coordination.list_applications(s, case_id), self.model.set_rows
+        ).run_in_background()
 
     def edit(self) -> None:
         fields = [
@@ -209,13 +228,14 @@ class ApplicationsTab(RecordsTab[coordination.ApplicationView]):
         ]
 
         def make(v: dict[str, Any]) -> Job:
-            return job(
-                coordination.set_application, self.case_id, ApplicationKind(v["kind"] or "other"),
+            case_id = self.case_id
+            return lambda s: coordination.set_application(
+                s, case_id, ApplicationKind(v["kind"] or "other"),
                 status=ApplicationStatus(v["status"] or "todo"), applied_on=v["applied_on"], decided_on=v["decided_on"],
                 office=v["office"], note=v["note"],
             )  # fmt: skip
 
-        dialog = FormDialog(self.tr("申請支援"), fields, self.context, make, self.load, self)
+        dialog = FormDialog(self.tr("申請支援"), fields, self.context, make, None, self)
         chosen = self.selected()
         if chosen is not None:
             dialog.form.set_values({"kind": chosen.kind, "status": chosen.status, "applied_on": chosen.applied_on,
@@ -234,7 +254,10 @@ class ReviewsTab(RecordsTab[cases.ReviewView]):
         self.add_button(self.tr("見直しを記録(&R)…"), self.record)
 
     def load(self) -> None:
-        self.context.run(cases.list_reviews, self.case_id, on_done=self.model.set_rows)
+        case_id = self.case_id
+        QueryOp(
+            self.context, lambda s: cases.list_reviews(s, case_id), self.model.set_rows
+        ).run_in_background()
 
     def record(self) -> None:
         fields = [
@@ -244,11 +267,12 @@ class ReviewsTab(RecordsTab[cases.ReviewView]):
         ]
 
         def make(v: dict[str, Any]) -> Job:
-            return job(
-                cases.record_review, self.case_id, reviewed_on=v["reviewed_on"] or date.today(),
+            case_id = self.case_id
+            return lambda s: cases.record_review(
+                s, case_id, reviewed_on=v["reviewed_on"] or date.today(),
                 decision=ReviewDecision(v["decision"] or "continue"), note=v["note"],
             )  # fmt: skip
 
-        dialog = FormDialog(self.tr("見直しを記録"), fields, self.context, make, self.load, self)
+        dialog = FormDialog(self.tr("見直しを記録"), fields, self.context, make, None, self)
         dialog.form.set_value("reviewed_on", date.today())
         dialog.open()

@@ -1,20 +1,28 @@
 """支援経過: the activity timeline and the quick visit note, saved into the store as it is typed.
 
 The note's draft is written (debounced) on every pause in typing, so a note typed in a prison
-survives a crash or a flat battery; saving turns it into an activity.
+survives a crash or a flat battery; saving turns it into an activity, with its 実施日時 (when the
+interview or call happened, never in the future). The draft is read once, when the window opens: a
+reload of the list never replaces the note being typed. An entry can be corrected by its author or a
+manager; the versions it replaced are shown with it.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QDateTime, QModelIndex, QTimer
 from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -24,18 +32,21 @@ from PySide6.QtWidgets import (
 )
 
 from teiretsu_desktop.domain.codes import ActivityKind
+from teiretsu_desktop.domain.notes import may_correct
 from teiretsu_desktop.domain.wareki import to_wareki
 from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.codes import CodeCombo
 from teiretsu_desktop.gui.widgets.table_model import Column, RowsModel
+from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services import activities
-from teiretsu_desktop.services.activities import ActivityView, DraftView
-from teiretsu_desktop.services.changes import Changes
+from teiretsu_desktop.services.activities import ActivityInput, ActivityView, DraftView, EarlierVersion
 
 DRAFT_DELAY_MS = 800
 
 COLUMNS: list[Column[ActivityView]] = [
-    Column("日時", lambda a: f"{to_wareki(a.occurred_at.date(), short=True)} {a.occurred_at:%H:%M}", lambda a: a.occurred_at.isoformat()),
+    Column("実施日時", lambda a: f"{to_wareki(a.occurred_at.date(), short=True)} {a.occurred_at:%H:%M}", lambda a: a.occurred_at.isoformat()),
     Column("種別", lambda a: a.kind.label),
     Column("場所", lambda a: a.place or ""),
     Column("担当", lambda a: a.staff_name or ""),
@@ -63,6 +74,11 @@ class TimelineTab(QWidget):
         self.note_place = QLineEdit(note_box)
         self.note_place.setPlaceholderText(self.tr("場所 (例: 府中刑務所)"))
         self.note_place.setAccessibleName(self.tr("場所"))
+        self.note_when = QDateTimeEdit(QDateTime.currentDateTime(), note_box)
+        self.note_when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.note_when.setCalendarPopup(True)
+        self.note_when.setAccessibleName(self.tr("実施日時"))
+        self.note_when.setToolTip(self.tr("面接・電話などをした日時 (記録した日時とは別に残ります)"))
         self.note = QPlainTextEdit(note_box)
         self.note.setObjectName("visitNote")
         self.note.setAccessibleName(self.tr("訪問メモ"))
@@ -70,9 +86,16 @@ class TimelineTab(QWidget):
         self.draft_state = QLabel(note_box)
         self.draft_state.setObjectName("draftState")
         self.save_note = QPushButton(self.tr("記録として保存"), note_box)
+        self.save_note.setAccessibleName(self.tr("記録として保存"))
         self.discard_note = QPushButton(self.tr("破棄"), note_box)
+        self.discard_note.setAccessibleName(self.tr("破棄"))
+        self.correct_button = QPushButton(self.tr("選んだ記録を修正…"), self)
+        self.correct_button.setAccessibleName(self.tr("選んだ記録を修正…"))
+        self.correct_button.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(self.note_kind)
+        row.addWidget(QLabel(self.tr("実施日時"), note_box))
+        row.addWidget(self.note_when)
         row.addWidget(self.note_place, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.draft_state, 1)
@@ -84,11 +107,24 @@ class TimelineTab(QWidget):
         box_layout.addLayout(buttons)
         splitter = QSplitter(self)
         splitter.setOrientation(splitter.orientation().Vertical)
+        detail_box = QWidget(self)
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail)
+        detail_buttons = QHBoxLayout()
+        detail_buttons.addStretch(1)
+        detail_buttons.addWidget(self.correct_button)
+        detail_layout.addLayout(detail_buttons)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(detail_box)
         splitter.addWidget(note_box)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        # 事務 reads the timeline (without narratives) but writes no notes: nothing is offered.
+        self.may_write = context.session.can(Permission.WRITE_CASES)
+        note_box.setVisible(self.may_write)
+        self.correct_button.setVisible(self.may_write)
+        self.note_box = note_box
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DRAFT_DELAY_MS)
@@ -97,16 +133,30 @@ class TimelineTab(QWidget):
         self.note_place.textChanged.connect(self._typed)
         self.save_note.clicked.connect(self.commit)
         self.discard_note.clicked.connect(self.discard)
+        self.correct_button.clicked.connect(self.correct)
         self.table.clicked.connect(self._show_detail)
         self._loading_draft = False
+        self._typed_since_open = False
 
     def load(self) -> None:
-        self.context.run(activities.list_activities, self.case_id, on_done=self.model.set_rows)
-        self.context.run(activities.load_draft, self.case_id, on_done=self._draft_loaded)
+        """Reload the entries (never the note being typed)."""
+        case_id = self.case_id
+        QueryOp(
+            self.context, lambda s: activities.list_activities(s, case_id), self.model.set_rows
+        ).run_in_background()
+
+    def load_draft(self) -> None:
+        """Once, when the window opens: bring back the note left unfinished (by a lock, close or crash)."""
+        if not self.may_write:
+            return
+        case_id = self.case_id
+        QueryOp(
+            self.context, lambda s: activities.load_draft(s, case_id), self._draft_loaded
+        ).run_in_background()
 
     def _draft_loaded(self, draft: DraftView | None) -> None:
-        if draft is None:
-            return
+        if draft is None or self._typed_since_open or self.note.toPlainText():
+            return  # the user is already typing: what is on the screen wins
         self._loading_draft = True
         self.note_kind.set_value(draft.kind)
         self.note_place.setText(draft.place or "")
@@ -118,56 +168,190 @@ class TimelineTab(QWidget):
 
     def _typed(self) -> None:
         if not self._loading_draft:
+            self._typed_since_open = True
             self.draft_state.setText(self.tr("入力中…"))
             self._debounce.start()
 
+    def _note_kind(self) -> ActivityKind:
+        return ActivityKind(self.note_kind.value() or str(ActivityKind.INTERVIEW))
+
     def save_draft_now(self) -> None:
         self._debounce.stop()
-        kind = ActivityKind(self.note_kind.value() or str(ActivityKind.INTERVIEW))
-        self.context.run(
-            activities.save_draft,
-            self.case_id,
-            kind=kind,
-            place=self.note_place.text().strip() or None,
-            text=self.note.toPlainText(),
-            on_done=lambda _: self.draft_state.setText(self.tr("下書きを保存しました")),
+        if not self.may_write or not self.context.is_unlocked:
+            return
+        case_id, kind = self.case_id, self._note_kind()
+        place, text = self.note_place.text().strip() or None, self.note.toPlainText()
+        ChangeOp(
+            self.context, lambda s: activities.save_draft(s, case_id, kind=kind, place=place, text=text)
+        ).success(lambda _: self.draft_state.setText(self.tr("下書きを保存しました"))).run_in_background(
+            initiator=self
         )
 
     def commit(self) -> None:
-        if self._debounce.isActive():
-            self.save_draft_now()
-        self.context.run(
-            activities.commit_draft, self.case_id, occurred_at=datetime.now().replace(second=0, microsecond=0),
-            on_done=self._committed,
-        )  # fmt: skip
+        """Save what the editor shows now as an entry; the draft goes in the same transaction."""
+        self._debounce.stop()
+        case_id, kind = self.case_id, self._note_kind()
+        place, text = self.note_place.text().strip() or None, self.note.toPlainText()
+        when = self.note_when.dateTime().toPython()
+        assert isinstance(when, datetime)
+        occurred = when.replace(second=0, microsecond=0)
+        ChangeOp(
+            self.context,
+            lambda s: activities.commit_draft(
+                s, case_id, occurred_at=occurred, text=text, kind=kind, place=place
+            ),
+        ).success(self._committed).failure(
+            lambda e: self.draft_state.setText(message_for(e))
+        ).run_in_background(initiator=self)
 
     def _committed(self, _activity_id: str) -> None:
-        self._clear_note()
-        self.context.announce(Changes.of("activity") | Changes.of("case", self.case_id), self)
-        self.load()
+        self._clear_note()  # the list reloads through the change the window receives
 
     def discard(self) -> None:
+        """Throw the note away (asks first: it cannot be undone)."""
+        if not self.note.toPlainText().strip():
+            self._clear_note()
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("メモの破棄"),
+            self.tr("入力中のメモを破棄しますか？元に戻せません。"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         self._debounce.stop()
-        self.context.run(activities.discard_draft, self.case_id, on_done=lambda _: self._clear_note())
+        case_id = self.case_id
+        ChangeOp(self.context, lambda s: activities.discard_draft(s, case_id)).success(
+            lambda _: self._clear_note()
+        ).run_in_background(initiator=self)
 
     def _clear_note(self) -> None:
         self._loading_draft = True
         self.note.clear()
         self.note_place.clear()
+        self.note_when.setDateTime(QDateTime.currentDateTime())
         self._loading_draft = False
+        self._typed_since_open = False
         self.draft_state.clear()
 
     def _show_detail(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row())
-        self.detail.setPlainText(row.narrative or self.tr("(閲覧権限がありません)"))
+        session = self.context.session
+        self.correct_button.setEnabled(
+            self.may_write and row.narrative is not None
+            and may_correct(session.actor.role, row.staff_id, session.actor.staff_id)
+        )  # fmt: skip
+        self.detail.setPlainText(self._describe(row, []))
+        if row.edited and row.narrative is not None:
+            activity_id = row.id
+            QueryOp(
+                self.context,
+                lambda s: activities.activity_history(s, activity_id),
+                lambda history: self.detail.setPlainText(self._describe(row, history)),
+            ).run_in_background()
+
+    def _describe(self, row: ActivityView, history: list[EarlierVersion]) -> str:
+        if row.narrative is None:
+            return self.tr("(閲覧権限がありません)")
+        recorded = (row.recorded_at or "")[:16].replace("T", " ")
+        lines = [
+            self.tr("実施日時: {0}　記録日時: {1} (UTC)").format(
+                f"{row.occurred_at:%Y-%m-%d %H:%M}", recorded
+            ),
+            "",
+            row.narrative,
+        ]
+        for version in reversed(history):
+            when = f"{version.occurred_at:%Y-%m-%d %H:%M}" if version.occurred_at else "—"
+            lines += [
+                "",
+                self.tr("── 修正前の版 {0} (実施日時 {1}、{2} UTC に {3} が修正) ──").format(
+                    version.revision,
+                    when,
+                    version.replaced_at[:16].replace("T", " "),
+                    version.replaced_by or "",
+                ),
+                version.narrative,
+            ]
+        return "\n".join(lines)
+
+    def correct(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        row = self.model.row_at(rows[0].row())
+        dialog = CorrectionDialog(self.context, row, self)
+        dialog.open()
 
     def flush(self) -> None:
         """Called before the window closes or the app locks: write what is typed now."""
         if self._debounce.isActive():
             self.save_draft_now()
 
+    def is_typing(self) -> bool:
+        return bool(self.note.toPlainText().strip())
+
     def clear(self) -> None:
         self._debounce.stop()
         self.model.clear()
         self.detail.clear()
         self._clear_note()
+
+
+class CorrectionDialog(QDialog):
+    """訂正: a new version of an entry; the earlier one stays in its history, and both are audited."""
+
+    def __init__(self, context: AppContext, row: ActivityView, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.row = row
+        self.setWindowTitle(self.tr("記録の修正"))
+        self.resize(560, 420)
+        self.when = QDateTimeEdit(QDateTime(row.occurred_at), self)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setAccessibleName(self.tr("実施日時"))
+        self.text = QPlainTextEdit(self)
+        self.text.setPlainText(row.narrative or "")
+        self.text.setAccessibleName(self.tr("記録"))
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("実施日時"), self.when)
+        form.addRow(self.tr("記録"), self.text)
+        self.buttons = QDialogButtonBox(self)
+        self.buttons.addButton(self.tr("修正を保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("キャンセル"), QDialogButtonBox.ButtonRole.RejectRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(self.tr("修正前の内容は履歴として残り、修正は監査ログに記録されます。"), self)
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        context.locked.connect(self.reject)
+
+    def save(self) -> None:
+        row = self.row
+        when = self.when.dateTime().toPython()
+        assert isinstance(when, datetime)
+        data = ActivityInput(
+            occurred_at=when.replace(second=0, microsecond=0),
+            kind=row.kind,
+            narrative=self.text.toPlainText(),
+            place=row.place,
+            counterpart=row.counterpart,
+            duration_min=row.duration_min,
+            staff_id=row.staff_id,
+        )
+        self.buttons.setEnabled(False)
+        ChangeOp(
+            self.context, lambda s: activities.edit_activity(s, row.id, data, expected_revision=row.revision)
+        ).success(lambda _: self.accept()).failure(self._failed).run_in_background(initiator=self)
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.status.setText(message_for(error))

@@ -1,17 +1,29 @@
 """A case, opened: the person and the case in tabs, the state and what the rules still need.
 
-One window per case; the main window closes them all on lock.
+One window per case. The window respects typing (ADR 0008):
+- it knows which fields are edited and unsaved, and saves only those, in one transaction with the
+  state change a button asks for;
+- a change made elsewhere reloads only the tabs it concerns; where the record itself changed under
+  unsaved edits, the edits are kept, the other fields are refreshed, and a bar says so and offers to
+  take the stored version instead;
+- unsaved edits are kept as an encrypted draft in the store while typing and before a lock or quit,
+  and come back when the same staff member unlocks or restarts after a crash;
+- closing with unsaved edits asks 保存 / 破棄 / キャンセル;
+- a role that may not change cases (事務) gets a read-only view.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -21,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.wareki import to_wareki
+from teiretsu_desktop.domain.workflow import TERMINAL, CaseState
 from teiretsu_desktop.gui.cases.certificates import CertificateTable
 from teiretsu_desktop.gui.cases.forms import (
     CASE_FIELDS,
@@ -38,13 +51,14 @@ from teiretsu_desktop.gui.cases.records import ApplicationsTab, CandidatesTab, C
 from teiretsu_desktop.gui.cases.timeline import TimelineTab
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.printing.dialog import PrintDialog
 from teiretsu_desktop.gui.widgets.form import Form
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.services import cases, persons
-from teiretsu_desktop.services.changes import Changes, Outcome
-from teiretsu_desktop.services.staff import list_colleagues
+from teiretsu_desktop.services import case_record, cases, persons
+from teiretsu_desktop.services.changes import ChangeKind, Changes
+from teiretsu_desktop.services.staff import Colleague, list_colleagues
 
 
 def _scroll(widget: QWidget, parent: QWidget) -> QScrollArea:
@@ -54,24 +68,29 @@ def _scroll(widget: QWidget, parent: QWidget) -> QScrollArea:
     return area
 
 
-def load_case(session: StaffSession, case_id: str) -> dict[str, Any]:
-    """Everything the window shows, read in one trip to the store thread."""
+DRAFT_DELAY_MS = 800
+
+
+@dataclass(frozen=True)
+class CaseData:
+    """Everything the window shows of the record, read in one trip to the store thread."""
+
+    case: cases.CaseView
+    person: persons.PersonView
+    steps: list[cases.NextStep]
+    staff: list[Colleague]
+    draft: case_record.FormDraftView | None
+
+
+def load_case(session: StaffSession, case_id: str) -> CaseData:
     case = cases.get_case(session, case_id)
-    return {
-        "case": case,
-        "person": persons.get_person(session, case.person_id),
-        "steps": cases.next_steps(session, case_id),
-        "staff": list_colleagues(session),
-    }
-
-
-def save_case(
-    session: StaffSession, case_id: str, person_id: str, person: persons.PersonInput, person_rev: int,
-    case: cases.CaseInput, case_rev: int,
-) -> Outcome[str]:  # fmt: skip
-    changes = persons.update_person(session, person_id, person, expected_revision=person_rev).changes
-    changes |= cases.update_case(session, case_id, case, expected_revision=case_rev).changes
-    return Outcome(case_id, changes)
+    return CaseData(
+        case=case,
+        person=persons.get_person(session, case.person_id),
+        steps=cases.next_steps(session, case_id),
+        staff=list_colleagues(session),
+        draft=case_record.form_draft(session, case_id),
+    )
 
 
 class CaseWindow(QWidget):
@@ -83,19 +102,39 @@ class CaseWindow(QWidget):
         self.case_id = case_id
         self.person_id = ""
         self._revisions = (0, 0)
+        self._first_load = True
+        self._draft_saved = False  # a form draft of this window is in the store
+        self._close_after_save = False
+        self.may_write = context.session.can(Permission.WRITE_CASES)
         self.setObjectName("caseWindow")
-        self.resize(1100, 780)
+        self.resize(1100, 700)
         self.header = QLabel(self)
         self.header.setObjectName("caseHeader")
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.notice = QFrame(self)
+        self.notice.setObjectName("caseNotice")
+        self.notice.setStyleSheet("#caseNotice { background: #fff4d6; border: 1px solid #e0b000; }")
+        self.notice_text = QLabel(self.notice)
+        self.notice_text.setWordWrap(True)
+        self.notice_text.setObjectName("caseNoticeText")
+        self.take_stored = QPushButton(self.tr("保存されている内容に戻す"), self.notice)
+        self.take_stored.setAccessibleName(self.tr("保存されている内容に戻す"))
+        notice_layout = QHBoxLayout(self.notice)
+        notice_layout.addWidget(self.notice_text, 1)
+        notice_layout.addWidget(self.take_stored)
+        self.notice.hide()
         self.steps_box = QHBoxLayout()
         self.steps_note = QLabel(self)
         self.steps_note.setWordWrap(True)
         self.steps_note.setObjectName("stepsNote")
         self.status = QLabel(self)
         self.status.setObjectName("caseStatus")
+        self.status.setWordWrap(True)
         self.save_button = QPushButton(self.tr("保存 (Ctrl+S)"), self)
+        self.save_button.setAccessibleName(self.tr("保存 (Ctrl+S)"))
+        self.save_button.setVisible(self.may_write)
         self.print_button = QPushButton(self.tr("印刷 (Ctrl+P)…"), self)
+        self.print_button.setAccessibleName(self.tr("印刷 (Ctrl+P)…"))
         self.print_button.setVisible(context.session.can(Permission.PRINT_FORMS))
         may_sensitive = context.session.can(Permission.READ_SENSITIVE)
         hidden = set() if may_sensitive else SENSITIVE_KEYS
@@ -105,6 +144,13 @@ class CaseWindow(QWidget):
         self.certificates = CertificateTable(self)
         self.follow_up_form = Form(FOLLOW_UP_FIELDS, self)
         self.outcome_form = Form(OUTCOME_FIELDS, self)
+        self.person_forms = (self.person_form, self.disability_form)
+        self.case_forms = (self.case_form, self.follow_up_form, self.outcome_form)
+        for form in (*self.person_forms, *self.case_forms):
+            form.set_read_only(not self.may_write)
+            form.edited.connect(self._edited)
+        self.certificates.set_read_only(not self.may_write)
+        self.certificates.edited.connect(self._edited)
         self.timeline = TimelineTab(context, case_id, self)
         self.candidates = CandidatesTab(context, case_id, self)
         self.applications = ApplicationsTab(context, case_id, self)
@@ -137,56 +183,96 @@ class CaseWindow(QWidget):
         top.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addLayout(self.steps_box)
         layout.addWidget(self.steps_note)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft_now)
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.open_print)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.take_stored.clicked.connect(self.discard_edits)
+        if self.may_write:
+            QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence.StandardKey.Print, self, self.open_print)
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
         context.data_changed.connect(self._changed)
-        context.about_to_lock.connect(self.timeline.flush)
+        context.about_to_lock.connect(self.keep_drafts)
         context.locked.connect(self.clear_and_close)
         self.reload()
 
     # -- loading ----------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.context.run(load_case, self.case_id, on_done=self._loaded)
+        """Read the record; fields with unsaved edits keep what the user typed."""
+        case_id = self.case_id
+        QueryOp(self.context, lambda s: load_case(s, case_id), self._loaded).run_in_background()
 
-    def _loaded(self, data: dict[str, Any]) -> None:
-        case: cases.CaseView = data["case"]
-        person: persons.PersonView = data["person"]
+    def _loaded(self, data: CaseData) -> None:
+        case, person = data.case, data.person
         self.person_id = person.id
         self._revisions = (person.revision, case.revision)
-        staff = [(s.display_name, s.staff_id) for s in data["staff"]]
+        staff = [(s.display_name, s.staff_id) for s in data.staff]
         for key in ("primary_staff_id", "secondary_staff_id"):
             self.case_form.set_choices(key, staff)
         values = person_values(person)
-        self.person_form.set_values(values)
-        self.disability_form.set_values(values)
-        self.certificates.set_value(person.certificates)
+        for form in self.person_forms:
+            form.set_values(values, keep=form.dirty_keys())
+        if not self.certificates.is_dirty():
+            self.certificates.set_value(person.certificates)
         case_data = case_values(case)
-        for form in (self.case_form, self.follow_up_form, self.outcome_form):
-            form.set_values(case_data)
+        for form in self.case_forms:
+            form.set_values(case_data, keep=form.dirty_keys())
         birth = f"{to_wareki(person.birth_date)}生" if person.birth_date else ""
         self.header.setText(
             f"<h2>{case.person_name} <small>{person.family_kana} {person.given_kana} {birth}</small></h2>"
             f"{case.case_no} ・ {case.business_line.label} ・ <b>{case.state.label}</b>"
         )
         self.setWindowTitle(f"{case.case_no} — Teiretsu")
-        self._show_steps(data["steps"])
-        if self.consents is None:
+        self._show_steps(data.steps)
+        line = case.business_line
+        self.tabs.setTabVisible(4, line in (BusinessLine.SPECIAL, BusinessLine.GENERAL, BusinessLine.SUSPECT))
+        if self._first_load:
+            self._first_load = False
             self.consents = ConsentTab(self.context, self.case_id, person.id, self)
             self.tabs.removeTab(self.consent_index)
             self.tabs.insertTab(self.consent_index, self.consents, self.tr("同意"))
-        for tab in (self.consents, self.candidates, self.applications, self.reviews):
-            tab.load()
-        self.timeline.load()
-        line = case.business_line
-        self.tabs.setTabVisible(4, line in (BusinessLine.SPECIAL, BusinessLine.GENERAL, BusinessLine.SUSPECT))
+            for tab in (self.consents, self.candidates, self.applications, self.reviews):
+                tab.load()
+            self.timeline.load()
+            self.timeline.load_draft()
+            if data.draft is not None and self.may_write:
+                self._restore(data.draft)
+
+    def _restore(self, draft: case_record.FormDraftView) -> None:
+        """Put back the edits of a draft (left by a lock, a quit or a crash); they stay unsaved."""
+        state = draft.fields
+        for name, form in self._forms().items():
+            section = state.get(name)
+            if isinstance(section, dict):
+                form.apply_state(section)
+        rows = state.get("certificates")
+        if isinstance(rows, list):
+            self.certificates.set_raw_rows(rows)
+        self._draft_saved = True
+        when = draft.saved_at[:16].replace("T", " ")
+        self._show_notice(
+            self.tr(
+                "保存されていない編集を復元しました (下書き {0} UTC)。保存するか、元に戻してください。"
+            ).format(when)
+        )
+
+    def _forms(self) -> dict[str, Form]:
+        return {
+            "person": self.person_form,
+            "disability": self.disability_form,
+            "case": self.case_form,
+            "follow_up": self.follow_up_form,
+            "outcome": self.outcome_form,
+        }
 
     def _show_steps(self, steps: list[cases.NextStep]) -> None:
         while self.steps_box.count():
@@ -194,89 +280,270 @@ class CaseWindow(QWidget):
             if item is not None and item.widget() is not None:
                 item.widget().deleteLater()  # type: ignore[union-attr]
         notes = []
-        self.steps_box.addWidget(QLabel(self.tr("状態を進める:"), self))
+        if self.may_write and steps:
+            self.steps_box.addWidget(QLabel(self.tr("状態を進める:"), self))
         for step in steps:
+            # Always clickable: what was just typed may be exactly what the rule needs; it is saved
+            # with the state change in one transaction, and a refusal names what is still missing.
+            if step.missing:
+                notes.append(f"「{step.state.label}」に必要: " + "、".join(step.missing))
+            if not self.may_write:
+                continue
             button = QPushButton(step.state.label, self)
             button.setObjectName(f"step_{step.state.value}")
-            # Always clickable: the click saves the form first, and what was just typed may be exactly
-            # what the rule needs. A refusal then names what is still missing.
+            button.setAccessibleName(step.state.label)
             if step.missing:
                 button.setToolTip(self.tr("必要なもの: ") + "、".join(step.missing))
-                notes.append(f"「{step.state.label}」に必要: " + "、".join(step.missing))
             button.clicked.connect(lambda _=False, s=step.state: self.move_to(s))
             self.steps_box.addWidget(button)
         self.steps_box.addStretch(1)
-        self.steps_note.setText("\n".join(notes))
+        self.steps_note.setText("\n".join(notes) if self.may_write else "")
+
+    def _reload_steps(self) -> None:
+        case_id = self.case_id
+        QueryOp(self.context, lambda s: cases.next_steps(s, case_id), self._show_steps).run_in_background()
+
+    # -- what was edited --------------------------------------------------------------------------
+
+    def person_dirty(self) -> bool:
+        return any(f.is_dirty() for f in self.person_forms) or self.certificates.is_dirty()
+
+    def case_dirty(self) -> bool:
+        return any(f.is_dirty() for f in self.case_forms)
+
+    def is_dirty(self) -> bool:
+        return self.may_write and (self.person_dirty() or self.case_dirty())
+
+    def edit_state(self) -> dict[str, Any]:
+        state: dict[str, Any] = {name: form.dirty_state() for name, form in self._forms().items()}
+        if self.certificates.is_dirty():
+            state["certificates"] = self.certificates.raw_rows()
+        return state
+
+    def _edited(self) -> None:
+        self.status.setText(self.tr("未保存の変更があります"))
+        self._draft_timer.start()
+
+    def save_draft_now(self) -> None:
+        """Keep the unsaved edits in the encrypted store (or drop the draft when nothing is edited)."""
+        self._draft_timer.stop()
+        if not self.may_write or not self.context.is_unlocked:
+            return
+        case_id = self.case_id
+        if self.is_dirty():
+            state = self.edit_state()
+            self._draft_saved = True
+            ChangeOp(self.context, lambda s: case_record.save_form_draft(s, case_id, state)).failure(
+                self._failed
+            ).run_in_background(initiator=self)
+        elif self._draft_saved:
+            self._draft_saved = False
+            ChangeOp(self.context, lambda s: case_record.discard_form_draft(s, case_id)).failure(
+                self._failed
+            ).run_in_background(initiator=self)
+
+    def keep_drafts(self) -> None:
+        """Before a lock: queue the drafts now; the store thread writes them before it locks."""
+        self.save_draft_now()
+        self.timeline.flush()
 
     # -- actions ----------------------------------------------------------------------------------
 
-    def gather(self) -> tuple[persons.PersonInput, cases.CaseInput]:
-        values = self.person_form.values() | self.disability_form.values()
-        case_data = self.case_form.values() | self.follow_up_form.values() | self.outcome_form.values()
-        return person_input(values, self.certificates.value()), case_input(case_data)
+    def gather(self) -> tuple[persons.PersonInput | None, cases.CaseInput | None]:
+        """The inputs of the parts that were edited (None: that part is unchanged)."""
+        person = case = None
+        if self.person_dirty():
+            values = self.person_form.values() | self.disability_form.values()
+            person = person_input(values, self.certificates.value())
+        if self.case_dirty():
+            case = case_input(
+                self.case_form.values() | self.follow_up_form.values() | self.outcome_form.values()
+            )
+        return person, case
 
-    def save(self, then: Any = None) -> None:
+    def save(self, move_to: CaseState | None = None) -> None:
+        if not self.may_write:
+            return
         try:
             person, case = self.gather()
         except Exception as exc:
             self.status.setText(message_for(exc))
             return
+        if person is None and case is None and move_to is None:
+            self.status.setText(self.tr("変更はありません"))
+            if self._close_after_save:
+                self._close_after_save = False
+                self._discard_and_close()
+            return
+        self._draft_timer.stop()
         self.status.setText(self.tr("保存しています…"))
-        self.context.run(
-            save_case, self.case_id, self.person_id, person, self._revisions[0], case, self._revisions[1],
-            initiator=self, on_done=lambda _: self._saved(then), on_error=self._failed,
-        )  # fmt: skip
+        person_rev, case_rev = self._revisions
+        case_id = self.case_id
+        ChangeOp(
+            self.context,
+            lambda s: case_record.save_case_record(
+                s, case_id, person=person, person_revision=person_rev, case=case, case_revision=case_rev,
+                move_to=move_to,
+            ),
+        ).success(self._saved).failure(self._failed).run_in_background(initiator=self)  # fmt: skip
 
-    def _saved(self, then: Any) -> None:
+    def _saved(self, saved: case_record.SavedCase) -> None:
+        self._revisions = (saved.person_revision, saved.case_revision)
+        for form in (*self.person_forms, *self.case_forms):
+            form.mark_clean()
+        self.certificates.mark_clean()
+        self._draft_saved = False
+        self.notice.hide()
         self.status.setText(self.tr("保存しました"))
-        if callable(then):
-            then()
-        else:
-            self.reload()
+        if self._close_after_save:
+            self._close_after_save = False
+            self.close()
+            return
+        self.reload()
 
-    def move_to(self, state: Any) -> None:
-        """Save first (the rules look at the saved dates), then change the state."""
+    def move_to(self, state: CaseState) -> None:
+        """Save what was edited and change the state, in one transaction (the rules read the values
+        just typed). A terminal state asks first; a refusal writes nothing and keeps the edits."""
+        if state in TERMINAL:
+            answer = QMessageBox.question(
+                self,
+                self.tr("状態の変更"),
+                self.tr("ケースを「{0}」にします。この後は記録の追加だけができます。よろしいですか？").format(
+                    state.label
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.save(move_to=state)
 
-        def transition() -> None:
-            self.context.run(
-                cases.transition_case, self.case_id, state, initiator=self, on_done=lambda _: self.reload(),
-                on_error=self._failed,
-            )  # fmt: skip
-
-        self.save(then=transition)
-
-    def open_print(self) -> PrintDialog:
+    def open_print(self) -> PrintDialog | None:
+        if not self.context.session.can(Permission.PRINT_FORMS):
+            return None
         dialog = PrintDialog(self.context, self.case_id, self)
         dialog.open()
         return dialog
 
     def _failed(self, error: BaseException) -> None:
+        """A refused save or state change wrote nothing: keep the edits, refresh the stored revisions
+        (and the other fields) so that the next save is judged against what is stored now."""
+        self._close_after_save = False
         self.status.setText(message_for(error))
-
-    def _changed(self, changes: Changes, initiator: object) -> None:
-        if initiator is self:
-            return
-        if self.case_id in changes.ids or (self.person_id and self.person_id in changes.ids):
+        if self.context.is_unlocked:
             self.reload()
 
-    def clear_and_close(self) -> None:
-        for form in (
-            self.person_form,
-            self.case_form,
-            self.disability_form,
-            self.follow_up_form,
-            self.outcome_form,
+    def discard_edits(self) -> None:
+        """Take the stored version: drop the unsaved edits and the draft (asks first)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("編集の破棄"),
+            self.tr("保存していない編集を破棄して、保存されている内容に戻しますか？"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._drop_edits()
+        self.notice.hide()
+        self.reload()
+
+    def _drop_edits(self) -> None:
+        self._draft_timer.stop()
+        for form in (*self.person_forms, *self.case_forms):
+            form.mark_clean()
+        self.certificates.mark_clean()
+        if self._draft_saved and self.context.is_unlocked:
+            self._draft_saved = False
+            case_id = self.case_id
+            ChangeOp(self.context, lambda s: case_record.discard_form_draft(s, case_id)).run_in_background(
+                initiator=self
+            )
+
+    def _show_notice(self, text: str) -> None:
+        self.notice_text.setText(text)
+        self.notice.show()
+
+    # -- changes made elsewhere -------------------------------------------------------------------
+
+    def _changed(self, changes: Changes, initiator: object) -> None:
+        if initiator is self or not self.context.is_unlocked:
+            return
+        kinds = changes.kinds_for_case(self.case_id)
+        record_changed = ChangeKind.CASE in kinds or (
+            bool(self.person_id) and changes.touches_record(ChangeKind.PERSON, self.person_id)
+        )
+        if record_changed:
+            if self.is_dirty():
+                self._show_notice(
+                    self.tr(
+                        "このケースは別の画面で変更されました。入力中の項目はそのまま残し、ほかの項目を最新にしました。"
+                    )
+                )
+            self.reload()
+        if ChangeKind.CANDIDATE in kinds:
+            self.candidates.load()
+        if ChangeKind.APPLICATION in kinds:
+            self.applications.load()
+        if ChangeKind.REVIEW in kinds:
+            self.reviews.load()
+        if ChangeKind.ACTIVITY in kinds:
+            self.timeline.load()
+        if changes.touches(ChangeKind.CONSENT) and self.consents is not None:
+            self.consents.load()
+        if not record_changed and (
+            kinds & {ChangeKind.CANDIDATE, ChangeKind.ACTIVITY} or changes.touches(ChangeKind.CONSENT)
         ):
+            self._reload_steps()  # what the rules still need may have changed
+
+    # -- closing ----------------------------------------------------------------------------------
+
+    def clear_and_close(self) -> None:
+        """On lock: the drafts were queued by `keep_drafts`; clear every widget and close unasked."""
+        self._draft_timer.stop()
+        for form in (*self.person_forms, *self.case_forms):
             form.clear()
         self.certificates.clear()
         self.header.clear()
         self.steps_note.clear()
+        self.notice_text.clear()
         for tab in (self.timeline, self.candidates, self.applications, self.reviews, self.consents):
             if tab is not None:
                 tab.clear()
         self.close()
 
+    def ask_to_close(self) -> bool:
+        """With unsaved edits: 保存 / 破棄 / キャンセル. True when the window may close now."""
+        if not self.context.is_unlocked or not self.is_dirty():
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("保存されていない変更"))
+        box.setText(self.tr("このケースには保存されていない変更があります。保存しますか？"))
+        save = box.addButton(self.tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("破棄"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("キャンセル"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            self._close_after_save = True
+            self.save()
+            return False  # closes when the save succeeds
+        if clicked is discard:
+            self._drop_edits()
+            return True
+        return False
+
+    def _discard_and_close(self) -> None:
+        self._drop_edits()
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.ask_to_close():
+            event.ignore()
+            return
         if self.context.is_unlocked:
             self.timeline.flush()
         self.closed.emit(self.case_id)

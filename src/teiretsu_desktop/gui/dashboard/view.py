@@ -9,8 +9,11 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from teiretsu_desktop.domain.wareki import to_wareki
 from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.widgets.list_page import ListPage
 from teiretsu_desktop.gui.widgets.table_model import ROW_ROLE, Column
+from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.services.changes import ChangeKind
 from teiretsu_desktop.services.reminders import ReminderView, due_reminders
 
 
@@ -38,7 +41,16 @@ WINDOWS = (("今週まで (期限切れを含む)", 7), ("今日まで", 0), ("3
 class DashboardView(ListPage[ReminderView]):
     open_case = Signal(str)
     open_person = Signal(str)
-    kinds = frozenset({"case", "consent", "person", "activity"})
+    kinds = frozenset(
+        {
+            ChangeKind.CASE,
+            ChangeKind.CONSENT,
+            ChangeKind.PERSON,
+            ChangeKind.ACTIVITY,
+            ChangeKind.CANDIDATE,
+            ChangeKind.REVIEW,
+        }
+    )
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("ダッシュボード"), COLUMNS, parent)
@@ -71,13 +83,13 @@ class DashboardView(ListPage[ReminderView]):
         window = int(self.window_combo.currentData())
         mine = bool(self.mine.currentData())
 
-        def load(session: object) -> tuple[list[ReminderView], int, int, int]:
-            rows = [v for v in due_reminders(session, today=today, mine=mine) if v.days_left <= window]  # type: ignore[arg-type]
+        def load(session: StaffSession) -> tuple[list[ReminderView], int, int, int]:
+            rows = [v for v in due_reminders(session, today=today, mine=mine) if v.days_left <= window]
             overdue = sum(1 for r in rows if r.overdue)
             due_today = sum(1 for r in rows if r.days_left == 0)
             return rows[:MAX_ROWS], len(rows), overdue, due_today
 
-        self.context.run(load, on_done=self._show)
+        QueryOp(self.context, load, self._show).run_in_background()
 
     def _show(self, loaded: tuple[list[ReminderView], int, int, int]) -> None:
         rows, total, overdue, due_today = loaded

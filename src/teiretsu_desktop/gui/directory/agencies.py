@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QWidget
 
 from teiretsu_desktop.domain.codes import AgencyKind
 from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.widgets.form import Field
-from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job, job
+from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.list_page import ListPage
 from teiretsu_desktop.gui.widgets.table_model import Column
+from teiretsu_desktop.services.changes import ChangeKind
 from teiretsu_desktop.services.directory import AgencyInput, AgencyView, list_agencies, save_agency
 
 FIELDS = [
@@ -27,7 +29,7 @@ FIELDS = [
 
 
 class AgenciesPage(ListPage[AgencyView]):
-    kinds = frozenset({"agency"})
+    kinds = frozenset({ChangeKind.AGENCY})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         columns: list[Column[AgencyView]] = [
@@ -44,14 +46,14 @@ class AgenciesPage(ListPage[AgencyView]):
         self.table.doubleClicked.connect(lambda _: self.edit(self.selected()))
 
     def load(self) -> None:
-        self.context.run(list_agencies, on_done=self.model.set_rows)
+        QueryOp(self.context, list_agencies, self.model.set_rows).run_in_background()
 
     def edit(self, agency: AgencyView | None) -> None:
         def make(v: dict[str, Any]) -> Job:
             data = AgencyInput(**{**v, "kind": AgencyKind(v["kind"] or "other"), "name": v["name"] or ""})
-            return job(save_agency, data, agency_id=agency.id if agency else None)
+            return lambda s: save_agency(s, data, agency_id=agency.id if agency else None)
 
-        dialog = FormDialog(self.tr("関係機関"), FIELDS, self.context, make, self.load, self)
+        dialog = FormDialog(self.tr("関係機関"), FIELDS, self.context, make, None, self)
         if agency is not None:
             dialog.form.set_values(agency.__dict__)
         dialog.open()

@@ -9,10 +9,12 @@ from PySide6.QtWidgets import QWidget
 
 from teiretsu_desktop.domain.codes import ConsultationChannel, ConsultationTopic, Requester
 from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.widgets.form import Field
-from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job, job
+from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.list_page import ListPage
 from teiretsu_desktop.gui.widgets.table_model import Column
+from teiretsu_desktop.services.changes import ChangeKind
 from teiretsu_desktop.services.consultations import (
     ConsultationInput,
     ConsultationView,
@@ -32,7 +34,7 @@ FIELDS = [
 
 
 class ConsultationsPage(ListPage[ConsultationView]):
-    kinds = frozenset({"consultation", "case"})
+    kinds = frozenset({ChangeKind.CONSULTATION, ChangeKind.CASE})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         columns: list[Column[ConsultationView]] = [
@@ -52,9 +54,10 @@ class ConsultationsPage(ListPage[ConsultationView]):
 
     def load(self) -> None:
         end = datetime.now()
-        self.context.run(
-            list_consultations, start=end - timedelta(days=365), end=end, on_done=self.model.set_rows
-        )
+        start = end - timedelta(days=365)
+        QueryOp(
+            self.context, lambda s: list_consultations(s, start=start, end=end), self.model.set_rows
+        ).run_in_background()
 
     def record(self) -> None:
         def make(v: dict[str, Any]) -> Job:
@@ -70,8 +73,8 @@ class ConsultationsPage(ListPage[ConsultationView]):
                 anonymous=bool(v["anonymous"]),
                 outcome=v["outcome"],
             )
-            return job(record_consultation, data)
+            return lambda s: record_consultation(s, data)
 
-        dialog = FormDialog(self.tr("相談を記録"), FIELDS, self.context, make, self.load, self)
+        dialog = FormDialog(self.tr("相談を記録"), FIELDS, self.context, make, None, self)
         dialog.form.set_value("received_on", date.today())
         dialog.open()

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QWidget
 from teiretsu_desktop.domain.codes import AgencyKind, CouncilKind, NetworkActivityKind
 from teiretsu_desktop.domain.wareki import fiscal_year, fiscal_year_range, to_wareki
 from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.widgets.form import Field
-from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job, job
+from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.list_page import ListPage
 from teiretsu_desktop.gui.widgets.table_model import Column
+from teiretsu_desktop.services.changes import ChangeKind
 from teiretsu_desktop.services.directory import (
     NetworkActivityInput,
     NetworkActivityView,
@@ -35,7 +37,7 @@ FIELDS = [
 
 
 class NetworkPage(ListPage[NetworkActivityView]):
-    kinds = frozenset({"network_activity"})
+    kinds = frozenset({ChangeKind.NETWORK_ACTIVITY})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         columns: list[Column[NetworkActivityView]] = [
@@ -55,7 +57,9 @@ class NetworkPage(ListPage[NetworkActivityView]):
         year = fiscal_year(date.today())
         start, _ = fiscal_year_range(year - 1)
         _, end = fiscal_year_range(year)
-        self.context.run(list_network_activities, start=start, end=end, on_done=self.model.set_rows)
+        QueryOp(
+            self.context, lambda s: list_network_activities(s, start=start, end=end), self.model.set_rows
+        ).run_in_background()
 
     def record(self) -> None:
         def make(v: dict[str, Any]) -> Job:
@@ -73,8 +77,8 @@ class NetworkPage(ListPage[NetworkActivityView]):
                 participants={k: n for k, n in participants.items() if n},
                 note=v["note"],
             )
-            return job(record_network_activity, data)
+            return lambda s: record_network_activity(s, data)
 
-        dialog = FormDialog(self.tr("連携活動を記録"), FIELDS, self.context, make, self.load, self)
+        dialog = FormDialog(self.tr("連携活動を記録"), FIELDS, self.context, make, None, self)
         dialog.form.set_value("held_on", date.today())
         dialog.open()

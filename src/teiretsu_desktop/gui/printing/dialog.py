@@ -30,14 +30,18 @@ from PySide6.QtWidgets import (
 )
 
 from teiretsu_desktop.documents.definitions import available_forms, load_form
-from teiretsu_desktop.documents.printing import PrintRequest, PrintResult, print_form, protect_pdf
+from teiretsu_desktop.documents.printing import (
+    PrintRequest,
+    PrintResult,
+    print_form_recorded,
+    save_protected_pdf,
+)
 from teiretsu_desktop.domain.codes import RecipientKind
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.operations import ChangeOp
 from teiretsu_desktop.gui.printing.pages import render_pages
 from teiretsu_desktop.security.permissions import Permission
-from teiretsu_desktop.services.changes import Changes
-from teiretsu_desktop.store.atomic import atomic_write_bytes
 
 PREVIEW_DPI = 60
 PRINT_DPI = 300
@@ -140,7 +144,10 @@ class PrintDialog(QDialog):
 
     def preview(self) -> None:
         self.status.setText(self.tr("作成しています…"))
-        self.context.run(print_form, self.request("print"), on_done=self._previewed, on_error=self._failed)
+        request = self.request("print")
+        ChangeOp(self.context, lambda s: print_form_recorded(s, request)).success(self._previewed).failure(
+            self._failed
+        ).run_in_background(initiator=self)
 
     def _previewed(self, result: PrintResult) -> None:
         self.printed = result
@@ -154,8 +161,6 @@ class PrintDialog(QDialog):
         self.status.setText(self.tr("{0} ページ。{1}").format(result.pages, recorded))
         self.print_button.setEnabled(True)
         self.save_button.setEnabled(True)
-        if result.disclosure_id:
-            self.context.announce(Changes.of("disclosure", result.disclosure_id), self)
 
     def print_pages(self) -> None:
         if self.printed is None:
@@ -196,15 +201,14 @@ class PrintDialog(QDialog):
         )
         if not path:
             return
-        try:
-            atomic_write_bytes(Path(path), protect_pdf(self.printed.pdf, password))
-        except Exception as exc:
-            self.status.setText(message_for(exc))
-            return
-        self.context.session.record(
-            "pdf_saved", detail={"form": str(self.form.currentData()), "protected": True}
-        )
-        self.status.setText(self.tr("保存しました (パスワード付き)。"))
+        pdf, form_id = self.printed.pdf, str(self.form.currentData())
+        self.status.setText(self.tr("保存しています…"))
+        ChangeOp(
+            self.context,
+            lambda s: save_protected_pdf(s, pdf, password=password, path=Path(path), form_id=form_id),
+        ).success(lambda _: self.status.setText(self.tr("保存しました (パスワード付き)。"))).failure(
+            self._failed
+        ).run_in_background(initiator=self)
 
     def _failed(self, error: BaseException) -> None:
         self.status.setText(message_for(error))

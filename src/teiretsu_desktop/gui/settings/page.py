@@ -21,19 +21,21 @@ from PySide6.QtWidgets import (
 from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.tasks import Progress
 from teiretsu_desktop.gui.widgets.form import Field, Form
-from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job, job
+from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.list_page import ListPage
 from teiretsu_desktop.gui.widgets.table_model import Column
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services import audit_log, maintenance, staff
+from teiretsu_desktop.services.changes import ChangeKind
 from teiretsu_desktop.services.settings import CenterSettings, load_settings, save_settings
 from teiretsu_desktop.store.backup import BackupInfo
 
 
 class StaffPage(ListPage[staff.StaffInfo]):
-    kinds = frozenset({"staff"})
+    kinds = frozenset({ChangeKind.STAFF})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         columns: list[Column[staff.StaffInfo]] = [
@@ -49,7 +51,7 @@ class StaffPage(ListPage[staff.StaffInfo]):
         self.add_button(self.tr("削除…"), self.remove)
 
     def load(self) -> None:
-        self.context.run(staff.list_staff, on_done=self.model.set_rows)
+        QueryOp(self.context, staff.list_staff, self.model.set_rows).run_in_background()
 
     def add(self) -> None:
         fields = [
@@ -60,12 +62,12 @@ class StaffPage(ListPage[staff.StaffInfo]):
         ]
 
         def make(v: dict[str, Any]) -> Job:
-            return job(
-                staff.add_staff, login=v["login"] or "", display_name=v["display_name"] or "",
+            return lambda s: staff.add_staff(
+                s, login=v["login"] or "", display_name=v["display_name"] or "",
                 role=Role(v["role"] or "caseworker"), passphrase=v["passphrase"] or "",
             )  # fmt: skip
 
-        dialog = FormDialog(self.tr("スタッフを追加"), fields, self.context, make, self.load, self)
+        dialog = FormDialog(self.tr("スタッフを追加"), fields, self.context, make, None, self)
         dialog.form.set_choices("role", [(r.label_ja, r.value) for r in Role])
         dialog.open()
 
@@ -76,7 +78,7 @@ class StaffPage(ListPage[staff.StaffInfo]):
         fields = [Field("passphrase", f"{chosen.login} の仮パスフレーズ")]
         FormDialog(
             self.tr("仮パスフレーズ"), fields, self.context,
-            lambda v: job(staff.reset_passphrase, login=chosen.login, new=v["passphrase"] or ""), self.load, self,
+            lambda v: lambda s: staff.reset_passphrase(s, login=chosen.login, new=v["passphrase"] or ""), None, self,
         ).open()  # fmt: skip
 
     def remove(self) -> None:
@@ -87,11 +89,11 @@ class StaffPage(ListPage[staff.StaffInfo]):
             self, self.tr("削除"), self.tr("{0} を削除し、鍵を消去しますか？").format(chosen.login)
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.context.run(staff.remove_staff, chosen.login, on_done=lambda _: self.load())
+            ChangeOp(self.context, lambda s: staff.remove_staff(s, chosen.login)).run_in_background()
 
 
 class AuditPage(ListPage[audit_log.AuditRow]):
-    kinds = frozenset({"settings", "staff"})
+    kinds = frozenset({ChangeKind.SETTINGS, ChangeKind.STAFF})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         columns: list[Column[audit_log.AuditRow]] = [
@@ -109,7 +111,7 @@ class AuditPage(ListPage[audit_log.AuditRow]):
         self.add_button(self.tr("改ざんを検査"), self.verify)
 
     def load(self) -> None:
-        self.context.run(audit_log.recent_entries, on_done=self.model.set_rows)
+        QueryOp(self.context, audit_log.recent_entries, self.model.set_rows).run_in_background()
 
     def verify(self) -> None:
         def show(problems: list[str]) -> None:
@@ -120,7 +122,7 @@ class AuditPage(ListPage[audit_log.AuditRow]):
             )
             self.load()
 
-        self.context.run(audit_log.verify_chain, on_done=show)
+        QueryOp(self.context, audit_log.verify_chain, show).run_in_background()
 
 
 class CenterSettingsPage(QWidget):
@@ -165,7 +167,7 @@ class CenterSettingsPage(QWidget):
         context.locked.connect(self.form.clear)
 
     def load(self) -> None:
-        self.context.run(load_settings, on_done=lambda s: self.form.set_values(s.__dict__))
+        QueryOp(self.context, load_settings, lambda s: self.form.set_values(s.__dict__)).run_in_background()
 
     def save(self) -> None:
         try:
@@ -176,16 +178,14 @@ class CenterSettingsPage(QWidget):
         except Exception as exc:
             self.status.setText(message_for(exc))
             return
-        self.context.run(
-            save_settings, new, on_done=lambda _: self.status.setText(self.tr("保存しました")),
-            on_error=lambda e: self.status.setText(message_for(e)),
-        )  # fmt: skip
+        ChangeOp(self.context, lambda s: save_settings(s, new)).success(
+            lambda _: self.status.setText(self.tr("保存しました"))
+        ).failure(lambda e: self.status.setText(message_for(e))).run_in_background(initiator=self)
 
     def enable_keyring(self) -> None:
-        self.context.run(
-            staff.enable_keyring, on_done=lambda _: self.status.setText(self.tr("キーリングでの解除を有効にしました")),
-            on_error=lambda e: self.status.setText(message_for(e)),
-        )  # fmt: skip
+        ChangeOp(self.context, staff.enable_keyring).success(
+            lambda _: self.status.setText(self.tr("キーリングでの解除を有効にしました"))
+        ).failure(lambda e: self.status.setText(message_for(e))).run_in_background(initiator=self)
 
     def backup(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("バックアップの保存先"), "teiretsu.backup")
@@ -217,7 +217,9 @@ class CenterSettingsPage(QWidget):
             finished()
             self.status.setText(message_for(error))
 
-        self.context.run(maintenance.backup, path, progress, on_done=done, on_error=failed)
+        QueryOp(self.context, lambda s: maintenance.backup(s, path, progress), done).failure(
+            failed
+        ).run_in_background()
         return dialog
 
     def _backed_up(self, info: BackupInfo) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.stats.disclosure import POLICIES
 from teiretsu_desktop.stats.export import ExportPreview, ExportResult, export_bundle, preview_export
 
@@ -58,13 +59,10 @@ class ExportDialog(QDialog):
         context.locked.connect(self.reject)
 
     def check(self) -> None:
-        self.context.run(
-            preview_export,
-            self.year,
-            str(self.policy.currentData()),
-            on_done=self._shown,
-            on_error=self._failed,
-        )
+        year, policy = self.year, str(self.policy.currentData())
+        QueryOp(self.context, lambda s: preview_export(s, year, policy), self._shown).failure(
+            self._failed
+        ).run_in_background()
 
     def _shown(self, preview: ExportPreview) -> None:
         lines = []
@@ -93,8 +91,10 @@ class ExportDialog(QDialog):
         )
         if not path:
             return
-        self.context.run(export_bundle, self.year, str(self.policy.currentData()), Path(path), on_done=self._written,
-                         on_error=self._failed)  # fmt: skip
+        year, policy = self.year, str(self.policy.currentData())
+        ChangeOp(self.context, lambda s: export_bundle(s, year, policy, Path(path))).success(
+            self._written
+        ).failure(self._failed).run_in_background(initiator=self)
 
     def _written(self, result: ExportResult) -> None:
         self.status.setText(

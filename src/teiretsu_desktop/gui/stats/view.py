@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from teiretsu_desktop.domain.wareki import fiscal_year, fiscal_year_label
 from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.stats.chart import BarChart
 from teiretsu_desktop.gui.stats.export_dialog import ExportDialog
 from teiretsu_desktop.gui.stats.workspace_window import WorkspaceWindow
@@ -79,7 +80,8 @@ class StatsView(QWidget):
         if not self.context.is_unlocked:
             return
         self.export_button.setVisible(self.context.session.can(Permission.SIGN_OFF_STATS))
-        self.context.run(load_years, int(self.year.currentData()), on_done=self._loaded)
+        year = int(self.year.currentData())
+        QueryOp(self.context, lambda s: load_years(s, year), self._loaded).run_in_background()
 
     def _loaded(self, years: tuple[dict[str, Table], dict[str, Table]]) -> None:
         self.current, self.previous = years

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teiretsu_desktop.domain.errors import TeiretsuError
+from teiretsu_desktop.domain.errors import TeiretsuError, TooManyAttempts
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
-from teiretsu_desktop.security import unlock_failures
 from teiretsu_desktop.security.keyslots import KeySlots
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import unlock_with_keyring, unlock_with_passphrase
+from teiretsu_desktop.security.unlock_throttle import UnlockThrottle
 
 
 class UnlockDialog(QDialog):
@@ -68,6 +70,7 @@ class UnlockDialog(QDialog):
         self._wait.setInterval(1000)
         self._wait.timeout.connect(self._tick)
         self._wait_left = 0
+        self._throttle_clock: dict[str, Any] = {}  # tests inject {"clock": ...}
         self.reload()
 
     def reload(self) -> None:
@@ -97,28 +100,28 @@ class UnlockDialog(QDialog):
         if not login or not passphrase:
             self.status.setText(self.tr("スタッフ名とパスフレーズを入力してください"))
             return
-        delay = unlock_failures.delay_seconds(
-            unlock_failures.recent_count(self.context.data_dir.unlock_failures, login=login)
-        )
-        if delay > 0 and self._wait_left == 0:
-            self._start_wait(int(delay))
+        # The same throttle refuses again on the store thread; checking here too shows the countdown
+        # at once. An attempt during the wait (a click or Enter) is refused unchecked.
+        wait = self.throttle().wait_seconds(login)
+        if wait > 0:
+            self._start_wait(wait)
             return
         self._busy(True)
+        data_dir, throttle = self.context.data_dir, self.throttle()
         self.context.runner.submit(
-            unlock_with_passphrase,
-            self.context.data_dir,
-            login,
-            passphrase,
-            on_done=self._done,
-            on_error=self._failed,
+            lambda: unlock_with_passphrase(data_dir, login, passphrase, throttle=throttle),
+            self._done,
+            self._failed,
         )
+
+    def throttle(self) -> UnlockThrottle:
+        return UnlockThrottle(self.context.data_dir.unlock_failures, **self._throttle_clock)
 
     def try_keyring(self) -> None:
         login = self.staff.currentText().strip()
         self._busy(True)
-        self.context.runner.submit(
-            unlock_with_keyring, self.context.data_dir, login, on_done=self._done, on_error=self._failed
-        )
+        data_dir = self.context.data_dir
+        self.context.runner.submit(lambda: unlock_with_keyring(data_dir, login), self._done, self._failed)
 
     def _start_wait(self, seconds: int) -> None:
         self._wait_left = seconds
@@ -127,13 +130,14 @@ class UnlockDialog(QDialog):
         self._wait.start()
 
     def _tick(self) -> None:
+        """The countdown reads the throttle each second, so it ends exactly when attempts are allowed."""
+        self._wait_left = self.throttle().wait_seconds(self.staff.currentText().strip())
         if self._wait_left <= 0:
             self._wait.stop()
             self.unlock_button.setEnabled(True)
             self.status.setText(self.tr("もう一度入力してください"))
             return
         self.status.setText(self.tr("失敗が続いたため、%n 秒お待ちください", "", self._wait_left))
-        self._wait_left -= 1
 
     def _done(self, session: StaffSession) -> None:
         self._busy(False)
@@ -147,3 +151,9 @@ class UnlockDialog(QDialog):
         self.passphrase.clear()
         self.passphrase.setFocus()
         self.status.setText(message_for(error))
+        login = self.staff.currentText().strip()
+        wait = (
+            error.wait_seconds if isinstance(error, TooManyAttempts) else self.throttle().wait_seconds(login)
+        )
+        if wait > 0:
+            self._start_wait(wait)

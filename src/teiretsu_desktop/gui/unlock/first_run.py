@@ -172,15 +172,16 @@ class FirstRunDialog(QDialog):
         )
         self.create_button.setEnabled(False)
         self.status.setText(self.tr("作成しています…"))
+        data_dir = self.context.data_dir
+        login, name, passphrase = (
+            self.admin_login.text().strip(), self.admin_name.text().strip(), self.passphrase.text(),
+        )  # fmt: skip
         self.context.runner.submit(
-            init_center,
-            self.context.data_dir,
-            center,
-            admin_login=self.admin_login.text().strip(),
-            admin_name=self.admin_name.text().strip(),
-            admin_passphrase=self.passphrase.text(),
-            on_done=self._created,
-            on_error=self._failed,
+            lambda: init_center(
+                data_dir, center, admin_login=login, admin_name=name, admin_passphrase=passphrase
+            ),
+            self._created,
+            self._failed,
         )
 
     def _created(self, result: InitResult) -> None:
@@ -218,14 +219,11 @@ class FirstRunDialog(QDialog):
         login, passphrase = self.restore_login.text().strip(), self.restore_passphrase.text()
         self.restore_button.setEnabled(False)
         self.status.setText(self.tr("復元しています…"))
+        source, data_dir = Path(self.backup_path.text().strip()), self.context.data_dir
         self.context.runner.submit(
-            maintenance.restore_as,
-            Path(self.backup_path.text().strip()),
-            self.context.data_dir,
-            login,
-            passphrase,
-            on_done=lambda _manifest: self._finish(),
-            on_error=self._failed,
+            lambda: maintenance.restore_as(source, data_dir, login, passphrase),
+            lambda _manifest: self._finish(),
+            self._failed,
         )
 
     def _open_other(self) -> None:

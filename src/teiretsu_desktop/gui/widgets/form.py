@@ -1,10 +1,17 @@
-"""Forms built from field specs, so every screen reads and writes values the same way."""
+"""Forms built from field specs, so every screen reads and writes values the same way.
+
+A form knows which fields the user has edited since it was loaded (`dirty_keys`), so a window can save
+only those, keep them when the record changes elsewhere, and keep them as a draft. A field's "raw"
+state is what its widget holds as text (a half-typed date included), so a draft restores exactly
+what was on the screen.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +37,12 @@ class Field:
     sensitive: bool = False
 
 
+Raw = str | bool | list[str] | None
+
+
 class MultiCheck(QWidget):
+    toggled = Signal()
+
     def __init__(self, options: type[CodeList], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
@@ -39,6 +51,7 @@ class MultiCheck(QWidget):
         for option in options:
             box = QCheckBox(option.label, self)
             box.setAccessibleName(option.label)
+            box.toggled.connect(self.toggled.emit)
             self.boxes[str(option)] = box
             layout.addWidget(box)
         layout.addStretch(1)
@@ -55,17 +68,102 @@ class MultiCheck(QWidget):
 class Form(QWidget):
     """A QFormLayout of fields. `values()` returns {key: value}; date and number errors name the field."""
 
+    edited = Signal()  # the user changed a field (not emitted while values are loaded)
+
     def __init__(self, fields: list[Field], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fields = {f.key: f for f in fields}
         self.widgets: dict[str, QWidget] = {}
         self.layout_ = QFormLayout(self)
+        self._loading = False
+        self._baseline: dict[str, Raw] = {}
         for f in fields:
             widget = self._make(f)
             widget.setObjectName(f"field_{f.key}")
             widget.setAccessibleName(f.label)
             self.widgets[f.key] = widget
             self.layout_.addRow(f.label, widget)
+            self._watch(widget)
+        self.mark_clean()
+
+    def _watch(self, w: QWidget) -> None:
+        if isinstance(w, QPlainTextEdit):
+            w.textChanged.connect(self._user_edit)
+        elif isinstance(w, DateEdit):
+            w.changed.connect(self._user_edit)
+        elif isinstance(w, (MultiCheck, QCheckBox)):
+            w.toggled.connect(self._user_edit)
+        elif isinstance(w, QComboBox):
+            w.currentIndexChanged.connect(self._user_edit)
+        elif isinstance(w, QLineEdit):
+            w.textChanged.connect(self._user_edit)
+
+    def _user_edit(self) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """For a role that may look but not change (事務): fields show values and cannot be edited."""
+        for w in self.widgets.values():
+            if isinstance(w, (QLineEdit, QPlainTextEdit)):
+                w.setReadOnly(read_only)
+            elif isinstance(w, DateEdit):
+                w.edit.setReadOnly(read_only)
+            else:
+                w.setEnabled(not read_only)
+
+    # -- what was edited ---------------------------------------------------------------------------
+
+    def raw(self, key: str) -> Raw:
+        w = self.widgets[key]
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText()
+        if isinstance(w, DateEdit):
+            return w.edit.text()
+        if isinstance(w, MultiCheck):
+            return list(w.value())
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QComboBox):
+            data = w.currentData()
+            return None if data is None else str(data)
+        assert isinstance(w, QLineEdit)
+        return w.text()
+
+    def set_raw(self, key: str, raw: Raw) -> None:
+        w = self.widgets[key]
+        if isinstance(w, QPlainTextEdit):
+            w.setPlainText(str(raw or ""))
+        elif isinstance(w, DateEdit):
+            w.edit.setText(str(raw or ""))
+        elif isinstance(w, MultiCheck):
+            w.set_value(raw if isinstance(raw, list) else ())
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(raw))
+        elif isinstance(w, QComboBox):
+            w.setCurrentIndex(max(0, w.findData(raw)))
+        else:
+            assert isinstance(w, QLineEdit)
+            w.setText(str(raw or ""))
+
+    def dirty_keys(self) -> set[str]:
+        """The fields whose widgets differ from what was last loaded or saved."""
+        return {key for key in self.fields if self.raw(key) != self._baseline.get(key)}
+
+    def is_dirty(self) -> bool:
+        return bool(self.dirty_keys())
+
+    def mark_clean(self) -> None:
+        self._baseline = {key: self.raw(key) for key in self.fields}
+
+    def dirty_state(self) -> dict[str, Raw]:
+        return {key: self.raw(key) for key in sorted(self.dirty_keys())}
+
+    def apply_state(self, state: dict[str, Raw]) -> None:
+        """Put edits back (from a draft) without changing what counts as loaded: they stay unsaved."""
+        for key, raw in state.items():
+            if key in self.fields:
+                self.set_raw(key, raw)
 
     def _make(self, f: Field) -> QWidget:
         if f.kind == "multiline":
@@ -82,7 +180,9 @@ class Form(QWidget):
             assert f.codes is not None
             return MultiCheck(f.codes, self)
         if f.kind == "bool":
-            return QCheckBox(self)
+            box = QCheckBox(self)
+            box.setAccessibleName(f.label)
+            return box
         if f.kind == "choice":
             combo = QComboBox(self)
             combo.addItem("(未選択)", None)
@@ -145,11 +245,33 @@ class Form(QWidget):
             assert isinstance(w, QLineEdit)
             w.setText("" if value is None else str(value))
 
-    def set_values(self, values: dict[str, Any]) -> None:
-        for key in self.fields:
-            if key in values:
-                self.set_value(key, values[key])
+    def set_values(self, values: dict[str, Any], *, keep: set[str] | None = None) -> None:
+        """Load stored values; they become the baseline. Fields in `keep` (unsaved edits) are left as
+        the user typed them, and stay dirty."""
+        keep = keep or set()
+        self._loading = True
+        try:
+            for key in self.fields:
+                if key in values and key not in keep:
+                    self.set_value(key, values[key])
+        finally:
+            self._loading = False
+        kept = {key: self.raw(key) for key in keep if key in self.fields}
+        self._loading = True
+        try:
+            for key in kept:
+                self.set_value(key, values.get(key))
+            self.mark_clean()
+            for key, raw in kept.items():
+                self.set_raw(key, raw)
+        finally:
+            self._loading = False
 
     def clear(self) -> None:
-        for key in self.fields:
-            self.set_value(key, None)
+        self._loading = True
+        try:
+            for key in self.fields:
+                self.set_value(key, None)
+        finally:
+            self._loading = False
+        self.mark_clean()

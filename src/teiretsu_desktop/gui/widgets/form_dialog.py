@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.operations import ChangeOp
 from teiretsu_desktop.gui.widgets.form import Field, Form
+from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.services.changes import Outcome
 
-Job = tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]
-
-
-def job(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Job:
-    return fn, args, kwargs
+# What OK runs: a use case over the form's values, already bound to them (runs on the store thread).
+Job = Callable[[StaffSession], Outcome[Any]]
 
 
 class FormDialog(QDialog):
@@ -28,7 +28,7 @@ class FormDialog(QDialog):
         fields: list[Field],
         context: AppContext,
         make_job: Callable[[dict[str, Any]], Job],
-        on_success: Callable[[], None],
+        on_success: Callable[[], None] | None,
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
@@ -52,15 +52,16 @@ class FormDialog(QDialog):
 
     def _ok(self) -> None:
         try:
-            fn, args, kwargs = self._make_job(self.form.values())
+            op = self._make_job(self.form.values())
         except Exception as exc:
             self.status.setText(message_for(exc))
             return
         self.buttons.setEnabled(False)
-        self.context.run(fn, *args, on_done=self._done, on_error=self._failed, **kwargs)
+        ChangeOp(self.context, op).success(self._done).failure(self._failed).run_in_background(initiator=self)
 
     def _done(self, _result: object) -> None:
-        self._on_success()
+        if self._on_success is not None:
+            self._on_success()
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

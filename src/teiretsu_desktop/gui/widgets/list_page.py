@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTa
 
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.widgets.table_model import ROW_ROLE, SORT_ROLE, Column, RowsModel
-from teiretsu_desktop.services.changes import Changes
+from teiretsu_desktop.services.changes import ChangeKind, Changes
 
 R = TypeVar("R")
 
@@ -18,7 +18,7 @@ R = TypeVar("R")
 class ListPage(QWidget, Generic[R]):
     """Subclasses implement `load()`; the page reloads when `kinds` change and clears on lock."""
 
-    kinds: frozenset[str] = frozenset()
+    kinds: frozenset[ChangeKind] = frozenset()
 
     def __init__(
         self, context: AppContext, title: str, columns: list[Column[R]], parent: QWidget | None = None

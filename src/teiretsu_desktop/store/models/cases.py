@@ -137,6 +137,9 @@ class Activity(Record, Base):
     staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
     narrative: Mapped[str] = mapped_column(Text, nullable=False, default="")
     duration_min: Mapped[int | None] = mapped_column(Integer)
+    # When the entry was written (UTC), as distinct from occurred_at, when the interview or call happened.
+    recorded_at: Mapped[str | None] = mapped_column(String(32))
+    recorded_by: Mapped[str | None] = mapped_column(String(36))
 
 
 class ActivityRevision(Base):
@@ -148,6 +151,7 @@ class ActivityRevision(Base):
     )
     revision_no: Mapped[int] = mapped_column(Integer, nullable=False)
     narrative: Mapped[str] = mapped_column(Text, nullable=False)
+    occurred_at: Mapped[datetime | None] = mapped_column(DateTime)  # the 実施日時 the version stated
     replaced_at: Mapped[str] = mapped_column(String(32), nullable=False)
     replaced_by: Mapped[str | None] = mapped_column(String(36))
 
@@ -198,4 +202,22 @@ class NoteDraft(Base):
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
     place: Mapped[str | None] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    saved_at: Mapped[str] = mapped_column(String(32), nullable=False)
+
+
+class FormDraft(Base):
+    """Unsaved edits of a case window (基本情報 and the other form tabs), kept in the encrypted store
+    while typing and before a lock or quit, so that neither a lock nor a crash loses them.
+
+    One draft per staff member and case; `payload` is JSON of the edited fields only, with the
+    revisions the edits were based on. Saving the case or discarding the edits deletes it.
+    """
+
+    __tablename__ = "form_draft"
+    __table_args__ = (UniqueConstraint("case_id", "staff_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False)
+    staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"), nullable=False)
+    payload: Mapped[str] = mapped_column(Text, nullable=False)
     saved_at: Mapped[str] = mapped_column(String(32), nullable=False)
