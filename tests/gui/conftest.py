@@ -2,13 +2,75 @@
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, event
 
+from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.launcher import Application
 from tests.helpers.stores import ADMIN, ADMIN_PASS, TemplateStore
+
+
+@dataclass
+class Answers:
+    """How the tests answer the application's questions (gui/dialogs.py), and what was asked."""
+
+    confirm: bool = True
+    close: dialogs.CloseAnswer = dialogs.CloseAnswer.DISCARD
+    asked: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    given = Answers()
+
+    def confirm(_parent: object, title: str, _text: str, **_kw: object) -> bool:
+        given.asked.append(title)
+        return given.confirm
+
+    def close(_parent: object, title: str, _text: str) -> dialogs.CloseAnswer:
+        given.asked.append(title)
+        return given.close
+
+    monkeypatch.setattr(dialogs, "confirm", confirm)
+    monkeypatch.setattr(dialogs, "ask_save_discard_cancel", close)
+    return given
+
+
+GUI_PACKAGE = "teiretsu_desktop/gui/"
+
+
+@pytest.fixture(autouse=True)
+def no_store_work_on_gui_thread() -> Iterator[list[str]]:
+    """Every GUI test fails if GUI code runs a statement on the GUI thread (R: no store work there).
+
+    The spy sees every engine. A statement counts when it runs on the main thread with a frame of
+    gui/ on the stack — test set-up that calls services directly is not the GUI's doing."""
+    main = threading.main_thread()
+    offenders: list[str] = []
+
+    def spy(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if threading.current_thread() is not main:
+            return
+        frame = sys._getframe(1)
+        while frame is not None:
+            if GUI_PACKAGE in frame.f_code.co_filename.replace("\\", "/"):
+                offenders.append(f"{frame.f_code.co_name}: {statement[:60]}")
+                return
+            frame = frame.f_back  # type: ignore[assignment]
+
+    event.listen(Engine, "before_cursor_execute", spy)
+    try:
+        yield offenders
+    finally:
+        event.remove(Engine, "before_cursor_execute", spy)
+    assert not offenders, f"store work on the GUI thread: {offenders[:5]}"
 
 
 def settle(qtbot: QtBot, app: Application, timeout: int = 15000) -> None:
@@ -35,3 +97,10 @@ def unlock(qtbot: QtBot, app: Application, login: str = ADMIN, passphrase: str =
     app.unlock.try_passphrase()
     qtbot.waitUntil(lambda: app.context.is_unlocked, timeout=15000)
     settle(qtbot, app)
+
+
+def type_values(form: Any, values: dict[str, Any]) -> None:
+    """Fill fields the way a user does: the form counts them as edited (unlike `set_values`, which
+    loads stored values)."""
+    for key, value in values.items():
+        form.set_value(key, value)

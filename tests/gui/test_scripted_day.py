@@ -18,7 +18,7 @@ from teiretsu_desktop.gui.launcher import Application
 from teiretsu_desktop.gui.widgets.form import MultiCheck
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog
 from teiretsu_desktop.store.paths import DataDir
-from tests.gui.conftest import settle, unlock
+from tests.gui.conftest import settle, type_values, unlock
 
 PASS = "first-day passphrase"
 
@@ -146,13 +146,13 @@ def test_a_scripted_day(qtbot: QtBot, qapp: object, tmp_path: Path) -> None:
         _step(qtbot, app, window, CaseState.PLACEMENT_DECIDED)
 
         # Release: the outcome tab's dates are saved before the state changes.
-        window.outcome_form.set_values({"release_date": date.today(), "destination_kind": "08",
-                                        "destination_name": "グループホームさくら"})  # fmt: skip
+        type_values(window.outcome_form, {"release_date": date.today(), "destination_kind": "08",
+                                          "destination_name": "グループホームさくら"})  # fmt: skip
         _step(qtbot, app, window, CaseState.RELEASED)
         _step(qtbot, app, window, CaseState.FOLLOW_UP)
         assert _case_states(app).get("山田 太郎") == "フォローアップ中"
 
-        window.outcome_form.set_values({"closure_date": date.today(), "closure_reason": "settled"})
+        type_values(window.outcome_form, {"closure_date": date.today(), "closure_reason": "settled"})
         _step(qtbot, app, window, CaseState.CLOSED)
         app.main.cases.state.setCurrentIndex(1)  # all states
         settle(qtbot, app)

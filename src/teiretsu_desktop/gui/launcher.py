@@ -15,6 +15,7 @@ from teiretsu_desktop.domain.errors import StoreNotFound, TeiretsuError
 from teiretsu_desktop.gui.clipboard import ClipboardGuard
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.garbage import MainThreadCollector
 from teiretsu_desktop.gui.idle import IdleWatcher
 from teiretsu_desktop.gui.main_window import MainWindow
 from teiretsu_desktop.gui.operations import QueryOp
@@ -55,6 +56,7 @@ def install_translations(app: QApplication) -> None:
 class Application:
     def __init__(self, app: QApplication, data_dir: DataDir) -> None:
         self.app = app
+        self.collector = MainThreadCollector()
         self.context = AppContext(data_dir)
         self.main = MainWindow(self.context)
         self.unlock = UnlockDialog(self.context)
@@ -129,6 +131,7 @@ class Application:
         self.app.removeEventFilter(self.idle)
         self.app.removeNativeEventFilter(self.os_lock)
         self.context.runner.shutdown()
+        self.collector.stop()
 
 
 def _prepare_demo(app: QApplication, application: Application) -> None:

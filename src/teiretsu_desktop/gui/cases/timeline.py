@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from teiretsu_desktop.domain.codes import ActivityKind
 from teiretsu_desktop.domain.notes import may_correct
 from teiretsu_desktop.domain.wareki import to_wareki
+from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
@@ -212,14 +212,8 @@ class TimelineTab(QWidget):
         if not self.note.toPlainText().strip():
             self._clear_note()
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("メモの破棄"),
-            self.tr("入力中のメモを破棄しますか？元に戻せません。"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        question = self.tr("入力中のメモを破棄しますか？元に戻せません。")
+        if not dialogs.confirm(self, self.tr("メモの破棄"), question, yes=self.tr("破棄する")):
             return
         self._debounce.stop()
         case_id = self.case_id

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.wareki import to_wareki
 from teiretsu_desktop.domain.workflow import TERMINAL, CaseState
+from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.cases.certificates import CertificateTable
 from teiretsu_desktop.gui.cases.forms import (
     CASE_FIELDS,
@@ -321,7 +321,8 @@ class CaseWindow(QWidget):
         return state
 
     def _edited(self) -> None:
-        self.status.setText(self.tr("未保存の変更があります"))
+        if self.is_dirty():
+            self.status.setText(self.tr("未保存の変更があります"))
         self._draft_timer.start()
 
     def save_draft_now(self) -> None:
@@ -405,16 +406,10 @@ class CaseWindow(QWidget):
         """Save what was edited and change the state, in one transaction (the rules read the values
         just typed). A terminal state asks first; a refusal writes nothing and keeps the edits."""
         if state in TERMINAL:
-            answer = QMessageBox.question(
-                self,
-                self.tr("状態の変更"),
-                self.tr("ケースを「{0}」にします。この後は記録の追加だけができます。よろしいですか？").format(
-                    state.label
-                ),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            question = self.tr("ケースを「{0}」にします。元の状態には戻せません。よろしいですか？")
+            if not dialogs.confirm(
+                self, self.tr("状態の変更"), question.format(state.label), yes=state.label
+            ):
                 return
         self.save(move_to=state)
 
@@ -435,14 +430,8 @@ class CaseWindow(QWidget):
 
     def discard_edits(self) -> None:
         """Take the stored version: drop the unsaved edits and the draft (asks first)."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("編集の破棄"),
-            self.tr("保存していない編集を破棄して、保存されている内容に戻しますか？"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        question = self.tr("保存していない編集を破棄して、保存されている内容に戻しますか？")
+        if not dialogs.confirm(self, self.tr("編集の破棄"), question, yes=self.tr("破棄する")):
             return
         self._drop_edits()
         self.notice.hide()
@@ -516,22 +505,16 @@ class CaseWindow(QWidget):
         """With unsaved edits: 保存 / 破棄 / キャンセル. True when the window may close now."""
         if not self.context.is_unlocked or not self.is_dirty():
             return True
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("保存されていない変更"))
-        box.setText(self.tr("このケースには保存されていない変更があります。保存しますか？"))
-        save = box.addButton(self.tr("保存"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("破棄"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(self.tr("キャンセル"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.setEscapeButton(cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is save:
+        answer = dialogs.ask_save_discard_cancel(
+            self,
+            self.tr("保存されていない変更"),
+            self.tr("このケースには保存されていない変更があります。保存しますか？"),
+        )
+        if answer is dialogs.CloseAnswer.SAVE:
             self._close_after_save = True
             self.save()
             return False  # closes when the save succeeds
-        if clicked is discard:
+        if answer is dialogs.CloseAnswer.DISCARD:
             self._drop_edits()
             return True
         return False

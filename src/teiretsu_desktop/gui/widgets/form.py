@@ -51,7 +51,7 @@ class MultiCheck(QWidget):
         for option in options:
             box = QCheckBox(option.label, self)
             box.setAccessibleName(option.label)
-            box.toggled.connect(self.toggled.emit)
+            box.toggled.connect(lambda _checked: self.toggled.emit())
             self.boxes[str(option)] = box
             layout.addWidget(box)
         layout.addStretch(1)
@@ -193,11 +193,15 @@ class Form(QWidget):
         combo = self.widgets[key]
         assert isinstance(combo, QComboBox)
         current = combo.currentData()
-        combo.clear()
-        combo.addItem("(未選択)", None)
-        for label, value in choices:
-            combo.addItem(label, value)
-        combo.setCurrentIndex(max(0, combo.findData(current)))
+        self._loading = True  # refilling the list is not an edit
+        try:
+            combo.clear()
+            combo.addItem("(未選択)", None)
+            for label, value in choices:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        finally:
+            self._loading = False
 
     def value(self, key: str) -> Any:
         f, w = self.fields[key], self.widgets[key]

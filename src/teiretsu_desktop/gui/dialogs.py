@@ -1,0 +1,55 @@
+"""The questions the application asks before something that cannot be undone, in one place.
+
+Japanese buttons (not Qt's own Yes/No), the safe answer as the default, and Escape as the safe
+answer. Tests answer them through this module (tests/gui/conftest.py), never by sleeping.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+class CloseAnswer(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def confirm(parent: QWidget | None, title: str, text: str, *, yes: str = "はい") -> bool:
+    """A yes/no question whose default (and Escape) is いいえ."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    accept = box.addButton(yes, QMessageBox.ButtonRole.YesRole)
+    accept.setAccessibleName(yes)
+    reject = box.addButton("いいえ", QMessageBox.ButtonRole.NoRole)
+    reject.setAccessibleName("いいえ")
+    box.setDefaultButton(reject)
+    box.setEscapeButton(reject)
+    box.exec()
+    return box.clickedButton() is accept
+
+
+def ask_save_discard_cancel(parent: QWidget | None, title: str, text: str) -> CloseAnswer:
+    """保存 / 破棄 / キャンセル for a window closing with unsaved edits (Escape: キャンセル)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("破棄", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("キャンセル", QMessageBox.ButtonRole.RejectRole)
+    for button in (save, discard, cancel):
+        button.setAccessibleName(button.text())
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return CloseAnswer.SAVE
+    if clicked is discard:
+        return CloseAnswer.DISCARD
+    return CloseAnswer.CANCEL
