@@ -10,6 +10,7 @@ from sqlalchemy import event, func, select, text
 from teiretsu_desktop.domain.errors import DiskFull
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.store.models import Setting
+from tests.helpers.stores import TemplateStore
 from tests.stress.kill_loop import run
 
 
@@ -50,3 +51,52 @@ def test_a_full_disk_is_a_clear_error_and_loses_nothing(admin: StaffSession) -> 
         )
         assert uow.session.scalar(select(Setting.value).where(Setting.key == "before")) == "1"
         assert uow.session.execute(text("PRAGMA quick_check")).scalar() == "ok"
+
+
+@pytest.mark.slow
+def test_a_kill_while_committing_notes_leaves_each_note_once_and_no_stale_draft(store: TemplateStore) -> None:
+    """Each case ends with either its draft (not yet committed) or exactly one note and no draft —
+    never both, never neither, never two notes (issue 11: the note and the draft were two transactions)."""
+    import os
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from teiretsu_desktop.services.activities import list_activities, load_draft
+    from tests.helpers.casework import new_case, new_person
+    from tests.helpers.stores import ADMIN, ADMIN_PASS, unlock_admin
+
+    repo = Path(__file__).resolve().parents[2]
+    rng = random.Random(11)
+    env = dict(os.environ, PYTHONPATH=str(repo))
+    for iteration in range(6):
+        session = unlock_admin(store.data_dir)
+        case_ids = [new_case(session, new_person(session, family=f"試験{iteration}")) for _ in range(40)]
+        session.lock()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tests.stress.draft_committer"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=repo, env=env, text=True,
+        )  # fmt: skip
+        assert child.stdin and child.stdout
+        child.stdin.write(f"{store.data_dir.root}\n{ADMIN}\n{ADMIN_PASS}\n" + "\n".join(case_ids) + "\n\n")
+        child.stdin.close()
+        assert child.stdout.readline().strip() == "ready", child.stderr.read() if child.stderr else ""
+        time.sleep(rng.uniform(0.05, 0.6))
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        acknowledged = {
+            line.split()[1] for line in child.stdout.read().splitlines() if line.startswith("note ")
+        }
+        check = unlock_admin(store.data_dir)
+        try:
+            for case_id in case_ids:
+                notes = list_activities(check, case_id)
+                draft = load_draft(check, case_id)
+                assert (len(notes), draft is None) in ((1, True), (0, False), (0, True)), (iteration, case_id)
+                if case_id in acknowledged:
+                    assert len(notes) == 1 and draft is None
+            assert check.store.integrity_problems() == []
+        finally:
+            check.lock()

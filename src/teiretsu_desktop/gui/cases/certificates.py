@@ -6,7 +6,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from teiretsu_desktop.domain.codes import CertificateKind
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.wareki import parse_date, to_wareki
+from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.codes import CodeCombo
 from teiretsu_desktop.services.persons import CertificateInput
 
@@ -35,10 +35,8 @@ class CertificateTable(QWidget):
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName("手帳")
-        add = QPushButton("手帳を追加", self)
-        add.setAccessibleName("手帳を追加")
-        remove = QPushButton("選んだ手帳を削除", self)
-        remove.setAccessibleName("選んだ手帳を削除")
+        add = Button("手帳を追加", self)
+        remove = Button("選んだ手帳を削除", self)
         self.buttons = (add, remove)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

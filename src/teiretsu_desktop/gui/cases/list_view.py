@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from teiretsu_desktop.domain.workflow import TERMINAL, CaseState
 from teiretsu_desktop.gui.cases.list_model import CASE_ID_ROLE, CaseListModel, ServerSortProxy
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.operations import QueryOp
+from teiretsu_desktop.gui.widgets.buttons import Button, visible_label
 from teiretsu_desktop.services.case_list import CaseQuery
 from teiretsu_desktop.services.changes import ChangeKind, Changes
 from teiretsu_desktop.services.staff import list_colleagues
@@ -39,15 +39,12 @@ class CaseListView(QWidget):
         self.setObjectName("caseList")
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("氏名・ふりがな・通称・生年月日で検索 (例: やまだ 昭和30)"))
-        self.search.setAccessibleName(self.tr("検索"))
         self.search.setClearButtonEnabled(True)
         self.line = QComboBox(self)
-        self.line.setAccessibleName(self.tr("業務区分"))
         self.line.addItem(self.tr("すべての業務"), None)
         for line in BusinessLine:
             self.line.addItem(line.label, str(line))
         self.state = QComboBox(self)
-        self.state.setAccessibleName(self.tr("状態"))
         self.state.addItem(self.tr("進行中"), OPEN_STATES)
         self.state.addItem(self.tr("すべての状態"), None)
         for state in CaseState:
@@ -57,8 +54,8 @@ class CaseListView(QWidget):
         self.staff.addItem(self.tr("全員"), None)
         self.count = QLabel(self)
         self.count.setObjectName("caseCount")
-        self.new_button = QPushButton(self.tr("新規受付(&N)"), self)
-        self.open_button = QPushButton(self.tr("開く(&O)"), self)
+        self.new_button = Button(self.tr("新規受付(&N)"), self)
+        self.open_button = Button(self.tr("開く(&O)"), self)
         self.model = CaseListModel(context)
         self.proxy = ServerSortProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -73,10 +70,18 @@ class CaseListView(QWidget):
         self.table.horizontalHeader().setSortIndicator(10, Qt.SortOrder.DescendingOrder)
         self.table.setAccessibleName(self.tr("ケース一覧"))
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.line)
-        filters.addWidget(self.state)
-        filters.addWidget(self.staff)
+        # Each filter has a visible label, and the same text as its accessible name.
+        for label, widget, stretch in (
+            (self.tr("検索(&F)"), self.search, 3),
+            (self.tr("業務"), self.line, 0),
+            (self.tr("状態"), self.state, 0),
+            (self.tr("担当"), self.staff, 0),
+        ):
+            caption = QLabel(label, self)
+            caption.setBuddy(widget)
+            widget.setAccessibleName(visible_label(label))
+            filters.addWidget(caption)
+            filters.addWidget(widget, stretch)
         actions = QHBoxLayout()
         actions.addWidget(QLabel(self.tr("<h2>対象者・ケース</h2>"), self))
         actions.addStretch(1)

@@ -29,6 +29,7 @@ from teiretsu_desktop.domain.codes import (
 from teiretsu_desktop.domain.wareki import to_wareki
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
+from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.form import Field
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.table_model import Column, RowsModel
@@ -44,7 +45,9 @@ def _d(value: date | None) -> str:
 
 
 class RecordsTab(QWidget, Generic[R]):
-    """A table of records with action buttons; reloads itself when its case changes."""
+    """A table of records with action buttons; the case window reloads it when its records change."""
+
+    TITLE = ""  # the table's accessible name
 
     def __init__(
         self, context: AppContext, case_id: str, columns: list[Column[R]], parent: QWidget | None = None
@@ -58,6 +61,7 @@ class RecordsTab(QWidget, Generic[R]):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(self.TITLE)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -68,8 +72,7 @@ class RecordsTab(QWidget, Generic[R]):
         """An action button, offered only to roles that may change the case (not to 事務)."""
         if not self.context.session.can(Permission.WRITE_CASES):
             return None
-        button = QPushButton(text, self)
-        button.setAccessibleName(text.split("(&")[0].rstrip("…").replace("&", ""))
+        button = Button(text, self)
         button.clicked.connect(action)
         self.buttons.addWidget(button)
         return button
@@ -86,6 +89,8 @@ class RecordsTab(QWidget, Generic[R]):
 
 
 class ConsentTab(RecordsTab[ConsentView]):
+    TITLE = "同意"
+
     def __init__(
         self, context: AppContext, case_id: str, person_id: str, parent: QWidget | None = None
     ) -> None:
@@ -154,6 +159,8 @@ class ConsentTab(RecordsTab[ConsentView]):
 
 
 class CandidatesTab(RecordsTab[coordination.CandidateView]):
+    TITLE = "受入先候補"
+
     def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
         columns: list[Column[coordination.CandidateView]] = [
             Column("受入先候補", lambda c: c.name),
@@ -199,6 +206,8 @@ class CandidatesTab(RecordsTab[coordination.CandidateView]):
 
 
 class ApplicationsTab(RecordsTab[coordination.ApplicationView]):
+    TITLE = "申請支援"
+
     def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
         columns: list[Column[coordination.ApplicationView]] = [
             Column("申請", lambda a: a.kind.label),
@@ -244,6 +253,8 @@ class ApplicationsTab(RecordsTab[coordination.ApplicationView]):
 
 
 class ReviewsTab(RecordsTab[cases.ReviewView]):
+    TITLE = "見直し"
+
     def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
         columns: list[Column[cases.ReviewView]] = [
             Column("見直し日", lambda r: _d(r.reviewed_on), lambda r: r.reviewed_on.isoformat()),

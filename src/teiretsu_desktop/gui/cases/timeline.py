@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
+from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.codes import CodeCombo
 from teiretsu_desktop.gui.widgets.table_model import Column, RowsModel
 from teiretsu_desktop.security.permissions import Permission
@@ -85,12 +85,9 @@ class TimelineTab(QWidget):
         self.note.setTabChangesFocus(True)
         self.draft_state = QLabel(note_box)
         self.draft_state.setObjectName("draftState")
-        self.save_note = QPushButton(self.tr("記録として保存"), note_box)
-        self.save_note.setAccessibleName(self.tr("記録として保存"))
-        self.discard_note = QPushButton(self.tr("破棄"), note_box)
-        self.discard_note.setAccessibleName(self.tr("破棄"))
-        self.correct_button = QPushButton(self.tr("選んだ記録を修正…"), self)
-        self.correct_button.setAccessibleName(self.tr("選んだ記録を修正…"))
+        self.save_note = Button(self.tr("記録として保存"), note_box)
+        self.discard_note = Button(self.tr("破棄"), note_box)
+        self.correct_button = Button(self.tr("選んだ記録を修正…"), self)
         self.correct_button.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(self.note_kind)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -53,6 +52,7 @@ from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.printing.dialog import PrintDialog
+from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.form import Form
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
@@ -117,8 +117,7 @@ class CaseWindow(QWidget):
         self.notice_text = QLabel(self.notice)
         self.notice_text.setWordWrap(True)
         self.notice_text.setObjectName("caseNoticeText")
-        self.take_stored = QPushButton(self.tr("保存されている内容に戻す"), self.notice)
-        self.take_stored.setAccessibleName(self.tr("保存されている内容に戻す"))
+        self.take_stored = Button(self.tr("保存されている内容に戻す"), self.notice)
         notice_layout = QHBoxLayout(self.notice)
         notice_layout.addWidget(self.notice_text, 1)
         notice_layout.addWidget(self.take_stored)
@@ -130,11 +129,9 @@ class CaseWindow(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("caseStatus")
         self.status.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("保存 (Ctrl+S)"), self)
-        self.save_button.setAccessibleName(self.tr("保存 (Ctrl+S)"))
+        self.save_button = Button(self.tr("保存 (Ctrl+S)"), self)
         self.save_button.setVisible(self.may_write)
-        self.print_button = QPushButton(self.tr("印刷 (Ctrl+P)…"), self)
-        self.print_button.setAccessibleName(self.tr("印刷 (Ctrl+P)…"))
+        self.print_button = Button(self.tr("印刷 (Ctrl+P)…"), self)
         self.print_button.setVisible(context.session.can(Permission.PRINT_FORMS))
         may_sensitive = context.session.can(Permission.READ_SENSITIVE)
         hidden = set() if may_sensitive else SENSITIVE_KEYS
@@ -289,9 +286,8 @@ class CaseWindow(QWidget):
                 notes.append(f"「{step.state.label}」に必要: " + "、".join(step.missing))
             if not self.may_write:
                 continue
-            button = QPushButton(step.state.label, self)
+            button = Button(step.state.label, self)
             button.setObjectName(f"step_{step.state.value}")
-            button.setAccessibleName(step.state.label)
             if step.missing:
                 button.setToolTip(self.tr("必要なもの: ") + "、".join(step.missing))
             button.clicked.connect(lambda _=False, s=step.state: self.move_to(s))

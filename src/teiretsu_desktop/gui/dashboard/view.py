@@ -64,8 +64,12 @@ class DashboardView(ListPage[ReminderView]):
         self.mine.addItem(self.tr("自分の担当"), True)
         self.summary = QLabel(self)
         self.summary.setObjectName("dashboardSummary")
-        self.top.addWidget(self.mine)
-        self.top.addWidget(self.window_combo)
+        for label, combo in ((self.tr("担当"), self.mine), (self.tr("期間"), self.window_combo)):
+            caption = QLabel(label, self)
+            caption.setBuddy(combo)
+            combo.setAccessibleName(label)
+            self.top.addWidget(caption)
+            self.top.addWidget(combo)
         self.add_button(self.tr("更新"), self.refresh)
         self.layout().insertWidget(1, self.summary)  # type: ignore[union-attr]
         self.window_combo.currentIndexChanged.connect(self.refresh)

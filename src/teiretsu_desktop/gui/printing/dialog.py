@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -41,6 +40,7 @@ from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp
 from teiretsu_desktop.gui.printing.pages import render_pages
+from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.security.permissions import Permission
 
 PREVIEW_DPI = 60
@@ -57,13 +57,11 @@ class PrintDialog(QDialog):
         self.setWindowTitle(self.tr("印刷"))
         self.resize(900, 760)
         self.form = QComboBox(self)
-        self.form.setAccessibleName(self.tr("帳票"))
         for form_id in available_forms():
             definition = load_form(form_id)
             if case_id is not None or not definition.needs_case:
                 self.form.addItem(definition.title, form_id)
         self.profile = QComboBox(self)
-        self.profile.setAccessibleName(self.tr("提供先"))
         self.recipient = QLineEdit(self)
         self.recipient.setPlaceholderText(self.tr("例: グループホームさくら"))
         self.offence = QCheckBox(self.tr("罪名を含める (受入先の安全管理に必要な場合のみ)"), self)
@@ -76,9 +74,9 @@ class PrintDialog(QDialog):
         form.addRow(self.tr("提供先の名称"), self.recipient)
         form.addRow("", self.offence)
         form.addRow(self.tr("同意なしの提供理由"), self.override)
-        self.preview_button = QPushButton(self.tr("プレビュー(&V)"), self)
-        self.print_button = QPushButton(self.tr("印刷(&P)…"), self)
-        self.save_button = QPushButton(self.tr("PDFを保存(&S)…"), self)
+        self.preview_button = Button(self.tr("プレビュー(&V)"), self)
+        self.print_button = Button(self.tr("印刷(&P)…"), self)
+        self.save_button = Button(self.tr("PDFを保存(&S)…"), self)
         self.print_button.setEnabled(False)
         self.save_button.setEnabled(False)
         self.status = QLabel(self)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.tasks import Progress
+from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.form import Field, Form
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.list_page import ListPage
@@ -148,9 +148,9 @@ class CenterSettingsPage(QWidget):
             ],
         )
         self.status = QLabel(self)
-        save = QPushButton(self.tr("設定を保存"), self)
-        self.keyring = QPushButton(self.tr("この端末のキーリングで解除できるようにする"), self)
-        self.backup_button = QPushButton(self.tr("バックアップを作成…"), self)
+        save = Button(self.tr("設定を保存"), self)
+        self.keyring = Button(self.tr("この端末のキーリングで解除できるようにする"), self)
+        self.backup_button = Button(self.tr("バックアップを作成…"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.keyring)
         buttons.addWidget(self.backup_button)

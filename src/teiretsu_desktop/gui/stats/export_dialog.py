@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
+from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.stats.disclosure import POLICIES
 from teiretsu_desktop.stats.export import ExportPreview, ExportResult, export_bundle, preview_export
 
@@ -39,8 +39,8 @@ class ExportDialog(QDialog):
         self.preview.setObjectName("exportPreview")
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.check_button = QPushButton(self.tr("確認"), self)
-        self.write_button = QPushButton(self.tr("承認して書き出す…"), self)
+        self.check_button = Button(self.tr("確認"), self)
+        self.write_button = Button(self.tr("承認して書き出す…"), self)
         self.write_button.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("秘匿の方針"), self))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.stats.chart import BarChart
 from teiretsu_desktop.gui.stats.export_dialog import ExportDialog
 from teiretsu_desktop.gui.stats.workspace_window import WorkspaceWindow
+from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.stats.export import year_tables
@@ -42,22 +42,26 @@ class StatsView(QWidget):
         self.current: dict[str, Table] = {}
         self.previous: dict[str, Table] = {}
         self.year = QComboBox(self)
-        self.year.setAccessibleName(self.tr("年度"))
         this_year = fiscal_year(date.today())
         for year in range(this_year, this_year - 6, -1):
             self.year.addItem(fiscal_year_label(year), year)
         self.names = QListWidget(self)
         self.names.setMaximumWidth(300)
-        self.names.setAccessibleName(self.tr("表"))
         self.table = QTableWidget(self)
         self.table.setObjectName("statsTable")
+        self.table.setAccessibleName(self.tr("集計表"))
+        self.names.setAccessibleName(self.tr("集計表の一覧"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.chart = BarChart(self)
-        self.export_button = QPushButton(self.tr("集計を書き出す…"), self)
-        self.workspace_button = QPushButton(self.tr("都道府県: 集計ワークスペース…"), self)
+        self.export_button = Button(self.tr("集計を書き出す…"), self)
+        self.workspace_button = Button(self.tr("都道府県: 集計ワークスペース…"), self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("<h2>統計・報告</h2>"), self))
         top.addStretch(1)
+        year_label = QLabel(self.tr("年度"), self)
+        year_label.setBuddy(self.year)
+        self.year.setAccessibleName(self.tr("年度"))
+        top.addWidget(year_label)
         top.addWidget(self.year)
         top.addWidget(self.export_button)
         top.addWidget(self.workspace_button)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from teiretsu_desktop.domain.errors import TeiretsuError
 from teiretsu_desktop.domain.wareki import fiscal_year, fiscal_year_label
 from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.stats.report import aggregate
 from teiretsu_desktop.stats.workspace import Workspace
 
@@ -39,9 +39,9 @@ class WorkspaceWindow(QWidget):
         self.resize(1000, 700)
         self.workspace: Workspace | None = None
         self.folder = QLabel(self.tr("(フォルダ未選択)"), self)
-        choose = QPushButton(self.tr("フォルダを選ぶ…"), self)
-        trust = QPushButton(self.tr("センターの鍵を登録…"), self)
-        self.import_button = QPushButton(self.tr("集計ファイルを取り込む…"), self)
+        choose = Button(self.tr("フォルダを選ぶ…"), self)
+        trust = Button(self.tr("センターの鍵を登録…"), self)
+        self.import_button = Button(self.tr("集計ファイルを取り込む…"), self)
         self.year = QComboBox(self)
         this_year = fiscal_year(date.today())
         for year in range(this_year, this_year - 6, -1):

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from teiretsu_desktop.domain.errors import TeiretsuError, TooManyAttempts
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.security.keyslots import KeySlots
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import unlock_with_keyring, unlock_with_passphrase
@@ -41,9 +41,9 @@ class UnlockDialog(QDialog):
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("パスフレーズ"))
-        self.unlock_button = QPushButton(self.tr("解除"), self)
+        self.unlock_button = Button(self.tr("解除"), self)
         self.unlock_button.setDefault(True)
-        self.keyring_button = QPushButton(self.tr("この端末のキーリングで解除"), self)
+        self.keyring_button = Button(self.tr("この端末のキーリングで解除"), self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setObjectName("unlockStatus")

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.services import maintenance
 from teiretsu_desktop.services.setup import CenterInfo, InitResult, init_center
 
@@ -66,9 +66,9 @@ class FirstRunDialog(QDialog):
         layout.addWidget(
             QLabel(self.tr("<h2>はじめに</h2>このパソコンにはまだセンターのデータがありません。"), page)
         )
-        self.create_choice = QPushButton(self.tr("新しいセンターのデータを作る(&N)"), page)
-        self.restore_choice = QPushButton(self.tr("バックアップから復元する(&R)"), page)
-        self.open_choice = QPushButton(self.tr("既存のデータフォルダを開く(&O)"), page)
+        self.create_choice = Button(self.tr("新しいセンターのデータを作る(&N)"), page)
+        self.restore_choice = Button(self.tr("バックアップから復元する(&R)"), page)
+        self.open_choice = Button(self.tr("既存のデータフォルダを開く(&O)"), page)
         for button in (self.create_choice, self.restore_choice, self.open_choice):
             layout.addWidget(button)
         layout.addStretch(1)
@@ -96,8 +96,8 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("パスフレーズ (10文字以上)"), self.passphrase)
         form.addRow(self.tr("パスフレーズ (確認)"), self.passphrase_again)
         buttons = QHBoxLayout()
-        back = QPushButton(self.tr("戻る"), page)
-        self.create_button = QPushButton(self.tr("作成"), page)
+        back = Button(self.tr("戻る"), page)
+        self.create_button = Button(self.tr("作成"), page)
         buttons.addWidget(back)
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
@@ -121,9 +121,9 @@ class FirstRunDialog(QDialog):
         self.recovery_label = QLabel(page)
         self.recovery_label.setObjectName("recoveryKey")
         self.recovery_label.setStyleSheet("font-size: 20pt; font-family: monospace; padding: 12px;")
-        self.print_button = QPushButton(self.tr("印刷(&P)…"), page)
+        self.print_button = Button(self.tr("印刷(&P)…"), page)
         self.kept = QCheckBox(self.tr("回復キーを印刷または書き写して保管しました"), page)
-        self.finish_button = QPushButton(self.tr("はじめる"), page)
+        self.finish_button = Button(self.tr("はじめる"), page)
         self.finish_button.setEnabled(False)
         layout.addWidget(self.recovery_label)
         layout.addWidget(self.print_button)
@@ -138,7 +138,7 @@ class FirstRunDialog(QDialog):
         page = QWidget(self)
         form = QFormLayout(page)
         self.backup_path = QLineEdit(page)
-        browse = QPushButton(self.tr("選ぶ…"), page)
+        browse = Button(self.tr("選ぶ…"), page)
         row = QHBoxLayout()
         row.addWidget(self.backup_path, 1)
         row.addWidget(browse)
@@ -148,8 +148,8 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("スタッフ名"), self.restore_login)
         form.addRow(self.tr("パスフレーズ"), self.restore_passphrase)
         buttons = QHBoxLayout()
-        back = QPushButton(self.tr("戻る"), page)
-        self.restore_button = QPushButton(self.tr("復元"), page)
+        back = Button(self.tr("戻る"), page)
+        self.restore_button = Button(self.tr("復元"), page)
         buttons.addWidget(back)
         buttons.addStretch(1)
         buttons.addWidget(self.restore_button)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.table_model import ROW_ROLE, SORT_ROLE, Column, RowsModel
 from teiretsu_desktop.services.changes import ChangeKind, Changes
 
@@ -46,7 +47,7 @@ class ListPage(QWidget, Generic[R]):
         context.locked.connect(self.model.clear)
 
     def add_button(self, text: str, action: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
+        button = Button(text, self)
         button.clicked.connect(action)
         self.top.addWidget(button)
         return button

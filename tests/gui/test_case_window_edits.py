@@ -1,0 +1,234 @@
+"""The case window never loses what was typed and never blocks itself (issue 11), in the real GUI over
+a real encrypted store. Each test reproduces a behaviour a caseworker met before the fix."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from teiretsu_desktop.domain.codes import ActivityKind
+from teiretsu_desktop.domain.workflow import CaseState
+from teiretsu_desktop.gui import dialogs
+from teiretsu_desktop.gui.cases.window import CaseWindow
+from teiretsu_desktop.gui.launcher import Application
+from teiretsu_desktop.gui.operations import ChangeOp
+from teiretsu_desktop.gui.widgets.form_dialog import FormDialog
+from teiretsu_desktop.services import activities, case_record, cases, persons
+from teiretsu_desktop.services.activities import ActivityInput
+from tests.gui.conftest import Answers, settle, type_values, unlock
+from tests.helpers.casework import new_case, new_person
+from tests.helpers.stores import TemplateStore, unlock_admin
+
+
+def _case(store: TemplateStore) -> str:
+    session = unlock_admin(store.data_dir)
+    try:
+        return new_case(session, new_person(session))
+    finally:
+        session.lock()
+
+
+def _open(qtbot: QtBot, gui: Application, case_id: str) -> CaseWindow:
+    gui.main.open_case(case_id)
+    window = gui.main.case_windows[case_id]
+    qtbot.waitUntil(lambda: window.header.text() != "", timeout=10000)
+    settle(qtbot, gui)
+    return window
+
+
+def _stored(store: TemplateStore, case_id: str) -> tuple[cases.CaseView, persons.PersonView]:
+    session = unlock_admin(store.data_dir)
+    try:
+        case = cases.get_case(session, case_id)
+        return case, persons.get_person(session, case.person_id)
+    finally:
+        session.lock()
+
+
+def test_typed_edits_survive_the_idle_lock(qtbot: QtBot, gui: Application, store: TemplateStore) -> None:
+    case_id = _case(store)
+    unlock(qtbot, gui)
+    window = _open(qtbot, gui, case_id)
+    type_values(window.person_form, {"alias": "やまちゃん"})
+    type_values(window.case_form, {"facility_name": "府中刑務所 第3区"})
+    gui.idle.timed_out.emit()  # the idle lock fires while the caseworker is away
+    settle(qtbot, gui)
+    assert not gui.context.is_unlocked and case_id not in gui.main.case_windows
+    assert window.person_form.value("alias") is None  # the screen no longer shows it
+    unlock(qtbot, gui)
+    qtbot.waitUntil(lambda: case_id in gui.main.case_windows, timeout=10000)
+    again = gui.main.case_windows[case_id]
+    qtbot.waitUntil(lambda: again.person_form.value("alias") == "やまちゃん", timeout=10000)
+    assert again.case_form.value("facility_name") == "府中刑務所 第3区"
+    assert again.is_dirty() and "復元" in again.notice_text.text()
+    case, person = _stored(store, case_id)
+    assert person.alias is None and case.facility_name == "府中刑務所"  # restored, not silently saved
+    again.save()
+    settle(qtbot, gui)
+    case, person = _stored(store, case_id)
+    assert person.alias == "やまちゃん" and case.facility_name == "府中刑務所 第3区"
+    assert not again.is_dirty() and again.status.text() == "保存しました"
+
+
+def test_closing_with_unsaved_edits_asks(
+    qtbot: QtBot, gui: Application, store: TemplateStore, answers: Answers
+) -> None:
+    case_id = _case(store)
+    unlock(qtbot, gui)
+    window = _open(qtbot, gui, case_id)
+    type_values(window.person_form, {"phone": "03-0000-1111"})
+    answers.close = dialogs.CloseAnswer.CANCEL
+    assert not window.close()
+    assert answers.asked == ["保存されていない変更"] and window.isVisible()
+    answers.close = dialogs.CloseAnswer.SAVE
+    window.close()  # saves, then closes
+    settle(qtbot, gui)
+    qtbot.waitUntil(lambda: case_id not in gui.main.case_windows, timeout=10000)
+    assert _stored(store, case_id)[1].phone == "03-0000-1111"
+    window = _open(qtbot, gui, case_id)
+    type_values(window.person_form, {"phone": "捨てる番号"})
+    window.save_draft_now()
+    settle(qtbot, gui)
+    answers.close = dialogs.CloseAnswer.DISCARD
+    assert window.close()
+    settle(qtbot, gui)
+    assert _stored(store, case_id)[1].phone == "03-0000-1111"
+    session = unlock_admin(store.data_dir)
+    try:
+        assert case_record.form_drafts(session) == []  # the discarded edits are not offered again
+    finally:
+        session.lock()
+
+
+def test_quitting_with_unsaved_edits_asks_and_cancel_keeps_the_application_open(
+    qtbot: QtBot, gui: Application, store: TemplateStore, answers: Answers
+) -> None:
+    case_id = _case(store)
+    unlock(qtbot, gui)
+    window = _open(qtbot, gui, case_id)
+    type_values(window.case_form, {"lawyer_name": "弁護 士郎"})
+    answers.close = dialogs.CloseAnswer.CANCEL
+    gui.main.close()
+    assert answers.asked == ["保存されていない変更"]
+    assert (
+        gui.context.is_unlocked
+        and window.isVisible()
+        and window.case_form.value("lawyer_name") == "弁護 士郎"
+    )
+
+
+def test_the_note_being_typed_is_never_replaced(qtbot: QtBot, gui: Application, store: TemplateStore) -> None:
+    case_id = _case(store)
+    unlock(qtbot, gui)
+    window = _open(qtbot, gui, case_id)
+    window.tabs.setCurrentWidget(window.timeline)
+    note = window.timeline.note
+    note.setPlainText("本人と面接。帰住先は")
+    cursor = note.textCursor()
+    cursor.setPosition(3)
+    note.setTextCursor(cursor)
+    type_values(window.person_form, {"alias": "入力中の通称"})
+
+    def untouched() -> None:
+        assert note.toPlainText() == "本人と面接。帰住先は"
+        assert note.textCursor().position() == 3
+        assert window.person_form.value("alias") == "入力中の通称"
+
+    # 1. A candidate is added in the same window.
+    window.candidates.add()
+    dialog = [d for d in window.candidates.findChildren(FormDialog) if d.isVisible()][-1]
+    type_values(dialog.form, {"name": "グループホームさくら", "destination_kind": "08"})
+    dialog.buttons.accepted.emit()
+    settle(qtbot, gui)
+    qtbot.waitUntil(lambda: len(window.candidates.model.rows()) == 1, timeout=10000)
+    untouched()
+    # 2. The case is saved from another window.
+    other = CaseWindow(gui.context, case_id)
+    qtbot.waitUntil(lambda: other.header.text() != "", timeout=10000)
+    settle(qtbot, gui)
+    type_values(other.case_form, {"facility_name": "別の画面で直した施設名"})
+    other.save()
+    settle(qtbot, gui)
+    untouched()
+    assert window.case_form.value("facility_name") == "別の画面で直した施設名"  # the rest is refreshed
+    assert "別の画面で変更" in window.notice_text.text()
+    # 3. Another service changes the case (a note recorded elsewhere).
+    ChangeOp(
+        gui.context,
+        lambda s: activities.record_activity(
+            s, case_id, ActivityInput(datetime(2024, 6, 1, 9, 0), ActivityKind.PHONE, "電話で確認")
+        ),
+    ).run_in_background()
+    settle(qtbot, gui)
+    qtbot.waitUntil(lambda: len(window.timeline.model.rows()) == 1, timeout=10000)
+    untouched()
+    # The autosave that follows writes what is on the screen, not a stale draft.
+    window.timeline.save_draft_now()
+    window.save()  # the window's own save merges with the other window's change: no stale refusal
+    settle(qtbot, gui)
+    assert window.status.text() == "保存しました"
+    other.close()
+    session = unlock_admin(store.data_dir)
+    try:
+        draft = activities.load_draft(session, case_id)
+        assert draft is not None and draft.text == "本人と面接。帰住先は"
+        assert cases.get_case(session, case_id).facility_name == "別の画面で直した施設名"
+        assert persons.get_person(session, cases.get_case(session, case_id).person_id).alias == "入力中の通称"
+    finally:
+        session.lock()
+
+
+def test_a_refused_state_change_then_a_save_succeeds(
+    qtbot: QtBot, gui: Application, store: TemplateStore, answers: Answers
+) -> None:
+    case_id = _case(store)
+    unlock(qtbot, gui)
+    window = _open(qtbot, gui, case_id)
+    type_values(window.case_form, {"facility_name": "府中刑務所 西"})
+    died = window.findChild(QPushButton, f"step_{CaseState.DIED.value}")
+    assert died is not None
+    died.click()  # asks first (a terminal state), then the rule refuses: no 終結日
+    settle(qtbot, gui)
+    assert answers.asked == ["状態の変更"]
+    assert "終結日" in window.status.text()
+    assert _stored(store, case_id)[0].facility_name == "府中刑務所"  # nothing was written
+    assert window.case_form.value("facility_name") == "府中刑務所 西"  # and nothing was lost
+    window.save()
+    settle(qtbot, gui)
+    assert window.status.text() == "保存しました", window.status.text()
+    assert _stored(store, case_id)[0].facility_name == "府中刑務所 西"
+    type_values(window.outcome_form, {"closure_date": date.today(), "closure_reason": "died"})
+    answers.confirm = False  # the caseworker thinks again
+    window.findChild(QPushButton, f"step_{CaseState.DIED.value}").click()  # type: ignore[union-attr]
+    settle(qtbot, gui)
+    assert _stored(store, case_id)[0].state is CaseState.RECEIVED
+
+
+def test_a_corrected_note_shows_both_versions(qtbot: QtBot, gui: Application, store: TemplateStore) -> None:
+    case_id = _case(store)
+    unlock(qtbot, gui)
+    window = _open(qtbot, gui, case_id)
+    timeline = window.timeline
+    timeline.note.setPlainText("最初に書いた内容")
+    timeline.note_when.setDateTime(datetime(2024, 5, 20, 10, 30))
+    timeline.commit()
+    settle(qtbot, gui)
+    qtbot.waitUntil(lambda: len(timeline.model.rows()) == 1, timeout=10000)
+    assert timeline.model.rows()[0].occurred_at == datetime(2024, 5, 20, 10, 30)
+    timeline.table.selectRow(0)
+    timeline._show_detail(timeline.model.index(0, 0))
+    assert timeline.correct_button.isEnabled()
+    timeline.correct()
+    from teiretsu_desktop.gui.cases.timeline import CorrectionDialog
+
+    dialog = [d for d in timeline.findChildren(CorrectionDialog) if d.isVisible()][-1]
+    dialog.text.setPlainText("訂正後の内容")
+    dialog.save()
+    settle(qtbot, gui)
+    qtbot.waitUntil(lambda: timeline.model.rows()[0].narrative == "訂正後の内容", timeout=10000)
+    timeline._show_detail(timeline.model.index(0, 0))
+    settle(qtbot, gui)
+    shown = timeline.detail.toPlainText()
+    assert "訂正後の内容" in shown and "最初に書いた内容" in shown and "修正前の版" in shown
