@@ -232,3 +232,40 @@ def test_a_corrected_note_shows_both_versions(qtbot: QtBot, gui: Application, st
     settle(qtbot, gui)
     shown = timeline.detail.toPlainText()
     assert "訂正後の内容" in shown and "最初に書いた内容" in shown and "修正前の版" in shown
+
+
+def test_edits_typed_before_a_kill_are_offered_at_the_next_start(
+    qtbot: QtBot, gui: Application, store: TemplateStore
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.helpers.stores import ADMIN, ADMIN_PASS
+
+    canary = "カナリア通称定着"
+    case_id = _case(store)
+    repo = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(repo), QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.stress.form_typist"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=repo, env=env, text=True,
+    )  # fmt: skip
+    assert child.stdin and child.stdout
+    child.stdin.write(f"{store.data_dir.root}\n{ADMIN}\n{ADMIN_PASS}\n{case_id}\n{canary}\n")
+    child.stdin.close()
+    line = child.stdout.readline().strip()
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    assert line == "saved", child.stderr.read() if child.stderr else ""
+    # The draft is in the encrypted store, not in a plaintext file.
+    for path in store.data_dir.root.rglob("*"):
+        if path.is_file():
+            assert canary.encode() not in path.read_bytes(), path
+    unlock(qtbot, gui)
+    qtbot.waitUntil(lambda: case_id in gui.main.case_windows, timeout=15000)
+    window = gui.main.case_windows[case_id]
+    qtbot.waitUntil(lambda: window.person_form.value("alias") == canary, timeout=10000)
+    assert window.is_dirty() and "復元" in window.notice_text.text()

@@ -62,7 +62,9 @@ def _unnamed(root: QWidget) -> list[str]:
             if name != widget.text().replace("&", ""):
                 problems.append(f"button {widget.text()!r} named {name!r}")
         elif not name:
-            problems.append(f"{type(widget).__name__} {widget.objectName()!r} in {type(widget.parent()).__name__}")
+            problems.append(
+                f"{type(widget).__name__} {widget.objectName()!r} in {type(widget.parent()).__name__}"
+            )
     return problems
 
 
