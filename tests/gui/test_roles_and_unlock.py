@@ -103,6 +103,12 @@ def test_every_page_and_case_tab_opens_for_each_role(
         _check_what_is_offered(window, role)
         window.close()
     assert not unnamed, "\n".join(sorted(set(unnamed)))
+    offered = {b.text() for b in gui.main.findChildren(QPushButton) if not b.isHidden()}
+    if role is Role.CLERICAL:  # no case work: nothing that would only fail is offered
+        assert not offered & {"新規受付(&N)", "相談を記録(&A)…", "設定を保存"}, offered
+        assert not gui.main.new_action.isEnabled()
+    else:
+        assert {"新規受付(&N)", "相談を記録(&A)…"} <= offered
     assert errors == []
 
 

@@ -20,6 +20,7 @@ from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.printing.dialog import PrintDialog
 from teiretsu_desktop.gui.settings.page import SettingsView
 from teiretsu_desktop.gui.stats.view import StatsView
+from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services.case_record import FormDraftView, form_drafts
 from teiretsu_desktop.services.cases import latest_case_of
 from teiretsu_desktop.services.settings import center_info
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         lock.triggered.connect(context.lock)
         menu.addAction(lock)
         new = QAction(self.tr("新規受付(&N)"), self)
+        self.new_action = new
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.new_referral)
         menu.addAction(new)
@@ -110,6 +112,10 @@ class MainWindow(QMainWindow):
         """After unlock: fill every page, and bring back the case windows that were open at the lock
         (for the same staff member) and those with unsaved edits left by a quit or a crash."""
         actor = self.context.session.actor
+        may_register = self.context.session.can(Permission.WRITE_CASES)
+        self.new_action.setVisible(may_register)
+        self.new_action.setEnabled(may_register)
+        self.cases.new_button.setVisible(may_register)
         reopen = self._open_at_lock if self._locked_by == actor.staff_id else []
         self._open_at_lock, self._locked_by = [], None
         for case_id in reopen:

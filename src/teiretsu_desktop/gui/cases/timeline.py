@@ -134,6 +134,8 @@ class TimelineTab(QWidget):
         self.table.clicked.connect(self._show_detail)
         self._loading_draft = False
         self._typed_since_open = False
+        self._when_touched = False
+        self.note_when.dateTimeChanged.connect(self._when_changed)
 
     def load(self) -> None:
         """Reload the entries (never the note being typed)."""
@@ -163,8 +165,17 @@ class TimelineTab(QWidget):
             self.tr("前回の下書きを復元しました ({0})").format(draft.saved_at[:16].replace("T", " "))
         )
 
+    def _when_changed(self) -> None:
+        if not self._loading_draft:
+            self._when_touched = True
+
     def _typed(self) -> None:
         if not self._loading_draft:
+            if not self._typed_since_open and not self._when_touched:
+                # A new note: 実施日時 defaults to when typing began, unless the user set it already.
+                self._loading_draft = True
+                self.note_when.setDateTime(QDateTime.currentDateTime())
+                self._loading_draft = False
             self._typed_since_open = True
             self.draft_state.setText(self.tr("入力中…"))
             self._debounce.start()
@@ -225,6 +236,7 @@ class TimelineTab(QWidget):
         self.note_when.setDateTime(QDateTime.currentDateTime())
         self._loading_draft = False
         self._typed_since_open = False
+        self._when_touched = False
         self.draft_state.clear()
 
     def _show_detail(self, index: QModelIndex) -> None:

@@ -13,6 +13,7 @@ from teiretsu_desktop.gui.widgets.form import Field
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.list_page import ListPage
 from teiretsu_desktop.gui.widgets.table_model import Column
+from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services.changes import ChangeKind
 from teiretsu_desktop.services.directory import AgencyInput, AgencyView, list_agencies, save_agency
 
@@ -41,8 +42,10 @@ class AgenciesPage(ListPage[AgencyView]):
             Column("受入", lambda a: a.accepts or ""),
         ]
         super().__init__(context, self.tr("関係機関"), columns, parent)
-        self.add_button(self.tr("追加(&A)…"), lambda: self.edit(None))
-        self.add_button(self.tr("編集(&E)…"), lambda: self.edit(self.selected()))
+        self.add_button(self.tr("追加(&A)…"), lambda: self.edit(None), needs=Permission.MANAGE_DIRECTORY)
+        self.add_button(
+            self.tr("編集(&E)…"), lambda: self.edit(self.selected()), needs=Permission.MANAGE_DIRECTORY
+        )
         self.table.doubleClicked.connect(lambda _: self.edit(self.selected()))
 
     def load(self) -> None:

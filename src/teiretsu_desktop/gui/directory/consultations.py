@@ -14,6 +14,7 @@ from teiretsu_desktop.gui.widgets.form import Field
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.list_page import ListPage
 from teiretsu_desktop.gui.widgets.table_model import Column
+from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services.changes import ChangeKind
 from teiretsu_desktop.services.consultations import (
     ConsultationInput,
@@ -50,7 +51,7 @@ class ConsultationsPage(ListPage[ConsultationView]):
             ),
         ]
         super().__init__(context, self.tr("相談 (直近1年)"), columns, parent)
-        self.add_button(self.tr("相談を記録(&A)…"), self.record)
+        self.add_button(self.tr("相談を記録(&A)…"), self.record, needs=Permission.WRITE_CASES)
 
     def load(self) -> None:
         end = datetime.now()

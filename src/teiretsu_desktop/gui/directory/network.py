@@ -15,6 +15,7 @@ from teiretsu_desktop.gui.widgets.form import Field
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.list_page import ListPage
 from teiretsu_desktop.gui.widgets.table_model import Column
+from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services.changes import ChangeKind
 from teiretsu_desktop.services.directory import (
     NetworkActivityInput,
@@ -51,7 +52,7 @@ class NetworkPage(ListPage[NetworkActivityView]):
             ),
         ]
         super().__init__(context, self.tr("連携活動 (今年度と前年度)"), columns, parent)
-        self.add_button(self.tr("記録(&A)…"), self.record)
+        self.add_button(self.tr("記録(&A)…"), self.record, needs=Permission.MANAGE_DIRECTORY)
 
     def load(self) -> None:
         year = fiscal_year(date.today())

@@ -149,6 +149,7 @@ class CenterSettingsPage(QWidget):
         )
         self.status = QLabel(self)
         save = Button(self.tr("設定を保存"), self)
+        self.save_button = save
         self.keyring = Button(self.tr("この端末のキーリングで解除できるようにする"), self)
         self.backup_button = Button(self.tr("バックアップを作成…"), self)
         buttons = QHBoxLayout()
@@ -243,6 +244,7 @@ class SettingsView(QTabWidget):
         self.setTabVisible(1, session.can(Permission.MANAGE_STAFF))
         self.setTabVisible(2, session.can(Permission.VIEW_AUDIT))
         self.center.form.setEnabled(session.can(Permission.MANAGE_SETTINGS))
+        self.center.save_button.setVisible(session.can(Permission.MANAGE_SETTINGS))
         self.center.backup_button.setVisible(session.can(Permission.BACKUP))
         self.center.load()
         if session.can(Permission.MANAGE_STAFF):

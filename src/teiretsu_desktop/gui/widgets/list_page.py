@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTa
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.table_model import ROW_ROLE, SORT_ROLE, Column, RowsModel
+from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services.changes import ChangeKind, Changes
 
 R = TypeVar("R")
@@ -43,14 +44,26 @@ class ListPage(QWidget, Generic[R]):
         layout = QVBoxLayout(self)
         layout.addLayout(self.top)
         layout.addWidget(self.table)
+        self._guarded: list[tuple[QPushButton, Permission]] = []
         context.data_changed.connect(self._changed)
         context.locked.connect(self.model.clear)
+        context.unlocked.connect(self._offer_by_role)
 
-    def add_button(self, text: str, action: Callable[[], None]) -> QPushButton:
+    def add_button(
+        self, text: str, action: Callable[[], None], *, needs: Permission | None = None
+    ) -> QPushButton:
+        """An action button; with `needs`, shown only to roles that have that permission (the page is
+        built before anyone unlocks, so this is decided at each unlock)."""
         button = Button(text, self)
         button.clicked.connect(action)
         self.top.addWidget(button)
+        if needs is not None:
+            self._guarded.append((button, needs))
         return button
+
+    def _offer_by_role(self) -> None:
+        for button, needs in self._guarded:
+            button.setVisible(self.context.session.can(needs))
 
     def selected(self) -> R | None:
         rows = self.table.selectionModel().selectedRows()
