@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -17,16 +18,17 @@ class CloseAnswer(Enum):
     CANCEL = "cancel"
 
 
-def confirm(parent: QWidget | None, title: str, text: str, *, yes: str = "はい") -> bool:
+def confirm(parent: QWidget | None, title: str, text: str, *, yes: str | None = None) -> bool:
     """A yes/no question whose default (and Escape) is いいえ."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(text)
+    yes = yes or QCoreApplication.translate("Dialogs", "はい")
     accept = box.addButton(yes, QMessageBox.ButtonRole.YesRole)
     accept.setAccessibleName(yes)
-    reject = box.addButton("いいえ", QMessageBox.ButtonRole.NoRole)
-    reject.setAccessibleName("いいえ")
+    reject = box.addButton(QCoreApplication.translate("Dialogs", "いいえ"), QMessageBox.ButtonRole.NoRole)
+    reject.setAccessibleName(reject.text())
     box.setDefaultButton(reject)
     box.setEscapeButton(reject)
     box.exec()
@@ -39,9 +41,13 @@ def ask_save_discard_cancel(parent: QWidget | None, title: str, text: str) -> Cl
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(text)
-    save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("破棄", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton("キャンセル", QMessageBox.ButtonRole.RejectRole)
+    save = box.addButton(QCoreApplication.translate("Dialogs", "保存"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(
+        QCoreApplication.translate("Dialogs", "破棄"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    cancel = box.addButton(
+        QCoreApplication.translate("Dialogs", "キャンセル"), QMessageBox.ButtonRole.RejectRole
+    )
     for button in (save, discard, cancel):
         button.setAccessibleName(button.text())
     box.setDefaultButton(save)
