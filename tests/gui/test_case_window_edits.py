@@ -237,29 +237,15 @@ def test_a_corrected_note_shows_both_versions(qtbot: QtBot, gui: Application, st
 def test_edits_typed_before_a_kill_are_offered_at_the_next_start(
     qtbot: QtBot, gui: Application, store: TemplateStore
 ) -> None:
-    import os
-    import signal
-    import subprocess
-    import sys
-    from pathlib import Path
-
     from tests.helpers.stores import ADMIN, ADMIN_PASS
+    from tests.helpers.typist import type_then_kill
 
     canary = "カナリア通称定着"
     case_id = _case(store)
-    repo = Path(__file__).resolve().parents[2]
-    env = dict(os.environ, PYTHONPATH=str(repo), QT_QPA_PLATFORM="offscreen")
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.stress.form_typist"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=repo, env=env, text=True,
-    )  # fmt: skip
-    assert child.stdin and child.stdout
-    child.stdin.write(f"{store.data_dir.root}\n{ADMIN}\n{ADMIN_PASS}\n{case_id}\n{canary}\n")
-    child.stdin.close()
-    line = child.stdout.readline().strip()
-    child.send_signal(signal.SIGKILL)
-    child.wait(timeout=30)
-    assert line == "saved", child.stderr.read() if child.stderr else ""
+    line = type_then_kill(
+        "tests.stress.form_typist", [str(store.data_dir.root), ADMIN, ADMIN_PASS, case_id, canary]
+    )
+    assert line == "saved", line
     # The draft is in the encrypted store, not in a plaintext file.
     for path in store.data_dir.root.rglob("*"):
         if path.is_file():

@@ -7,8 +7,6 @@ Prints "saved" once the window's draft has been written to the store, then keeps
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -16,23 +14,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from teiretsu_desktop.gui.launcher import Application
-from teiretsu_desktop.store.paths import DataDir
-from tests.stress.note_typist import pump
+from tests.stress.note_typist import open_case_from_stdin, pump
 
 
 def main() -> None:
-    root, login, passphrase, case_id, text = (sys.stdin.readline().rstrip("\n") for _ in range(5))
-    qt = QApplication([])
-    app = Application(qt, DataDir(Path(root)))
-    app.show_start()
-    app.unlock.staff.setCurrentText(login)
-    app.unlock.passphrase.setText(passphrase)
-    app.unlock.try_passphrase()
-    pump(lambda: app.context.is_unlocked)
-    app.main.open_case(case_id)
-    window = app.main.case_windows[case_id]
-    pump(lambda: not app.context.runner.busy and window.header.text() != "")
+    _qt, app, window, text = open_case_from_stdin()
     alias = window.person_form.widgets["alias"]
     assert isinstance(alias, QLineEdit)
     alias.setFocus()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
+from teiretsu_desktop.gui.cases.window import CaseWindow
 from teiretsu_desktop.gui.launcher import Application
 from teiretsu_desktop.store.paths import DataDir
 
@@ -30,7 +31,9 @@ def pump(until: object, timeout: float = 30.0) -> None:
         raise SystemExit("timed out")
 
 
-def main() -> None:
+def open_case_from_stdin() -> tuple[QApplication, Application, CaseWindow, str]:
+    """Read data directory, staff name, passphrase, case id and text from stdin; unlock the real GUI
+    and open the case. Returns the Qt app, the application, the case window and the text to type."""
     root, login, passphrase, case_id, text = (sys.stdin.readline().rstrip("\n") for _ in range(5))
     qt = QApplication([])
     app = Application(qt, DataDir(Path(root)))
@@ -42,6 +45,11 @@ def main() -> None:
     app.main.open_case(case_id)
     window = app.main.case_windows[case_id]
     pump(lambda: not app.context.runner.busy and window.header.text() != "")
+    return qt, app, window, text
+
+
+def main() -> None:
+    _qt, _app, window, text = open_case_from_stdin()
     window.tabs.setCurrentWidget(window.timeline)
     note = window.timeline.note
     note.setFocus()

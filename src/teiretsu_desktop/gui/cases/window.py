@@ -105,6 +105,7 @@ class CaseWindow(QWidget):
         self._first_load = True
         self._draft_saved = False  # a form draft of this window is in the store
         self._close_after_save = False
+        self._saving = False
         self.may_write = context.session.can(Permission.WRITE_CASES)
         self.setObjectName("caseWindow")
         self.resize(1100, 700)
@@ -331,13 +332,17 @@ class CaseWindow(QWidget):
             state = self.edit_state()
             self._draft_saved = True
             ChangeOp(self.context, lambda s: case_record.save_form_draft(s, case_id, state)).failure(
-                self._failed
+                self._draft_failed
             ).run_in_background(initiator=self)
         elif self._draft_saved:
             self._draft_saved = False
             ChangeOp(self.context, lambda s: case_record.discard_form_draft(s, case_id)).failure(
-                self._failed
+                self._draft_failed
             ).run_in_background(initiator=self)
+
+    def _draft_failed(self, error: BaseException) -> None:
+        """A draft that could not be written (a full disk): say so; the edits are still on screen."""
+        self.status.setText(message_for(error))
 
     def keep_drafts(self) -> None:
         """Before a lock: queue the drafts now; the store thread writes them before it locks."""
@@ -359,8 +364,8 @@ class CaseWindow(QWidget):
         return person, case
 
     def save(self, move_to: CaseState | None = None) -> None:
-        if not self.may_write:
-            return
+        if not self.may_write or self._saving:
+            return  # a second Ctrl+S while the first is on its way would be judged stale
         try:
             person, case = self.gather()
         except Exception as exc:
@@ -373,6 +378,7 @@ class CaseWindow(QWidget):
                 self._discard_and_close()
             return
         self._draft_timer.stop()
+        self._saving = True
         self.status.setText(self.tr("保存しています…"))
         person_rev, case_rev = self._revisions
         case_id = self.case_id
@@ -385,6 +391,7 @@ class CaseWindow(QWidget):
         ).success(self._saved).failure(self._failed).run_in_background(initiator=self)  # fmt: skip
 
     def _saved(self, saved: case_record.SavedCase) -> None:
+        self._saving = False
         self._revisions = (saved.person_revision, saved.case_revision)
         for form in (*self.person_forms, *self.case_forms):
             form.mark_clean()
@@ -420,6 +427,7 @@ class CaseWindow(QWidget):
         """A refused save or state change wrote nothing: keep the edits, refresh the stored revisions
         (and the other fields) so that the next save is judged against what is stored now."""
         self._close_after_save = False
+        self._saving = False
         self.status.setText(message_for(error))
         if self.context.is_unlocked:
             self.reload()
