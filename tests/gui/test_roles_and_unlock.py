@@ -101,6 +101,11 @@ def test_every_page_and_case_tab_opens_for_each_role(
             settle(qtbot, gui)
             unnamed += _unnamed(window)
         _check_what_is_offered(window, role)
+        printing = window.open_print()
+        if printing is not None:
+            settle(qtbot, gui)
+            unnamed += _unnamed(printing)
+            printing.reject()
         window.close()
     assert not unnamed, "\n".join(sorted(set(unnamed)))
     offered = {b.text() for b in gui.main.findChildren(QPushButton) if not b.isHidden()}
@@ -130,6 +135,7 @@ def test_the_unlock_wait_cannot_be_skipped_and_ends_on_time(
 ) -> None:
     gui.show_start()
     dialog = gui.unlock
+    assert _unnamed(dialog) == []
     now = [datetime.now(UTC)]
     dialog._throttle_clock = {"clock": lambda: now[0]}
     for attempt in range(3):

@@ -38,6 +38,7 @@ class UnlockDialog(QDialog):
         self.staff = QComboBox(self)
         self.staff.setEditable(True)
         self.staff.setAccessibleName(self.tr("スタッフ名"))
+        self.staff.lineEdit().setAccessibleName(self.tr("スタッフ名"))  # typed into, so named too
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("パスフレーズ"))
