@@ -38,7 +38,9 @@ class UnlockDialog(QDialog):
         self.staff = QComboBox(self)
         self.staff.setEditable(True)
         self.staff.setAccessibleName(self.tr("スタッフ名"))
-        self.staff.lineEdit().setAccessibleName(self.tr("スタッフ名"))  # typed into, so named too
+        typed = self.staff.lineEdit()
+        if typed is not None:  # the editable combo's text field is typed into, so it is named too
+            typed.setAccessibleName(self.tr("スタッフ名"))
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("パスフレーズ"))
