@@ -22,7 +22,7 @@ from teiretsu_desktop.domain.reminders import ReminderKind
 from teiretsu_desktop.domain.workflow import CaseState, TransitionRefused
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
-from teiretsu_desktop.services import activities, cases, coordination
+from teiretsu_desktop.services import activities, case_record, cases, coordination, persons
 from teiretsu_desktop.services.activities import ActivityInput
 from teiretsu_desktop.services.consent import (
     DisclosureRequest,
@@ -117,19 +117,15 @@ def test_special_coordination_from_referral_to_closure(admin: StaffSession) -> N
     cases.transition_case(admin, cid, S.FOLLOW_UP, on=date(2024, 12, 1))
     cases.record_review(admin, cid, reviewed_on=date(2025, 11, 1), decision=ReviewDecision.CLOSE)
     view = cases.get_case(admin, cid)
-    cases.update_case(
-        admin,
-        cid,
-        cases.CaseInput(
-            **{
-                **_input(view),
-                "closure_date": date(2025, 11, 30),
-                "closure_reason": str(ClosureReason.SETTLED),
-            }
-        ),
-        expected_revision=view.revision,
+    # 終結日 and 終結理由 are entered with the closure itself (an open case has none): one use case.
+    closing = cases.CaseInput(
+        **{**_input(view), "closure_date": date(2025, 11, 30), "closure_reason": str(ClosureReason.SETTLED)}
     )
-    cases.transition_case(admin, cid, S.CLOSED, on=date(2025, 11, 30))
+    with pytest.raises(InvalidInput, match="終結日"):
+        cases.update_case(admin, cid, closing, expected_revision=view.revision)
+    person = persons.get_person(admin, view.person_id)
+    case_record.save_case_record(admin, cid, person=None, person_revision=person.revision, case=closing,
+                                 case_revision=view.revision, move_to=S.CLOSED)  # fmt: skip
     assert cases.get_case(admin, cid).state is S.CLOSED
     assert cases.next_steps(admin, cid) == []
     with admin.uow(write=False) as uow:

@@ -128,3 +128,22 @@ def test_the_template_has_every_column_help_and_choices(tmp_path: Path) -> None:
     assert book["説明"].max_row == len(COLUMNS) + 1
     assert any(c.value == "特別調整" for col in book["選択肢"].iter_cols() for c in col)
     assert book[SHEET].data_validations.dataValidation
+
+
+def test_rows_whose_dates_and_state_disagree_are_refused_by_field(
+    admin: StaffSession, tmp_path: Path
+) -> None:
+    before = _counts(admin)
+    path = _csv(
+        tmp_path / "inconsistent.csv",
+        [
+            _row(**{"状態": "終結", "帰住日・釈放日": "2024-09-01"}),  # 終結 with no 終結日 (and no reason)
+            _row(状態="フォローアップ中"),  # follow-up with no 帰住日
+            _row(依頼日=""),  # no 依頼日: counted nowhere
+            _row(状態="受入先調整中", 終結日="2024-12-01"),  # an open case with a 終結日
+        ],
+    )
+    report = import_ledger(admin, path)
+    assert not report.written and _counts(admin) == before
+    found = {(e.row, e.column) for e in report.errors}
+    assert {(2, "終結日"), (2, "終結理由"), (3, "帰住日・釈放日"), (4, "依頼日"), (5, "終結日")} <= found

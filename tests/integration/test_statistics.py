@@ -38,13 +38,16 @@ def _person(session: StaffSession, name: str, birth: date, *kinds: DisabilityKin
 
 
 def _case(session: StaffSession, pid: str, line: BusinessLine, state: str, **dates: object) -> str:
-    cid = open_case(session, pid, CaseInput(line, **dates)).value  # type: ignore[arg-type]
-    with session.uow() as uow:  # set the state directly: these tests are about counting, not workflow
+    opening = {k: v for k, v in dates.items() if k in ("request_date", "destination_kind")}
+    cid = open_case(session, pid, CaseInput(line, **opening)).value  # type: ignore[arg-type]
+    with session.uow() as uow:  # set state and dates directly: these tests are about counting, not workflow
         from teiretsu_desktop.store.models import SupportCase
 
         row = uow.session.get(SupportCase, cid)
         assert row is not None
         row.state = state
+        for name, value in dates.items():
+            setattr(row, name, value)
         uow.commit()
     return cid
 

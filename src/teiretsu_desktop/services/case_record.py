@@ -84,7 +84,9 @@ def save_case_record(
                 session, person_id, person, expected_revision=person_revision
             ).changes
         if case is not None:
-            changes |= cases.update_case(session, case_id, case, expected_revision=case_revision).changes
+            changes |= cases.update_case(
+                session, case_id, case, expected_revision=case_revision, becoming=move_to
+            ).changes
         if move_to is not None:
             changes |= cases.transition_case(session, case_id, move_to).changes
         if discard_draft:

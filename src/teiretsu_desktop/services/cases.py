@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from teiretsu_desktop.domain.case_rules import CLOSING_FIELDS, CaseRecord, check_case
 from teiretsu_desktop.domain.codes import (
     ActivityKind,
     BusinessLine,
@@ -92,13 +93,24 @@ def _next_case_no(uow: UnitOfWork, on: date) -> str:
     return f"{prefix}{number:05d}"
 
 
-def _validate(data: CaseInput) -> None:
-    if data.readmission not in ("yes", "no", "unknown"):
-        raise InvalidInput("再入所は 有/無/不明 のいずれかです / readmission must be yes, no or unknown.")
-    if data.readmission == "yes" and data.readmission_date is None:
-        raise InvalidInput("再入所「有」には再入所日が必要です / A readmission needs its date.")
-    if data.closure_date and data.request_date and data.closure_date < data.request_date:
-        raise InvalidInput("終結日が依頼日より前です / The closure date is before the request date.")
+_OTHER_DATES = ("sentence_end", "expected_release", "detention_expiry", "follow_up_planned_end")
+
+
+def _validate(data: CaseInput, state: CaseState) -> None:
+    """The one case validator (domain/case_rules.py), against the state the case will be in."""
+    check_case(
+        CaseRecord(
+            business_line=data.business_line,
+            state=state,
+            request_date=data.request_date,
+            release_date=data.release_date,
+            closure_date=data.closure_date,
+            closure_reason=data.closure_reason,
+            readmission=data.readmission,
+            readmission_date=data.readmission_date,
+            other_dates=tuple((name, getattr(data, name)) for name in _OTHER_DATES),
+        )
+    )
 
 
 def open_case(
@@ -107,7 +119,7 @@ def open_case(
     session.require(Permission.WRITE_CASES)
     if data.offence:
         session.require(Permission.WRITE_SENSITIVE)
-    _validate(data)
+    _validate(data, CaseState.RECEIVED)
     today = on or date.today()
     with session.uow() as uow:
         fetch(uow, Person, person_id)
@@ -135,14 +147,31 @@ def open_case(
 
 
 def update_case(
-    session: StaffSession, case_id: str, data: CaseInput, *, expected_revision: int
+    session: StaffSession,
+    case_id: str,
+    data: CaseInput,
+    *,
+    expected_revision: int,
+    becoming: CaseState | None = None,
 ) -> Outcome[str]:
-    """Save the case's fields (not its state). Without the sensitive permission the offence is kept."""
+    """Save the case's fields (not its state). Without the sensitive permission the offence is kept.
+
+    The fields are checked against the state the case has — or, when the same use case is about to
+    move it (`becoming`), the state it will have. An ended case's closing fields change only by
+    reopening it."""
     session.require(Permission.WRITE_CASES)
-    _validate(data)
     with session.uow() as uow:
         case = fetch(uow, SupportCase, case_id)
         check_revision(case.revision, expected_revision)
+        current = CaseState(case.state)
+        _validate(data, becoming or current)
+        if not current.is_open and becoming is None:
+            changed = [f for f in CLOSING_FIELDS if getattr(data, f) != getattr(case, f)]
+            if changed:
+                raise InvalidInput(
+                    f"「{current.label}」のケースの終結日・終結理由は、ケースを再開してから変更してください / "
+                    "Reopen the case to change how it ended."
+                )
         if str(data.business_line) != case.business_line and case.state != str(CaseState.RECEIVED):
             raise InvalidInput(
                 "業務区分は依頼受理の段階でのみ変更できます / The line can change only while 依頼受理."
@@ -155,6 +184,19 @@ def update_case(
         uow.commit()
         person_id = case.person_id
     return Outcome(case_id, Changes.of(ChangeKind.CASE, case_id) | Changes.of(ChangeKind.PERSON, person_id))
+
+
+def _stored_record(case: SupportCase, state: CaseState) -> CaseRecord:
+    return CaseRecord(
+        business_line=BusinessLine(case.business_line),
+        state=state,
+        request_date=case.request_date,
+        release_date=case.release_date,
+        closure_date=case.closure_date,
+        closure_reason=case.closure_reason,
+        readmission=case.readmission or "unknown",
+        readmission_date=case.readmission_date,
+    )
 
 
 def _facts(uow: UnitOfWork, case: SupportCase, on: date) -> CaseFacts:
@@ -208,6 +250,7 @@ def transition_case(
     with session.uow() as uow:
         case = fetch(uow, SupportCase, case_id)
         check_transition(_facts(uow, case, today), target)
+        check_case(_stored_record(case, target))
         previous = case.state
         case.state = str(target)
         uow.session.add(

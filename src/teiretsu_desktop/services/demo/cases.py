@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from teiretsu_desktop.domain.case_rules import CaseRecord, check_case
 from teiretsu_desktop.domain.codes import (
     ActivityKind,
     ApplicationKind,
@@ -105,7 +106,8 @@ def _outcome(g: Gen, case: dict[str, Any], line: BusinessLine, state: CaseState,
         readmission = g.weighted([("unknown", 5), ("no", 4), ("yes", 1)])
         case["readmission"] = readmission
         if readmission == "yes":
-            case["readmission_date"] = case["closure_date"]
+            after = case.get("release_date") or case["request_date"]
+            case["readmission_date"] = max(case["closure_date"], after + timedelta(days=1))
             case["readmission_source"] = "保護観察所からの連絡"
     if state is S.FOLLOW_UP and g.r.random() < 0.5:
         case["follow_up_planned_end"] = case["release_date"] + timedelta(days=g.r.randint(90, 500))
@@ -140,6 +142,19 @@ def case_row(g: Gen, person_id: str, numbers: dict[int, int]) -> tuple[dict[str,
     )
     _custody(g, case, line, state, request)
     _outcome(g, case, line, state, request)
+    # Demo data goes through the same validator as what staff type: a demo case is a consistent case.
+    check_case(
+        CaseRecord(
+            business_line=line,
+            state=state,
+            request_date=case["request_date"],
+            release_date=case.get("release_date"),
+            closure_date=case.get("closure_date"),
+            closure_reason=case.get("closure_reason"),
+            readmission=case.get("readmission") or "unknown",
+            readmission_date=case.get("readmission_date"),
+        )
+    )
     return case, state
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from teiretsu_desktop.domain.case_rules import CaseRecord, case_problems
 from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.names import normalize_name
@@ -161,8 +162,22 @@ def _validate(
                     number, "状態", f"{BusinessLine(line).label}に「{CaseState(state).label}」はありません"
                 )
             )
-        if values.get("readmission") == "yes" and not values.get("readmission_date"):
-            row_errors.append(RowError(number, "再入所日", "再入所「有」には日付が必要です"))
+        if line and state and not row_errors:
+            # The same validator as a case typed in the window (domain/case_rules.py): a ledger row whose
+            # dates and state disagree would be counted wrongly in the year's tables.
+            record = CaseRecord(
+                business_line=BusinessLine(line),
+                state=CaseState(state),
+                request_date=values.get("request_date"),
+                release_date=values.get("release_date"),
+                closure_date=values.get("closure_date"),
+                closure_reason=values.get("closure_reason"),
+                readmission=values.get("readmission") or "unknown",
+                readmission_date=values.get("readmission_date"),
+            )
+            for problem in case_problems(record):
+                column, _, message = problem.partition(": ")
+                row_errors.append(RowError(number, column, message))
         if values.get("offence") and not may_write_offence:
             row_errors.append(RowError(number, "罪名", "罪名を登録する権限がありません"))
         birth = values.get("birth_date")

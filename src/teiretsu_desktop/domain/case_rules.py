@@ -1,0 +1,108 @@
+"""What makes a case's dates and state consistent — one validator for the services, the ledger import
+and the demo generator (DOMAIN §4, §10).
+
+The year's tables place a case by its dates and its state; they can only be true if the two agree:
+- every case has its 依頼日;
+- a case that has been released (退所(帰住)・釈放, フォローアップ中, 終結 after a release) has its 帰住日;
+- a case that has ended has its 終結日 (and 終結 its reason); an open case has none;
+- 依頼日 ≤ 帰住日 ≤ 終結日 (a follow-up case may be taken on after the 帰住日);
+- a re-admission is dated after the release it follows;
+- every date lies within 1900–2100.
+
+Each problem names the field, in Japanese, so a person can fix it wherever they typed it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from teiretsu_desktop.domain.codes import BusinessLine
+from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.domain.workflow import TERMINAL, CaseState
+
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2100, 12, 31)
+
+# States in which the person has left the 矯正施設 or been released, so the 帰住日・釈放日 is known.
+RELEASED_STATES = frozenset({CaseState.RELEASED, CaseState.FOLLOW_UP, CaseState.RELEASED_UNPLACED})
+# Lines whose case may be taken on after the 帰住日 (follow-up, consultation).
+TAKEN_ON_AFTER_RELEASE = frozenset({BusinessLine.FOLLOW_UP, BusinessLine.CONSULTATION})
+
+DATE_LABELS = {
+    "request_date": "依頼日",
+    "release_date": "帰住日・釈放日",
+    "closure_date": "終結日",
+    "readmission_date": "再入所日",
+    "sentence_end": "刑期満了日",
+    "expected_release": "釈放予定日",
+    "detention_expiry": "勾留満期日",
+    "follow_up_planned_end": "フォローアップ終了目途",
+}
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    """The fields the rules look at (whatever the source: a form, a ledger row, the generator)."""
+
+    business_line: BusinessLine
+    state: CaseState
+    request_date: date | None
+    release_date: date | None = None
+    closure_date: date | None = None
+    closure_reason: str | None = None
+    readmission: str = "unknown"
+    readmission_date: date | None = None
+    other_dates: tuple[tuple[str, date | None], ...] = ()
+
+
+def case_problems(case: CaseRecord) -> list[str]:
+    problems: list[str] = []
+    dates = {
+        "request_date": case.request_date,
+        "release_date": case.release_date,
+        "closure_date": case.closure_date,
+        "readmission_date": case.readmission_date,
+        **dict(case.other_dates),
+    }
+    for key, day in dates.items():
+        if day is not None and not EARLIEST <= day <= LATEST:
+            problems.append(f"{DATE_LABELS.get(key, key)}: 1900年から2100年までの日付にしてください")
+    if case.request_date is None:
+        problems.append("依頼日: 入力してください (年度の集計は依頼日で数えます)")
+    if case.state in RELEASED_STATES and case.release_date is None:
+        problems.append(f"帰住日・釈放日: 「{case.state.label}」には必要です")
+    if case.state in TERMINAL and case.closure_date is None:
+        problems.append(f"終結日: 「{case.state.label}」には必要です")
+    if case.state is CaseState.CLOSED and not case.closure_reason:
+        problems.append("終結理由: 「終結」には必要です")
+    if case.state.is_open and case.closure_date is not None:
+        problems.append(
+            f"終結日: 進行中のケース (「{case.state.label}」) には入力できません。終結の操作と一緒に入力してください"
+        )
+    if case.state.is_open and case.closure_reason:
+        problems.append(f"終結理由: 進行中のケース (「{case.state.label}」) には入力できません")
+    request, release, closure = case.request_date, case.release_date, case.closure_date
+    if request and release and release < request and case.business_line not in TAKEN_ON_AFTER_RELEASE:
+        problems.append("帰住日・釈放日: 依頼日より前になっています")
+    if request and closure and closure < request:
+        problems.append("終結日: 依頼日より前になっています")
+    if release and closure and closure < release:
+        problems.append("終結日: 帰住日・釈放日より前になっています")
+    if case.readmission not in ("yes", "no", "unknown"):
+        problems.append("再入所: 有・無・不明のいずれかです")
+    if case.readmission == "yes" and case.readmission_date is None:
+        problems.append("再入所日: 再入所「有」には必要です")
+    if case.readmission_date and release and case.readmission_date <= release:
+        problems.append("再入所日: 帰住日・釈放日より後の日付にしてください")
+    return problems
+
+
+def check_case(case: CaseRecord) -> None:
+    problems = case_problems(case)
+    if problems:
+        raise InvalidInput("入力を確認してください: " + " / ".join(problems))
+
+
+# Fields that describe how a case ended: on an ended case they change only by reopening it.
+CLOSING_FIELDS = ("closure_date", "closure_reason")
