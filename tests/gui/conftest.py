@@ -23,6 +23,7 @@ class Answers:
 
     confirm: bool = True
     close: dialogs.CloseAnswer = dialogs.CloseAnswer.DISCARD
+    text: str | None = None
     asked: list[str] = field(default_factory=list)
 
 
@@ -38,7 +39,12 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         given.asked.append(title)
         return given.close
 
+    def ask_text(_parent: object, title: str, _label: str) -> str | None:
+        given.asked.append(title)
+        return given.text
+
     monkeypatch.setattr(dialogs, "confirm", confirm)
+    monkeypatch.setattr(dialogs, "ask_text", ask_text)
     monkeypatch.setattr(dialogs, "ask_save_discard_cancel", close)
     return given
 

@@ -255,3 +255,38 @@ def test_edits_typed_before_a_kill_are_offered_at_the_next_start(
     window = gui.main.case_windows[case_id]
     qtbot.waitUntil(lambda: window.person_form.value("alias") == canary, timeout=10000)
     assert window.is_dirty() and "復元" in window.notice_text.text()
+
+
+def test_a_closure_date_on_an_open_case_is_refused_and_an_ended_case_is_reopened_with_a_reason(
+    qtbot: QtBot, gui: Application, store: TemplateStore, answers: Answers
+) -> None:
+    case_id = _case(store)
+    unlock(qtbot, gui)
+    window = _open(qtbot, gui, case_id)
+    type_values(window.outcome_form, {"closure_date": date(2024, 6, 1)})
+    window.save()  # an open case has no 終結日: refused, naming the field, and nothing is lost
+    settle(qtbot, gui)
+    assert "終結日" in window.status.text() and window.outcome_form.value("closure_date") == date(2024, 6, 1)
+    assert _stored(store, case_id)[0].closure_date is None
+    window.findChild(QPushButton, f"step_{CaseState.WITHDRAWN.value}").click()  # type: ignore[union-attr]
+    settle(qtbot, gui)
+    qtbot.waitUntil(lambda: CaseState.WITHDRAWN.label in window.header.text(), timeout=10000)
+    reopen = window.findChild(QPushButton, "reopenCase")
+    assert reopen is not None
+    answers.text = None
+    reopen.click()  # cancelled: nothing happens
+    settle(qtbot, gui)
+    assert _stored(store, case_id)[0].state is CaseState.WITHDRAWN
+    answers.text = "取下げの入力誤り"
+    reopen.click()
+    settle(qtbot, gui)
+    qtbot.waitUntil(lambda: CaseState.RECEIVED.label in window.header.text(), timeout=10000)
+    case, _person = _stored(store, case_id)
+    assert case.state is CaseState.RECEIVED and case.closure_date is None
+    session = unlock_admin(store.data_dir)
+    try:
+        from teiretsu_desktop.services.audit_log import recent_entries
+
+        assert any(e.action == "case_reopened" and case_id in e.target for e in recent_entries(session))
+    finally:
+        session.lock()

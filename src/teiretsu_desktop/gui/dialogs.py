@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 
 class CloseAnswer(Enum):
@@ -59,3 +59,9 @@ def ask_save_discard_cancel(parent: QWidget | None, title: str, text: str) -> Cl
     if clicked is discard:
         return CloseAnswer.DISCARD
     return CloseAnswer.CANCEL
+
+
+def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """One line of text (a reason); None when cancelled or left empty."""
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text.strip() if ok and text.strip() else None

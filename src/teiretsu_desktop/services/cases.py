@@ -271,6 +271,40 @@ def transition_case(
     return Outcome(target, Changes.of(ChangeKind.CASE, case_id) | Changes.of(ChangeKind.PERSON, person_id))
 
 
+def reopen_case(session: StaffSession, case_id: str, *, reason: str) -> Outcome[CaseState]:
+    """Reopen an ended case (a closure entered by mistake, or support that continues): back to the state
+    it ended from, with 終結日 and 終結理由 cleared. Audited with the reason; its history keeps both moves."""
+    session.require(Permission.WRITE_CASES)
+    if not reason.strip():
+        raise InvalidInput("再開の理由を入力してください / Give a reason for reopening the case.")
+    with session.uow() as uow:
+        case = fetch(uow, SupportCase, case_id)
+        ended = CaseState(case.state)
+        if ended.is_open:
+            raise InvalidInput("このケースは終了していません / The case has not ended.")
+        before = uow.session.scalars(
+            select(CaseStateChange.from_state)
+            .where(CaseStateChange.case_id == case_id, CaseStateChange.to_state == str(ended))
+            .order_by(CaseStateChange.rowid.desc())
+            .limit(1)
+        ).first()
+        target = CaseState(before) if before else CaseState.RECEIVED
+        case.state, case.closure_date, case.closure_reason = str(target), None, None
+        uow.session.add(
+            CaseStateChange(
+                case_id=case.id, from_state=str(ended), to_state=str(target), changed_on=date.today(),
+                changed_at=utc_now(), staff_id=session.actor.staff_id,
+            )
+        )  # fmt: skip
+        record_change(
+            session, uow, "case_reopened", "case", case.id,
+            {"from": str(ended), "to": str(target), "reason": reason.strip()[:200]},
+        )  # fmt: skip
+        uow.commit()
+        person_id = case.person_id
+    return Outcome(target, Changes.of(ChangeKind.CASE, case_id) | Changes.of(ChangeKind.PERSON, person_id))
+
+
 def record_review(
     session: StaffSession,
     case_id: str,

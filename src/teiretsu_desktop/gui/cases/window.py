@@ -106,6 +106,7 @@ class CaseWindow(QWidget):
         self._draft_saved = False  # a form draft of this window is in the store
         self._close_after_save = False
         self._saving = False
+        self._state = CaseState.RECEIVED
         self.may_write = context.session.can(Permission.WRITE_CASES)
         self.setObjectName("caseWindow")
         self.resize(1100, 700)
@@ -230,6 +231,7 @@ class CaseWindow(QWidget):
             f"{case.case_no} ・ {case.business_line.label} ・ <b>{case.state.label}</b>"
         )
         self.setWindowTitle(f"{case.case_no} — Teiretsu")
+        self._state = case.state
         self._show_steps(data.steps)
         line = case.business_line
         self.tabs.setTabVisible(4, line in (BusinessLine.SPECIAL, BusinessLine.GENERAL, BusinessLine.SUSPECT))
@@ -293,6 +295,13 @@ class CaseWindow(QWidget):
                 button.setToolTip(self.tr("必要なもの: ") + "、".join(step.missing))
             button.clicked.connect(lambda _=False, s=step.state: self.move_to(s))
             self.steps_box.addWidget(button)
+        if self.may_write and not self._state.is_open:
+            reopen = Button(self.tr("再開…"), self)
+            reopen.setObjectName("reopenCase")
+            reopen.setToolTip(self.tr("終結日・終結理由を直すとき、支援を続けるとき (理由を記録します)"))
+            reopen.clicked.connect(self.reopen)
+            self.steps_box.addWidget(QLabel(self.tr("終了したケース:"), self))
+            self.steps_box.addWidget(reopen)
         self.steps_box.addStretch(1)
         self.steps_note.setText("\n".join(notes) if self.may_write else "")
 
@@ -415,6 +424,16 @@ class CaseWindow(QWidget):
             ):
                 return
         self.save(move_to=state)
+
+    def reopen(self) -> None:
+        """Back to the state the case ended from, with the reason audited (asks for the reason)."""
+        reason = dialogs.ask_text(self, self.tr("ケースの再開"), self.tr("再開する理由"))
+        if reason is None:
+            return
+        case_id = self.case_id
+        ChangeOp(self.context, lambda s: cases.reopen_case(s, case_id, reason=reason)).success(
+            lambda _: self.reload()
+        ).failure(self._failed).run_in_background(initiator=self)
 
     def open_print(self) -> PrintDialog | None:
         if not self.context.session.can(Permission.PRINT_FORMS):
