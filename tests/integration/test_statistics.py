@@ -118,9 +118,11 @@ def test_known_data_give_hand_computed_tables(admin: StaffSession) -> None:
 
     caseload = tables["caseload"]
     assert caseload.value("special", "new") == 3
-    assert caseload.value("special", "closed") == 2  # closed and declined
-    assert caseload.value("special", "open_at_year_end") == 1
-    assert caseload.value("special", "contacts") == 1
+    # Coordination ends at the 帰住 when follow-up follows (乙: now フォローアップ), or at 終結 (甲, 戊).
+    assert caseload.value("special", "closed") == 3
+    assert caseload.value("special", "open_at_year_end") == 0
+    assert caseload.value("special", "contacts") == 1  # before the 帰住日: coordination
+    assert caseload.value("follow_up", "new") == 1 and caseload.value("follow_up", "open_at_year_end") == 1
     assert caseload.value("general", "new") == 1 and caseload.value("general", "open_at_year_end") == 1
     assert caseload.value("suspect", "carried_over") == 1 and caseload.value("suspect", "closed") == 1
     assert caseload.value("suspect", "new") == 0
@@ -137,7 +139,8 @@ def test_known_data_give_hand_computed_tables(admin: StaffSession) -> None:
     readmission = tables["readmission_fiscal"]
     assert readmission.value("supported_no", "persons") == 1
     assert readmission.value("supported_unknown", "persons") == 1  # 不明 is never 無
-    assert readmission.value("declined_yes", "persons") == 1
+    # 戊 declined and has no release date: no cohort to put them in (the day they left is the cohort).
+    assert readmission.value("declined_yes", "persons") == 0
     durations = tables["follow_up_durations"]
     assert durations.value("lt_6m", "closed") == 1 and durations.value("lt_6m", "open") == 1
 

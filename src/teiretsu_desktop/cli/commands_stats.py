@@ -13,6 +13,7 @@ from typing import Any
 from teiretsu_desktop.cli.context import CliContext
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.stats.disclosure import POLICIES
+from teiretsu_desktop.stats.display import TABLE_HELP, with_totals
 from teiretsu_desktop.stats.export import (
     center_public_key,
     export_bundle,
@@ -45,14 +46,23 @@ def cmd_public_key(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_table(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.list or not args.name:
+        for table_id, text in TABLE_HELP.items():
+            print(f"{table_id}\t{text}")
+        return 0
+    if args.fiscal_year is None:
+        raise InvalidInput("--fiscal-year を指定してください / Give --fiscal-year.")
     session = ctx.unlock()
     current = year_tables(session, args.fiscal_year)
     previous = year_tables(session, args.fiscal_year - 1)
     if args.name not in current:
-        raise InvalidInput(f"表 {args.name} はありません (ある表: {', '.join(current)})")
-    table, before = current[args.name], previous[args.name]
+        raise InvalidInput(
+            f"表 {args.name} はありません (一覧: stats table --list) / No table {args.name}; see --list."
+        )
+    table, before = with_totals(current[args.name]), with_totals(previous[args.name])
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([f"{args.fiscal_year}年度 {table.title}"])
     writer.writerow(["", *table.column_labels, *(f"前年度 {c}" for c in table.column_labels)])
     for label, row, old in zip(table.row_labels, table.cells, before.cells, strict=True):
         writer.writerow([label, *row, *old])
@@ -112,9 +122,14 @@ def register(sub: Any) -> None:
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(handler=cmd_public_key)
 
-    p = inner.add_parser("table", help="one table of the year (and the previous year) as CSV on stdout")
-    p.add_argument("name")
-    p.add_argument("--fiscal-year", type=int, required=True)
+    p = inner.add_parser(
+        "table",
+        help="one table of the year (and the previous year) as CSV on stdout, with 合計; --list names them: "
+        + ", ".join(TABLE_HELP),
+    )
+    p.add_argument("name", nargs="?")
+    p.add_argument("--list", action="store_true", help="list the tables")
+    p.add_argument("--fiscal-year", type=int)
     p.add_argument("--format", choices=["csv"], default="csv")
     p.set_defaults(handler=cmd_table)
 

@@ -113,6 +113,10 @@ class DisabilityKind(CodeList):
     MENTAL = ("mental", "精神")
     DEVELOPMENTAL = ("developmental", "発達")
     SUSPECTED = ("suspected", "疑い")
+    DEMENTIA = (
+        "dementia",
+        "認知症 (軽度・疑い含む)",
+    )  # counted as その他 in 参考1 (the seed names 軽度の認知症)
 
 
 class CertificateKind(CodeList):
@@ -307,6 +311,14 @@ class ClosureReason(CodeList):
     PROSECUTED = ("prosecuted", "起訴・実刑等により身柄拘束継続")
     LOST_CONTACT = ("lost_contact", "連絡途絶")
     OTHER = ("other", "その他")
+    # 被疑者等支援: the outcome of the criminal procedure the case ended with (DOMAIN §10.10).
+    SUSPENDED_PROSECUTION = ("e_suspended", "起訴猶予")
+    NOT_PROSECUTED = ("e_not_prosecuted", "不起訴 (嫌疑不十分等)")
+    RELEASED_PENDING = ("e_pending", "処分保留で釈放")
+    FINE = ("e_fine", "略式命令・罰金")
+    SUSPENDED_SENTENCE = ("e_susp_sentence", "執行猶予")
+    IMPRISONMENT = ("e_imprisonment", "実刑")
+    PROTECTIVE_MEASURE = ("e_protective", "保護処分 (少年院送致等)")
 
 
 class ReviewDecision(CodeList):

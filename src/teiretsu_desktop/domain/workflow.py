@@ -66,15 +66,31 @@ def _reachable(line: BusinessLine) -> frozenset[CaseState]:
     return frozenset(path) | frozenset(s for targets in path.values() for s in targets)
 
 
+# Moves back that happen in reality (DOMAIN §10.11); each needs its reason, which the history keeps.
+MOVES_BACK: dict[CaseState, tuple[CaseState, ...]] = {
+    S.PLACEMENT_DECIDED: (S.PLACEMENT,),  # the decided placement fell through
+}
+
+
+def needs_reason(current: CaseState, target: CaseState) -> bool:
+    return target in MOVES_BACK.get(current, ())
+
+
 def allowed_next(line: BusinessLine, state: CaseState) -> tuple[CaseState, ...]:
     if not state.is_open or state not in _reachable(line):
         return ()
     nexts = list(MAIN_PATHS[line].get(state, ()))
+    if line.is_coordination:
+        nexts += [s for s in MOVES_BACK.get(state, ()) if s not in nexts]
     exits: list[CaseState] = [S.WITHDRAWN, S.DIED, S.TRANSFERRED]
     if line is not BusinessLine.CONSULTATION and state in PRE_RELEASE:
         exits.insert(0, S.DECLINED)
-    if line in _UNPLACED_RELEASE_LINES and state in PRE_RELEASE and state is not S.PLACEMENT_DECIDED:
+    if line in _UNPLACED_RELEASE_LINES and state in PRE_RELEASE:
+        # Also after a decision: the person may be released before the placement can take them.
         exits.append(S.RELEASED_UNPLACED)
+    if line is BusinessLine.SUSPECT and state in PRE_RELEASE:
+        # 被疑者等支援 ends with its outcome (起訴猶予, 実刑 …) from whatever stage it had reached.
+        exits.insert(0, S.CLOSED)
     return tuple(nexts + [e for e in exits if e not in nexts])
 
 

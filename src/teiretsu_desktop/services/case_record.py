@@ -69,6 +69,7 @@ def save_case_record(
     case: cases.CaseInput | None,
     case_revision: int,
     move_to: CaseState | None = None,
+    reason: str | None = None,
     discard_draft: bool = True,
 ) -> Outcome[SavedCase]:
     """Save what the window edited (None: that part was not edited) and then, if asked, move the case
@@ -88,7 +89,7 @@ def save_case_record(
                 session, case_id, case, expected_revision=case_revision, becoming=move_to
             ).changes
         if move_to is not None:
-            changes |= cases.transition_case(session, case_id, move_to).changes
+            changes |= cases.transition_case(session, case_id, move_to, reason=reason).changes
         if discard_draft:
             _delete_draft(session, case_id)
         uow.session.flush()

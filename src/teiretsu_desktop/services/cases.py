@@ -12,11 +12,19 @@ from teiretsu_desktop.domain.codes import (
     ActivityKind,
     BusinessLine,
     CandidateStatus,
+    DestinationKind,
     ReviewDecision,
 )
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.wareki import fiscal_year
-from teiretsu_desktop.domain.workflow import CaseFacts, CaseState, allowed_next, check_transition, missing_for
+from teiretsu_desktop.domain.workflow import (
+    CaseFacts,
+    CaseState,
+    allowed_next,
+    check_transition,
+    missing_for,
+    needs_reason,
+)
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change, record_sensitive_view
@@ -242,17 +250,32 @@ def next_steps(session: StaffSession, case_id: str, *, on: date | None = None) -
 
 
 def transition_case(
-    session: StaffSession, case_id: str, target: CaseState, *, on: date | None = None
+    session: StaffSession,
+    case_id: str,
+    target: CaseState,
+    *,
+    on: date | None = None,
+    reason: str | None = None,
 ) -> Outcome[CaseState]:
-    """Move the case to `target`; TransitionRefused names what is missing."""
+    """Move the case to `target`; TransitionRefused names what is missing. A move back (a decided
+    placement that fell through) needs its reason, which the history keeps. At release the residence
+    is fixed as 矯正施設退所時点の居住先 (参考2); later moves change only the current destination."""
     session.require(Permission.WRITE_CASES)
     today = on or date.today()
     with session.uow() as uow:
         case = fetch(uow, SupportCase, case_id)
         check_transition(_facts(uow, case, today), target)
         check_case(_stored_record(case, target))
+        if needs_reason(CaseState(case.state), target) and not (reason or "").strip():
+            raise InvalidInput(
+                f"「{target.label}」に戻す理由を入力してください / Give the reason for moving back."
+            )
         previous = case.state
         case.state = str(target)
+        if target is CaseState.RELEASED:
+            case.release_destination_kind = case.destination_kind
+        elif target is CaseState.RELEASED_UNPLACED:
+            case.release_destination_kind = str(DestinationKind.UNDECIDED)
         uow.session.add(
             CaseStateChange(
                 case_id=case.id,
@@ -261,6 +284,7 @@ def transition_case(
                 changed_on=today,
                 changed_at=utc_now(),
                 staff_id=session.actor.staff_id,
+                reason=(reason or "").strip()[:500] or None,
             )
         )
         record_change(

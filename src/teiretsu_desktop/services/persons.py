@@ -144,11 +144,29 @@ def _apply(person: Person, data: PersonInput, *, sensitive: bool) -> None:
         )
 
 
-def _write_children(uow: UnitOfWork, person_id: str, data: PersonInput) -> None:
+def _write_children(uow: UnitOfWork, person_id: str, data: PersonInput, *, registering: bool = False) -> None:
     s = uow.session
     person_search.replace_names(s, person_id, _search_names(data))
+    # A disability keeps the date it became known (判明日); one added to a registered person is known from
+    # today, so a past year's 参考1 does not change when a diagnosis is added later. Those entered with the
+    # person (often a past case entered late) have no date: known for every year.
+    known: dict[str, date | None] = {
+        kind: day
+        for kind, day in s.execute(
+            select(Disability.kind, Disability.identified_on).where(Disability.person_id == person_id)
+        ).all()
+    }
     s.execute(delete(Disability).where(Disability.person_id == person_id))
-    s.add_all([Disability(person_id=person_id, kind=str(k)) for k in dict.fromkeys(data.disabilities)])
+    s.add_all(
+        [
+            Disability(
+                person_id=person_id,
+                kind=str(k),
+                identified_on=known[str(k)] if str(k) in known else (None if registering else date.today()),
+            )
+            for k in dict.fromkeys(data.disabilities)
+        ]
+    )
     s.execute(delete(Certificate).where(Certificate.person_id == person_id))
     s.add_all(
         [
@@ -200,7 +218,7 @@ def register_person(
         _apply(person, data, sensitive=True)
         uow.session.add(person)
         uow.session.flush()
-        _write_children(uow, person.id, data)
+        _write_children(uow, person.id, data, registering=True)
         record_change(session, uow, "person_created", "person", person.id)
         uow.commit()
     return Outcome(person.id, Changes.of(ChangeKind.PERSON, person.id))

@@ -13,7 +13,15 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from teiretsu_desktop.domain.codes import BusinessLine, CouncilKind, DestinationKind, NetworkActivityKind
+from teiretsu_desktop.domain.codes import (
+    BusinessLine,
+    CenterRole,
+    ClosureReason,
+    CouncilKind,
+    DestinationKind,
+    NetworkActivityKind,
+    Requester,
+)
 from teiretsu_desktop.domain.wareki import add_months, fiscal_year_range
 from teiretsu_desktop.store.queries import stats_sources
 
@@ -53,17 +61,46 @@ def _within(day: date | None, start: date, end: date) -> bool:
     return day is not None and start <= day <= end
 
 
-def caseload(counts: dict[tuple[str, str], int], contacts: dict[str, int]) -> Table:
-    """Persons per business line: 新規 (request in the year), 前年度からの継続 (open on 1 April),
-    終結 (closed in the year), 年度末継続 (open on 31 March); 延べ contacts (activities in the year)."""
-    values = dict(counts)
+CASELOAD_COLUMNS = [
+    ("new", "新規"),
+    ("carried_over", "前年度からの継続"),
+    ("closed", "終結"),
+    ("open_at_year_end", "年度末継続"),
+]
+
+
+def caseload(counts: dict[tuple[str, str, str], int], contacts: dict[str, int]) -> Table:
+    """Persons per business line as the seed counts them: フォローアップ is its own line from the 帰住日
+    (DOMAIN §10.1). 新規 (began in the year), 前年度からの継続 (open on 1 April), 終結 (ended in the year),
+    年度末継続 (open on 31 March); 延べ contacts (activities in the year)."""
+    values = {(line, column): n for (line, role, column), n in counts.items() if role == "*"}
     values.update({(line, "contacts"): n for line, n in contacts.items()})
     return _table(
-        "caseload", 1, "業務別の人数 (新規・継続・終結・年度末継続) と延べ対応回数",
+        "caseload", 2, "業務別の人数 (新規・継続・終結・年度末継続) と延べ対応回数",
         [(str(b), b.label) for b in BusinessLine],
-        [("new", "新規"), ("carried_over", "前年度からの継続"), ("closed", "終結"), ("open_at_year_end", "年度末継続"),
-         ("contacts", "延べ対応回数")],
+        [*CASELOAD_COLUMNS, ("contacts", "延べ対応回数")],
         values,
+    )  # fmt: skip
+
+
+def coordination_by_role(counts: dict[tuple[str, str, str], int]) -> Table:
+    """コーディネート by the centre's role in 広域調整 (所在地 / 帰住地 / 単独)."""
+    rows = [
+        (f"{line}:{role}", f"{line.label} ({role.label})")
+        for line in (BusinessLine.SPECIAL, BusinessLine.GENERAL)
+        for role in CenterRole
+    ]
+    values = {(f"{line}:{role}", column): n for (line, role, column), n in counts.items() if role != "*"}
+    return _table("coordination_by_role", 1, "コーディネート業務の人数 (所在地・帰住地センター別)",
+                  rows, CASELOAD_COLUMNS, values)  # fmt: skip
+
+
+def consultations(counts: dict[tuple[str, str], int]) -> Table:
+    """相談支援: consultations received (anonymous and one-off included) by who consulted, and 延べ回数."""
+    return _table(
+        "consultations", 1, "相談支援の件数 (相談者別) と延べ回数",
+        [(str(r), r.label) for r in Requester], [("consultations", "相談件数"), ("contacts", "延べ回数")],
+        dict(counts),
     )  # fmt: skip
 
 
@@ -95,8 +132,8 @@ def settled_by_disability(groups: ReturnedGroups) -> Table:
     for _dest, band, kinds, persons in groups:
         counts[(disability_combination(set(filter(None, kinds.split(",")))), band)] += persons
     return _table(
-        "settled_by_disability", 1, "参考1 帰住した者の障害・年齢別内訳 (帰住日の年齢)",
-        DISABILITY_ROWS, [("65_plus", "65歳以上"), ("under_65", "65歳未満")], dict(counts),
+        "settled_by_disability", 2, "参考1 帰住した者の障害・年齢別内訳 (帰住日の年齢)",
+        DISABILITY_ROWS, [("65_plus", "65歳以上"), ("under_65", "65歳未満"), ("unknown", "年齢不明")], dict(counts),
     )  # fmt: skip
 
 
@@ -105,8 +142,9 @@ def residence_at_release(groups: ReturnedGroups) -> Table:
     for dest, _band, _kinds, persons in groups:
         counts[(dest, "persons")] += persons
     return _table(
-        "residence_at_release", 1, "参考2 退所時の居住先内訳",
-        [(str(d), d.label) for d in DestinationKind], [("persons", "人数")], dict(counts),
+        "residence_at_release", 2, "参考2 矯正施設退所時点の居住先内訳",
+        [(str(d), d.label) for d in DestinationKind if d is not DestinationKind.UNDECIDED], [("persons", "人数")],
+        dict(counts),
     )  # fmt: skip
 
 
@@ -164,24 +202,33 @@ def follow_up_durations(spans: list[tuple[date, date | None]], start: date, end:
     )  # fmt: skip
 
 
+ENTRY_OUTCOMES = (
+    ClosureReason.SUSPENDED_PROSECUTION, ClosureReason.NOT_PROSECUTED, ClosureReason.RELEASED_PENDING,
+    ClosureReason.FINE, ClosureReason.SUSPENDED_SENTENCE, ClosureReason.IMPRISONMENT,
+    ClosureReason.PROTECTIVE_MEASURE,
+)  # fmt: skip
 SUSPECT_OUTCOMES = [
+    *((str(r), r.label) for r in ENTRY_OUTCOMES),
     ("settled", "地域生活に定着 (終結)"), ("to_consultation", "相談支援へ移行"), ("prosecuted", "起訴・実刑等で身柄拘束継続"),
     ("closed_other", "その他の終結"), ("declined", "辞退"), ("withdrawn", "取下げ"), ("released_unplaced", "調整がつかないまま釈放"),
     ("other_exit", "死亡・移管"),
 ]  # fmt: skip
+_SUSPECT_REASONS = {row for row, _ in SUSPECT_OUTCOMES[: len(ENTRY_OUTCOMES) + 3]}
 
 
 def suspect_outcomes(endings: list[tuple[str, str | None, int]]) -> Table:
+    """被疑者等支援 cases that ended in the year, by how they ended — the outcome of the procedure
+    (起訴猶予 … 保護処分) from whatever stage the support had reached."""
     counts: Counter[tuple[str, str]] = Counter()
     for state, reason, persons in endings:
         if state == "closed":
-            row = reason if reason in ("settled", "to_consultation", "prosecuted") else "closed_other"
+            row = reason if reason in _SUSPECT_REASONS else "closed_other"
         elif state in ("declined", "withdrawn", "released_unplaced"):
             row = state
         else:
             row = "other_exit"
         counts[(row, "persons")] += persons
-    return _table("suspect_outcomes", 1, "被疑者等支援の結果 (年度内に終了したもの)", SUSPECT_OUTCOMES,
+    return _table("suspect_outcomes", 2, "被疑者等支援の結果 (年度内に終了したもの)", SUSPECT_OUTCOMES,
                   [("persons", "人数")], dict(counts))  # fmt: skip
 
 
@@ -191,30 +238,30 @@ READMISSION_ROWS = [
 ]  # fmt: skip
 
 
-def readmission(counts: dict[str, int], *, cohort: str) -> Table:
+def readmission(counts: dict[tuple[str, str], int], *, cohort: str) -> Table:
     """特別調整: supported (帰住した) against declined (辞退), by re-admission 有/無/不明 — 不明 is never 無.
-    Cohort: 年度 of the 帰住日 (decliners: the date they declined), or 暦年 of the year the 年度 starts in."""
+    Cohort: the persons who left the 刑事施設 in the 年度, or in the 暦年 the 年度 starts in (labelled).
+    Re-admissions are counted by the cohort period's end and by the end of the following 暦年."""
     table_id = "readmission_calendar" if cohort == "calendar" else "readmission_fiscal"
-    title = "再入所: 支援実施者と辞退者 (" + ("暦年" if cohort == "calendar" else "年度") + "コホート)"
-    return _table(
-        table_id,
-        1,
-        title,
-        READMISSION_ROWS,
-        [("persons", "人数")],
-        {(k, "persons"): n for k, n in counts.items()},
+    title = (
+        "再入所: 支援実施者と辞退者 (" + ("暦年" if cohort == "calendar" else "年度") + "コホート・退所日)"
     )
+    return _table(
+        table_id, 2, title, READMISSION_ROWS,
+        [("persons", "人数"), ("by_period_end", "うち期間末までに再入所"), ("by_next_year_end", "うち翌年末までに再入所")],
+        dict(counts),
+    )  # fmt: skip
 
 
 def compute_tables(session: Session, fiscal_year: int) -> dict[str, Table]:
     start, end = fiscal_year_range(fiscal_year)
     returned = stats_sources.returned_groups(session, start, end)
     network = stats_sources.network_rows(session, start, end)
+    counts = stats_sources.caseload_counts(session, start, end)
     tables = [
-        caseload(
-            stats_sources.caseload_counts(session, start, end),
-            stats_sources.contacts_by_line(session, start, end),
-        ),
+        caseload(counts, stats_sources.contacts_by_line(session, start, end)),
+        coordination_by_role(counts),
+        consultations(stats_sources.consultation_counts(session, start, end)),
         settled_by_disability(returned),
         residence_at_release(returned),
         council_participation(network),
@@ -234,7 +281,8 @@ def empty_tables() -> list[Table]:
     """Every table computed over no data: its definition (id, version, rows, columns, labels)."""
     start, end = date(2000, 4, 1), date(2001, 3, 31)
     return [
-        caseload({}, {}), settled_by_disability([]), residence_at_release([]),
+        caseload({}, {}), coordination_by_role({}), consultations({}), settled_by_disability([]),
+        residence_at_release([]),
         council_participation([]), network_activities([]), follow_up_durations([], start, end),
         suspect_outcomes([]), readmission({}, cohort="fiscal"), readmission({}, cohort="calendar"),
     ]  # fmt: skip

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.wareki import to_wareki
-from teiretsu_desktop.domain.workflow import TERMINAL, CaseState
+from teiretsu_desktop.domain.workflow import TERMINAL, CaseState, needs_reason
 from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.cases.certificates import CertificateTable
 from teiretsu_desktop.gui.cases.forms import (
@@ -372,7 +372,7 @@ class CaseWindow(QWidget):
             )
         return person, case
 
-    def save(self, move_to: CaseState | None = None) -> None:
+    def save(self, move_to: CaseState | None = None, reason: str | None = None) -> None:
         if not self.may_write or self._saving:
             return  # a second Ctrl+S while the first is on its way would be judged stale
         try:
@@ -395,7 +395,7 @@ class CaseWindow(QWidget):
             self.context,
             lambda s: case_record.save_case_record(
                 s, case_id, person=person, person_revision=person_rev, case=case, case_revision=case_rev,
-                move_to=move_to,
+                move_to=move_to, reason=reason,
             ),
         ).success(self._saved).failure(self._failed).run_in_background(initiator=self)  # fmt: skip
 
@@ -418,12 +418,20 @@ class CaseWindow(QWidget):
         """Save what was edited and change the state, in one transaction (the rules read the values
         just typed). A terminal state asks first; a refusal writes nothing and keeps the edits."""
         if state in TERMINAL:
-            question = self.tr("ケースを「{0}」にします。元の状態には戻せません。よろしいですか？")
+            question = self.tr(
+                "ケースを「{0}」にします。よろしいですか？ (あとで「再開」で戻せます。理由が記録されます)"
+            )
             if not dialogs.confirm(
                 self, self.tr("状態の変更"), question.format(state.label), yes=state.label
             ):
                 return
-        self.save(move_to=state)
+        reason = None
+        if needs_reason(self._state, state):  # a move back: the history keeps why
+            label = self.tr("「{0}」に戻す理由").format(state.label)
+            reason = dialogs.ask_text(self, self.tr("状態を戻す理由"), label)
+            if reason is None:
+                return
+        self.save(move_to=state, reason=reason)
 
     def reopen(self) -> None:
         """Back to the state the case ended from, with the reason audited (asks for the reason)."""

@@ -26,6 +26,7 @@ from teiretsu_desktop.gui.stats.workspace_window import WorkspaceWindow
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.stats.display import with_totals
 from teiretsu_desktop.stats.export import year_tables
 from teiretsu_desktop.stats.tables import Table
 
@@ -102,14 +103,16 @@ class StatsView(QWidget):
             return
         table = list(self.current.values())[index]
         before = self.previous.get(table.id)
-        headers = [*table.column_labels, *(f"前年度 {c}" for c in table.column_labels)]
+        shown = with_totals(table)  # as people read it: with 合計 where a sum means something
+        shown_before = with_totals(before) if before else None
+        headers = [*shown.column_labels, *(f"前年度 {c}" for c in shown.column_labels)]
         self.table.clear()
         self.table.setColumnCount(len(headers))
-        self.table.setRowCount(len(table.rows))
+        self.table.setRowCount(len(shown.row_labels))
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.setVerticalHeaderLabels(list(table.row_labels))
-        for r, row in enumerate(table.cells):
-            old = before.cells[r] if before else tuple(0 for _ in row)
+        self.table.setVerticalHeaderLabels(list(shown.row_labels))
+        for r, row in enumerate(shown.cells):
+            old = shown_before.cells[r] if shown_before else tuple(0 for _ in row)
             for c, value in enumerate([*row, *old]):
                 self.table.setItem(r, c, QTableWidgetItem(str(value)))
         # The chart shows the first column (e.g. 新規, 人数): summing a row would mix persons and events.

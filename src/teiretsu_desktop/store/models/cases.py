@@ -47,6 +47,8 @@ class SupportCase(Record, Base):
     secondary_staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
     release_date: Mapped[date | None] = mapped_column(Date)
     destination_kind: Mapped[str | None] = mapped_column(String(4))
+    # 矯正施設退所時点の居住先: fixed at the release transition; later moves change destination_kind only.
+    release_destination_kind: Mapped[str | None] = mapped_column(String(4))
     destination_name: Mapped[str | None] = mapped_column(String(200))
     follow_up_planned_end: Mapped[date | None] = mapped_column(Date)
     closure_date: Mapped[date | None] = mapped_column(Date)
@@ -68,6 +70,7 @@ class CaseStateChange(Base):
     changed_on: Mapped[date] = mapped_column(Date, nullable=False)
     changed_at: Mapped[str] = mapped_column(String(32), nullable=False)
     staff_id: Mapped[str | None] = mapped_column(String(36))
+    reason: Mapped[str | None] = mapped_column(Text)  # why, for a move back (a placement fell through)
 
 
 class CaseReview(Record, Base):

@@ -67,6 +67,8 @@ class Disability(Base):
         ForeignKey("person.id", ondelete="CASCADE"), nullable=False, index=True
     )
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    # 判明日: when the center learned of it, so that a past year's table counts what was known then.
+    identified_on: Mapped[date | None] = mapped_column(Date)
 
 
 class Certificate(Record, Base):

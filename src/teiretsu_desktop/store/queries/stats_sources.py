@@ -4,34 +4,75 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import and_, case, distinct, func, or_, select, text
+from sqlalchemy import Subquery, and_, case, exists, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from teiretsu_desktop.store.models import Activity, NetworkActivity, SupportCase
+from teiretsu_desktop.store.models import (
+    Activity,
+    CaseStateChange,
+    Consultation,
+    NetworkActivity,
+    SupportCase,
+)
+
+# A coordination case that goes on after the 帰住 is フォローアップ業務 from its 帰住日 (DOMAIN §10.1): the
+# seed counts コーディネート and フォローアップ as separate lines. So each case is one or two episodes: its
+# own line from the 依頼日 (to the 帰住日 when follow-up followed, else to its 終結日), and — if it entered
+# フォローアップ中 — a follow-up episode from the 帰住日 to its 終結日. 被疑者等支援 is never split (Q7-19).
+CASELOAD_COLUMNS = ("new", "carried_over", "closed", "open_at_year_end")
 
 
-def caseload_counts(session: Session, start: date, end: date) -> dict[tuple[str, str], int]:
-    """Distinct persons per business line: new, carried over, closed, open at year end — one pass in SQL."""
-    person = SupportCase.person_id
-    request, closure = SupportCase.request_date, SupportCase.closure_date
-    columns = {
-        "new": request.between(start, end),
-        "carried_over": and_(request < start, or_(closure.is_(None), closure >= start)),
-        "closed": closure.between(start, end),
-        "open_at_year_end": and_(request <= end, or_(closure.is_(None), closure > end)),
-    }
-    query = (
-        select(
-            SupportCase.business_line,
-            *(func.count(distinct(case((cond, person)))) for cond in columns.values()),
-        )
-        # Every column needs a case that was open at some point of the year: skip the rest early.
-        .where(request <= end, or_(closure.is_(None), closure >= start))
-        .group_by(SupportCase.business_line)
+def caseload_counts(session: Session, start: date, end: date) -> dict[tuple[str, str, str], int]:
+    """Distinct persons per (business line, center role) and per line (role "*"): new (episode began in
+    the year), carried over (began before and open on 1 April), closed (ended in the year), open at year
+    end — in one statement."""
+    sql = text(
+        """
+  WITH fu AS (
+    SELECT sc.id AS case_id,
+           (SELECT min(c.changed_on) FROM case_state_change c
+            WHERE c.case_id = sc.id AND c.to_state = 'follow_up') AS began
+    FROM support_case sc
+    WHERE sc.business_line IN ('special', 'general')
+      AND (sc.state = 'follow_up' OR EXISTS (SELECT 1 FROM case_state_change c
+                                             WHERE c.case_id = sc.id AND c.to_state = 'follow_up'))
+  ),
+  ep AS (
+    SELECT sc.id AS case_id, sc.person_id, sc.business_line AS line, coalesce(sc.center_role, 'sole') AS role,
+           sc.request_date AS s,
+           CASE WHEN fu.case_id IS NOT NULL AND sc.business_line IN ('special', 'general')
+                THEN coalesce(sc.release_date, fu.began) ELSE sc.closure_date END AS e
+    FROM support_case sc LEFT JOIN fu ON fu.case_id = sc.id
+    WHERE sc.request_date IS NOT NULL
+    UNION ALL
+    SELECT sc.id, sc.person_id, 'follow_up', coalesce(sc.center_role, 'sole'),
+           coalesce(sc.release_date, fu.began), sc.closure_date
+    FROM support_case sc JOIN fu ON fu.case_id = sc.id
+    WHERE sc.business_line IN ('special', 'general')
+  )
+        SELECT line, role,
+               count(DISTINCT CASE WHEN s BETWEEN :start AND :end THEN person_id END),
+               count(DISTINCT CASE WHEN s < :start AND (e IS NULL OR e >= :start) THEN person_id END),
+               count(DISTINCT CASE WHEN e BETWEEN :start AND :end THEN person_id END),
+               count(DISTINCT CASE WHEN s <= :end AND (e IS NULL OR e > :end) THEN person_id END)
+        FROM ep WHERE s <= :end AND (e IS NULL OR e >= :start)
+        GROUP BY line, role
+        UNION ALL
+        SELECT line, '*',
+               count(DISTINCT CASE WHEN s BETWEEN :start AND :end THEN person_id END),
+               count(DISTINCT CASE WHEN s < :start AND (e IS NULL OR e >= :start) THEN person_id END),
+               count(DISTINCT CASE WHEN e BETWEEN :start AND :end THEN person_id END),
+               count(DISTINCT CASE WHEN s <= :end AND (e IS NULL OR e > :end) THEN person_id END)
+        FROM ep WHERE s <= :end AND (e IS NULL OR e >= :start)
+        GROUP BY line
+        """
     )
-    out: dict[tuple[str, str], int] = {}
-    for line, *counts in session.execute(query).all():
-        out.update({(line, name): int(n) for name, n in zip(columns, counts, strict=True)})
+    out: dict[tuple[str, str, str], int] = {}
+    for line, role, *counts in session.execute(
+        sql, {"start": start.isoformat(), "end": end.isoformat()}
+    ).all():
+        for name, n in zip(CASELOAD_COLUMNS, counts, strict=True):
+            out[(str(line), str(role), name)] = int(n)
     return out
 
 
@@ -39,21 +80,35 @@ RETURNED_STATES = ("released", "follow_up", "closed")
 
 
 def returned_groups(session: Session, start: date, end: date) -> list[tuple[str, str, str, int]]:
-    """Persons who returned to a destination in the period (coordination lines), counted by
-    (destination kind, age band on the 帰住日, disability kinds) — one person once, in SQL."""
+    """Persons who left a 矯正施設 and returned (帰住) in the period on a coordination line, counted by
+    (residence at release, age band on the 帰住日, disability kinds known by the period's end) — each
+    person once, with their first return (DOMAIN §10.3–10.5):
+    - the residence is the one fixed at the release, not the current one;
+    - 未定・不明 is 帰住先未定, not a return;
+    - a 広域調整 case counts at the 帰住地 centre only (the 所在地 centre's case is left out);
+    - no birth date is 年齢不明, never 65歳未満."""
     sql = text(
         """
         SELECT dest, band, kinds, count(*) FROM (
-          SELECT sc.person_id,
-                 min(coalesce(sc.destination_kind, '18')) AS dest,
-                 CASE WHEN CAST(strftime('%Y%m%d', min(sc.release_date)) AS INTEGER)
-                         - CAST(strftime('%Y%m%d', p.birth_date) AS INTEGER) >= 650000
-                      THEN '65_plus' ELSE 'under_65' END AS band,
-                 (SELECT group_concat(d.kind) FROM disability d WHERE d.person_id = sc.person_id) AS kinds
-          FROM support_case sc JOIN person p ON p.id = sc.person_id
-          WHERE sc.business_line IN ('special', 'general') AND sc.release_date BETWEEN :start AND :end
-            AND sc.state IN ('released', 'follow_up', 'closed')
-          GROUP BY sc.person_id
+          SELECT r.person_id, r.dest,
+                 CASE WHEN p.birth_date IS NULL THEN 'unknown'
+                      WHEN CAST(strftime('%Y%m%d', r.released) AS INTEGER)
+                         - CAST(strftime('%Y%m%d', p.birth_date) AS INTEGER) >= 650000 THEN '65_plus'
+                      ELSE 'under_65' END AS band,
+                 (SELECT group_concat(d.kind) FROM disability d
+                  WHERE d.person_id = r.person_id AND (d.identified_on IS NULL OR d.identified_on <= :end)
+                 ) AS kinds
+          FROM (
+            SELECT sc.person_id, sc.release_date AS released,
+                   coalesce(sc.release_destination_kind, sc.destination_kind, '18') AS dest,
+                   row_number() OVER (PARTITION BY sc.person_id ORDER BY sc.release_date, sc.id) AS nth
+            FROM support_case sc
+            WHERE sc.business_line IN ('special', 'general') AND sc.release_date BETWEEN :start AND :end
+              AND sc.state IN ('released', 'follow_up', 'closed')
+              AND coalesce(sc.center_role, 'sole') <> 'location'
+              AND coalesce(sc.release_destination_kind, sc.destination_kind, '18') <> '18'
+          ) r JOIN person p ON p.id = r.person_id
+          WHERE r.nth = 1
         ) GROUP BY dest, band, kinds
         """
     )
@@ -85,40 +140,121 @@ def suspect_endings(session: Session, start: date, end: date) -> list[tuple[str,
     return [(state, reason, int(n)) for state, reason, n in session.execute(query).all()]
 
 
-def readmission_counts(session: Session, start: date, end: date) -> dict[str, int]:
-    """特別調整: persons who returned (cohort: 帰住日) or declined (cohort: the day they declined) in the
-    period, by re-admission 有/無/不明."""
-    declined = and_(SupportCase.state == "declined", SupportCase.closure_date.between(start, end))
+def readmission_counts(session: Session, start: date, end: date) -> dict[tuple[str, str], int]:
+    """特別調整: persons who left the 刑事施設 in the period — supported (returned) or declined (辞退) — by
+    re-admission 有/無/不明, with re-admissions by the period's end and by the end of the following
+    calendar year (犯罪白書's "within 2 years"). The cohort is the day they left (DOMAIN §10.8): the 帰住日,
+    or for a decliner the recorded release date (else the expected one)."""
+    left = func.coalesce(SupportCase.release_date, SupportCase.expected_release)
+    declined = and_(SupportCase.state == "declined", left.between(start, end))
     supported = and_(SupportCase.state.in_(RETURNED_STATES), SupportCase.release_date.between(start, end))
     group = case((SupportCase.state == "declined", "declined"), else_="supported")
+    status = func.coalesce(SupportCase.readmission, "unknown")
+    readmitted = and_(status == "yes", SupportCase.readmission_date.is_not(None))
+    next_year_end = date(end.year + 1, 12, 31) if start.month == 1 else date(end.year, 12, 31)
     query = (
-        select(group, func.coalesce(SupportCase.readmission, "unknown"), func.count())
+        select(
+            group,
+            status,
+            func.count(),
+            func.sum(case((and_(readmitted, SupportCase.readmission_date <= end), 1), else_=0)),
+            func.sum(case((and_(readmitted, SupportCase.readmission_date <= next_year_end), 1), else_=0)),
+        )
         .where(SupportCase.business_line == "special", or_(declined, supported))
-        .group_by(group, func.coalesce(SupportCase.readmission, "unknown"))
+        .group_by(group, status)
     )
-    return {f"{g}_{r}": int(n) for g, r, n in session.execute(query).all()}
+    out: dict[tuple[str, str], int] = {}
+    for g, r, n, in_period, by_next in session.execute(query).all():
+        out[(f"{g}_{r}", "persons")] = int(n)
+        if r == "yes":
+            out[(f"{g}_{r}", "by_period_end")] = int(in_period or 0)
+            out[(f"{g}_{r}", "by_next_year_end")] = int(by_next or 0)
+    return out
+
+
+def _follow_up_began() -> Subquery:
+    """Coordination cases that entered フォローアップ中, with the day they did (None if not recorded)."""
+    entered = and_(CaseStateChange.case_id == SupportCase.id, CaseStateChange.to_state == "follow_up")
+    first = select(func.min(CaseStateChange.changed_on)).where(entered).scalar_subquery()
+    return (
+        select(SupportCase.id.label("case_id"), first.label("began"))
+        .where(
+            SupportCase.business_line.in_(("special", "general")),
+            or_(SupportCase.state == "follow_up", exists().where(entered)),
+        )
+        .subquery()
+    )
 
 
 def contacts_by_line(session: Session, start: date, end: date) -> dict[str, int]:
-    """延べ contacts: activities in the period, per business line of their case.
+    """延べ contacts: activities in the period, per business line of their case — an activity of a
+    coordination case on or after its follow-up began counts under フォローアップ.
 
-    Counted per case from the (occurred_at, case_id) index first, then joined to the cases, so a
-    year's count reads the year's index entries, not every activity."""
+    Counted per case and day from the (occurred_at, case_id) index first, then joined to the cases, so
+    a year's count reads the year's index entries, not every activity."""
     per_case = (
-        select(Activity.case_id, func.count().label("n"))
+        select(Activity.case_id, func.date(Activity.occurred_at).label("day"), func.count().label("n"))
         .where(
             Activity.occurred_at >= datetime.combine(start, time.min),
             Activity.occurred_at <= datetime.combine(end, time.max),
         )
-        .group_by(Activity.case_id)
+        .group_by(Activity.case_id, func.date(Activity.occurred_at))
         .subquery()
     )
-    query = (
-        select(SupportCase.business_line, func.sum(per_case.c.n))
-        .join(per_case, per_case.c.case_id == SupportCase.id)
-        .group_by(SupportCase.business_line)
+    began = _follow_up_began()
+    follow_up_from = func.coalesce(SupportCase.release_date, began.c.began)
+    line = case(
+        (
+            and_(
+                SupportCase.business_line.in_(("special", "general")),
+                began.c.case_id.is_not(None),
+                per_case.c.day >= follow_up_from,
+            ),
+            "follow_up",
+        ),
+        else_=SupportCase.business_line,
     )
-    return {line: int(n) for line, n in session.execute(query).all()}
+    query = (
+        select(line, func.sum(per_case.c.n))
+        .select_from(per_case)
+        .join(SupportCase, per_case.c.case_id == SupportCase.id)
+        .outerjoin(began, began.c.case_id == SupportCase.id)
+        .group_by(line)
+    )
+    return {str(k): int(n) for k, n in session.execute(query).all()}
+
+
+def consultation_counts(session: Session, start: date, end: date) -> dict[tuple[str, str], int]:
+    """相談支援: every consultation received in the period (anonymous and one-off included) by who
+    consulted, and 延べ回数 — the consultations plus the contacts of 相談支援 cases they led to."""
+    received = (
+        select(Consultation.consulter_kind, func.count())
+        .where(
+            Consultation.received_at >= datetime.combine(start, time.min),
+            Consultation.received_at <= datetime.combine(end, time.max),
+        )
+        .group_by(Consultation.consulter_kind)
+    )
+    out: dict[tuple[str, str], int] = {}
+    for kind, n in session.execute(received).all():
+        out[(str(kind), "consultations")] = int(n)
+        out[(str(kind), "contacts")] = int(n)
+    followed = (
+        select(func.coalesce(Consultation.consulter_kind, SupportCase.requester), func.count())
+        .select_from(Activity)
+        .join(SupportCase, SupportCase.id == Activity.case_id)
+        .outerjoin(Consultation, Consultation.case_id == SupportCase.id)
+        .where(
+            SupportCase.business_line == "consultation",
+            Activity.occurred_at >= datetime.combine(start, time.min),
+            Activity.occurred_at <= datetime.combine(end, time.max),
+        )
+        .group_by(func.coalesce(Consultation.consulter_kind, SupportCase.requester))
+    )
+    for kind, n in session.execute(followed).all():
+        key = (str(kind or "other"), "contacts")
+        out[key] = out.get(key, 0) + int(n)
+    return out
 
 
 def network_rows(session: Session, start: date, end: date) -> list[tuple[str, str | None, str]]:
