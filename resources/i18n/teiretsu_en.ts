@@ -150,133 +150,168 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="120" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="122" />
         <source>保存されている内容に戻す</source>
         <translation>Revert to the saved version</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="132" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="134" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="134" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="136" />
         <source>印刷 (Ctrl+P)…</source>
         <translation>Print (Ctrl+P)…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="169" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="171" />
         <source>基本情報</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="170" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="172" />
         <source>障害・手帳</source>
         <translation>Disabilities and certificates</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="171" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="239" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="173" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="242" />
         <source>同意</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="172" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="174" />
         <source>支援経過</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="173" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="175" />
         <source>受入先調整</source>
         <translation>Destination coordination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="174" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="176" />
         <source>申請支援</source>
         <translation>Application support</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="175" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="177" />
         <source>フォローアップ</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="176" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="178" />
         <source>終結</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="261" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="264" />
         <source>保存されていない編集を復元しました (下書き {0} UTC)。保存するか、元に戻してください。</source>
         <translation>Unsaved edits were restored (draft {0} UTC). Save them or revert.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="281" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="284" />
         <source>状態を進める:</source>
         <translation>Advance status:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="292" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="295" />
         <source>必要なもの: </source>
         <translation>Required: </translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="321" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="299" />
+        <source>再開…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="301" />
+        <source>終結日・終結理由を直すとき、支援を続けるとき (理由を記録します)</source>
+        <translation>To correct the closure date or reason, or to continue support (the reason is recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="303" />
+        <source>終了したケース:</source>
+        <translation>Ended case:</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="331" />
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="370" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="384" />
         <source>変更はありません</source>
         <translation>Nothing has changed</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="376" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="391" />
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="394" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="410" />
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="405" />
-        <source>ケースを「{0}」にします。元の状態には戻せません。よろしいですか？</source>
-        <translation>The case will become “{0}”. This cannot be undone. Continue?</translation>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="422" />
+        <source>ケースを「{0}」にします。よろしいですか？ (あとで「再開」で戻せます。理由が記録されます)</source>
+        <translation>The case will become “{0}”. Continue? (It can be reopened later; the reason is recorded.)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="407" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="425" />
         <source>状態の変更</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="429" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="430" />
+        <source>「{0}」に戻す理由</source>
+        <translation>Reason for moving back to “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="431" />
+        <source>状態を戻す理由</source>
+        <translation>Reason for moving back</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="438" />
+        <source>ケースの再開</source>
+        <translation>Reopen case</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="438" />
+        <source>再開する理由</source>
+        <translation>Reason for reopening</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="464" />
         <source>保存していない編集を破棄して、保存されている内容に戻しますか？</source>
         <translation>Discard the unsaved edits and revert to the saved version?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="430" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="465" />
         <source>編集の破棄</source>
         <translation>Discard edits</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="430" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="465" />
         <source>破棄する</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="465" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="500" />
         <source>このケースは別の画面で変更されました。入力中の項目はそのまま残し、ほかの項目を最新にしました。</source>
         <translation>This case was changed in another window. Your unsaved fields were kept; the other fields now show the latest values.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="506" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="541" />
         <source>保存されていない変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="507" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="542" />
         <source>このケースには保存されていない変更があります。保存しますか？</source>
         <translation>This case has unsaved changes. Save them?</translation>
     </message>
@@ -804,107 +839,111 @@
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="72" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="60" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="77" />
         <source>帳票</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="73" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="66" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="78" />
         <source>提供先</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="66" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="68" />
         <source>例: グループホームさくら</source>
         <translation>e.g. Sakura Group Home</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="67" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="70" />
         <source>罪名を含める (受入先の安全管理に必要な場合のみ)</source>
         <translation>Include offence (only if the destination needs it for safety management)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="70" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="74" />
         <source>同意がない場合のみ: 提供の理由 (権限のある人)</source>
         <translation>Only if there is no consent: reason for disclosure (authorized staff)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="74" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="69" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="79" />
         <source>提供先の名称</source>
         <translation>Recipient name</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="76" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="75" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="81" />
         <source>同意なしの提供理由</source>
         <translation>Reason for disclosure without consent</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="77" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="82" />
         <source>プレビュー(&amp;V)</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="78" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="83" />
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="79" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="84" />
         <source>PDFを保存(&amp;S)…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="144" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="149" />
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="158" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="163" />
         <source>提供記録を作成しました。</source>
         <translation>Disclosure record created.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="159" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="164" />
         <source>{0} ページ。{1}</source>
         <translation>Pages: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="180" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="185" />
         <source>印刷に送りました。</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="187" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="192" />
         <source>個人情報を含むファイル</source>
         <translation>File contains personal information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="188" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="193" />
         <source>このPDFには個人情報が含まれます。パスワード (AES-256) をかけて保存します。続けますか？</source>
         <translation>This PDF contains personal information. It will be saved with a password (AES-256). Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="193" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="198" />
         <source>PDFのパスワード</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="193" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="198" />
         <source>パスワード (8文字以上)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="198" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="203" />
         <source>PDFを保存</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="203" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="208" />
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="207" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="212" />
         <source>保存しました (パスワード付き)。</source>
         <translation>Saved (password-protected).</translation>
     </message>
@@ -986,33 +1025,33 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="61" />
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="63" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="62" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="64" />
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="52" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="53" />
         <source>集計表</source>
         <translation>Statistics table</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="53" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="54" />
         <source>集計表の一覧</source>
         <translation>Statistics tables</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="56" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="57" />
         <source>集計を書き出す…</source>
         <translation>Export statistics…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="57" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="58" />
         <source>都道府県: 集計ワークスペース…</source>
         <translation>Prefecture: statistics workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="59" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="60" />
         <source>&lt;h2&gt;統計・報告&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Statistics &amp;amp; Reports&lt;/h2&gt;</translation>
     </message>
@@ -1135,56 +1174,57 @@
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="40" />
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="43" />
         <source>スタッフ名</source>
         <translation>Staff name</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="43" />
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="46" />
         <source>パスフレーズ</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="44" />
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="47" />
         <source>解除</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="46" />
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="49" />
         <source>この端末のキーリングで解除</source>
         <translation>Unlock with this device's keyring</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="52" />
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="55" />
         <source>&lt;h2&gt;地域生活定着支援センター&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Community Life Settlement Support Center&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="54" />
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="57" />
         <source>スタッフ名(&amp;S)</source>
         <translation>&amp;Staff name</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="55" />
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="58" />
         <source>パスフレーズ(&amp;P)</source>
         <translation>&amp;Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="96" />
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="99" />
         <source>確認しています…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="101" />
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="104" />
         <source>スタッフ名とパスフレーズを入力してください</source>
         <translation>Enter your staff name and passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="138" />
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="141" />
         <source>もう一度入力してください</source>
         <translation>Please try again</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="140" />
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="143" />
         <source>失敗が続いたため、%n 秒お待ちください</source>
         <translation>
             <numerusform>Too many failed attempts. Please wait %n second.</numerusform>
