@@ -31,8 +31,10 @@ def test_stats_screen_export_and_workspace(
     gui.main.nav.setCurrentRow(5)
     view.year.setCurrentIndex(1)  # last year: complete
     settle(qtbot, gui)
-    assert view.names.count() == 9
-    assert view.table.rowCount() == 5 and view.table.columnCount() == 10  # 5 columns and the previous year's
+    assert view.names.count() == 11
+    # caseload: 5 lines and 合計 (延べ); 5 columns and the previous year's
+    assert view.table.rowCount() == 6 and view.table.columnCount() == 10
+    assert view.table.verticalHeaderItem(5).text() == "合計 (延べ)"
     assert view.chart.bars
 
     view.open_export()

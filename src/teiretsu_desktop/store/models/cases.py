@@ -60,6 +60,8 @@ class SupportCase(Record, Base):
 
 class CaseStateChange(Base):
     __tablename__ = "case_state_change"
+    # When each case entered a state (フォローアップ中 starts the follow-up line in the year's tables).
+    __table_args__ = (Index("ix_case_state_change_to_state", "to_state", "case_id", "changed_on"),)
 
     rowid: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     case_id: Mapped[str] = mapped_column(

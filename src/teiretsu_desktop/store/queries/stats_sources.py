@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Subquery, and_, case, exists, func, or_, select, text
+from sqlalchemy import Subquery, and_, case, exists, func, literal, or_, select, text, union_all
 from sqlalchemy.orm import Session
 
 from teiretsu_desktop.store.models import (
@@ -28,27 +28,24 @@ def caseload_counts(session: Session, start: date, end: date) -> dict[tuple[str,
     end — in one statement."""
     sql = text(
         """
-  WITH fu AS (
-    SELECT sc.id AS case_id,
-           (SELECT min(c.changed_on) FROM case_state_change c
-            WHERE c.case_id = sc.id AND c.to_state = 'follow_up') AS began
-    FROM support_case sc
-    WHERE sc.business_line IN ('special', 'general')
-      AND (sc.state = 'follow_up' OR EXISTS (SELECT 1 FROM case_state_change c
-                                             WHERE c.case_id = sc.id AND c.to_state = 'follow_up'))
+  WITH fu AS MATERIALIZED (
+    SELECT case_id, min(changed_on) AS began FROM case_state_change
+    WHERE to_state = 'follow_up' GROUP BY case_id
   ),
-  ep AS (
-    SELECT sc.id AS case_id, sc.person_id, sc.business_line AS line, coalesce(sc.center_role, 'sole') AS role,
+  ep AS MATERIALIZED (
+    SELECT sc.person_id, sc.business_line AS line, coalesce(sc.center_role, 'sole') AS role,
            sc.request_date AS s,
-           CASE WHEN fu.case_id IS NOT NULL AND sc.business_line IN ('special', 'general')
+           CASE WHEN (fu.case_id IS NOT NULL OR sc.state = 'follow_up')
+                     AND sc.business_line IN ('special', 'general')
                 THEN coalesce(sc.release_date, fu.began) ELSE sc.closure_date END AS e
     FROM support_case sc LEFT JOIN fu ON fu.case_id = sc.id
-    WHERE sc.request_date IS NOT NULL
+    WHERE sc.request_date <= :end AND (sc.closure_date IS NULL OR sc.closure_date >= :start)
     UNION ALL
-    SELECT sc.id, sc.person_id, 'follow_up', coalesce(sc.center_role, 'sole'),
+    SELECT sc.person_id, 'follow_up', coalesce(sc.center_role, 'sole'),
            coalesce(sc.release_date, fu.began), sc.closure_date
-    FROM support_case sc JOIN fu ON fu.case_id = sc.id
-    WHERE sc.business_line IN ('special', 'general')
+    FROM support_case sc LEFT JOIN fu ON fu.case_id = sc.id
+    WHERE sc.business_line IN ('special', 'general') AND (fu.case_id IS NOT NULL OR sc.state = 'follow_up')
+      AND (sc.closure_date IS NULL OR sc.closure_date >= :start)
   )
         SELECT line, role,
                count(DISTINCT CASE WHEN s BETWEEN :start AND :end THEN person_id END),
@@ -173,55 +170,60 @@ def readmission_counts(session: Session, start: date, end: date) -> dict[tuple[s
 
 
 def _follow_up_began() -> Subquery:
-    """Coordination cases that entered フォローアップ中, with the day they did (None if not recorded)."""
-    entered = and_(CaseStateChange.case_id == SupportCase.id, CaseStateChange.to_state == "follow_up")
-    first = select(func.min(CaseStateChange.changed_on)).where(entered).scalar_subquery()
-    return (
-        select(SupportCase.id.label("case_id"), first.label("began"))
-        .where(
-            SupportCase.business_line.in_(("special", "general")),
-            or_(SupportCase.state == "follow_up", exists().where(entered)),
-        )
-        .subquery()
+    """Cases that entered フォローアップ中, with the day they did (None if not recorded): read from the
+    to_state index, plus cases in follow-up whose history has no such entry (imported). Callers keep
+    the coordination lines (a follow-up line case is in follow-up from its start)."""
+    recorded = (
+        select(CaseStateChange.case_id.label("case_id"), func.min(CaseStateChange.changed_on).label("began"))
+        .where(CaseStateChange.to_state == "follow_up")
+        .group_by(CaseStateChange.case_id)
     )
+    unrecorded = select(SupportCase.id.label("case_id"), literal(None).label("began")).where(
+        SupportCase.state == "follow_up",
+        ~exists().where(CaseStateChange.case_id == SupportCase.id, CaseStateChange.to_state == "follow_up"),
+    )
+    return union_all(recorded, unrecorded).subquery()
 
 
 def contacts_by_line(session: Session, start: date, end: date) -> dict[str, int]:
     """延べ contacts: activities in the period, per business line of their case — an activity of a
     coordination case on or after its follow-up began counts under フォローアップ.
 
-    Counted per case and day from the (occurred_at, case_id) index first, then joined to the cases, so
-    a year's count reads the year's index entries, not every activity."""
+    Counted per case from the (occurred_at, case_id) index first, then joined to the cases, so a
+    year's count reads the year's index entries, not every activity. The follow-up share is then read
+    through the (case_id, occurred_at) index for the (few) cases that entered follow-up."""
+    after, before = datetime.combine(start, time.min), datetime.combine(end, time.max)
     per_case = (
-        select(Activity.case_id, func.date(Activity.occurred_at).label("day"), func.count().label("n"))
-        .where(
-            Activity.occurred_at >= datetime.combine(start, time.min),
-            Activity.occurred_at <= datetime.combine(end, time.max),
-        )
-        .group_by(Activity.case_id, func.date(Activity.occurred_at))
+        select(Activity.case_id, func.count().label("n"))
+        .where(Activity.occurred_at >= after, Activity.occurred_at <= before)
+        .group_by(Activity.case_id)
         .subquery()
     )
+    query = (
+        select(SupportCase.business_line, func.sum(per_case.c.n))
+        .join(per_case, per_case.c.case_id == SupportCase.id)
+        .group_by(SupportCase.business_line)
+    )
+    out = {str(line): int(n) for line, n in session.execute(query).all()}
     began = _follow_up_began()
     follow_up_from = func.coalesce(SupportCase.release_date, began.c.began)
-    line = case(
-        (
-            and_(
-                SupportCase.business_line.in_(("special", "general")),
-                began.c.case_id.is_not(None),
-                per_case.c.day >= follow_up_from,
-            ),
-            "follow_up",
-        ),
-        else_=SupportCase.business_line,
+    moved = (
+        select(SupportCase.business_line, func.count())
+        .select_from(began)
+        .join(SupportCase, SupportCase.id == began.c.case_id)
+        .join(Activity, Activity.case_id == began.c.case_id)
+        .where(
+            SupportCase.business_line.in_(("special", "general")),
+            Activity.occurred_at >= after,
+            Activity.occurred_at <= before,
+            func.date(Activity.occurred_at) >= follow_up_from,
+        )
+        .group_by(SupportCase.business_line)
     )
-    query = (
-        select(line, func.sum(per_case.c.n))
-        .select_from(per_case)
-        .join(SupportCase, per_case.c.case_id == SupportCase.id)
-        .outerjoin(began, began.c.case_id == SupportCase.id)
-        .group_by(line)
-    )
-    return {str(k): int(n) for k, n in session.execute(query).all()}
+    for line, n in session.execute(moved).all():
+        out[str(line)] = out.get(str(line), 0) - int(n)
+        out["follow_up"] = out.get("follow_up", 0) + int(n)
+    return out
 
 
 def consultation_counts(session: Session, start: date, end: date) -> dict[tuple[str, str], int]:
@@ -239,20 +241,32 @@ def consultation_counts(session: Session, start: date, end: date) -> dict[tuple[
     for kind, n in session.execute(received).all():
         out[(str(kind), "consultations")] = int(n)
         out[(str(kind), "contacts")] = int(n)
-    followed = (
-        select(func.coalesce(Consultation.consulter_kind, SupportCase.requester), func.count())
-        .select_from(Activity)
-        .join(SupportCase, SupportCase.id == Activity.case_id)
-        .outerjoin(Consultation, Consultation.case_id == SupportCase.id)
+    per_case = (
+        select(Activity.case_id, func.count().label("n"))
         .where(
-            SupportCase.business_line == "consultation",
             Activity.occurred_at >= datetime.combine(start, time.min),
             Activity.occurred_at <= datetime.combine(end, time.max),
         )
-        .group_by(func.coalesce(Consultation.consulter_kind, SupportCase.requester))
+        .group_by(Activity.case_id)
+        .subquery()
     )
-    for kind, n in session.execute(followed).all():
-        key = (str(kind or "other"), "contacts")
+    origin = (  # who consulted, for a case that a consultation led to (read once, not per activity)
+        select(Consultation.case_id, func.min(Consultation.consulter_kind).label("kind"))
+        .where(Consultation.case_id.is_not(None))
+        .group_by(Consultation.case_id)
+        .subquery()
+    )
+    consulter = func.coalesce(origin.c.kind, SupportCase.requester)
+    followed = (
+        select(consulter, func.sum(per_case.c.n))
+        .select_from(per_case)
+        .join(SupportCase, SupportCase.id == per_case.c.case_id)
+        .outerjoin(origin, origin.c.case_id == SupportCase.id)
+        .where(SupportCase.business_line == "consultation")
+        .group_by(consulter)
+    )
+    for who, n in session.execute(followed).all():
+        key = (str(who or "other"), "contacts")
         out[key] = out.get(key, 0) + int(n)
     return out
 

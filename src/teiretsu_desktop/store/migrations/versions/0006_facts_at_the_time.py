@@ -1,5 +1,5 @@
 """Facts as they were when they happened: the residence at release, when a disability became known,
-and the reason for a move back in a case's history.
+and the reason for a move back in a case's history; an index to find when cases entered a state.
 
 Revision ID: 0006
 Revises: 0005
@@ -24,6 +24,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("identified_on", sa.Date(), nullable=True))
     with op.batch_alter_table("case_state_change", schema=None) as batch_op:
         batch_op.add_column(sa.Column("reason", sa.Text(), nullable=True))
+        batch_op.create_index(
+            "ix_case_state_change_to_state", ["to_state", "case_id", "changed_on"], unique=False
+        )
     # Cases released before this version: the destination stored now is the best record of it.
     op.execute(
         "UPDATE support_case SET release_destination_kind = destination_kind "
@@ -33,6 +36,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("case_state_change", schema=None) as batch_op:
+        batch_op.drop_index("ix_case_state_change_to_state")
         batch_op.drop_column("reason")
     with op.batch_alter_table("disability", schema=None) as batch_op:
         batch_op.drop_column("identified_on")
