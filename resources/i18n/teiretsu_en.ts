@@ -246,72 +246,82 @@
         <translation>Nothing has changed</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="391" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="392" />
+        <source>業務区分を切り替える理由</source>
+        <translation>Reason for switching the service type</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="393" />
+        <source>業務区分の切り替え</source>
+        <translation>Switch service type</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="398" />
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="410" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="417" />
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="422" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="429" />
         <source>ケースを「{0}」にします。よろしいですか？ (あとで「再開」で戻せます。理由が記録されます)</source>
         <translation>The case will become “{0}”. Continue? (It can be reopened later; the reason is recorded.)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="425" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="432" />
         <source>状態の変更</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="430" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="437" />
         <source>「{0}」に戻す理由</source>
         <translation>Reason for moving back to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="431" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="438" />
         <source>状態を戻す理由</source>
         <translation>Reason for moving back</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="438" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="445" />
         <source>ケースの再開</source>
         <translation>Reopen case</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="438" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="445" />
         <source>再開する理由</source>
         <translation>Reason for reopening</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="464" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="471" />
         <source>保存していない編集を破棄して、保存されている内容に戻しますか？</source>
         <translation>Discard the unsaved edits and revert to the saved version?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="465" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="472" />
         <source>編集の破棄</source>
         <translation>Discard edits</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="465" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="472" />
         <source>破棄する</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="500" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="507" />
         <source>このケースは別の画面で変更されました。入力中の項目はそのまま残し、ほかの項目を最新にしました。</source>
         <translation>This case was changed in another window. Your unsaved fields were kept; the other fields now show the latest values.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="541" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="548" />
         <source>保存されていない変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="542" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="549" />
         <source>このケースには保存されていない変更があります。保存しますか？</source>
         <translation>This case has unsaved changes. Save them?</translation>
     </message>

@@ -251,3 +251,21 @@ def test_tables_read_with_totals_and_are_listed(
     assert out.code == 0
     lines = out.out.lstrip("\ufeff").splitlines()
     assert lines[1].startswith(",65歳以上,65歳未満,年齢不明,合計") and lines[-1].startswith("合計,1,1,1,3")
+
+
+def test_special_and_general_switch_before_release_with_a_reason(admin: StaffSession) -> None:
+    pid = _person(admin, "子", date(1950, 1, 1))
+    cid = _case(admin, pid, BusinessLine.SPECIAL, CaseState.PLANNING, primary_staff_id=admin.actor.staff_id)
+    view = cases.get_case(admin, cid)
+    values = {f: getattr(view, f) for f in cases.CaseInput.__dataclass_fields__}
+    general = cases.CaseInput(**{**values, "business_line": BusinessLine.GENERAL})
+    with pytest.raises(InvalidInput, match="理由"):
+        cases.update_case(admin, cid, general, expected_revision=view.revision)
+    cases.update_case(
+        admin, cid, general, expected_revision=view.revision, line_change_reason="特別調整の要件を満たさない"
+    )
+    assert cases.get_case(admin, cid).business_line is BusinessLine.GENERAL
+    suspect = cases.CaseInput(**{**values, "business_line": BusinessLine.SUSPECT})
+    with pytest.raises(InvalidInput, match="依頼受理"):  # other lines still only while 依頼受理
+        cases.update_case(admin, cid, suspect, expected_revision=cases.get_case(admin, cid).revision,
+                          line_change_reason="x")  # fmt: skip

@@ -70,6 +70,7 @@ def save_case_record(
     case_revision: int,
     move_to: CaseState | None = None,
     reason: str | None = None,
+    line_change_reason: str | None = None,
     discard_draft: bool = True,
 ) -> Outcome[SavedCase]:
     """Save what the window edited (None: that part was not edited) and then, if asked, move the case
@@ -86,8 +87,9 @@ def save_case_record(
             ).changes
         if case is not None:
             changes |= cases.update_case(
-                session, case_id, case, expected_revision=case_revision, becoming=move_to
-            ).changes
+                session, case_id, case, expected_revision=case_revision, becoming=move_to,
+                line_change_reason=line_change_reason,
+            ).changes  # fmt: skip
         if move_to is not None:
             changes |= cases.transition_case(session, case_id, move_to, reason=reason).changes
         if discard_draft:

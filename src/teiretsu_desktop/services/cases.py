@@ -18,6 +18,7 @@ from teiretsu_desktop.domain.codes import (
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.wareki import fiscal_year
 from teiretsu_desktop.domain.workflow import (
+    PRE_RELEASE,
     CaseFacts,
     CaseState,
     allowed_next,
@@ -161,6 +162,7 @@ def update_case(
     *,
     expected_revision: int,
     becoming: CaseState | None = None,
+    line_change_reason: str | None = None,
 ) -> Outcome[str]:
     """Save the case's fields (not its state). Without the sensitive permission the offence is kept.
 
@@ -180,10 +182,24 @@ def update_case(
                     f"「{current.label}」のケースの終結日・終結理由は、ケースを再開してから変更してください / "
                     "Reopen the case to change how it ended."
                 )
-        if str(data.business_line) != case.business_line and case.state != str(CaseState.RECEIVED):
-            raise InvalidInput(
-                "業務区分は依頼受理の段階でのみ変更できます / The line can change only while 依頼受理."
-            )
+        line_changed = str(data.business_line) != case.business_line
+        if line_changed and current is not CaseState.RECEIVED:
+            # 特別調整 ↔ 一般調整 can switch before the release, with its reason (DOMAIN §10.11).
+            switch = {case.business_line, str(data.business_line)} == {"special", "general"}
+            if not (switch and current in PRE_RELEASE):
+                raise InvalidInput(
+                    "業務区分は依頼受理の段階でのみ変更できます (特別調整と一般調整は退所前なら理由を添えて切り替えられます) / "
+                    "The line can change only while 依頼受理 (special and general can switch before release)."
+                )
+            why = (line_change_reason or "").strip()
+            if not why:
+                raise InvalidInput(
+                    "特別調整と一般調整を切り替える理由を入力してください / Give the reason for switching the line."
+                )
+            record_change(
+                session, uow, "case_line_switched", "case", case_id,
+                {"from": case.business_line, "to": str(data.business_line), "reason": why[:200]},
+            )  # fmt: skip
         for name in _FIELDS:
             if name == "offence" and not session.can(Permission.WRITE_SENSITIVE):
                 continue

@@ -386,6 +386,13 @@ class CaseWindow(QWidget):
                 self._close_after_save = False
                 self._discard_and_close()
             return
+        line_reason = None
+        if "business_line" in self.case_form.dirty_keys() and self._state is not CaseState.RECEIVED:
+            # 特別調整 ↔ 一般調整 after 依頼受理: the switch is recorded with its reason.
+            label = self.tr("業務区分を切り替える理由")
+            line_reason = dialogs.ask_text(self, self.tr("業務区分の切り替え"), label)
+            if line_reason is None:
+                return
         self._draft_timer.stop()
         self._saving = True
         self.status.setText(self.tr("保存しています…"))
@@ -395,7 +402,7 @@ class CaseWindow(QWidget):
             self.context,
             lambda s: case_record.save_case_record(
                 s, case_id, person=person, person_revision=person_rev, case=case, case_revision=case_rev,
-                move_to=move_to, reason=reason,
+                move_to=move_to, reason=reason, line_change_reason=line_reason,
             ),
         ).success(self._saved).failure(self._failed).run_in_background(initiator=self)  # fmt: skip
 
