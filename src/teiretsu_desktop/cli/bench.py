@@ -238,7 +238,7 @@ def _bundles(session: StaffSession, year: int, folder: Path) -> tuple[Workspace,
             "format_version": 1, "center_id": center, "key_id": key_id(key.public_key()),
             "bundle_id": f"00000000-0000-4000-8000-{n:012d}", "period": f"FY{year}", "fiscal_year": year, "sequence": 1,
             "created_on": date.today().isoformat(), "app_version": "bench", "payload_sha256": payload_sha256(preview.payload),
-            "audit_chain_head": "1:" + "0" * 64, "policy": "prefecture", "k": 3,
+            "audit_chain_head": "1:" + "0" * 64, "policy": "prefecture", "k": 1,
             "table_versions": {tid: p.version for tid, p in sorted(preview.published.items())}, "signed_off_role": "manager",
         }  # fmt: skip
         path = folder / f"{center}.bundle"

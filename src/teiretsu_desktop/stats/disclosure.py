@@ -1,4 +1,11 @@
-"""Disclosure control for the bundle (DESIGN §5, R-EXP-02..04).
+"""Disclosure control for the bundle (DESIGN §5, R-EXP-02..04; DOMAIN §6.5).
+
+Policies (chosen at export, written in the manifest):
+- `prefecture` (k = 1): exact counts. The prefecture runs the program and needs the real numbers of a
+  centre of ~18 returnees a year; the bundle is for internal use (取扱注意 on every report).
+- `public` (k = 10): for publication, with the steps below.
+Only counts of persons are suppressed; counts of events (contacts, consultations, meetings, visits) and
+0/1 flags are published as they are (EVENT_COLUMNS).
 
 1. Only interior cells are published (no margins), and columns that an accounting identity would tie
    to the others are left out (caseload's 前年度からの継続 = 年度末継続 − 新規 + 終結 is derived by
@@ -19,9 +26,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from teiretsu_desktop.domain.errors import TeiretsuError
-from teiretsu_desktop.stats.tables import LINKED_TOTALS, Table
+from teiretsu_desktop.stats.tables import EVENT_COLUMNS, LINKED_TOTALS, Table
 
-POLICIES = {"prefecture": 3, "public": 10}
+POLICIES = {"prefecture": 1, "public": 10}
+HANDLING = {"prefecture": "取扱注意 (都道府県内限り・実数)", "public": "公表用 (10未満秘匿)"}
 EXCLUDED_COLUMNS: dict[str, frozenset[str]] = {"caseload": frozenset({"carried_over"})}
 
 Cell = int | None  # None: suppressed
@@ -55,6 +63,12 @@ class ProtectionReport:
     differencing: int = 0
     secondary: int = 0
     intervals: dict[str, list[tuple[int, int | None]]] = field(default_factory=dict)
+
+
+def person_columns(table_id: str, columns: tuple[str, ...]) -> set[int]:
+    """Positions of the columns that count persons (the only ones suppressed)."""
+    events = EVENT_COLUMNS.get(table_id, frozenset())
+    return {i for i, column in enumerate(columns) if column not in events}
 
 
 def _select(table: Table) -> Published:
@@ -114,19 +128,21 @@ def protect(
     report = ProtectionReport(policy, k)
     out = {tid: _select(t) for tid, t in tables.items()}
     for table in out.values():
+        persons = person_columns(table.id, table.columns)
         for row in table.cells:
             for c, value in enumerate(row):
-                if value is not None and 0 < value < k:
+                if c in persons and value is not None and 0 < value < k:
                     row[c] = None
                     report.primary += 1
     for tid, before in (previous or {}).items():
         current = out.get(tid)
         if current is None or len(before) != len(current.cells):
             continue
+        persons = person_columns(tid, current.columns)
         for r, row in enumerate(current.cells):
             for c, value in enumerate(row):
                 old = before[r][c] if c < len(before[r]) else None
-                if value is not None and old is not None and 0 < abs(value - old) < k:
+                if c in persons and value is not None and old is not None and 0 < abs(value - old) < k:
                     row[c] = None
                     report.differencing += 1
     for group in LINKED_TOTALS:

@@ -23,6 +23,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from teiretsu_desktop.documents.fonts import FONT_NAME, register_japanese_font
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.wareki import fiscal_year_label
+from teiretsu_desktop.stats.disclosure import HANDLING
 from teiretsu_desktop.stats.schema import table_shapes
 from teiretsu_desktop.stats.tables import empty_tables
 from teiretsu_desktop.stats.workspace import Workspace
@@ -96,11 +97,18 @@ def _matrix(centers: list[str], rows: list[ReportRow]) -> list[list[str]]:
     return [header, *body]
 
 
+def handling(workspace: Workspace, fiscal_year: int) -> str:
+    """取扱注意 when any centre's bundle carries exact counts (the prefecture policy)."""
+    policies = {b.manifest.get("policy") for b in workspace.bundles_for(fiscal_year).values()}
+    return HANDLING["prefecture"] if "prefecture" in policies else HANDLING["public"]
+
+
 def write_report(
     workspace: Workspace, fiscal_year: int, fmt: str, out: Path, population: dict[str, int] | None = None
 ) -> int:
     centers, rows = aggregate(workspace, fiscal_year, population)
-    matrix = _matrix(centers, rows)
+    mark = handling(workspace, fiscal_year)
+    matrix = [[mark], *_matrix(centers, rows)]
     if fmt == "csv":
         buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\r\n").writerows(matrix)
@@ -116,7 +124,7 @@ def write_report(
         book.save(data)
         atomic_write_bytes(out, data.getvalue(), 0o644)
     elif fmt == "pdf":
-        atomic_write_bytes(out, _pdf(fiscal_year, centers, rows, matrix), 0o644)
+        atomic_write_bytes(out, _pdf(fiscal_year, centers, rows, matrix[1:], mark), 0o644)
     else:
         raise InvalidInput("形式は csv / xlsx / pdf です / format must be csv, xlsx or pdf")
     return len(rows)
@@ -140,7 +148,9 @@ def _chart(centers: list[str], rows: list[ReportRow]) -> Drawing:
     return drawing
 
 
-def _pdf(fiscal_year: int, centers: list[str], rows: list[ReportRow], matrix: list[list[str]]) -> bytes:
+def _pdf(
+    fiscal_year: int, centers: list[str], rows: list[ReportRow], matrix: list[list[str]], mark: str
+) -> bytes:
     register_japanese_font()
     style = ParagraphStyle("t", fontName=FONT_NAME, fontSize=14, leading=20)
     small = ParagraphStyle("s", fontName=FONT_NAME, fontSize=7, leading=9, wordWrap="CJK")
@@ -152,6 +162,7 @@ def _pdf(fiscal_year: int, centers: list[str], rows: list[ReportRow], matrix: li
         TableStyle([("GRID", (0, 0), (-1, -1), 0.3, "#7f8c8d"), ("BACKGROUND", (0, 0), (-1, 0), "#ecf0f1")])
     )
     story = [
+        Paragraph(f"<font color='#c0392b'>{mark}</font>", style),
         Paragraph(f"地域生活定着支援センター 集計 {fiscal_year_label(fiscal_year)} ({len(centers)}センター)", style),
         Paragraph("「秘匿」は少数のため非公表の値です。合計の「以上」は秘匿を含むため下限のみを示します。", small),
         Spacer(1, 4 * mm), _chart(centers, rows), Spacer(1, 4 * mm), table,

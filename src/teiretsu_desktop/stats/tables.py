@@ -288,5 +288,14 @@ def empty_tables() -> list[Table]:
     ]  # fmt: skip
 
 
+# Columns that count events or are 0/1 flags, not persons: never suppressed (a count of meetings or
+# contacts identifies nobody, and hiding a 1 that says "participated" hides nothing).
+EVENT_COLUMNS: dict[str, frozenset[str]] = {
+    "caseload": frozenset({"contacts"}),
+    "consultations": frozenset({"consultations", "contacts"}),
+    "council_participation": frozenset({"meetings", "participated"}),
+    "network_activities": frozenset({"events", "participants"}),
+}
+
 # Tables that count the same population: their totals are equal, which disclosure control must know.
 LINKED_TOTALS: tuple[tuple[str, ...], ...] = (("settled_by_disability", "residence_at_release"),)

@@ -23,6 +23,7 @@ from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.security.signing import key_id, parse_public_key_text
 from teiretsu_desktop.stats import schema
 from teiretsu_desktop.stats.bundle_format import BundleError, check_canonical, payload_sha256, read_bundle
+from teiretsu_desktop.stats.disclosure import person_columns
 from teiretsu_desktop.store.atomic import atomic_write_bytes
 
 GENESIS = "0" * 64
@@ -169,9 +170,11 @@ class Workspace:
         cells = schema.check_payload(payload)
         check_canonical(raw, data)
         k = int(raw.manifest["k"])
+        shapes = schema.table_shapes()
         for tid, rows in cells.items():
+            persons = person_columns(tid, shapes[tid][2])
             for row in rows:
-                if any(v is not None and 0 < v < k for v in row):
+                if any(v is not None and 0 < v < k for c, v in enumerate(row) if c in persons):
                     raise BundleError("disclosure", f"{tid} に k={k} 未満の公表値があります")
         return VerifiedBundle(raw.manifest, cells, hashlib.sha256(data).hexdigest(), data)
 

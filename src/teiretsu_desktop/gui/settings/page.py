@@ -143,7 +143,7 @@ class CenterSettingsPage(QWidget):
         self.form.set_choices(
             "suppression_policy",
             [
-                (self.tr("都道府県内 (3未満を秘匿)"), "prefecture"),
+                (self.tr("都道府県内 (実数・取扱注意)"), "prefecture"),
                 (self.tr("公表用 (10未満を秘匿)"), "public"),
             ],
         )

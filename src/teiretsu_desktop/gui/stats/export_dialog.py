@@ -19,7 +19,7 @@ from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.buttons import Button
-from teiretsu_desktop.stats.disclosure import POLICIES
+from teiretsu_desktop.stats.disclosure import HANDLING, POLICIES
 from teiretsu_desktop.stats.export import ExportPreview, ExportResult, export_bundle, preview_export
 
 
@@ -32,8 +32,8 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("{0}年度の集計を書き出す").format(year))
         self.resize(820, 640)
         self.policy = QComboBox(self)
-        for name, k in POLICIES.items():
-            self.policy.addItem(f"{name} (k={k})", name)
+        for name in POLICIES:
+            self.policy.addItem(HANDLING[name], name)
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setObjectName("exportPreview")
