@@ -269,3 +269,49 @@ def test_special_and_general_switch_before_release_with_a_reason(admin: StaffSes
     with pytest.raises(InvalidInput, match="依頼受理"):  # other lines still only while 依頼受理
         cases.update_case(admin, cid, suspect, expected_revision=cases.get_case(admin, cid).revision,
                           line_change_reason="x")  # fmt: skip
+
+
+def test_network_activities_count_as_q9_6_defines_them_and_iv9_splits_hosting(admin: StaffSession) -> None:
+    from teiretsu_desktop.domain.codes import (
+        AgencyKind,
+        CouncilKind,
+        NetworkActivityKind,
+        NetworkExclusion,
+        NetworkScope,
+    )
+    from teiretsu_desktop.services.directory import (
+        AgencyInput,
+        NetworkActivityInput,
+        record_network_activity,
+        save_agency,
+    )
+
+    provider = save_agency(admin, AgencyInput(kind=AgencyKind.DISABILITY_PROVIDER, name="GHさくら")).value
+    K, X, L, W = NetworkActivityKind, NetworkExclusion, NetworkScope.LOCAL, NetworkScope.PREFECTURE_WIDE
+    held = date(2024, 7, 1)
+    for kind, scope, exclusion, developed in (
+        (K.KENTOKAI, L, None, False),  # counts
+        (K.KENTOKAI, L, X.CASE_MEETING, False),  # an ordinary case meeting
+        (K.KENTOKAI, W, None, False),  # prefecture-wide
+        (K.JUNKAI, L, None, False),  # a new provider: counts
+        (K.JUNKAI, L, None, True),  # already 開拓済み
+        (K.JUNKAI, L, X.FOLLOW_UP_VISIT, False),
+        (K.KENSHU, W, None, False),  # prefecture-wide training
+        (K.KENSHU, L, None, False),  # counts
+    ):
+        record_network_activity(admin, NetworkActivityInput(held, kind, "テーマ", scope=scope, exclusion=exclusion,
+                                                            agency_id=provider, already_developed=developed))  # fmt: skip
+    with pytest.raises(InvalidInput):  # a follow-up visit is not an exclusion of a 検討会
+        record_network_activity(
+            admin, NetworkActivityInput(held, K.KENTOKAI, "x", exclusion=X.FOLLOW_UP_VISIT)
+        )
+    for hosted in (True, False, False):
+        record_network_activity(admin, NetworkActivityInput(held, K.COUNCIL, "協議会", council_kind=CouncilKind.JIRITSU_SHIEN,
+                                                            hosted=hosted))  # fmt: skip
+    tables = year_tables(admin, FY)
+    network = tables["network_activities"]
+    assert [network.value(str(k), "events") for k in (K.KENTOKAI, K.JUNKAI, K.KENSHU)] == [1, 1, 1]
+    assert [network.value(str(k), "excluded") for k in (K.KENTOKAI, K.JUNKAI, K.KENSHU)] == [2, 2, 1]
+    council = tables["council_participation"]
+    assert council.value("jiritsu_shien", "attended") == 2 and council.value("jiritsu_shien", "hosted") == 1
+    assert council.value("jiritsu_shien", "participated") == 1

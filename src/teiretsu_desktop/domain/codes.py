@@ -288,6 +288,7 @@ class CouncilKind(CodeList):
     YOHOGO_JIDO = ("yohogo_jido", "要保護児童対策地域協議会")
     JUSO = ("juso", "重層的支援会議(支援会議)")
     SAIHAN_BOSHI = ("saihan_boshi", "再犯防止推進協議会")
+    PROBATION_LIAISON = ("probation_liaison", "関係機関連絡協議会 (保護観察所主催)")  # Q9-14: its own kind
     OTHER = ("other", "その他")
 
 
@@ -301,6 +302,22 @@ class NetworkActivityKind(CodeList):
     TRAINING_OTHER = ("training_other", "その他の研修")
     OUTREACH = ("outreach", "普及啓発")
     OTHER = ("other", "その他")
+
+
+class NetworkScope(CodeList):
+    """Q9-6: 地域で行う取組 count; 都道府県域全域を対象に行うもの do not."""
+
+    LOCAL = ("local", "地域")
+    PREFECTURE_WIDE = ("prefecture_wide", "都道府県域全域")
+
+
+class NetworkExclusion(CodeList):
+    """What A9-6 leaves out of 地域福祉支援検討会・福祉事業者巡回開拓 (recorded, not counted)."""
+
+    CASE_MEETING = ("case_meeting", "通常の支援ケース会議")
+    LINKED_BODIES = ("linked_bodies", "既に連携している機関 (保護観察所・矯正施設等) との会議")
+    FOLLOW_UP_VISIT = ("follow_up_visit", "通常のフォローアップの訪問")
+    CONTACT_ONLY = ("contact_only", "単純な連絡")
 
 
 class ClosureReason(CodeList):

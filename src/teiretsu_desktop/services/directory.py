@@ -8,8 +8,15 @@ from datetime import date
 
 from sqlalchemy import select
 
-from teiretsu_desktop.domain.codes import AgencyKind, CouncilKind, NetworkActivityKind
+from teiretsu_desktop.domain.codes import (
+    AgencyKind,
+    CouncilKind,
+    NetworkActivityKind,
+    NetworkExclusion,
+    NetworkScope,
+)
 from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.domain.network_rules import EXCLUSIONS_OF
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change
@@ -95,6 +102,10 @@ class NetworkActivityInput:
     hosted: bool = False
     participants: dict[AgencyKind, int] = field(default_factory=dict)
     note: str | None = None
+    scope: NetworkScope | None = None
+    exclusion: NetworkExclusion | None = None
+    agency_id: str | None = None
+    already_developed: bool = False
 
 
 @dataclass(frozen=True)
@@ -110,7 +121,14 @@ def record_network_activity(session: StaffSession, data: NetworkActivityInput) -
         raise InvalidInput("協議会の種類を選んでください / Choose the kind of council.")
     if any(n < 0 for n in data.participants.values()):
         raise InvalidInput("参加者数は0以上です / Participant counts cannot be negative.")
+    if data.exclusion is not None and data.exclusion not in EXCLUSIONS_OF.get(data.kind, frozenset()):
+        raise InvalidInput(
+            f"「{data.exclusion.label}」は「{data.kind.label}」の除外ではありません / "
+            "That exclusion does not apply to this kind."
+        )
     with session.uow() as uow:
+        if data.agency_id is not None:
+            fetch(uow, Agency, data.agency_id)
         row = NetworkActivity(
             held_on=data.held_on,
             kind=str(data.kind),
@@ -119,6 +137,10 @@ def record_network_activity(session: StaffSession, data: NetworkActivityInput) -
             topic=data.topic.strip(),
             participants=json.dumps({str(k): int(v) for k, v in data.participants.items()}),
             note=data.note,
+            scope=str(data.scope) if data.scope else None,
+            exclusion=str(data.exclusion) if data.exclusion else None,
+            agency_id=data.agency_id,
+            already_developed=data.already_developed,
         )
         uow.session.add(row)
         uow.session.flush()
@@ -144,6 +166,10 @@ def list_network_activities(session: StaffSession, *, start: date, end: date) ->
                 r.hosted,
                 {AgencyKind(k): int(v) for k, v in json.loads(r.participants).items()},
                 r.note,
+                NetworkScope(r.scope) if r.scope else None,
+                NetworkExclusion(r.exclusion) if r.exclusion else None,
+                r.agency_id,
+                r.already_developed,
                 id=r.id,
             )
             for r in rows

@@ -20,8 +20,11 @@ from teiretsu_desktop.domain.codes import (
     CouncilKind,
     DestinationKind,
     NetworkActivityKind,
+    NetworkExclusion,
+    NetworkScope,
     Requester,
 )
+from teiretsu_desktop.domain.network_rules import counts_as_recorded
 from teiretsu_desktop.domain.wareki import add_months, fiscal_year_range
 from teiretsu_desktop.store.queries import stats_sources
 
@@ -148,28 +151,44 @@ def residence_at_release(groups: ReturnedGroups) -> Table:
     )  # fmt: skip
 
 
-def council_participation(rows: list[tuple[str, str | None, str]]) -> Table:
+def council_participation(rows: list[stats_sources.NetworkRow]) -> Table:
+    """設問IV-9: meetings of each kind of council the centre attended and hosted (開催 and 参加 apart),
+    and whether it took part at all (1/0)."""
     counts: Counter[tuple[str, str]] = Counter()
-    for kind, council, _participants in rows:
+    for kind, council, _participants, hosted, *_ in rows:
         if kind == "council" and council:
-            counts[(council, "meetings")] += 1
+            counts[(council, "hosted" if hosted else "attended")] += 1
     for council in CouncilKind:
-        if counts[(str(council), "meetings")]:
+        if counts[(str(council), "attended")] or counts[(str(council), "hosted")]:
             counts[(str(council), "participated")] = 1
     return _table(
-        "council_participation", 1, "設問IV-9 協議会等への参加 (回数・参加の有無)",
-        [(str(c), c.label) for c in CouncilKind], [("meetings", "参加回数"), ("participated", "参加あり(1/0)")], dict(counts),
+        "council_participation", 2, "設問IV-9 協議会等への参加 (参加・開催の回数、参加の有無)",
+        [(str(c), c.label) for c in CouncilKind],
+        [("attended", "参加回数"), ("hosted", "開催回数"), ("participated", "参加あり(1/0)")], dict(counts),
     )  # fmt: skip
 
 
-def network_activities(rows: list[tuple[str, str | None, str]]) -> Table:
+def network_activities(rows: list[stats_sources.NetworkRow]) -> Table:
+    """Q9-6: events that count under their kind (地域で行う取組; not ordinary case meetings, meetings with
+    already-linked bodies, follow-up visits, visits to providers already 開拓済み, or prefecture-wide
+    events), their 延べ participants, and — apart — the events recorded but left out."""
     counts: Counter[tuple[str, str]] = Counter()
-    for kind, _council, participants in rows:
+    for kind, _council, participants, _hosted, scope, exclusion, developed in rows:
+        counted = counts_as_recorded(
+            NetworkActivityKind(kind),
+            NetworkScope(scope) if scope else None,
+            NetworkExclusion(exclusion) if exclusion else None,
+            developed,
+        )
+        if not counted:
+            counts[(kind, "excluded")] += 1
+            continue
         counts[(kind, "events")] += 1
         counts[(kind, "participants")] += sum(int(v) for v in json.loads(participants or "{}").values())
     return _table(
-        "network_activities", 1, "連携活動 (回数・延べ参加者数)",
-        [(str(k), k.label) for k in NetworkActivityKind], [("events", "回数"), ("participants", "延べ参加者数")], dict(counts),
+        "network_activities", 2, "連携活動 (回数・延べ参加者数、設問Q9-6の除外)",
+        [(str(k), k.label) for k in NetworkActivityKind],
+        [("events", "回数"), ("participants", "延べ参加者数"), ("excluded", "記録のみ (数えないもの)")], dict(counts),
     )  # fmt: skip
 
 
@@ -293,8 +312,8 @@ def empty_tables() -> list[Table]:
 EVENT_COLUMNS: dict[str, frozenset[str]] = {
     "caseload": frozenset({"contacts"}),
     "consultations": frozenset({"consultations", "contacts"}),
-    "council_participation": frozenset({"meetings", "participated"}),
-    "network_activities": frozenset({"events", "participants"}),
+    "council_participation": frozenset({"attended", "hosted", "participated"}),
+    "network_activities": frozenset({"events", "participants", "excluded"}),
 }
 
 # Tables that count the same population: their totals are equal, which disclosure control must know.

@@ -7,7 +7,13 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from teiretsu_desktop.domain.codes import AgencyKind, CouncilKind, NetworkActivityKind
+from teiretsu_desktop.domain.codes import (
+    AgencyKind,
+    CouncilKind,
+    NetworkActivityKind,
+    NetworkExclusion,
+    NetworkScope,
+)
 from teiretsu_desktop.domain.wareki import fiscal_year, fiscal_year_range, to_wareki
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.operations import QueryOp
@@ -20,6 +26,7 @@ from teiretsu_desktop.services.changes import ChangeKind
 from teiretsu_desktop.services.directory import (
     NetworkActivityInput,
     NetworkActivityView,
+    list_agencies,
     list_network_activities,
     record_network_activity,
 )
@@ -30,6 +37,10 @@ FIELDS = [
     Field("council_kind", "協議会の種類", "code", CouncilKind),
     Field("topic", "名称・テーマ"),
     Field("hosted", "センターが主催", "bool"),
+    Field("scope", "範囲", "code", NetworkScope),
+    Field("exclusion", "数えないもの (該当する場合)", "code", NetworkExclusion),
+    Field("agency_id", "訪問・開拓した事業所", "choice"),
+    Field("already_developed", "既に開拓済みの事業所", "bool"),
     Field("welfare", "参加: 福祉事務所・行政 (人)", "int"),
     Field("providers", "参加: 福祉事業所 (人)", "int"),
     Field("justice", "参加: 刑事司法関係機関 (人)", "int"),
@@ -77,9 +88,19 @@ class NetworkPage(ListPage[NetworkActivityView]):
                 hosted=bool(v["hosted"]),
                 participants={k: n for k, n in participants.items() if n},
                 note=v["note"],
+                scope=NetworkScope(v["scope"]) if v["scope"] else None,
+                exclusion=NetworkExclusion(v["exclusion"]) if v["exclusion"] else None,
+                agency_id=v["agency_id"],
+                already_developed=bool(v["already_developed"]),
             )
             return lambda s: record_network_activity(s, data)
 
         dialog = FormDialog(self.tr("連携活動を記録"), FIELDS, self.context, make, None, self)
         dialog.form.set_value("held_on", date.today())
+        dialog.form.set_value("scope", str(NetworkScope.LOCAL))
+        QueryOp(
+            self.context,
+            list_agencies,
+            lambda agencies: dialog.form.set_choices("agency_id", [(a.name, a.id) for a in agencies]),
+        ).run_in_background()
         dialog.open()

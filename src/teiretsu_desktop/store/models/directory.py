@@ -48,3 +48,9 @@ class NetworkActivity(Record, Base):
     topic: Mapped[str] = mapped_column(String(300), nullable=False)
     participants: Mapped[str] = mapped_column(Text, nullable=False, default="{}")  # JSON {AgencyKind: count}
     note: Mapped[str | None] = mapped_column(Text)
+    # Q9-6: where it was done, what it was if the seed leaves it out, and the provider visited (and
+    # whether it had already been 開拓済み).
+    scope: Mapped[str | None] = mapped_column(String(20))
+    exclusion: Mapped[str | None] = mapped_column(String(20))
+    agency_id: Mapped[str | None] = mapped_column(ForeignKey("agency.id"))
+    already_developed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)

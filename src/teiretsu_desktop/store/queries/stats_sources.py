@@ -271,8 +271,13 @@ def consultation_counts(session: Session, start: date, end: date) -> dict[tuple[
     return out
 
 
-def network_rows(session: Session, start: date, end: date) -> list[tuple[str, str | None, str]]:
-    query = select(NetworkActivity.kind, NetworkActivity.council_kind, NetworkActivity.participants).where(
-        NetworkActivity.held_on.between(start, end)
-    )
-    return [(k, c, p) for k, c, p in session.execute(query).all()]
+NetworkRow = tuple[str, str | None, str, bool, str | None, str | None, bool]
+
+
+def network_rows(session: Session, start: date, end: date) -> list[NetworkRow]:
+    """(kind, council kind, participants JSON, hosted, scope, exclusion, already developed) per event."""
+    query = select(
+        NetworkActivity.kind, NetworkActivity.council_kind, NetworkActivity.participants, NetworkActivity.hosted,
+        NetworkActivity.scope, NetworkActivity.exclusion, NetworkActivity.already_developed,
+    ).where(NetworkActivity.held_on.between(start, end))  # fmt: skip
+    return [(k, c, p, bool(h), s, x, bool(d)) for k, c, p, h, s, x, d in session.execute(query).all()]
