@@ -46,3 +46,42 @@ def test_same_seed_same_data_and_every_line_and_state(template_store: TemplateSt
         reachable = set(MAIN_PATHS[line_enum]) | {t for ts in MAIN_PATHS[line_enum].values() for t in ts}
         reachable |= {e for s in reachable for e in allowed_next(line_enum, s)}
         assert state_enum in reachable, (line, state)
+
+
+def test_demo_data_makes_sense(template_store: TemplateStore, tmp_path: Path) -> None:
+    """An entry's kind matches its text; a woman is not in a men's prison, an old person not in a
+    少年刑務所; one open case per person and business line; every case passes the case validator."""
+    from teiretsu_desktop.domain.case_rules import CaseRecord, case_problems
+    from teiretsu_desktop.services.demo.generator import NARRATIVES
+    from teiretsu_desktop.services.demo.names import MEN_ONLY, WOMEN_ONLY, YOUNG_ONLY
+    from teiretsu_desktop.store.models import Person
+
+    store = copy_store(template_store, tmp_path / "sense")
+    session = unlock_admin(store.data_dir)
+    try:
+        generate_demo_data(session, persons=300, seed=21, today=TODAY)
+        with session.uow(write=False) as uow:
+            s = uow.session
+            for kind, text in s.execute(select(Activity.kind, Activity.narrative)).all():
+                assert text in NARRATIVES[kind], (kind, text)  # type: ignore[index]
+            open_per_line: dict[tuple[str, str], int] = {}
+            for case, person in s.execute(
+                select(SupportCase, Person).join(Person, Person.id == SupportCase.person_id)
+            ):
+                if case.facility_name in MEN_ONLY:
+                    assert person.sex != "f", case.facility_name
+                if case.facility_name in WOMEN_ONLY:
+                    assert person.sex == "f", case.facility_name
+                if case.facility_name in YOUNG_ONLY:
+                    assert person.birth_date and (case.request_date - person.birth_date).days < 26 * 365
+                state = CaseState(case.state)
+                if state.is_open:
+                    key = (case.person_id, case.business_line)
+                    open_per_line[key] = open_per_line.get(key, 0) + 1
+                record = CaseRecord(BusinessLine(case.business_line), state, case.request_date, case.release_date,
+                                    case.closure_date, case.closure_reason, case.readmission or "unknown",
+                                    case.readmission_date)  # fmt: skip
+                assert case_problems(record) == [], (case.case_no, case_problems(record))
+            assert max(open_per_line.values()) == 1
+    finally:
+        session.lock()

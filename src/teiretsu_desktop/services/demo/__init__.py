@@ -116,8 +116,9 @@ def generate_demo_data(
         rows = CaseRows()
         consultations = []
         for person in people.persons:
+            open_lines: set[str] = set()
             for _ in range(g.r.choice([1, 1, 2, 2, 3, 3])):
-                case, state = case_row(g, person["id"], numbers)
+                case, state = case_row(g, person, numbers, open_lines)
                 rows.cases.append(case)
                 case_children(g, case, state, activities_per_case, rows)
             if g.r.random() < 0.2:

@@ -30,7 +30,7 @@ from teiretsu_desktop.services.demo.generator import (
     Gen,
     record,
 )
-from teiretsu_desktop.services.demo.names import FACILITIES, FACILITY_WORDS
+from teiretsu_desktop.services.demo.names import FACILITIES, FACILITY_WORDS, MEN_ONLY, WOMEN_ONLY, YOUNG_ONLY
 from teiretsu_desktop.store.models import utc_now
 
 S = CaseState
@@ -56,10 +56,12 @@ class CaseRows:
     reviews: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _custody(g: Gen, case: dict[str, Any], line: BusinessLine, state: CaseState, request: date) -> None:
+def _custody(
+    g: Gen, case: dict[str, Any], line: BusinessLine, state: CaseState, request: date, person: dict[str, Any]
+) -> None:
     if line is BusinessLine.CONSULTATION:
         return
-    case["facility_name"] = g.r.choice(FACILITIES)
+    case["facility_name"] = g.r.choice(facilities_for(person.get("sex"), person.get("birth_date"), request))
     case["sentence_kind"] = str(
         g.r.choice([SentenceKind.CHOEKI, SentenceKind.CHOEKI, SentenceKind.KOUKIN, SentenceKind.KINKO])
     )
@@ -113,9 +115,30 @@ def _outcome(g: Gen, case: dict[str, Any], line: BusinessLine, state: CaseState,
         case["follow_up_planned_end"] = case["release_date"] + timedelta(days=g.r.randint(90, 500))
 
 
-def case_row(g: Gen, person_id: str, numbers: dict[int, int]) -> tuple[dict[str, Any], CaseState]:
+def facilities_for(sex: str | None, birth: date | None, on: date) -> tuple[str, ...]:
+    """Where this person can be held: a women's prison for women, a 少年刑務所 only for young men."""
+    young = birth is not None and (on - birth).days < 26 * 365
+    return tuple(
+        f
+        for f in FACILITIES
+        if (f not in WOMEN_ONLY or sex == "f")
+        and (f not in MEN_ONLY or sex != "f")
+        and (f not in YOUNG_ONLY or young)
+    )
+
+
+def case_row(
+    g: Gen, person: dict[str, Any], numbers: dict[int, int], open_lines: set[str]
+) -> tuple[dict[str, Any], CaseState]:
+    """One case of `person`. A person has at most one open case per business line (`open_lines`, the
+    lines already open, is updated)."""
+    person_id = person["id"]
     line: BusinessLine = g.weighted(LINE_WEIGHTS)
     state: CaseState = g.weighted(STATE_WEIGHTS[line])
+    if state.is_open and str(line) in open_lines:
+        state = g.weighted([(s, w) for s, w in STATE_WEIGHTS[line] if not s.is_open])
+    if state.is_open:
+        open_lines.add(str(line))
     if state in (S.RELEASED, S.FOLLOW_UP):
         request = g.day(640, 60)  # released some time ago, still supported
     else:
@@ -140,7 +163,7 @@ def case_row(g: Gen, person_id: str, numbers: dict[int, int]) -> tuple[dict[str,
         readmission="unknown",
         target_category=target,
     )
-    _custody(g, case, line, state, request)
+    _custody(g, case, line, state, request, person)
     _outcome(g, case, line, state, request)
     # Demo data goes through the same validator as what staff type: a demo case is a consistent case.
     check_case(
@@ -195,7 +218,7 @@ def _activities(g: Gen, case: dict[str, Any], state: CaseState, per_case: float,
                 kind=str(kind),
                 place=case.get("facility_name") if kind is ActivityKind.INTERVIEW else None,
                 staff_id=case["primary_staff_id"],
-                narrative=g.r.choice(NARRATIVES),
+                narrative=g.r.choice(NARRATIVES[kind]),
                 duration_min=g.r.choice([15, 30, 60, 90]),
             )
         )

@@ -7,7 +7,7 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
-from teiretsu_desktop.domain.codes import BusinessLine
+from teiretsu_desktop.domain.codes import ActivityKind, BusinessLine
 from teiretsu_desktop.domain.workflow import CaseState
 from teiretsu_desktop.store.models import utc_now
 
@@ -49,16 +49,28 @@ PATH_BEFORE: dict[CaseState, list[CaseState]] = {
     S.CLOSED: [S.RECEIVED, S.ASSESSMENT],
 }
 
-NARRATIVES = (
-    "本人と面接。帰住先の希望と生活歴について聞き取りを行った。表情は穏やかで、地元に戻りたいとの意向。",
-    "福祉専門官と電話で情報共有。療育手帳の再判定について市の障害福祉課に確認することとした。",
-    "受入先候補のグループホームを見学。世話人より日中活動の状況について説明を受けた。",
-    "福祉事務所の担当ケースワーカーと生活保護の事前相談。必要書類を確認した。",
-    "保護観察所と合同でケース会議を開催。退所日の同行と引継ぎの段取りを確認。",
-    "受入施設を訪問し、本人の生活状況を確認。服薬管理は職員の支援で安定している。",
-    "本人より電話。金銭管理の不安について相談があり、日常生活自立支援事業の利用を提案した。",
-    "退所日に同行。市役所で転入届と国民健康保険の手続を行い、受入先まで送った。",
-)
+# What an entry of each kind says: a 電話 entry does not describe a face-to-face interview.
+NARRATIVES: dict[ActivityKind, tuple[str, ...]] = {
+    ActivityKind.INTERVIEW: (
+        "本人と面接。帰住先の希望と生活歴について聞き取りを行った。表情は穏やかで、地元に戻りたいとの意向。",
+        "本人と面接。障害福祉サービスの説明をし、グループホームの見学を希望された。",
+    ),
+    ActivityKind.PHONE: (
+        "福祉専門官と電話で情報共有。療育手帳の再判定について市の障害福祉課に確認することとした。",
+        "本人より電話。金銭管理の不安について相談があり、日常生活自立支援事業の利用を提案した。",
+    ),
+    ActivityKind.VISIT: (
+        "受入施設を訪問し、本人の生活状況を確認。服薬管理は職員の支援で安定している。",
+        "受入先候補のグループホームを見学。世話人より日中活動の状況について説明を受けた。",
+    ),
+    ActivityKind.ACCOMPANY: ("退所日に同行。市役所で転入届と国民健康保険の手続を行い、受入先まで送った。",),
+    ActivityKind.CASE_MEETING: ("センター内でケース会議。受入先の候補を3か所に絞った。",),
+    ActivityKind.JOINT_MEETING: ("保護観察所と合同でケース会議を開催。退所日の同行と引継ぎの段取りを確認。",),
+    ActivityKind.DOCUMENT: ("福祉事務所へ生活保護の事前相談の文書を送付した。",),
+    ActivityKind.MAIL: ("受入先の相談支援専門員とメールで退所後の日中活動を調整した。",),
+    ActivityKind.OFFICE_VISIT: ("本人がセンターに来所。通院の状況と生活費について話を聞いた。",),
+    ActivityKind.OTHER: ("福祉事務所の担当ケースワーカーと生活保護の事前相談。必要書類を確認した。",),
+}
 
 
 class Gen:

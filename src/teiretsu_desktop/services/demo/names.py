@@ -135,6 +135,9 @@ FACILITIES = (
     "栃木刑務所",
     "警視庁新宿警察署留置施設",
 )
+WOMEN_ONLY = frozenset({"栃木刑務所"})
+MEN_ONLY = frozenset({"府中刑務所", "川越少年刑務所"})
+YOUNG_ONLY = frozenset({"川越少年刑務所"})
 FACILITY_WORDS = (
     "さくら",
     "ひまわり",
