@@ -315,3 +315,44 @@ def test_network_activities_count_as_q9_6_defines_them_and_iv9_splits_hosting(ad
     council = tables["council_participation"]
     assert council.value("jiritsu_shien", "attended") == 2 and council.value("jiritsu_shien", "hosted") == 1
     assert council.value("jiritsu_shien", "participated") == 1
+
+
+def test_a_wide_area_person_is_counted_once_in_the_prefectures_report(
+    admin: StaffSession, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """広域調整: the 所在地 centre (13A, this store) and the 帰住地 centre (13B) both coordinate the same
+    person; each counts its own work, and 参考1/参考2 count the person at the 帰住地 centre only, so the
+    prefecture's total is one."""
+    from teiretsu_desktop.security.unlock import unlock_with_passphrase
+    from teiretsu_desktop.services.setup import CenterInfo, init_center
+    from teiretsu_desktop.stats.export import center_public_key, export_bundle
+    from teiretsu_desktop.stats.report import aggregate
+    from teiretsu_desktop.stats.workspace import Workspace
+    from teiretsu_desktop.store.paths import DataDir
+
+    root = tmp_path_factory.mktemp("wide")
+    other_dir = DataDir(root / "13B")
+    init_center(other_dir, CenterInfo("13B", "帰住地センター", "13"), admin_login="admin", admin_name="管理 次郎",
+                admin_passphrase="kanri-passphrase-13B")  # fmt: skip
+    other = unlock_with_passphrase(other_dir, "admin", "kanri-passphrase-13B")
+    released = {"release_date": date(2024, 9, 1), "destination_kind": "08", "release_destination_kind": "08"}
+    try:
+        for session, role in ((admin, "location"), (other, "return_area")):
+            pid = _person(session, "広域", date(1950, 1, 1), DisabilityKind.INTELLECTUAL)
+            _case(session, pid, BusinessLine.SPECIAL, CaseState.RELEASED, center_role=role, **released)  # type: ignore[arg-type]
+        workspace = Workspace(root / "ws")
+        files = []
+        for session, code in ((admin, "13A"), (other, "13B")):
+            path = root / f"{code}.bundle"
+            export_bundle(session, FY, "prefecture", path)
+            workspace.trust(code, center_public_key(session))
+            files.append(path)
+        assert workspace.import_files(files).written
+    finally:
+        other.lock()
+    _centers, rows = aggregate(workspace, FY)
+    total = {(r.table, r.row, r.column): r.total.low for r in rows}
+    assert total[("settled_by_disability", "intellectual", "65_plus")] == 1
+    assert total[("residence_at_release", "08", "persons")] == 1
+    assert total[("coordination_by_role", "special:location", "new")] == 1  # each centre's own work
+    assert total[("coordination_by_role", "special:return_area", "new")] == 1
