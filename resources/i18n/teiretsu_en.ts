@@ -330,8 +330,8 @@
     <name>CenterSettingsPage</name>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="146" />
-        <source>都道府県内 (3未満を秘匿)</source>
-        <translation>Within the prefecture (suppress below 3)</translation>
+        <source>都道府県内 (実数・取扱注意)</source>
+        <translation>Within the prefecture (exact counts, handle with care)</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="147" />
@@ -798,17 +798,17 @@
 <context>
     <name>NetworkPage</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/directory/network.py" line="54" />
+        <location filename="../../src/teiretsu_desktop/gui/directory/network.py" line="65" />
         <source>連携活動 (今年度と前年度)</source>
         <translation>Network activities (this and last fiscal year)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/directory/network.py" line="55" />
+        <location filename="../../src/teiretsu_desktop/gui/directory/network.py" line="66" />
         <source>記録(&amp;A)…</source>
         <translation>&amp;Add record…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/directory/network.py" line="83" />
+        <location filename="../../src/teiretsu_desktop/gui/directory/network.py" line="98" />
         <source>連携活動を記録</source>
         <translation>Record network activity</translation>
     </message>
