@@ -150,178 +150,188 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="122" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="124" />
         <source>保存されている内容に戻す</source>
         <translation>Revert to the saved version</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="134" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="136" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="136" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="138" />
         <source>印刷 (Ctrl+P)…</source>
         <translation>Print (Ctrl+P)…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="171" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="173" />
         <source>基本情報</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="172" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="174" />
         <source>障害・手帳</source>
         <translation>Disabilities and certificates</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="173" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="242" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="175" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="254" />
         <source>同意</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="174" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="176" />
         <source>支援経過</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="175" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="177" />
         <source>受入先調整</source>
         <translation>Destination coordination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="176" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="178" />
         <source>申請支援</source>
         <translation>Application support</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="177" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="179" />
         <source>フォローアップ</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="178" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="180" />
         <source>終結</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="264" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="227" />
+        <source>(登録を削除したスタッフ)</source>
+        <translation>(staff member removed)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="279" />
         <source>保存されていない編集を復元しました (下書き {0} UTC)。保存するか、元に戻してください。</source>
         <translation>Unsaved edits were restored (draft {0} UTC). Save them or revert.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="284" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="299" />
         <source>状態を進める:</source>
         <translation>Advance status:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="295" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="310" />
         <source>必要なもの: </source>
         <translation>Required: </translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="299" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="314" />
         <source>再開…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="301" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="316" />
         <source>終結日・終結理由を直すとき、支援を続けるとき (理由を記録します)</source>
         <translation>To correct the closure date or reason, or to continue support (the reason is recorded)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="303" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="318" />
         <source>終了したケース:</source>
         <translation>Ended case:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="331" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="346" />
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="384" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="400" />
         <source>変更はありません</source>
         <translation>Nothing has changed</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="392" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="407" />
         <source>業務区分を切り替える理由</source>
         <translation>Reason for switching the service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="393" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="408" />
         <source>業務区分の切り替え</source>
         <translation>Switch service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="398" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="416" />
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="417" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="443" />
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="429" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="450" />
+        <source>保存しました (その後に入力した内容はまだ保存されていません)</source>
+        <translation>Saved (what you typed since then is not saved yet)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="460" />
         <source>ケースを「{0}」にします。よろしいですか？ (あとで「再開」で戻せます。理由が記録されます)</source>
         <translation>The case will become “{0}”. Continue? (It can be reopened later; the reason is recorded.)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="432" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="463" />
         <source>状態の変更</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="437" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="468" />
         <source>「{0}」に戻す理由</source>
         <translation>Reason for moving back to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="438" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="469" />
         <source>状態を戻す理由</source>
         <translation>Reason for moving back</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="445" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="476" />
         <source>ケースの再開</source>
         <translation>Reopen case</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="445" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="476" />
         <source>再開する理由</source>
         <translation>Reason for reopening</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="471" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="502" />
         <source>保存していない編集を破棄して、保存されている内容に戻しますか？</source>
         <translation>Discard the unsaved edits and revert to the saved version?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="472" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="503" />
         <source>編集の破棄</source>
         <translation>Discard edits</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="472" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="503" />
         <source>破棄する</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="507" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="538" />
         <source>このケースは別の画面で変更されました。入力中の項目はそのまま残し、ほかの項目を最新にしました。</source>
         <translation>This case was changed in another window. Your unsaved fields were kept; the other fields now show the latest values.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="548" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="579" />
         <source>保存されていない変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="549" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="580" />
         <source>このケースには保存されていない変更があります。保存しますか？</source>
         <translation>This case has unsaved changes. Save them?</translation>
     </message>
@@ -423,34 +433,34 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="313" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="332" />
         <source>記録の修正</source>
         <translation>Correct entry</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="317" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="324" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="336" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="343" />
         <source>実施日時</source>
         <translation>Date and time of contact</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="320" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="325" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="339" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="344" />
         <source>記録</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="327" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="346" />
         <source>修正を保存</source>
         <translation>Save correction</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="328" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="347" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="331" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="350" />
         <source>修正前の内容は履歴として残り、修正は監査ログに記録されます。</source>
         <translation>The previous version stays in the entry's history, and the correction is recorded in the audit log.</translation>
     </message>
@@ -1130,47 +1140,52 @@
         <translation>Correct selected entry…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="165" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="168" />
         <source>前回の下書きを復元しました ({0})</source>
         <translation>Restored previous draft ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="180" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="183" />
         <source>入力中…</source>
         <translation>Typing…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="194" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="200" />
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="223" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="233" />
+        <source>記録を保存しました。続けて入力した内容は下書きに残っています</source>
+        <translation>The entry was saved. What you typed since then is kept as a draft.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="241" />
         <source>入力中のメモを破棄しますか？元に戻せません。</source>
         <translation>Discard the note being typed? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="224" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="242" />
         <source>メモの破棄</source>
         <translation>Discard note</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="224" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="242" />
         <source>破棄する</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="260" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="279" />
         <source>(閲覧権限がありません)</source>
         <translation>(You do not have permission to view this)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="263" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="282" />
         <source>実施日時: {0}　記録日時: {1} (UTC)</source>
         <translation>Contact: {0}   Recorded: {1} (UTC)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="273" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="292" />
         <source>── 修正前の版 {0} (実施日時 {1}、{2} UTC に {3} が修正) ──</source>
         <translation>── Earlier version {0} (contact {1}; corrected {2} UTC by {3}) ──</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -290,3 +291,84 @@ def test_a_closure_date_on_an_open_case_is_refused_and_an_ended_case_is_reopened
         assert any(e.action == "case_reopened" and case_id in e.target for e in recent_entries(session))
     finally:
         session.lock()
+
+
+def test_the_save_button_saves_and_typing_during_a_save_is_kept(
+    qtbot: QtBot, gui: Application, store: TemplateStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from teiretsu_desktop.gui import context as gui_context
+
+    errors: list[str] = []
+    monkeypatch.setattr(gui_context, "show_error", lambda _parent, error: errors.append(repr(error)))
+    case_id = _case(store)
+    unlock(qtbot, gui)
+    window = _open(qtbot, gui, case_id)
+    type_values(window.person_form, {"alias": "ボタンで保存"})
+    qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)  # clicked(bool) is not a state
+    type_values(window.person_form, {"phone": "保存中に入力"})  # typed while the save is on its way
+    settle(qtbot, gui)
+    assert errors == [] and window.status.text().startswith("保存しました")
+    assert _stored(store, case_id)[1].alias == "ボタンで保存"
+    assert window.person_form.value("phone") == "保存中に入力" and window.is_dirty()
+
+
+def test_a_double_click_writes_one_entry_and_a_restored_note_keeps_its_time(
+    qtbot: QtBot, gui: Application, store: TemplateStore
+) -> None:
+    case_id = _case(store)
+    unlock(qtbot, gui)
+    window = _open(qtbot, gui, case_id)
+    timeline = window.timeline
+    timeline.note.setPlainText("一度だけ保存される記録")
+    timeline.save_note.click()
+    timeline.save_note.click()  # the button waits for the answer
+    settle(qtbot, gui)
+    qtbot.waitUntil(lambda: len(timeline.model.rows()) == 1, timeout=10000)
+    settle(qtbot, gui)
+    assert len(timeline.model.rows()) == 1 and timeline.note.toPlainText() == ""
+    timeline.note_when.setDateTime(datetime(2024, 5, 20, 10, 30))
+    timeline.note.setPlainText("面会の続き")
+    gui.context.lock()  # the note (and when the visit happened) is kept as a draft
+    settle(qtbot, gui)
+    unlock(qtbot, gui)
+    qtbot.waitUntil(lambda: case_id in gui.main.case_windows, timeout=10000)
+    again = gui.main.case_windows[case_id].timeline
+    qtbot.waitUntil(lambda: again.note.toPlainText() == "面会の続き", timeout=10000)
+    assert again.note_when.dateTime().toPython() == datetime(2024, 5, 20, 10, 30)
+
+
+def test_a_closed_window_follows_nothing_and_a_lock_during_a_save_shows_no_error(
+    qtbot: QtBot, gui: Application, store: TemplateStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from teiretsu_desktop.gui import context as gui_context
+
+    errors: list[str] = []
+    monkeypatch.setattr(gui_context, "show_error", lambda _parent, error: errors.append(repr(error)))
+    case_id = _case(store)
+    unlock(qtbot, gui)
+    window = _open(qtbot, gui, case_id)
+    window.close()
+    settle(qtbot, gui)
+    ChangeOp(
+        gui.context,
+        lambda s: activities.record_activity(
+            s, case_id, ActivityInput(datetime(2024, 6, 1, 9, 0), ActivityKind.PHONE, "電話で確認")
+        ),
+    ).run_in_background()
+    settle(qtbot, gui)
+    assert window.timeline.model.rows() == []  # the closed window did not reload
+    window = _open(qtbot, gui, case_id)
+    type_values(window.case_form, {"lawyer_name": "弁護 三郎"})
+    window.save()
+    gui.context.lock()  # the idle lock fires while the save is on its way
+    settle(qtbot, gui)
+    assert errors == []
+    assert _stored(store, case_id)[0].lawyer_name == "弁護 三郎"
+    unlock(qtbot, gui)
+    qtbot.waitUntil(lambda: case_id in gui.main.case_windows, timeout=10000)
+    again = gui.main.case_windows[case_id]
+    qtbot.waitUntil(lambda: again.header.text() != "", timeout=10000)
+    settle(qtbot, gui)
+    assert not again.is_dirty() and not again.notice.isVisible()  # nothing unsaved to "restore"

@@ -201,13 +201,20 @@ class DraftView:
     place: str | None
     text: str
     saved_at: str
+    occurred_at: datetime | None = None  # the 実施日時 set in the editor
 
 
 # -- drafts -----------------------------------------------------------------------------------
 
 
 def save_draft(
-    session: StaffSession, case_id: str, *, kind: ActivityKind, place: str | None, text: str
+    session: StaffSession,
+    case_id: str,
+    *,
+    kind: ActivityKind,
+    place: str | None,
+    text: str,
+    occurred_at: datetime | None = None,
 ) -> Outcome[None]:
     """Called as the note is typed (debounced by the GUI). Not audited per keystroke: a draft is the
     author's own unfinished text; the activity it becomes is audited."""
@@ -229,6 +236,7 @@ def save_draft(
             )
             uow.session.add(draft)
         draft.kind, draft.place, draft.text, draft.saved_at = str(kind), place, text, utc_now()
+        draft.occurred_at = occurred_at
         uow.commit()
     return Outcome(None, Changes.of(ChangeKind.DRAFT, case=case_id))
 
@@ -244,7 +252,14 @@ def load_draft(session: StaffSession, case_id: str) -> DraftView | None:
             )
         ).scalar()
         return (
-            DraftView(draft.case_id, ActivityKind(draft.kind), draft.place, draft.text, draft.saved_at)
+            DraftView(
+                draft.case_id,
+                ActivityKind(draft.kind),
+                draft.place,
+                draft.text,
+                draft.saved_at,
+                draft.occurred_at,
+            )
             if draft
             else None
         )

@@ -330,6 +330,8 @@ def reopen_case(session: StaffSession, case_id: str, *, reason: str) -> Outcome[
         ).first()
         target = CaseState(before) if before else CaseState.RECEIVED
         case.state, case.closure_date, case.closure_reason = str(target), None, None
+        if target in PRE_RELEASE:
+            case.release_destination_kind = None  # not released any more: fixed again at the release
         uow.session.add(
             CaseStateChange(
                 case_id=case.id, from_state=str(ended), to_state=str(target), changed_on=date.today(),

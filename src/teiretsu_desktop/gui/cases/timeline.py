@@ -160,6 +160,9 @@ class TimelineTab(QWidget):
         self.note_kind.set_value(draft.kind)
         self.note_place.setText(draft.place or "")
         self.note.setPlainText(draft.text)
+        if draft.occurred_at is not None:  # when the visit happened, as set before the lock or crash
+            self.note_when.setDateTime(QDateTime(draft.occurred_at))
+            self._when_touched = True
         self._loading_draft = False
         self.draft_state.setText(
             self.tr("前回の下書きを復元しました ({0})").format(draft.saved_at[:16].replace("T", " "))
@@ -187,33 +190,48 @@ class TimelineTab(QWidget):
         self._debounce.stop()
         if not self.may_write or not self.context.is_unlocked:
             return
-        case_id, kind = self.case_id, self._note_kind()
+        case_id, kind, occurred = self.case_id, self._note_kind(), self._occurred_at()
         place, text = self.note_place.text().strip() or None, self.note.toPlainText()
         ChangeOp(
-            self.context, lambda s: activities.save_draft(s, case_id, kind=kind, place=place, text=text)
+            self.context,
+            lambda s: activities.save_draft(
+                s, case_id, kind=kind, place=place, text=text, occurred_at=occurred
+            ),
         ).success(lambda _: self.draft_state.setText(self.tr("下書きを保存しました"))).run_in_background(
             initiator=self
         )
 
-    def commit(self) -> None:
-        """Save what the editor shows now as an entry; the draft goes in the same transaction."""
-        self._debounce.stop()
-        case_id, kind = self.case_id, self._note_kind()
-        place, text = self.note_place.text().strip() or None, self.note.toPlainText()
+    def _occurred_at(self) -> datetime:
         when = self.note_when.dateTime().toPython()
         assert isinstance(when, datetime)
-        occurred = when.replace(second=0, microsecond=0)
+        return when.replace(second=0, microsecond=0)
+
+    def commit(self) -> None:
+        """Save what the editor shows now as an entry; the draft goes in the same transaction. The
+        button waits for the answer, so a double click cannot write the entry twice."""
+        self._debounce.stop()
+        case_id, kind, occurred = self.case_id, self._note_kind(), self._occurred_at()
+        place, text = self.note_place.text().strip() or None, self.note.toPlainText()
+        self.save_note.setEnabled(False)
+
+        def failed(error: BaseException) -> None:
+            self.save_note.setEnabled(True)
+            self.draft_state.setText(message_for(error))
+
         ChangeOp(
             self.context,
             lambda s: activities.commit_draft(
                 s, case_id, occurred_at=occurred, text=text, kind=kind, place=place
             ),
-        ).success(self._committed).failure(
-            lambda e: self.draft_state.setText(message_for(e))
-        ).run_in_background(initiator=self)
+        ).success(lambda _id: self._committed(text)).failure(failed).run_in_background(initiator=self)
 
-    def _committed(self, _activity_id: str) -> None:
-        self._clear_note()  # the list reloads through the change the window receives
+    def _committed(self, saved_text: str) -> None:
+        self.save_note.setEnabled(True)
+        if self.note.toPlainText() == saved_text:
+            self._clear_note()  # the list reloads through the change the window receives
+        else:  # typed on while it was saved: keep the new text as the next note's draft
+            self.draft_state.setText(self.tr("記録を保存しました。続けて入力した内容は下書きに残っています"))
+            self.save_draft_now()
 
     def discard(self) -> None:
         """Throw the note away (asks first: it cannot be undone)."""
@@ -230,6 +248,7 @@ class TimelineTab(QWidget):
         ).run_in_background(initiator=self)
 
     def _clear_note(self) -> None:
+        self._debounce.stop()
         self._loading_draft = True
         self.note.clear()
         self.note_place.clear()

@@ -106,6 +106,8 @@ class CaseWindow(QWidget):
         self._draft_saved = False  # a form draft of this window is in the store
         self._close_after_save = False
         self._saving = False
+        self._saving_state: dict[str, Any] = {}
+        self._closed_for_good = False
         self._state = CaseState.RECEIVED
         self.may_write = context.session.can(Permission.WRITE_CASES)
         self.setObjectName("caseWindow")
@@ -191,7 +193,7 @@ class CaseWindow(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft_now)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())  # not save(checked): clicked passes a bool
         self.print_button.clicked.connect(self.open_print)
         self.take_stored.clicked.connect(self.discard_edits)
         if self.may_write:
@@ -211,12 +213,22 @@ class CaseWindow(QWidget):
         QueryOp(self.context, lambda s: load_case(s, case_id), self._loaded).run_in_background()
 
     def _loaded(self, data: CaseData) -> None:
+        if self._closed_for_good:
+            return
         case, person = data.case, data.person
         self.person_id = person.id
         self._revisions = (person.revision, case.revision)
         staff = [(s.display_name, s.staff_id) for s in data.staff]
+        known = {staff_id for _name, staff_id in staff}
         for key in ("primary_staff_id", "secondary_staff_id"):
-            self.case_form.set_choices(key, staff)
+            assigned = getattr(case, key)
+            # A colleague who has left stays assigned until someone changes it (not silently cleared).
+            extra = (
+                [(self.tr("(登録を削除したスタッフ)"), assigned)]
+                if assigned and assigned not in known
+                else []
+            )
+            self.case_form.set_choices(key, staff + extra)
         values = person_values(person)
         for form in self.person_forms:
             form.set_values(values, keep=form.dirty_keys())
@@ -258,6 +270,9 @@ class CaseWindow(QWidget):
         if isinstance(rows, list):
             self.certificates.set_raw_rows(rows)
         self._draft_saved = True
+        if not self.is_dirty():  # the draft holds what is stored already (a save had won the race)
+            self._drop_edits()
+            return
         when = draft.saved_at[:16].replace("T", " ")
         self._show_notice(
             self.tr(
@@ -375,6 +390,7 @@ class CaseWindow(QWidget):
     def save(self, move_to: CaseState | None = None, reason: str | None = None) -> None:
         if not self.may_write or self._saving:
             return  # a second Ctrl+S while the first is on its way would be judged stale
+        closing, self._close_after_save = self._close_after_save, False  # set again only if saving
         try:
             person, case = self.gather()
         except Exception as exc:
@@ -382,8 +398,7 @@ class CaseWindow(QWidget):
             return
         if person is None and case is None and move_to is None:
             self.status.setText(self.tr("変更はありません"))
-            if self._close_after_save:
-                self._close_after_save = False
+            if closing:
                 self._discard_and_close()
             return
         line_reason = None
@@ -395,6 +410,9 @@ class CaseWindow(QWidget):
                 return
         self._draft_timer.stop()
         self._saving = True
+        self._close_after_save = closing
+        # What is being saved: edits typed while the save is on its way stay unsaved (and kept).
+        self._saving_state = self._raw_state()
         self.status.setText(self.tr("保存しています…"))
         person_rev, case_rev = self._revisions
         case_id = self.case_id
@@ -406,20 +424,33 @@ class CaseWindow(QWidget):
             ),
         ).success(self._saved).failure(self._failed).run_in_background(initiator=self)  # fmt: skip
 
+    def _raw_state(self) -> dict[str, Any]:
+        state: dict[str, Any] = {
+            name: {k: form.raw(k) for k in form.fields} for name, form in self._forms().items()
+        }
+        state["certificates"] = self.certificates.raw_rows()
+        return state
+
     def _saved(self, saved: case_record.SavedCase) -> None:
         self._saving = False
         self._revisions = (saved.person_revision, saved.case_revision)
-        for form in (*self.person_forms, *self.case_forms):
-            form.mark_clean()
-        self.certificates.mark_clean()
+        for name, form in self._forms().items():
+            form.mark_clean(self._saving_state.get(name))  # only what was saved is clean now
+        if self._saving_state.get("certificates") == self.certificates.raw_rows():
+            self.certificates.mark_clean()
         self._draft_saved = False
         self.notice.hide()
         self.status.setText(self.tr("保存しました"))
-        if self._close_after_save:
+        if self._close_after_save and not self.is_dirty():
             self._close_after_save = False
             self.close()
             return
-        self.reload()
+        self._close_after_save = False
+        if self.is_dirty():  # typed during the save: kept, and kept as a draft
+            self.status.setText(self.tr("保存しました (その後に入力した内容はまだ保存されていません)"))
+            self._draft_timer.start()
+        if self.context.is_unlocked:
+            self.reload()
 
     def move_to(self, state: CaseState) -> None:
         """Save what was edited and change the state, in one transaction (the rules read the values
@@ -447,7 +478,7 @@ class CaseWindow(QWidget):
             return
         case_id = self.case_id
         ChangeOp(self.context, lambda s: cases.reopen_case(s, case_id, reason=reason)).success(
-            lambda _: self.reload()
+            lambda _: self.reload() if self.context.is_unlocked else None
         ).failure(self._failed).run_in_background(initiator=self)
 
     def open_print(self) -> PrintDialog | None:
@@ -562,10 +593,22 @@ class CaseWindow(QWidget):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed_for_good:
+            super().closeEvent(event)
+            return
         if not self.ask_to_close():
             event.ignore()
             return
         if self.context.is_unlocked:
             self.timeline.flush()
+        # A closed window no longer follows changes or locks (it would reload, and audit views of
+        # sensitive fields nobody looked at, and on a lock close a newer window's entry).
+        self._closed_for_good = True
+        for signal, slot in (
+            (self.context.data_changed, self._changed),
+            (self.context.about_to_lock, self.keep_drafts),
+            (self.context.locked, self.clear_and_close),
+        ):
+            signal.disconnect(slot)
         self.closed.emit(self.case_id)
         super().closeEvent(event)

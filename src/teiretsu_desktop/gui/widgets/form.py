@@ -153,8 +153,14 @@ class Form(QWidget):
     def is_dirty(self) -> bool:
         return bool(self.dirty_keys())
 
-    def mark_clean(self) -> None:
-        self._baseline = {key: self.raw(key) for key in self.fields}
+    def mark_clean(self, saved: dict[str, Raw] | None = None) -> None:
+        """What the widgets hold now is what is stored — or, given `saved` (the values a save wrote),
+        those values: a field typed into after them stays dirty."""
+        self._baseline = (
+            {key: self.raw(key) for key in self.fields}
+            if saved is None
+            else {key: saved.get(key, self._baseline.get(key)) for key in self.fields}
+        )
 
     def dirty_state(self) -> dict[str, Raw]:
         return {key: self.raw(key) for key in sorted(self.dirty_keys())}

@@ -208,6 +208,7 @@ class NoteDraft(Base):
     place: Mapped[str | None] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(Text, nullable=False, default="")
     saved_at: Mapped[str] = mapped_column(String(32), nullable=False)
+    occurred_at: Mapped[datetime | None] = mapped_column(DateTime)  # the 実施日時 set in the editor
 
 
 class FormDraft(Base):

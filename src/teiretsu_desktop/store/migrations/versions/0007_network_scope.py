@@ -1,4 +1,5 @@
-"""Q9-6: a network activity's scope, what it was if left out, its provider and 開拓済み status.
+"""Q9-6: a network activity's scope, what it was if left out, its provider and 開拓済み status; and the
+実施日時 of a visit-note draft, so that it survives a lock or a crash with the text.
 
 Revision ID: 0007
 Revises: 0006
@@ -17,6 +18,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("note_draft", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("occurred_at", sa.DateTime(), nullable=True))
     with op.batch_alter_table("network_activity", schema=None) as batch_op:
         batch_op.add_column(sa.Column("scope", sa.String(length=20), nullable=True))
         batch_op.add_column(sa.Column("exclusion", sa.String(length=20), nullable=True))
@@ -36,3 +39,5 @@ def downgrade() -> None:
         batch_op.drop_column("agency_id")
         batch_op.drop_column("exclusion")
         batch_op.drop_column("scope")
+    with op.batch_alter_table("note_draft", schema=None) as batch_op:
+        batch_op.drop_column("occurred_at")
