@@ -277,10 +277,11 @@ def compute_tables(session: Session, fiscal_year: int) -> dict[str, Table]:
     returned = stats_sources.returned_groups(session, start, end)
     network = stats_sources.network_rows(session, start, end)
     counts = stats_sources.caseload_counts(session, start, end)
+    contacts, consultation_contacts = stats_sources.contacts_by_line(session, start, end)
     tables = [
-        caseload(counts, stats_sources.contacts_by_line(session, start, end)),
+        caseload(counts, contacts),
         coordination_by_role(counts),
-        consultations(stats_sources.consultation_counts(session, start, end)),
+        consultations(stats_sources.consultation_counts(session, start, end, consultation_contacts)),
         settled_by_disability(returned),
         residence_at_release(returned),
         council_participation(network),

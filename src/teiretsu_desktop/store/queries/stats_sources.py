@@ -23,9 +23,9 @@ CASELOAD_COLUMNS = ("new", "carried_over", "closed", "open_at_year_end")
 
 
 def caseload_counts(session: Session, start: date, end: date) -> dict[tuple[str, str, str], int]:
-    """Distinct persons per (business line, center role) and per line (role "*"): new (episode began in
-    the year), carried over (began before and open on 1 April), closed (ended in the year), open at year
-    end — in one statement."""
+    """Distinct persons per line (role "*") and, for コーディネート, per (line, centre role): new (episode
+    began in the year), carried over (began before and open on 1 April), closed (ended in the year),
+    open at year end — in one statement."""
     sql = text(
         """
   WITH fu AS MATERIALIZED (
@@ -41,10 +41,15 @@ def caseload_counts(session: Session, start: date, end: date) -> dict[tuple[str,
     FROM support_case sc LEFT JOIN fu ON fu.case_id = sc.id
     WHERE sc.request_date <= :end AND (sc.closure_date IS NULL OR sc.closure_date >= :start)
     UNION ALL
+    -- Follow-up episodes, driven from the (few) cases that entered follow-up: CROSS JOIN keeps SQLite
+    -- from scanning every coordination case instead.
     SELECT sc.person_id, 'follow_up', coalesce(sc.center_role, 'sole'),
-           coalesce(sc.release_date, fu.began), sc.closure_date
-    FROM support_case sc LEFT JOIN fu ON fu.case_id = sc.id
-    WHERE sc.business_line IN ('special', 'general') AND (fu.case_id IS NOT NULL OR sc.state = 'follow_up')
+           coalesce(sc.release_date, f.began), sc.closure_date
+    FROM (SELECT case_id, began FROM fu
+          UNION ALL
+          SELECT id, NULL FROM support_case WHERE state = 'follow_up' AND id NOT IN (SELECT case_id FROM fu)
+         ) f CROSS JOIN support_case sc
+    WHERE sc.id = f.case_id AND sc.business_line IN ('special', 'general')
       AND (sc.closure_date IS NULL OR sc.closure_date >= :start)
   )
         SELECT line, role,
@@ -52,7 +57,7 @@ def caseload_counts(session: Session, start: date, end: date) -> dict[tuple[str,
                count(DISTINCT CASE WHEN s < :start AND (e IS NULL OR e >= :start) THEN person_id END),
                count(DISTINCT CASE WHEN e BETWEEN :start AND :end THEN person_id END),
                count(DISTINCT CASE WHEN s <= :end AND (e IS NULL OR e > :end) THEN person_id END)
-        FROM ep WHERE s <= :end AND (e IS NULL OR e >= :start)
+        FROM ep WHERE s <= :end AND (e IS NULL OR e >= :start) AND line IN ('special', 'general')
         GROUP BY line, role
         UNION ALL
         SELECT line, '*',
@@ -185,7 +190,7 @@ def _follow_up_began() -> Subquery:
     return union_all(recorded, unrecorded).subquery()
 
 
-def contacts_by_line(session: Session, start: date, end: date) -> dict[str, int]:
+def contacts_by_line(session: Session, start: date, end: date) -> tuple[dict[str, int], dict[str, int]]:
     """延べ contacts: activities in the period, per business line of their case — an activity of a
     coordination case on or after its follow-up began counts under フォローアップ.
 
@@ -199,12 +204,31 @@ def contacts_by_line(session: Session, start: date, end: date) -> dict[str, int]
         .group_by(Activity.case_id)
         .subquery()
     )
-    query = (
-        select(SupportCase.business_line, func.sum(per_case.c.n))
-        .join(per_case, per_case.c.case_id == SupportCase.id)
-        .group_by(SupportCase.business_line)
+    origin = (  # who consulted, for a case that a consultation led to (read once, not per activity)
+        select(Consultation.case_id, func.min(Consultation.consulter_kind).label("kind"))
+        .where(Consultation.case_id.is_not(None))
+        .group_by(Consultation.case_id)
+        .subquery()
     )
-    out = {str(line): int(n) for line, n in session.execute(query).all()}
+    # The same pass gives the 相談支援 cases' contacts by who consulted (for the consultations table).
+    consulter = case(
+        (SupportCase.business_line == "consultation", func.coalesce(origin.c.kind, SupportCase.requester)),
+        else_=None,
+    )
+    query = (
+        select(SupportCase.business_line, consulter, func.sum(per_case.c.n))
+        .select_from(per_case)
+        .join(SupportCase, per_case.c.case_id == SupportCase.id)
+        .outerjoin(origin, origin.c.case_id == SupportCase.id)
+        .group_by(SupportCase.business_line, consulter)
+    )
+    out: dict[str, int] = {}
+    consultation_contacts: dict[str, int] = {}
+    for line, who, n in session.execute(query).all():
+        out[str(line)] = out.get(str(line), 0) + int(n)
+        if line == "consultation":
+            key = str(who or "other")
+            consultation_contacts[key] = consultation_contacts.get(key, 0) + int(n)
     began = _follow_up_began()
     follow_up_from = func.coalesce(SupportCase.release_date, began.c.began)
     moved = (
@@ -213,7 +237,9 @@ def contacts_by_line(session: Session, start: date, end: date) -> dict[str, int]
         .join(SupportCase, SupportCase.id == began.c.case_id)
         .join(Activity, Activity.case_id == began.c.case_id)
         .where(
-            SupportCase.business_line.in_(("special", "general")),
+            # ifnull() keeps SQLite from driving this join from every coordination case through the
+            # line index: the few cases in follow-up come first, then their year's activities.
+            func.ifnull(SupportCase.business_line, "").in_(("special", "general")),
             Activity.occurred_at >= after,
             Activity.occurred_at <= before,
             func.date(Activity.occurred_at) >= follow_up_from,
@@ -223,12 +249,15 @@ def contacts_by_line(session: Session, start: date, end: date) -> dict[str, int]
     for line, n in session.execute(moved).all():
         out[str(line)] = out.get(str(line), 0) - int(n)
         out["follow_up"] = out.get("follow_up", 0) + int(n)
-    return out
+    return out, consultation_contacts
 
 
-def consultation_counts(session: Session, start: date, end: date) -> dict[tuple[str, str], int]:
+def consultation_counts(
+    session: Session, start: date, end: date, case_contacts: dict[str, int]
+) -> dict[tuple[str, str], int]:
     """相談支援: every consultation received in the period (anonymous and one-off included) by who
-    consulted, and 延べ回数 — the consultations plus the contacts of 相談支援 cases they led to."""
+    consulted, and 延べ回数 — the consultations plus the contacts of the 相談支援 cases they led to
+    (`case_contacts`, from `contacts_by_line`)."""
     received = (
         select(Consultation.consulter_kind, func.count())
         .where(
@@ -241,33 +270,8 @@ def consultation_counts(session: Session, start: date, end: date) -> dict[tuple[
     for kind, n in session.execute(received).all():
         out[(str(kind), "consultations")] = int(n)
         out[(str(kind), "contacts")] = int(n)
-    per_case = (
-        select(Activity.case_id, func.count().label("n"))
-        .where(
-            Activity.occurred_at >= datetime.combine(start, time.min),
-            Activity.occurred_at <= datetime.combine(end, time.max),
-        )
-        .group_by(Activity.case_id)
-        .subquery()
-    )
-    origin = (  # who consulted, for a case that a consultation led to (read once, not per activity)
-        select(Consultation.case_id, func.min(Consultation.consulter_kind).label("kind"))
-        .where(Consultation.case_id.is_not(None))
-        .group_by(Consultation.case_id)
-        .subquery()
-    )
-    consulter = func.coalesce(origin.c.kind, SupportCase.requester)
-    followed = (
-        select(consulter, func.sum(per_case.c.n))
-        .select_from(per_case)
-        .join(SupportCase, SupportCase.id == per_case.c.case_id)
-        .outerjoin(origin, origin.c.case_id == SupportCase.id)
-        .where(SupportCase.business_line == "consultation")
-        .group_by(consulter)
-    )
-    for who, n in session.execute(followed).all():
-        key = (str(who or "other"), "contacts")
-        out[key] = out.get(key, 0) + int(n)
+    for who, n in case_contacts.items():
+        out[(who, "contacts")] = out.get((who, "contacts"), 0) + n
     return out
 
 
