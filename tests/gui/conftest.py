@@ -49,6 +49,16 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     return given
 
 
+@pytest.fixture
+def error_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The errors the application would show in a dialog, recorded instead of shown."""
+    from teiretsu_desktop.gui import context as gui_context
+
+    shown: list[str] = []
+    monkeypatch.setattr(gui_context, "show_error", lambda _parent, error: shown.append(repr(error)))
+    return shown
+
+
 GUI_PACKAGE = "teiretsu_desktop/gui/"
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import pytest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -294,14 +293,10 @@ def test_a_closure_date_on_an_open_case_is_refused_and_an_ended_case_is_reopened
 
 
 def test_the_save_button_saves_and_typing_during_a_save_is_kept(
-    qtbot: QtBot, gui: Application, store: TemplateStore, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, gui: Application, store: TemplateStore, error_dialogs: list[str]
 ) -> None:
     from PySide6.QtCore import Qt
 
-    from teiretsu_desktop.gui import context as gui_context
-
-    errors: list[str] = []
-    monkeypatch.setattr(gui_context, "show_error", lambda _parent, error: errors.append(repr(error)))
     case_id = _case(store)
     unlock(qtbot, gui)
     window = _open(qtbot, gui, case_id)
@@ -309,7 +304,7 @@ def test_the_save_button_saves_and_typing_during_a_save_is_kept(
     qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)  # clicked(bool) is not a state
     type_values(window.person_form, {"phone": "保存中に入力"})  # typed while the save is on its way
     settle(qtbot, gui)
-    assert errors == [] and window.status.text().startswith("保存しました")
+    assert error_dialogs == [] and window.status.text().startswith("保存しました")
     assert _stored(store, case_id)[1].alias == "ボタンで保存"
     assert window.person_form.value("phone") == "保存中に入力" and window.is_dirty()
 
@@ -340,12 +335,8 @@ def test_a_double_click_writes_one_entry_and_a_restored_note_keeps_its_time(
 
 
 def test_a_closed_window_follows_nothing_and_a_lock_during_a_save_shows_no_error(
-    qtbot: QtBot, gui: Application, store: TemplateStore, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, gui: Application, store: TemplateStore, error_dialogs: list[str]
 ) -> None:
-    from teiretsu_desktop.gui import context as gui_context
-
-    errors: list[str] = []
-    monkeypatch.setattr(gui_context, "show_error", lambda _parent, error: errors.append(repr(error)))
     case_id = _case(store)
     unlock(qtbot, gui)
     window = _open(qtbot, gui, case_id)
@@ -364,7 +355,7 @@ def test_a_closed_window_follows_nothing_and_a_lock_during_a_save_shows_no_error
     window.save()
     gui.context.lock()  # the idle lock fires while the save is on its way
     settle(qtbot, gui)
-    assert errors == []
+    assert error_dialogs == []
     assert _stored(store, case_id)[0].lawyer_name == "弁護 三郎"
     unlock(qtbot, gui)
     qtbot.waitUntil(lambda: case_id in gui.main.case_windows, timeout=10000)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from teiretsu_desktop.domain.roles import Role
-from teiretsu_desktop.gui import context as gui_context
 from teiretsu_desktop.gui.cases.window import CaseWindow
 from teiretsu_desktop.gui.launcher import Application
 from teiretsu_desktop.services.demo import generate_demo_data
@@ -70,14 +69,12 @@ def _unnamed(root: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("role", list(ROLES))
 def test_every_page_and_case_tab_opens_for_each_role(
-    qtbot: QtBot, gui: Application, store: TemplateStore, role: Role, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, gui: Application, store: TemplateStore, role: Role, error_dialogs: list[str]
 ) -> None:
     session = unlock_admin(store.data_dir)
     add_staff(session, login=MANAGER, display_name="課長 一郎", role=Role.MANAGER, passphrase=MANAGER_PASS)
     generate_demo_data(session, persons=12, seed=5, today=date.today())
     session.lock()
-    errors: list[str] = []
-    monkeypatch.setattr(gui_context, "show_error", lambda _parent, error: errors.append(repr(error)))
     login, passphrase = ROLES[role]
     unlock(qtbot, gui, login, passphrase)
     unnamed: list[str] = []
@@ -114,7 +111,7 @@ def test_every_page_and_case_tab_opens_for_each_role(
         assert not gui.main.new_action.isEnabled()
     else:
         assert {"新規受付(&N)", "相談を記録(&A)…"} <= offered
-    assert errors == []
+    assert error_dialogs == []
 
 
 def _check_what_is_offered(window: CaseWindow, role: Role) -> None:

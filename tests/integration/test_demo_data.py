@@ -51,7 +51,7 @@ def test_same_seed_same_data_and_every_line_and_state(template_store: TemplateSt
 def test_demo_data_makes_sense(template_store: TemplateStore, tmp_path: Path) -> None:
     """An entry's kind matches its text; a woman is not in a men's prison, an old person not in a
     少年刑務所; one open case per person and business line; every case passes the case validator."""
-    from teiretsu_desktop.domain.case_rules import CaseRecord, case_problems
+    from teiretsu_desktop.domain.case_rules import case_problems, record_of
     from teiretsu_desktop.services.demo.generator import NARRATIVES
     from teiretsu_desktop.services.demo.names import MEN_ONLY, WOMEN_ONLY, YOUNG_ONLY
     from teiretsu_desktop.store.models import Person
@@ -78,9 +78,7 @@ def test_demo_data_makes_sense(template_store: TemplateStore, tmp_path: Path) ->
                 if state.is_open:
                     key = (case.person_id, case.business_line)
                     open_per_line[key] = open_per_line.get(key, 0) + 1
-                record = CaseRecord(BusinessLine(case.business_line), state, case.request_date, case.release_date,
-                                    case.closure_date, case.closure_reason, case.readmission or "unknown",
-                                    case.readmission_date)  # fmt: skip
+                record = record_of(BusinessLine(case.business_line), state, case)
                 assert case_problems(record) == [], (case.case_no, case_problems(record))
             assert max(open_per_line.values()) == 1
     finally:

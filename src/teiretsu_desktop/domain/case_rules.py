@@ -14,8 +14,10 @@ Each problem names the field, in Japanese, so a person can fix it wherever they 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.errors import InvalidInput
@@ -54,6 +56,28 @@ class CaseRecord:
     readmission: str = "unknown"
     readmission_date: date | None = None
     other_dates: tuple[tuple[str, date | None], ...] = ()
+
+
+OTHER_DATES = ("sentence_end", "expected_release", "detention_expiry", "follow_up_planned_end")
+
+
+def record_of(business_line: BusinessLine, state: CaseState, source: object) -> CaseRecord:
+    """The fields the rules read, from a form's input, a stored case or a ledger/demo row (a mapping)."""
+
+    def get(name: str) -> Any:
+        return source.get(name) if isinstance(source, Mapping) else getattr(source, name, None)
+
+    return CaseRecord(
+        business_line=business_line,
+        state=state,
+        request_date=get("request_date"),
+        release_date=get("release_date"),
+        closure_date=get("closure_date"),
+        closure_reason=get("closure_reason"),
+        readmission=get("readmission") or "unknown",
+        readmission_date=get("readmission_date"),
+        other_dates=tuple((name, get(name)) for name in OTHER_DATES),
+    )
 
 
 def case_problems(case: CaseRecord) -> list[str]:

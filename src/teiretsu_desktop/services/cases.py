@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from teiretsu_desktop.domain.case_rules import CLOSING_FIELDS, CaseRecord, check_case
+from teiretsu_desktop.domain.case_rules import CLOSING_FIELDS, check_case, record_of
 from teiretsu_desktop.domain.codes import (
     ActivityKind,
     BusinessLine,
@@ -102,24 +102,9 @@ def _next_case_no(uow: UnitOfWork, on: date) -> str:
     return f"{prefix}{number:05d}"
 
 
-_OTHER_DATES = ("sentence_end", "expected_release", "detention_expiry", "follow_up_planned_end")
-
-
 def _validate(data: CaseInput, state: CaseState) -> None:
     """The one case validator (domain/case_rules.py), against the state the case will be in."""
-    check_case(
-        CaseRecord(
-            business_line=data.business_line,
-            state=state,
-            request_date=data.request_date,
-            release_date=data.release_date,
-            closure_date=data.closure_date,
-            closure_reason=data.closure_reason,
-            readmission=data.readmission,
-            readmission_date=data.readmission_date,
-            other_dates=tuple((name, getattr(data, name)) for name in _OTHER_DATES),
-        )
-    )
+    check_case(record_of(data.business_line, state, data))
 
 
 def open_case(
@@ -210,19 +195,6 @@ def update_case(
     return Outcome(case_id, Changes.of(ChangeKind.CASE, case_id) | Changes.of(ChangeKind.PERSON, person_id))
 
 
-def _stored_record(case: SupportCase, state: CaseState) -> CaseRecord:
-    return CaseRecord(
-        business_line=BusinessLine(case.business_line),
-        state=state,
-        request_date=case.request_date,
-        release_date=case.release_date,
-        closure_date=case.closure_date,
-        closure_reason=case.closure_reason,
-        readmission=case.readmission or "unknown",
-        readmission_date=case.readmission_date,
-    )
-
-
 def _facts(uow: UnitOfWork, case: SupportCase, on: date) -> CaseFacts:
     s = uow.session
     interviews = s.execute(
@@ -281,7 +253,7 @@ def transition_case(
     with session.uow() as uow:
         case = fetch(uow, SupportCase, case_id)
         check_transition(_facts(uow, case, today), target)
-        check_case(_stored_record(case, target))
+        check_case(record_of(BusinessLine(case.business_line), target, case))
         if needs_reason(CaseState(case.state), target) and not (reason or "").strip():
             raise InvalidInput(
                 f"「{target.label}」に戻す理由を入力してください / Give the reason for moving back."

@@ -1,6 +1,6 @@
 """A case, opened: the person and the case in tabs, the state and what the rules still need.
 
-One window per case. The window respects typing (ADR 0008):
+One window per case; its editable fields live in record_forms.py. The window respects typing (ADR 0008):
 - it knows which fields are edited and unsaved, and saves only those, in one transaction with the
   state change a button asks for;
 - a change made elsewhere reloads only the tabs it concerns; where the record itself changed under
@@ -33,19 +33,10 @@ from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.wareki import to_wareki
 from teiretsu_desktop.domain.workflow import TERMINAL, CaseState, needs_reason
 from teiretsu_desktop.gui import dialogs
-from teiretsu_desktop.gui.cases.certificates import CertificateTable
 from teiretsu_desktop.gui.cases.forms import (
-    CASE_FIELDS,
-    DISABILITY_FIELDS,
-    FOLLOW_UP_FIELDS,
-    OUTCOME_FIELDS,
-    PERSON_FIELDS,
     SENSITIVE_KEYS,
-    case_input,
-    case_values,
-    person_input,
-    person_values,
 )
+from teiretsu_desktop.gui.cases.record_forms import RecordForms
 from teiretsu_desktop.gui.cases.records import ApplicationsTab, CandidatesTab, ConsentTab, ReviewsTab
 from teiretsu_desktop.gui.cases.timeline import TimelineTab
 from teiretsu_desktop.gui.context import AppContext
@@ -53,7 +44,6 @@ from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.printing.dialog import PrintDialog
 from teiretsu_desktop.gui.widgets.buttons import Button
-from teiretsu_desktop.gui.widgets.form import Form
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services import case_record, cases, persons
@@ -102,7 +92,6 @@ class CaseWindow(QWidget):
         self.case_id = case_id
         self.person_id = ""
         self._revisions = (0, 0)
-        self._first_load = True
         self._draft_saved = False  # a form draft of this window is in the store
         self._close_after_save = False
         self._saving = False
@@ -138,20 +127,13 @@ class CaseWindow(QWidget):
         self.print_button = Button(self.tr("印刷 (Ctrl+P)…"), self)
         self.print_button.setVisible(context.session.can(Permission.PRINT_FORMS))
         may_sensitive = context.session.can(Permission.READ_SENSITIVE)
-        hidden = set() if may_sensitive else SENSITIVE_KEYS
-        self.person_form = Form([f for f in PERSON_FIELDS if f.key not in hidden], self)
-        self.case_form = Form([f for f in CASE_FIELDS if f.key not in hidden], self)
-        self.disability_form = Form([f for f in DISABILITY_FIELDS if f.key not in hidden], self)
-        self.certificates = CertificateTable(self)
-        self.follow_up_form = Form(FOLLOW_UP_FIELDS, self)
-        self.outcome_form = Form(OUTCOME_FIELDS, self)
-        self.person_forms = (self.person_form, self.disability_form)
-        self.case_forms = (self.case_form, self.follow_up_form, self.outcome_form)
-        for form in (*self.person_forms, *self.case_forms):
-            form.set_read_only(not self.may_write)
-            form.edited.connect(self._edited)
-        self.certificates.set_read_only(not self.may_write)
-        self.certificates.edited.connect(self._edited)
+        self.forms = RecordForms(
+            self, hidden=set() if may_sensitive else SENSITIVE_KEYS, read_only=not self.may_write,
+            on_edit=self._edited,
+        )  # fmt: skip
+        self.person_form, self.case_form = self.forms.person, self.forms.case
+        self.disability_form, self.certificates = self.forms.disability, self.forms.certificates
+        self.follow_up_form, self.outcome_form = self.forms.follow_up, self.forms.outcome
         self.timeline = TimelineTab(context, case_id, self)
         self.candidates = CandidatesTab(context, case_id, self)
         self.applications = ApplicationsTab(context, case_id, self)
@@ -229,14 +211,7 @@ class CaseWindow(QWidget):
                 else []
             )
             self.case_form.set_choices(key, staff + extra)
-        values = person_values(person)
-        for form in self.person_forms:
-            form.set_values(values, keep=form.dirty_keys())
-        if not self.certificates.is_dirty():
-            self.certificates.set_value(person.certificates)
-        case_data = case_values(case)
-        for form in self.case_forms:
-            form.set_values(case_data, keep=form.dirty_keys())
+        self.forms.load(person, case)
         birth = f"{to_wareki(person.birth_date)}生" if person.birth_date else ""
         self.header.setText(
             f"<h2>{case.person_name} <small>{person.family_kana} {person.given_kana} {birth}</small></h2>"
@@ -247,8 +222,7 @@ class CaseWindow(QWidget):
         self._show_steps(data.steps)
         line = case.business_line
         self.tabs.setTabVisible(4, line in (BusinessLine.SPECIAL, BusinessLine.GENERAL, BusinessLine.SUSPECT))
-        if self._first_load:
-            self._first_load = False
+        if self.consents is None:  # the first load
             self.consents = ConsentTab(self.context, self.case_id, person.id, self)
             self.tabs.removeTab(self.consent_index)
             self.tabs.insertTab(self.consent_index, self.consents, self.tr("同意"))
@@ -261,14 +235,7 @@ class CaseWindow(QWidget):
 
     def _restore(self, draft: case_record.FormDraftView) -> None:
         """Put back the edits of a draft (left by a lock, a quit or a crash); they stay unsaved."""
-        state = draft.fields
-        for name, form in self._forms().items():
-            section = state.get(name)
-            if isinstance(section, dict):
-                form.apply_state(section)
-        rows = state.get("certificates")
-        if isinstance(rows, list):
-            self.certificates.set_raw_rows(rows)
+        self.forms.apply_draft(draft.fields)
         self._draft_saved = True
         if not self.is_dirty():  # the draft holds what is stored already (a save had won the race)
             self._drop_edits()
@@ -279,15 +246,6 @@ class CaseWindow(QWidget):
                 "保存されていない編集を復元しました (下書き {0} UTC)。保存するか、元に戻してください。"
             ).format(when)
         )
-
-    def _forms(self) -> dict[str, Form]:
-        return {
-            "person": self.person_form,
-            "disability": self.disability_form,
-            "case": self.case_form,
-            "follow_up": self.follow_up_form,
-            "outcome": self.outcome_form,
-        }
 
     def _show_steps(self, steps: list[cases.NextStep]) -> None:
         while self.steps_box.count():
@@ -326,20 +284,8 @@ class CaseWindow(QWidget):
 
     # -- what was edited --------------------------------------------------------------------------
 
-    def person_dirty(self) -> bool:
-        return any(f.is_dirty() for f in self.person_forms) or self.certificates.is_dirty()
-
-    def case_dirty(self) -> bool:
-        return any(f.is_dirty() for f in self.case_forms)
-
     def is_dirty(self) -> bool:
-        return self.may_write and (self.person_dirty() or self.case_dirty())
-
-    def edit_state(self) -> dict[str, Any]:
-        state: dict[str, Any] = {name: form.dirty_state() for name, form in self._forms().items()}
-        if self.certificates.is_dirty():
-            state["certificates"] = self.certificates.raw_rows()
-        return state
+        return self.may_write and self.forms.is_dirty()
 
     def _edited(self) -> None:
         if self.is_dirty():
@@ -353,7 +299,7 @@ class CaseWindow(QWidget):
             return
         case_id = self.case_id
         if self.is_dirty():
-            state = self.edit_state()
+            state = self.forms.draft()
             self._draft_saved = True
             ChangeOp(self.context, lambda s: case_record.save_form_draft(s, case_id, state)).failure(
                 self._draft_failed
@@ -375,24 +321,12 @@ class CaseWindow(QWidget):
 
     # -- actions ----------------------------------------------------------------------------------
 
-    def gather(self) -> tuple[persons.PersonInput | None, cases.CaseInput | None]:
-        """The inputs of the parts that were edited (None: that part is unchanged)."""
-        person = case = None
-        if self.person_dirty():
-            values = self.person_form.values() | self.disability_form.values()
-            person = person_input(values, self.certificates.value())
-        if self.case_dirty():
-            case = case_input(
-                self.case_form.values() | self.follow_up_form.values() | self.outcome_form.values()
-            )
-        return person, case
-
     def save(self, move_to: CaseState | None = None, reason: str | None = None) -> None:
         if not self.may_write or self._saving:
             return  # a second Ctrl+S while the first is on its way would be judged stale
         closing, self._close_after_save = self._close_after_save, False  # set again only if saving
         try:
-            person, case = self.gather()
+            person, case = self.forms.gather()
         except Exception as exc:
             self.status.setText(message_for(exc))
             return
@@ -412,7 +346,7 @@ class CaseWindow(QWidget):
         self._saving = True
         self._close_after_save = closing
         # What is being saved: edits typed while the save is on its way stay unsaved (and kept).
-        self._saving_state = self._raw_state()
+        self._saving_state = self.forms.snapshot()
         self.status.setText(self.tr("保存しています…"))
         person_rev, case_rev = self._revisions
         case_id = self.case_id
@@ -424,20 +358,10 @@ class CaseWindow(QWidget):
             ),
         ).success(self._saved).failure(self._failed).run_in_background(initiator=self)  # fmt: skip
 
-    def _raw_state(self) -> dict[str, Any]:
-        state: dict[str, Any] = {
-            name: {k: form.raw(k) for k in form.fields} for name, form in self._forms().items()
-        }
-        state["certificates"] = self.certificates.raw_rows()
-        return state
-
     def _saved(self, saved: case_record.SavedCase) -> None:
         self._saving = False
         self._revisions = (saved.person_revision, saved.case_revision)
-        for name, form in self._forms().items():
-            form.mark_clean(self._saving_state.get(name))  # only what was saved is clean now
-        if self._saving_state.get("certificates") == self.certificates.raw_rows():
-            self.certificates.mark_clean()
+        self.forms.mark_saved(self._saving_state)  # only what was saved is clean now
         self._draft_saved = False
         self.notice.hide()
         self.status.setText(self.tr("保存しました"))
@@ -508,9 +432,7 @@ class CaseWindow(QWidget):
 
     def _drop_edits(self) -> None:
         self._draft_timer.stop()
-        for form in (*self.person_forms, *self.case_forms):
-            form.mark_clean()
-        self.certificates.mark_clean()
+        self.forms.mark_clean()
         if self._draft_saved and self.context.is_unlocked:
             self._draft_saved = False
             case_id = self.case_id
@@ -559,9 +481,7 @@ class CaseWindow(QWidget):
     def clear_and_close(self) -> None:
         """On lock: the drafts were queued by `keep_drafts`; clear every widget and close unasked."""
         self._draft_timer.stop()
-        for form in (*self.person_forms, *self.case_forms):
-            form.clear()
-        self.certificates.clear()
+        self.forms.clear()
         self.header.clear()
         self.steps_note.clear()
         self.notice_text.clear()

@@ -258,19 +258,12 @@ class Form(QWidget):
     def set_values(self, values: dict[str, Any], *, keep: set[str] | None = None) -> None:
         """Load stored values; they become the baseline. Fields in `keep` (unsaved edits) are left as
         the user typed them, and stay dirty."""
-        keep = keep or set()
+        kept = {key: self.raw(key) for key in (keep or ()) if key in self.fields}
         self._loading = True
         try:
             for key in self.fields:
-                if key in values and key not in keep:
-                    self.set_value(key, values[key])
-        finally:
-            self._loading = False
-        kept = {key: self.raw(key) for key in keep if key in self.fields}
-        self._loading = True
-        try:
-            for key in kept:
-                self.set_value(key, values.get(key))
+                if key in values or key in kept:
+                    self.set_value(key, values.get(key))
             self.mark_clean()
             for key, raw in kept.items():
                 self.set_raw(key, raw)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from teiretsu_desktop.domain.case_rules import CaseRecord, check_case
+from teiretsu_desktop.domain.case_rules import check_case, record_of
 from teiretsu_desktop.domain.codes import (
     ActivityKind,
     ApplicationKind,
@@ -166,18 +166,7 @@ def case_row(
     _custody(g, case, line, state, request, person)
     _outcome(g, case, line, state, request)
     # Demo data goes through the same validator as what staff type: a demo case is a consistent case.
-    check_case(
-        CaseRecord(
-            business_line=line,
-            state=state,
-            request_date=case["request_date"],
-            release_date=case.get("release_date"),
-            closure_date=case.get("closure_date"),
-            closure_reason=case.get("closure_reason"),
-            readmission=case.get("readmission") or "unknown",
-            readmission_date=case.get("readmission_date"),
-        )
-    )
+    check_case(record_of(line, state, case))
     return case, state
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from teiretsu_desktop.domain.case_rules import CaseRecord, case_problems
+from teiretsu_desktop.domain.case_rules import case_problems, record_of
 from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.names import normalize_name
@@ -165,16 +165,7 @@ def _validate(
         if line and state and not row_errors:
             # The same validator as a case typed in the window (domain/case_rules.py): a ledger row whose
             # dates and state disagree would be counted wrongly in the year's tables.
-            record = CaseRecord(
-                business_line=BusinessLine(line),
-                state=CaseState(state),
-                request_date=values.get("request_date"),
-                release_date=values.get("release_date"),
-                closure_date=values.get("closure_date"),
-                closure_reason=values.get("closure_reason"),
-                readmission=values.get("readmission") or "unknown",
-                readmission_date=values.get("readmission_date"),
-            )
+            record = record_of(BusinessLine(line), CaseState(state), values)
             for problem in case_problems(record):
                 column, _, message = problem.partition(": ")
                 row_errors.append(RowError(number, column, message))
