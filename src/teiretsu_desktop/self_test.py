@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from teiretsu_desktop.documents.fonts import register_japanese_font
-from teiretsu_desktop.documents.printing import PrintRequest, print_form
+from teiretsu_desktop.documents.printing import PrintRequest, prepare_print
 from teiretsu_desktop.domain.codes import RecipientKind
 from teiretsu_desktop.domain.errors import TeiretsuError
 from teiretsu_desktop.security import os_keyring
@@ -82,7 +82,7 @@ def run_self_test(report: Callable[[str], None] = print) -> bool:
             _check(verify.ok, "verify: " + "; ".join(verify.problems))
             report("verify: ok")
 
-            printed = print_form(session, PrintRequest("interview-sheet", RecipientKind.CENTER))
+            printed = prepare_print(session, PrintRequest("interview-sheet", RecipientKind.CENTER))
             _check(printed.pdf.startswith(b"%PDF") and printed.pages >= 1, "PDF rendering")
             _check(b"/FontFile2" in printed.pdf, "Japanese font embedded")
             report(f"pdf: interview-sheet, {printed.pages} page(s), font {register_japanese_font()}")

@@ -6,9 +6,11 @@ import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, event
 
@@ -24,6 +26,9 @@ class Answers:
     confirm: bool = True
     close: dialogs.CloseAnswer = dialogs.CloseAnswer.DISCARD
     text: str | None = None
+    password: str | None = None
+    save_path: Path | None = None
+    printer: Path | None = None  # the print dialog is accepted, printing to this PDF file; None: cancelled
     asked: list[str] = field(default_factory=list)
 
 
@@ -43,6 +48,25 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         given.asked.append(title)
         return given.text
 
+    def password(_parent: object, title: str, _label: str) -> str | None:
+        given.asked.append(title)
+        return given.password
+
+    def save_path(_parent: object, title: str, _suggested: str, _pattern: str) -> Path | None:
+        given.asked.append(title)
+        return given.save_path
+
+    def printer(_parent: object, device: QPrinter) -> bool:
+        given.asked.append("印刷")
+        if given.printer is None:
+            return False
+        device.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        device.setOutputFileName(str(given.printer))
+        return True
+
+    monkeypatch.setattr(dialogs, "ask_password", password)
+    monkeypatch.setattr(dialogs, "ask_save_path", save_path)
+    monkeypatch.setattr(dialogs, "ask_printer", printer)
     monkeypatch.setattr(dialogs, "confirm", confirm)
     monkeypatch.setattr(dialogs, "ask_text", ask_text)
     monkeypatch.setattr(dialogs, "ask_save_discard_cancel", close)

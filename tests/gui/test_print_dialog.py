@@ -1,26 +1,34 @@
-"""Printing from a case: consent is checked before any page is shown; preview from memory; a saved
-PDF is password-protected."""
+"""Printing from a case: the basis is checked before any page is shown; a preview records nothing;
+the print job or the saved (password-protected) PDF is the provision and is recorded once."""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from teiretsu_desktop.domain.codes import RecipientKind
+from teiretsu_desktop.domain.codes import CandidateStatus, ProvisionChannel, RecipientKind
 from teiretsu_desktop.gui.launcher import Application
-from teiretsu_desktop.services.consent import list_disclosures
-from tests.gui.conftest import settle, unlock
+from teiretsu_desktop.gui.printing.dialog import INTERNAL
+from teiretsu_desktop.services import coordination
+from teiretsu_desktop.services.consent import DisclosureView, list_disclosures
+from tests.gui.conftest import Answers, settle, unlock
 from tests.helpers.casework import consent, new_case, new_person
 from tests.helpers.stores import TemplateStore, unlock_admin
 
 
-def test_print_preview_checks_consent_and_saves_protected_pdf(
-    qtbot: QtBot, gui: Application, store: TemplateStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _disclosures(store: TemplateStore, person_id: str) -> list[DisclosureView]:
+    check = unlock_admin(store.data_dir)
+    try:
+        return list_disclosures(check, person_id)
+    finally:
+        check.lock()
+
+
+def test_a_preview_is_not_a_provision_and_a_print_or_a_saved_pdf_is_one(
+    qtbot: QtBot, gui: Application, store: TemplateStore, tmp_path: Path, answers: Answers
 ) -> None:
     session = unlock_admin(store.data_dir)
     pid = new_person(session)
@@ -30,36 +38,76 @@ def test_print_preview_checks_consent_and_saves_protected_pdf(
     gui.main.open_case(cid)
     settle(qtbot, gui)
     dialog = gui.main.case_windows[cid].open_print()
+    assert dialog is not None
     dialog.form.setCurrentIndex(dialog.form.findData("referral"))
     dialog.profile.setCurrentIndex(dialog.profile.findData("facility"))
     dialog.recipient.setText("グループホームさくら")
     dialog.preview()
     settle(qtbot, gui)
-    assert "consent" in dialog.status.text() and dialog.printed is None
+    assert "同意が記録されていません" in dialog.status.text() and dialog.printed is None
     assert dialog.pages_layout.count() == 0
 
     admin = unlock_admin(store.data_dir)
-    consent(admin, pid, RecipientKind.FACILITY)
+    consent(admin, cid, RecipientKind.FACILITY)
     admin.lock()
     dialog.preview()
     settle(qtbot, gui)
     assert dialog.printed is not None and dialog.pages_layout.count() == dialog.printed.pages >= 1
-    assert "提供記録" in dialog.status.text()
+    assert "同意に基づく提供" in dialog.status.text()
+    assert _disclosures(store, pid) == []  # previewed only
+
+    answers.printer = None  # the print dialog is cancelled: still nothing
+    dialog.print_pages()
+    settle(qtbot, gui)
+    assert _disclosures(store, pid) == [] and "何も記録していません" in dialog.status.text()
+
+    answers.printer = tmp_path / "printed.pdf"
+    dialog.print_pages()
+    settle(qtbot, gui)
+    assert answers.printer.exists() and "提供記録を作成しました" in dialog.status.text()
+    assert [(r.method, r.form_id) for r in _disclosures(store, pid)] == [(ProvisionChannel.PRINT, "referral")]
 
     out = tmp_path / "referral.pdf"
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("pdf-password-1", True))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF (*.pdf)"))
+    answers.password, answers.save_path = "pdf-password-1", out
     dialog.save_pdf()
     settle(qtbot, gui)
     reader = PdfReader(io.BytesIO(out.read_bytes()))
     assert reader.is_encrypted and reader.trailer["/Encrypt"]["/V"] == 5
-    check = unlock_admin(store.data_dir)
-    try:
-        records = list_disclosures(check, pid)
-    finally:
-        check.lock()
-    assert [(r.form_id, r.recipient) for r in records] == [("referral", RecipientKind.FACILITY)]
+    assert sorted(r.method for r in _disclosures(store, pid)) == [
+        ProvisionChannel.PDF,
+        ProvisionChannel.PRINT,
+    ]
+
+
+def test_the_center_copy_and_the_decided_candidate(
+    qtbot: QtBot, gui: Application, store: TemplateStore, tmp_path: Path, answers: Answers
+) -> None:
+    session = unlock_admin(store.data_dir)
+    pid = new_person(session)
+    cid = new_case(session, pid)
+    candidate = coordination.add_candidate(session, cid, name="グループホームみどり", destination_kind=None,
+                                           contacted_on=None, note=None).value  # fmt: skip
+    coordination.set_candidate_status(session, candidate, CandidateStatus.DECIDED)
+    session.lock()
+    unlock(qtbot, gui, "sato", "soudan-passphrase-02")
+    gui.main.open_case(cid)
+    settle(qtbot, gui)
+    dialog = gui.main.case_windows[cid].open_print()
+    assert dialog is not None
+    dialog.form.setCurrentIndex(dialog.form.findData("referral"))
+    settle(qtbot, gui)
+    dialog.profile.setCurrentIndex(dialog.profile.findData("facility"))
+    assert dialog.recipient.text() == "グループホームみどり"  # the decided placement is offered
+
+    dialog.form.setCurrentIndex(dialog.form.findData("activity-log"))
+    dialog.profile.setCurrentIndex(dialog.profile.findData(INTERNAL))
+    dialog.preview()
+    settle(qtbot, gui)
+    assert dialog.printed is not None and "センター控え" in dialog.status.text()
+    answers.printer = tmp_path / "copy.pdf"
+    dialog.print_pages()
+    settle(qtbot, gui)
+    assert answers.printer.exists() and _disclosures(store, pid) == []
 
 
 def test_backup_from_settings_shows_progress_and_can_be_cancelled(

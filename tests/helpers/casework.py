@@ -15,7 +15,7 @@ from teiretsu_desktop.domain.codes import (
 )
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.activities import ActivityInput, record_activity
-from teiretsu_desktop.services.cases import CaseInput, open_case
+from teiretsu_desktop.services.cases import CaseInput, get_case, open_case
 from teiretsu_desktop.services.consent import ConsentInput, record_consent
 from teiretsu_desktop.services.persons import PersonInput, register_person
 
@@ -56,16 +56,22 @@ def new_case(
 
 
 def consent(
-    session: StaffSession, person_id: str, *recipients: RecipientKind, expires: date | None = None
+    session: StaffSession,
+    case_id: str,
+    *recipients: RecipientKind,
+    expires: date | None = None,
+    given_on: date = date(2024, 5, 20),
 ) -> str:
+    """A consent the person gave for this case's episode, to `recipients` (default 施設 and 福祉事務所)."""
     data = ConsentInput(
         purpose="福祉サービス等の利用調整のため",
         recipients=recipients or (RecipientKind.FACILITY, RecipientKind.WELFARE_OFFICE),
         method=ConsentMethod.WRITTEN,
-        given_on=date(2024, 5, 20),
+        given_on=given_on,
         expires_on=expires,
+        case_id=case_id,
     )
-    return record_consent(session, person_id, data).value
+    return record_consent(session, get_case(session, case_id).person_id, data).value
 
 
 def interview(session: StaffSession, case_id: str, text: str = "刑務所にて本人と面接。") -> str:

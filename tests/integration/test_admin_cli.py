@@ -287,6 +287,7 @@ def test_casework_commands(store: TemplateStore, tmp_path: Path, monkeypatch: Ru
         "export-ledger",
         "--out",
         str(out),
+        "--plaintext",
         stdin=f"{ADMIN_PASS}\n",
     )
     assert r.code == 0 and "unencrypted" in r.err
@@ -324,6 +325,7 @@ def test_print_command_writes_a_pdf_and_records_the_disclosure(
         "export-ledger",
         "--out",
         str(export),
+        "--plaintext",
         stdin=f"{ADMIN_PASS}\n",
     )
     import csv
@@ -332,7 +334,7 @@ def test_print_command_writes_a_pdf_and_records_the_disclosure(
     case_no = next(r["ケース番号"] for r in rows if r["業務区分"] == "特別調整")
     out = tmp_path / "referral.pdf"
     r = run_admin(monkeypatch, capsys, root, "--user", ADMIN, "print", "referral", "--case", case_no, "--profile",
-                  "facility", "--recipient-name", "グループホームさくら", "--out", str(out), "--password-stdin",
+                  "facility", "--recipient-name", "グループホームさくら", "--out", str(out),
                   stdin=f"{ADMIN_PASS}\npdf password 1\n")  # fmt: skip
     assert r.code == 0, r.err
     assert b"/Encrypt" in out.read_bytes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -14,6 +15,7 @@ from teiretsu_desktop.domain.codes import (
     BusinessLine,
     CandidateStatus,
     ClosureReason,
+    ProvisionChannel,
     RecipientKind,
     ReviewDecision,
 )
@@ -26,8 +28,8 @@ from teiretsu_desktop.services import activities, case_record, cases, coordinati
 from teiretsu_desktop.services.activities import ActivityInput
 from teiretsu_desktop.services.consent import (
     DisclosureRequest,
-    authorise_and_record_disclosure,
     list_disclosures,
+    record_disclosure,
 )
 from teiretsu_desktop.services.persons import LikelyDuplicate, get_person, register_person, search_persons
 from teiretsu_desktop.services.reminders import due_reminders
@@ -85,9 +87,12 @@ def test_special_coordination_from_referral_to_closure(admin: StaffSession) -> N
     cases.transition_case(admin, cid, S.ASSESSMENT, on=date(2024, 5, 15))
     with pytest.raises(TransitionRefused) as refused:
         cases.transition_case(admin, cid, S.PLANNING, on=date(2024, 5, 16))
-    assert refused.value.missing == ["本人との面接記録", "有効な同意"]
+    assert refused.value.missing == [
+        "本人との面接記録",
+        "この支援についての有効な同意（本人または法定代理人）",
+    ]
     interview(admin, cid)
-    consent(admin, pid)
+    consent(admin, cid)
     cases.transition_case(admin, cid, S.PLANNING, on=date(2024, 6, 1))
     cases.transition_case(admin, cid, S.PLACEMENT, on=date(2024, 6, 2))
     cand = coordination.add_candidate(admin, cid, name="グループホームさくら", destination_kind="08").value
@@ -173,7 +178,7 @@ def test_reminders_appear_and_move_with_their_dates(admin: StaffSession) -> None
     )
     assert (ReminderKind.RELEASE, cid) not in kinds(date(2024, 11, 15))
     assert (ReminderKind.RELEASE, cid) in kinds(date(2025, 3, 20))
-    consent(admin, pid, RecipientKind.FACILITY, expires=date(2024, 12, 1))
+    consent(admin, cid, RecipientKind.FACILITY, expires=date(2024, 12, 1))
     reminders = due_reminders(admin, today=date(2024, 11, 15))
     assert any(
         v.reminder.kind is ReminderKind.CONSENT_EXPIRY and v.person_name == "山田 太郎" for v in reminders
@@ -216,27 +221,22 @@ def test_disclosure_needs_consent_or_an_authorised_override(
 ) -> None:
     pid = new_person(admin)
     cid = new_case(admin, pid)
-    request = DisclosureRequest(pid, RecipientKind.MEDICAL, ["氏名", "生年月日"], "print", "referral", cid)
+    request = DisclosureRequest(
+        pid, RecipientKind.MEDICAL, ["氏名", "生年月日"], ProvisionChannel.PRINT, date(2024, 6, 1),
+        case_id=cid, form_id="referral",
+    )  # fmt: skip
     worker = unlock_with_passphrase(store.data_dir, CASEWORKER, CASEWORKER_PASS)
     try:
         with pytest.raises(PermissionDenied, match="No consent"):
-            authorise_and_record_disclosure(worker, request, on=date(2024, 6, 1))
-        from dataclasses import replace
-
+            record_disclosure(worker, request)
         with pytest.raises(PermissionDenied):  # a caseworker may not override
-            authorise_and_record_disclosure(
-                worker, replace(request, override_reason="緊急"), on=date(2024, 6, 1)
-            )
-        consent(admin, pid, RecipientKind.MEDICAL)
-        authorise_and_record_disclosure(worker, request, on=date(2024, 6, 1))
+            record_disclosure(worker, replace(request, override_reason="緊急"))
+        consent(admin, cid, RecipientKind.MEDICAL)
+        record_disclosure(worker, request)
     finally:
         worker.lock()
-    from dataclasses import replace
-
-    authorise_and_record_disclosure(
-        admin,
-        replace(request, recipient=RecipientKind.PROBATION, override_reason="保護観察所からの照会"),
-        on=date(2024, 6, 1),
+    record_disclosure(
+        admin, replace(request, recipient=RecipientKind.PROBATION, override_reason="保護観察所からの照会")
     )
     records = list_disclosures(admin, pid)
     assert len(records) == 2

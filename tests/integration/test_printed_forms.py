@@ -18,8 +18,8 @@ from teiretsu_desktop.documents.definitions import (
     load_definition,
     load_form,
 )
-from teiretsu_desktop.documents.printing import PrintRequest, print_form, protect_pdf
-from teiretsu_desktop.domain.codes import ActivityKind, BusinessLine, RecipientKind
+from teiretsu_desktop.documents.printing import PrintRequest, prepare_print, protect_pdf, record_print
+from teiretsu_desktop.domain.codes import ActivityKind, BusinessLine, ProvisionChannel, RecipientKind
 from teiretsu_desktop.domain.errors import PermissionDenied
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.activities import ActivityInput, record_activity
@@ -40,20 +40,20 @@ def _compact(text: str) -> str:
     return "".join(text.split())
 
 
-def test_all_nine_forms_exist() -> None:
+def test_all_ten_forms_exist() -> None:
     assert sorted(["referral", "consent", "consent-easy", "face-sheet", "activity-log", "coordination-plan",
-                            "inter-center-request", "closure-report", "interview-sheet"]) == FORMS  # fmt: skip
+                   "inter-center-request", "closure-report", "interview-sheet", "disclosure-register"]) == FORMS  # fmt: skip
 
 
 @pytest.mark.parametrize("form_id", FORMS)
 def test_every_form_renders_for_every_business_line(admin: StaffSession, form_id: str) -> None:
     generate_demo_data(admin, persons=40, seed=9, today=date.today())
     form = load_form(form_id)
-    profile = RecipientKind(next(iter(form.profiles)))
+    profile = RecipientKind(next(iter(form.profiles))) if form.profiles else None  # None: センター控え
     for line in BusinessLine:
         with admin.uow(write=False) as uow:
             row = list_cases(uow.session, CaseListFilter(business_line=str(line)), limit=1)[0]
-        result = print_form(admin, PrintRequest(form_id, profile, row.case_id, override_reason="テスト"))
+        result = prepare_print(admin, PrintRequest(form_id, profile, row.case_id, override_reason="テスト"))
         text = _compact(_text(result.pdf))
         assert _compact(form.title)[:4] in text or form_id == "consent-easy"
         assert _compact(row.person_name) in text, (form_id, line)
@@ -66,8 +66,8 @@ def test_extracted_text_and_rendered_pages_hold_the_japanese_values(
     pid = new_person(admin, family="髙橋", given="花子", fkana="タカハシ", gkana="ハナコ", birth_date=date(1948, 7, 7),
                      wishes="地元の八王子市で暮らしたい")  # fmt: skip
     cid = new_case(admin, pid, facility_name="栃木刑務所", expected_release=date(2025, 3, 31))
-    consent(admin, pid, RecipientKind.FACILITY)
-    result = print_form(
+    consent(admin, cid, RecipientKind.FACILITY)
+    result = prepare_print(
         admin, PrintRequest("referral", RecipientKind.FACILITY, cid, recipient_name="救護施設みどり")
     )
     text = _compact(_text(result.pdf))
@@ -94,7 +94,7 @@ def test_a_200_entry_activity_log_paginates_without_losing_a_line(admin: StaffSe
         record_activity(
             admin, cid, ActivityInput(start + timedelta(hours=i), ActivityKind.INTERVIEW, narrative)
         )
-    result = print_form(
+    result = prepare_print(
         admin, PrintRequest("activity-log", RecipientKind.CENTER, cid, override_reason="内部")
     )
     reader = PdfReader(io.BytesIO(result.pdf))
@@ -111,18 +111,20 @@ def test_a_200_entry_activity_log_paginates_without_losing_a_line(admin: StaffSe
 def test_offences_appear_only_when_included_on_purpose(admin: StaffSession) -> None:
     pid = new_person(admin)
     cid = new_case(admin, pid, offence=CANARY_OFFENCE)
-    consent(admin, pid, RecipientKind.FACILITY, RecipientKind.WELFARE_OFFICE, RecipientKind.MEDICAL)
+    consent(admin, cid, RecipientKind.FACILITY, RecipientKind.WELFARE_OFFICE, RecipientKind.MEDICAL)
     for form_id in FORMS:
         form = load_form(form_id)
         for profile in form.profiles:
-            result = print_form(
+            result = prepare_print(
                 admin, PrintRequest(form_id, RecipientKind(profile), cid, override_reason="テスト")
             )
             assert CANARY_OFFENCE not in _compact(_text(result.pdf)), (form_id, profile)
             assert CANARY_OFFENCE.encode("utf-16-be") not in result.pdf
-    included = print_form(admin, PrintRequest("referral", RecipientKind.FACILITY, cid, include_offence=True))
+    included = prepare_print(
+        admin, PrintRequest("referral", RecipientKind.FACILITY, cid, include_offence=True)
+    )
     assert CANARY_OFFENCE in _compact(_text(included.pdf))
-    welfare = print_form(
+    welfare = prepare_print(
         admin, PrintRequest("referral", RecipientKind.WELFARE_OFFICE, cid, include_offence=True)
     )
     assert CANARY_OFFENCE not in _compact(_text(welfare.pdf))  # that profile never receives offences
@@ -134,15 +136,16 @@ def test_a_disclosure_record_for_every_third_party_print_and_none_for_a_blank_sh
     pid = new_person(admin)
     cid = new_case(admin, pid)
     with pytest.raises(PermissionDenied, match="consent"):
-        print_form(admin, PrintRequest("referral", RecipientKind.FACILITY, cid))
+        prepare_print(admin, PrintRequest("referral", RecipientKind.FACILITY, cid))
     assert list_disclosures(admin, pid) == []
-    consent(admin, pid, RecipientKind.FACILITY)
-    print_form(admin, PrintRequest("referral", RecipientKind.FACILITY, cid, recipient_name="さくら"))
-    print_form(
-        admin, PrintRequest("face-sheet", RecipientKind.PROBATION, cid, override_reason="照会への回答")
-    )
-    print_form(admin, PrintRequest("consent", RecipientKind.PERSON, cid))
-    print_form(admin, PrintRequest("interview-sheet", RecipientKind.CENTER, None))
+    consent(admin, cid, RecipientKind.FACILITY)
+    for request in (
+        PrintRequest("referral", RecipientKind.FACILITY, cid, recipient_name="さくら"),
+        PrintRequest("face-sheet", RecipientKind.PROBATION, cid, override_reason="照会への回答"),
+        PrintRequest("consent", RecipientKind.PERSON, cid),
+        PrintRequest("interview-sheet", RecipientKind.CENTER, None),
+    ):
+        record_print(admin, prepare_print(admin, request), ProvisionChannel.PRINT)
     records = list_disclosures(admin, pid)
     assert sorted((r.form_id, r.recipient.value) for r in records) == [
         ("face-sheet", "probation"), ("referral", "facility")]  # fmt: skip
@@ -180,7 +183,7 @@ def test_a_missing_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_a_saved_pdf_is_aes256_protected(admin: StaffSession) -> None:
-    result = print_form(admin, PrintRequest("interview-sheet", RecipientKind.CENTER, None))
+    result = prepare_print(admin, PrintRequest("interview-sheet", RecipientKind.CENTER, None))
     protected = protect_pdf(result.pdf, "pdf-password-1")
     reader = PdfReader(io.BytesIO(protected))
     assert reader.is_encrypted

@@ -26,7 +26,7 @@ READY = CaseFacts(
     state=S.RECEIVED,
     has_primary_staff=True,
     interview_count=1,
-    consent_active=True,
+    episode_consent=True,
     has_decided_candidate=True,
     release_date=date(2024, 6, 1),
     destination_kind="08",
@@ -101,11 +101,15 @@ def test_special_coordination_cannot_skip_placement() -> None:
 
 def test_refusals_say_what_is_missing() -> None:
     facts = replace(
-        READY, state=S.ASSESSMENT, interview_count=0, consent_active=False, has_primary_staff=False
+        READY, state=S.ASSESSMENT, interview_count=0, episode_consent=False, has_primary_staff=False
     )
     with pytest.raises(TransitionRefused) as refused:
         check_transition(facts, S.PLANNING)
-    assert refused.value.missing == ["主担当", "本人との面接記録", "有効な同意"]
+    assert refused.value.missing == [
+        "主担当",
+        "本人との面接記録",
+        "この支援についての有効な同意（本人または法定代理人）",
+    ]
     facts = replace(READY, state=S.PLACEMENT, has_decided_candidate=False)
     assert missing_for(facts, S.PLACEMENT_DECIDED) == ["「決定」の受入先候補"]
     facts = replace(READY, state=S.PLACEMENT_DECIDED, release_date=None, destination_kind=None)

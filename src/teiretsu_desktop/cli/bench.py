@@ -27,7 +27,7 @@ from typing import Any, cast
 from sqlalchemy import Table, func, insert, select
 
 from teiretsu_desktop.cli.context import CliContext
-from teiretsu_desktop.documents.printing import PrintRequest, print_form
+from teiretsu_desktop.documents.printing import PrintRequest, prepare_print
 from teiretsu_desktop.domain.codes import ActivityKind, BusinessLine, RecipientKind
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.names import normalize_name
@@ -196,12 +196,12 @@ def _workloads(session: StaffSession, year: int) -> dict[str, Callable[[], Any]]
         preview_export(session, year, "prefecture")
 
     def referral() -> None:
-        print_form(
+        prepare_print(
             session, PrintRequest("referral", RecipientKind.FACILITY, case_id, override_reason="bench")
         )
 
     def log() -> None:
-        print_form(
+        prepare_print(
             session, PrintRequest("activity-log", RecipientKind.CENTER, long_case, override_reason="bench")
         )
 

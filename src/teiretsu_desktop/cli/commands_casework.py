@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from teiretsu_desktop.cli.context import CliContext
+from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services.demo import generate_demo_data
 from teiretsu_desktop.services.ledger.files import write_template
 from teiretsu_desktop.services.ledger.transfer import describe, export_ledger, import_ledger
@@ -41,9 +42,14 @@ def cmd_ledger_template(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_export_ledger(ctx: CliContext, args: argparse.Namespace) -> int:
     session = ctx.unlock()
-    count = export_ledger(session, args.out)
+    session.require(Permission.EXPORT_PERSONAL_DATA)  # before asking for a file password
+    password = None if args.plaintext else ctx.secrets.new("ファイルのパスワード / file password")
+    count = export_ledger(session, args.out, password=password)
     print(f"{count} 件のケースを書き出しました / {count} cases written: {args.out}")
-    print(PERSONAL_DATA_WARNING, file=sys.stderr)
+    if password is None:
+        print(PERSONAL_DATA_WARNING, file=sys.stderr)
+    else:
+        print("パスワード付きで保存しました。Excelで開くときにパスワードを入力します / password-protected.")
     return 0
 
 
@@ -81,8 +87,16 @@ def register(sub: Any) -> None:
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(handler=cmd_ledger_template)
 
-    p = sub.add_parser("export-ledger", help="write every case to an .xlsx or .csv ledger (personal data!)")
+    p = sub.add_parser(
+        "export-ledger",
+        help="write every case to a password-protected .xlsx ledger (管理者・センター長 only; personal data!)",
+    )
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument(
+        "--plaintext",
+        action="store_true",
+        help="write without a password (.xlsx or .csv): the file holds personal data in the clear",
+    )
     p.set_defaults(handler=cmd_export_ledger)
 
     p = sub.add_parser("import-ledger", help="import an .xlsx or .csv ledger; all rows or nothing")

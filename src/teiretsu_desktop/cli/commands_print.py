@@ -1,4 +1,8 @@
-"""`print FORM --case CASE --profile PROFILE --out FILE.pdf`: batch printing to a PDF file."""
+"""`print FORM --case CASE --profile PROFILE --out FILE.pdf`: a form saved as a PDF file on purpose.
+
+The PDF is AES-256 protected with a password read like a passphrase (never from argv); --plaintext
+writes it in the clear and says so. Saving it to a third party's profile is a provision: recorded.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,12 @@ from typing import Any
 
 from teiretsu_desktop.cli.context import CliContext
 from teiretsu_desktop.documents.definitions import available_forms
-from teiretsu_desktop.documents.printing import PrintRequest, print_form, protect_pdf
+from teiretsu_desktop.documents.printing import PrintRequest, prepare_print, save_pdf
 from teiretsu_desktop.domain.codes import RecipientKind
 from teiretsu_desktop.domain.wareki import parse_date
 from teiretsu_desktop.services.cases import find_case_id
-from teiretsu_desktop.store.atomic import atomic_write_bytes
+
+INTERNAL = "internal"  # --profile internal: the center's own copy (センター控え)
 
 
 def cmd_print(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -27,24 +32,24 @@ def cmd_print(ctx: CliContext, args: argparse.Namespace) -> int:
         period = (datetime.combine(start, datetime.min.time()), datetime.combine(end, datetime.max.time()))
     request = PrintRequest(
         form_id=args.form,
-        profile=RecipientKind(args.profile),
+        profile=None if args.profile == INTERNAL else RecipientKind(args.profile),
         case_id=case_id,
         include_offence=args.include_offence,
         recipient_name=args.recipient_name or "",
         override_reason=args.override_reason,
         period=period,
-        method="pdf",
     )
-    result = print_form(session, request)
-    pdf = result.pdf
-    if args.password_stdin:
-        pdf = protect_pdf(pdf, ctx.secrets.new("PDFのパスワード / PDF password"))
-    atomic_write_bytes(args.out, pdf)
+    result = prepare_print(session, request)
+    # A form with a person's data is saved AES-256 protected; plaintext only when asked for by name.
+    password = None
+    if case_id and not args.plaintext:
+        password = ctx.secrets.new("PDFのパスワード / PDF password")
+    save_pdf(session, result, path=args.out, password=password)
     print(f"{args.out} ({result.pages} ページ)")
-    if case_id and not args.password_stdin:
+    if case_id and args.plaintext:
         print(
-            "注意: このPDFには個人情報が入っています。不要になったら削除してください (--password-stdin で保護できます) / "
-            "this PDF holds personal data.",
+            "注意: このPDFは暗号化されていません。個人情報が入っています。不要になったら削除してください / "
+            "this PDF holds personal data unencrypted.",
             file=sys.stderr,
         )
     return 0
@@ -52,18 +57,27 @@ def cmd_print(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     p = sub.add_parser(
-        "print", help="render a printable form to a PDF file (audited; third parties need consent)"
+        "print",
+        help="render a printable form to an AES-256 protected PDF (a provision to a third party needs "
+        "consent and is recorded)",
     )
     p.add_argument("form", choices=sorted(available_forms()))
     p.add_argument("--case", help="case id or case number (as in the ledger); leave out for a blank sheet")
-    p.add_argument("--profile", required=True, choices=[str(r) for r in RecipientKind])
+    p.add_argument(
+        "--profile",
+        required=True,
+        choices=[str(r) for r in RecipientKind] + [INTERNAL],
+        help="the recipient, or 'internal' for the center's own copy (センター控え, no provision)",
+    )
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--include-offence", action="store_true", help="include 罪名 where the profile allows it")
     p.add_argument("--recipient-name", help="the receiving organisation, printed on the form and recorded")
     p.add_argument("--override-reason", help="disclose without a covering consent (needs the permission)")
-    p.add_argument("--from", dest="period_from", help="activity log: first day")
-    p.add_argument("--to", dest="period_to", help="activity log: last day")
+    p.add_argument("--from", dest="period_from", help="activity log and register: first day")
+    p.add_argument("--to", dest="period_to", help="activity log and register: last day")
     p.add_argument(
-        "--password-stdin", action="store_true", help="protect the PDF with AES-256; password from stdin"
+        "--plaintext",
+        action="store_true",
+        help="write the PDF without a password (it holds personal data in the clear)",
     )
     p.set_defaults(handler=cmd_print)

@@ -19,7 +19,7 @@ from teiretsu_desktop.domain.codes import (
 from teiretsu_desktop.domain.wareki import age_on, to_wareki
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services import activities, cases, consent, coordination, persons
-from teiretsu_desktop.services.settings import center_info
+from teiretsu_desktop.services.settings import center_info, load_settings
 from teiretsu_desktop.services.staff import list_colleagues
 
 
@@ -40,10 +40,42 @@ class FormContext:
     case_id: str | None = None
 
 
+UNKNOWN = "未確認"  # a fact never asked or not yet known prints as this — never as なし
+
+
+def _known(text: str | None) -> str:
+    return text if text else UNKNOWN
+
+
 def blank_context(session: StaffSession) -> FormContext:
     center = center_info(session)
+    settings = load_settings(session)
+    contact = "　".join(
+        x for x in (f"TEL {settings.center_phone}" if settings.center_phone else "",
+                    f"FAX {settings.center_fax}" if settings.center_fax else "") if x
+    )  # fmt: skip
     return FormContext(values={"center.name": center.center_name, "center.code": center.center_code,
+                               "center.address": settings.center_address, "center.phone": settings.center_phone,
+                               "center.fax": settings.center_fax, "center.contact": contact,
                                "today": wareki(date.today()), "staff.name": session.actor.display_name})  # fmt: skip
+
+
+def describe_basis(basis: consent.Basis | None, *, internal: bool) -> dict[str, str]:
+    """The letter's wording follows the basis of the provision; it never claims a consent not used."""
+    if internal:
+        return {"provision.basis": "", "provision.statement": "センター控え（外部には提供しません）"}
+    if basis is None or not basis.coverage.needed:
+        return {"provision.basis": "", "provision.statement": ""}
+    if basis.override_reason is not None:
+        return {
+            "provision.basis": "",
+            "provision.statement": f"提供の根拠：ご本人の同意によらない提供（理由：{basis.override_reason}）",
+        }
+    given = wareki(basis.consent_given_on)
+    return {
+        "provision.basis": f"ご本人の同意（{given}）に基づき、",
+        "provision.statement": f"提供の根拠：ご本人の同意（{given}）",
+    }
 
 
 def case_context(
@@ -52,6 +84,7 @@ def case_context(
     *,
     recipient_name: str = "",
     period: tuple[datetime, datetime] | None = None,
+    consent_id: str | None = None,
 ) -> FormContext:
     case = cases.get_case(session, case_id)
     person = persons.get_person(session, case.person_id)
@@ -71,17 +104,17 @@ def case_context(
             "person.age": f"{age_on(person.birth_date, today)}歳" if person.birth_date else "",
             "person.sex": person.sex.label if person.sex else "",
             "person.address": person.registered_address or "",
-            "person.registration_status": person.registration_status.label if person.registration_status else "",
+            "person.registration_status": _known(person.registration_status.label if person.registration_status else None),
             "person.phone": person.phone or "",
             "person.desired_return_area": person.desired_return_area or "",
-            "person.disabilities": "・".join(d.label for d in person.disabilities),
+            "person.disabilities": _known("・".join(d.label for d in person.disabilities)),
             "person.certificates": certificates,
-            "person.support_category": _label(SupportCategory, person.support_category),
-            "person.care_level": _label(CareLevel, person.care_level),
-            "person.public_assistance": "受給中" if person.public_assistance else ("なし" if person.public_assistance is False else ""),
-            "person.pension": person.pension or "",
-            "person.health_insurance": person.health_insurance or "",
-            "person.money_management": person.money_management or "",
+            "person.support_category": _known(_label(SupportCategory, person.support_category)),
+            "person.care_level": _known(_label(CareLevel, person.care_level)),
+            "person.public_assistance": "受給中" if person.public_assistance else ("なし" if person.public_assistance is False else UNKNOWN),
+            "person.pension": _known(person.pension),
+            "person.health_insurance": _known(person.health_insurance),
+            "person.money_management": _known(person.money_management),
             "person.family_contacts": person.family_contacts or "",
             "person.emergency_contact": person.emergency_contact or "",
             "person.wishes": person.wishes or "",
@@ -116,20 +149,31 @@ def case_context(
         }
     )  # fmt: skip
     consents = consent.list_consents(session, person.id)
-    active = next((c for c in consents if c.active_on(today)), None)
+    # The 同意書 prints the consent being prepared: the one chosen, else this case's newest draft or
+    # the one in force, so the paper to sign states its purpose, recipients and period.
+    ours = [c for c in consents if c.case_id == case_id]
+    chosen = next((c for c in consents if c.id == consent_id), None) if consent_id else None
+    chosen = chosen or next((c for c in ours if c.state_on(today) in ("署名前", "有効")), None)
     ctx.values.update(
         {
-            "consent.purpose": active.purpose if active else "",
-            "consent.recipients": "・".join(r.label for r in active.recipients) if active else "",
-            "consent.given_on": wareki(active.given_on) if active else "",
-            "consent.expires_on": wareki(active.expires_on) if active else "",
+            "consent.purpose": chosen.purpose if chosen else "",
+            "consent.recipients": chosen.recipients_text() if chosen else "",
+            "consent.given_on": wareki(chosen.given_on) if chosen else "",
+            "consent.expires_on": (wareki(chosen.expires_on) or "定めなし（撤回まで）") if chosen else "",
         }
     )
     ctx.lists["consents"] = [
-        {"given_on": wareki(c.given_on), "purpose": c.purpose, "recipients": "・".join(r.label for r in c.recipients),
-         "method": c.method.label, "expires_on": wareki(c.expires_on),
-         "state": "撤回" if c.withdrawn_on else ("有効" if c.active_on(today) else "期限切れ")}
+        {"given_on": wareki(c.given_on), "purpose": c.purpose, "recipients": c.recipients_text(),
+         "method": c.method.label, "expires_on": wareki(c.expires_on), "state": c.state_on(today),
+         "given_by": c.given_by.label if c.given_by else "", "withdrawn_on": wareki(c.withdrawn_on)}
         for c in consents
+    ]  # fmt: skip
+    start_day, end_day = (period[0].date(), period[1].date()) if period else (None, None)
+    ctx.lists["disclosures"] = [
+        {"provided_on": wareki(d.provided_on), "recipient": d.recipient.label, "recipient_name": d.recipient_name or "",
+         "method": d.method.label, "items": "、".join(d.items), "basis": d.basis_text(),
+         "staff": staff.get(d.staff_id or "", "")}
+        for d in consent.list_disclosures(session, person.id, start=start_day, end=end_day)
     ]  # fmt: skip
     ctx.lists["candidates"] = [
         {"name": c.name, "kind": _label(DestinationKind, c.destination_kind), "status": c.status.label,

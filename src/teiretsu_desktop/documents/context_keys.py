@@ -15,7 +15,8 @@ VALUE_KEYS = frozenset(
         "case.detention_expiry", "case.lawyer", "case.release_date", "case.destination", "case.destination_kind",
         "case.follow_up_planned_end", "case.closure_date", "case.closure_reason", "case.readmission",
         "case.primary_staff", "case.partner_center", "case.partner_reference", "case.center_role",
-        "center.name", "center.code", "today", "recipient_name", "staff.name", "period",
+        "center.name", "center.code", "center.address", "center.phone", "center.fax", "center.contact",
+        "today", "recipient_name", "staff.name", "period", "provision.basis", "provision.statement",
         "consent.purpose", "consent.recipients", "consent.given_on", "consent.expires_on",
     }
 )  # fmt: skip
@@ -24,5 +25,10 @@ LIST_KEYS: dict[str, frozenset[str]] = {
     "candidates": frozenset({"name", "kind", "status", "contacted_on", "note"}),
     "applications": frozenset({"kind", "status", "applied_on", "decided_on", "office", "note"}),
     "reviews": frozenset({"reviewed_on", "decision", "note"}),
-    "consents": frozenset({"given_on", "purpose", "recipients", "method", "expires_on", "state"}),
+    "consents": frozenset(
+        {"given_on", "purpose", "recipients", "method", "expires_on", "state", "given_by", "withdrawn_on"}
+    ),
+    "disclosures": frozenset(
+        {"provided_on", "recipient", "recipient_name", "method", "items", "basis", "staff"}
+    ),
 }

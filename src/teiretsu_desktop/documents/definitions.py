@@ -24,6 +24,7 @@ GROUPS = frozenset(
     {"identity", "contact", "disability", "care", "benefits", "custody", "offence", "medical", "life_history",
      "wishes", "plan", "narrative", "family", "closure", "admin"}
 )  # fmt: skip
+SENSITIVE_GROUPS = frozenset({"offence", "medical", "life_history"})  # Permission.READ_SENSITIVE
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_.]*)\}")
 
 
@@ -74,6 +75,16 @@ class FormDefinition:
 
     def groups_for(self, profile: str, *, include_offence: bool) -> frozenset[str]:
         groups = set(self.profiles.get(profile, frozenset()))
+        if not include_offence:
+            groups.discard("offence")
+        return frozenset(groups)
+
+    def internal_groups(self, *, include_offence: bool, sensitive: bool) -> frozenset[str]:
+        """The center's own copy (センター控え): everything the form holds, except what the reader's
+        role may not read (罪名, 診断, 生活歴) and 罪名 unless asked for on purpose."""
+        groups = set(GROUPS)
+        if not sensitive:
+            groups -= SENSITIVE_GROUPS
         if not include_offence:
             groups.discard("offence")
         return frozenset(groups)

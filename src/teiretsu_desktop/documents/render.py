@@ -169,7 +169,7 @@ class _Builder:
         return [Spacer(1, 4 * mm), table]
 
 
-def _numbered_canvas(header: str, title: str) -> type[Canvas]:
+def _numbered_canvas(header: str, title: str, mark: str) -> type[Canvas]:
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
         """Draws "page n / N" once the page count is known (two passes over saved page states)."""
 
@@ -189,6 +189,12 @@ def _numbered_canvas(header: str, title: str) -> type[Canvas]:
                 self.setFillColor(colors.HexColor("#555555"))
                 width, height = A4
                 self.drawString(MARGIN, height - 12 * mm, header or title)
+                if mark:
+                    self.setFont(FONT_NAME, 11)
+                    self.setFillColor(colors.HexColor("#b03a2e"))
+                    self.drawRightString(width - MARGIN, height - 12 * mm, mark)
+                    self.setFont(FONT_NAME, 8)
+                    self.setFillColor(colors.HexColor("#555555"))
                 self.drawRightString(width - MARGIN, 10 * mm, f"{self._pageNumber} / {total}")
                 self.drawString(MARGIN, 10 * mm, CAUTION)
                 super().showPage()
@@ -198,10 +204,10 @@ def _numbered_canvas(header: str, title: str) -> type[Canvas]:
 
 
 def render(
-    form: FormDefinition, ctx: FormContext, *, profile: str, include_offence: bool, font: str | None = None
+    form: FormDefinition, ctx: FormContext, *, groups: frozenset[str], mark: str = "", font: str | None = None
 ) -> Rendered:
+    """`groups` are what the reader may receive (need-to-know); `mark` is stamped on every page."""
     register_japanese_font(font)
-    groups = form.groups_for(profile, include_offence=include_offence)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN,
@@ -212,5 +218,5 @@ def render(
     for block in form.blocks:
         story += builder.block(block)
     header = _fill(form.running_header, ctx) if form.running_header else form.title
-    document.build(story, canvasmaker=_numbered_canvas(re.sub(r"<[^>]+>", "", header), form.title))
+    document.build(story, canvasmaker=_numbered_canvas(re.sub(r"<[^>]+>", "", header), form.title, mark))
     return Rendered(buffer.getvalue(), tuple(dict.fromkeys(builder.items)), document.page)

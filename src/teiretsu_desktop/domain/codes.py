@@ -228,20 +228,59 @@ class ConsentMethod(CodeList):
 
 
 class ConsentGiver(CodeList):
+    """Who gave a consent. For 要配慮個人情報 only the person or a legal representative can; FAMILY is kept
+    so that consents recorded before that rule still read, and never covers a provision."""
+
     SELF = ("self", "本人")
-    GUARDIAN = ("guardian", "成年後見人等")
-    FAMILY = ("family", "家族")
+    GUARDIAN = ("guardian", "法定代理人（成年後見人等）")
+    FAMILY = ("family", "家族（同意者になれません）")
+
+
+class ConsentStatus(CodeList):
+    DRAFT = ("draft", "署名前（準備中）")
+    GIVEN = ("given", "同意済み")
 
 
 class RecipientKind(CodeList):
-    """Recipient profiles of printed forms (need-to-know)."""
+    """Who receives a provision of personal data (第三者提供), and the need-to-know profile of a form."""
 
     WELFARE_OFFICE = ("welfare-office", "福祉事務所")
+    MUNICIPALITY = ("municipality", "市町村（援護の実施者）")
     FACILITY = ("facility", "受入施設・事業所")
+    CONSULTATION_OFFICE = ("consultation-office", "相談支援事業所")
+    COMMUNITY_CARE = ("community-care", "地域包括支援センター")
     MEDICAL = ("medical", "医療機関")
     PROBATION = ("probation", "保護観察所")
+    CORRECTIONAL = ("correctional", "矯正施設")
+    PROSECUTOR = ("prosecutor", "検察庁")
+    LAWYER = ("lawyer", "弁護人")
+    CHILD_GUIDANCE = ("child-guidance", "児童相談所")
+    FAMILY = ("family", "家族")
     CENTER = ("center", "他センター")
     PERSON = ("person", "本人")
+
+
+class ProvisionChannel(CodeList):
+    """How personal data was provided: each is a 提供記録 (APPI 法29条), whatever the channel."""
+
+    PRINT = ("print", "印刷")
+    PDF = ("pdf", "PDFファイル")
+    PHONE = ("phone", "電話")
+    FAX = ("fax", "FAX")
+    MAIL = ("mail", "郵送")
+    EMAIL = ("email", "メール")
+    MEETING = ("meeting", "面談・会議")
+    EXPORT = ("export", "ファイル出力")
+
+
+# Channels a caseworker records by hand; printing and saving a PDF record themselves.
+SPOKEN_OR_SENT = (
+    ProvisionChannel.PHONE,
+    ProvisionChannel.FAX,
+    ProvisionChannel.MAIL,
+    ProvisionChannel.EMAIL,
+    ProvisionChannel.MEETING,
+)
 
 
 class ConsultationChannel(CodeList):

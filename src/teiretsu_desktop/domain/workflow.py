@@ -102,7 +102,7 @@ class CaseFacts:
     state: CaseState
     has_primary_staff: bool
     interview_count: int
-    consent_active: bool
+    episode_consent: bool  # a consent given for this episode, by the person or a legal representative
     has_decided_candidate: bool
     release_date: date | None
     destination_kind: str | None
@@ -135,8 +135,8 @@ def missing_for(facts: CaseFacts, target: CaseState) -> list[str]:
     if target is S.PLANNING:
         if facts.interview_count < 1:
             missing.append("本人との面接記録")
-        if not facts.consent_active:
-            missing.append("有効な同意")
+        if not facts.episode_consent:
+            missing.append("この支援についての有効な同意（本人または法定代理人）")
     if target is S.PLACEMENT_DECIDED and not facts.has_decided_candidate:
         missing.append("「決定」の受入先候補")
     if target in (S.RELEASED, S.FOLLOW_UP, S.RELEASED_UNPLACED) and facts.release_date is None:

@@ -7,9 +7,11 @@ answer. Tests answer them through this module (tests/gui/conftest.py), never by 
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 class CloseAnswer(Enum):
@@ -65,3 +67,24 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     """One line of text (a reason); None when cancelled or left empty."""
     text, ok = QInputDialog.getText(parent, title, label)
     return text.strip() if ok and text.strip() else None
+
+
+def ask_password(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A password typed twice without echo; None when cancelled or the two entries differ."""
+    first, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    if not ok or not first:
+        return None
+    again = QCoreApplication.translate("Dialogs", "もう一度入力してください")
+    second, ok = QInputDialog.getText(parent, title, again, QLineEdit.EchoMode.Password)
+    return first if ok and second == first else None
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str, pattern: str) -> Path | None:
+    """Where to save a file the user chose to write; None when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
+    return Path(path) if path else None
+
+
+def ask_printer(parent: QWidget | None, printer: QPrinter) -> bool:
+    """The system print dialog: True when the user sends the job (only then is it a provision)."""
+    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted

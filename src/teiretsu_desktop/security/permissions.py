@@ -20,6 +20,7 @@ class Permission(StrEnum):
     WRITE_SENSITIVE = "write_sensitive"
     PRINT_FORMS = "print_forms"
     OVERRIDE_CONSENT = "override_consent"
+    EXPORT_PERSONAL_DATA = "export_personal_data"  # the whole case ledger to a file
     MANAGE_DIRECTORY = "manage_directory"  # 関係機関 and network activities
     EXPORT_STATS = "export_stats"
     SIGN_OFF_STATS = "sign_off_stats"
@@ -43,6 +44,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     | {
         Permission.VIEW_AUDIT,
         Permission.OVERRIDE_CONSENT,
+        Permission.EXPORT_PERSONAL_DATA,
         Permission.EXPORT_STATS,
         Permission.SIGN_OFF_STATS,
         Permission.BACKUP,

@@ -30,6 +30,7 @@ from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change, record_sensitive_view
 from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
+from teiretsu_desktop.services.consent import episode_consent
 from teiretsu_desktop.services.lookup import check_revision, fetch
 from teiretsu_desktop.store.models import (
     Activity,
@@ -40,7 +41,6 @@ from teiretsu_desktop.store.models import (
     SupportCase,
     utc_now,
 )
-from teiretsu_desktop.store.queries.consents import has_active_consent
 from teiretsu_desktop.store.unit_of_work import UnitOfWork
 
 
@@ -214,7 +214,7 @@ def _facts(uow: UnitOfWork, case: SupportCase, on: date) -> CaseFacts:
         state=CaseState(case.state),
         has_primary_staff=case.primary_staff_id is not None,
         interview_count=int(interviews),
-        consent_active=has_active_consent(s, case.person_id, on),
+        episode_consent=episode_consent(s, case.person_id, case.id, on) is not None,
         has_decided_candidate=decided > 0,
         release_date=case.release_date,
         destination_kind=case.destination_kind,

@@ -26,6 +26,10 @@ class CenterSettings:
     retention_years_disclosure: int = 3
     suppression_policy: str = "prefecture"
     font_path: str = ""
+    # The letterhead of letters and forms (not personal data).
+    center_address: str = ""
+    center_phone: str = ""
+    center_fax: str = ""
 
     def check(self) -> None:
         if not 1 <= self.idle_lock_minutes <= 60:

@@ -1,4 +1,5 @@
-"""Case tabs over lists of records: 同意, 受入先調整, 申請支援, フォローアップの見直し."""
+"""Case tabs over lists of records: 受入先調整, 申請支援, フォローアップの見直し (同意 and 提供記録 are in
+consent_register.py)."""
 
 from __future__ import annotations
 
@@ -20,10 +21,7 @@ from teiretsu_desktop.domain.codes import (
     ApplicationKind,
     ApplicationStatus,
     CandidateStatus,
-    ConsentGiver,
-    ConsentMethod,
     DestinationKind,
-    RecipientKind,
     ReviewDecision,
 )
 from teiretsu_desktop.domain.wareki import to_wareki
@@ -34,8 +32,7 @@ from teiretsu_desktop.gui.widgets.form import Field
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.table_model import Column, RowsModel
 from teiretsu_desktop.security.permissions import Permission
-from teiretsu_desktop.services import cases, consent, coordination
-from teiretsu_desktop.services.consent import ConsentInput, ConsentView
+from teiretsu_desktop.services import cases, coordination
 
 R = TypeVar("R")
 
@@ -68,7 +65,7 @@ class RecordsTab(QWidget, Generic[R]):
         layout.addWidget(self.table)
         layout.addLayout(self.buttons)
 
-    def add_button(self, text: str, action: Callable[[], None]) -> QPushButton | None:
+    def add_button(self, text: str, action: Callable[[], object]) -> QPushButton | None:
         """An action button, offered only to roles that may change the case (not to 事務)."""
         if not self.context.session.can(Permission.WRITE_CASES):
             return None
@@ -86,76 +83,6 @@ class RecordsTab(QWidget, Generic[R]):
 
     def clear(self) -> None:
         self.model.clear()
-
-
-class ConsentTab(RecordsTab[ConsentView]):
-    TITLE = "同意"
-
-    def __init__(
-        self, context: AppContext, case_id: str, person_id: str, parent: QWidget | None = None
-    ) -> None:
-        columns: list[Column[ConsentView]] = [
-            Column("同意日", lambda c: _d(c.given_on), lambda c: c.given_on.isoformat()),
-            Column("目的", lambda c: c.purpose),
-            Column("提供先", lambda c: "・".join(r.label for r in c.recipients)),
-            Column("方法", lambda c: c.method.label),
-            Column("同意者", lambda c: c.given_by.label + (f" ({c.giver_name})" if c.giver_name else "")),
-            Column("有効期限", lambda c: _d(c.expires_on)),
-            Column(
-                "状態",
-                lambda c: "撤回" if c.withdrawn_on else ("有効" if c.active_on(date.today()) else "期限切れ"),
-            ),
-        ]
-        super().__init__(context, case_id, columns, parent)
-        self.person_id = person_id
-        self.add_button(self.tr("同意を記録(&C)…"), self.record)
-        self.add_button(self.tr("撤回…"), self.withdraw)
-
-    def load(self) -> None:
-        person_id = self.person_id
-        QueryOp(
-            self.context, lambda s: consent.list_consents(s, person_id), self.model.set_rows
-        ).run_in_background()
-
-    def record(self) -> None:
-        fields = [
-            Field("purpose", "目的", "multiline"),
-            Field("recipients", "提供先", "codes", RecipientKind),
-            Field("method", "方法", "code", ConsentMethod),
-            Field("given_on", "同意日", "date"),
-            Field("given_by", "同意者", "code", ConsentGiver),
-            Field("giver_name", "同意者の氏名 (本人以外)"),
-            Field("expires_on", "有効期限", "date"),
-        ]
-
-        def make(v: dict[str, Any]) -> Job:
-            data = ConsentInput(
-                purpose=v["purpose"] or "",
-                recipients=tuple(RecipientKind(r) for r in v["recipients"]),
-                method=ConsentMethod(v["method"] or "written"),
-                given_on=v["given_on"] or date.today(),
-                given_by=ConsentGiver(v["given_by"] or "self"),
-                giver_name=v["giver_name"],
-                expires_on=v["expires_on"],
-                case_id=self.case_id,
-            )
-            person_id = self.person_id
-            return lambda s: consent.record_consent(s, person_id, data)
-
-        dialog = FormDialog(self.tr("同意を記録"), fields, self.context, make, None, self)
-        dialog.form.set_value(
-            "purpose", "福祉サービス等の利用調整のため、関係機関へ必要な範囲で情報を提供すること"
-        )
-        dialog.form.set_value("given_on", date.today())
-        dialog.open()
-
-    def withdraw(self) -> None:
-        chosen = self.selected()
-        if chosen is None:
-            return
-        ChangeOp(
-            self.context, lambda s: consent.withdraw_consent(s, chosen.id, on=date.today())
-        ).run_in_background()
 
 
 class CandidatesTab(RecordsTab[coordination.CandidateView]):

@@ -33,11 +33,12 @@ from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.wareki import to_wareki
 from teiretsu_desktop.domain.workflow import TERMINAL, CaseState, needs_reason
 from teiretsu_desktop.gui import dialogs
+from teiretsu_desktop.gui.cases.consent_register import ConsentRegister, ConsentTab, DisclosuresTab
 from teiretsu_desktop.gui.cases.forms import (
     SENSITIVE_KEYS,
 )
 from teiretsu_desktop.gui.cases.record_forms import RecordForms
-from teiretsu_desktop.gui.cases.records import ApplicationsTab, CandidatesTab, ConsentTab, ReviewsTab
+from teiretsu_desktop.gui.cases.records import ApplicationsTab, CandidatesTab, ReviewsTab
 from teiretsu_desktop.gui.cases.timeline import TimelineTab
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
@@ -139,6 +140,7 @@ class CaseWindow(QWidget):
         self.applications = ApplicationsTab(context, case_id, self)
         self.reviews = ReviewsTab(context, case_id, self)
         self.consents: ConsentTab | None = None
+        self.disclosures: DisclosuresTab | None = None
         self.tabs = QTabWidget(self)
         basic = QWidget(self)
         basic_layout = QHBoxLayout(basic)
@@ -154,7 +156,7 @@ class CaseWindow(QWidget):
         follow_layout.addWidget(self.reviews)
         self.tabs.addTab(_scroll(basic, self), self.tr("基本情報"))
         self.tabs.addTab(_scroll(disability, self), self.tr("障害・手帳"))
-        self.consent_index = self.tabs.addTab(QWidget(self), self.tr("同意"))
+        self.consent_index = self.tabs.addTab(QWidget(self), self.tr("同意・提供記録"))
         self.tabs.addTab(self.timeline, self.tr("支援経過"))
         self.tabs.addTab(self.candidates, self.tr("受入先調整"))
         self.tabs.addTab(self.applications, self.tr("申請支援"))
@@ -176,11 +178,11 @@ class CaseWindow(QWidget):
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft_now)
         self.save_button.clicked.connect(lambda: self.save())  # not save(checked): clicked passes a bool
-        self.print_button.clicked.connect(self.open_print)
+        self.print_button.clicked.connect(lambda: self.open_print())
         self.take_stored.clicked.connect(self.discard_edits)
         if self.may_write:
             QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.open_print)
+        QShortcut(QKeySequence.StandardKey.Print, self, lambda: self.open_print())
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
         context.data_changed.connect(self._changed)
         context.about_to_lock.connect(self.keep_drafts)
@@ -223,10 +225,11 @@ class CaseWindow(QWidget):
         line = case.business_line
         self.tabs.setTabVisible(4, line in (BusinessLine.SPECIAL, BusinessLine.GENERAL, BusinessLine.SUSPECT))
         if self.consents is None:  # the first load
-            self.consents = ConsentTab(self.context, self.case_id, person.id, self)
+            register = ConsentRegister(self.context, self.case_id, person.id, self.open_print, self)
+            self.consents, self.disclosures = register.consents, register.disclosures
             self.tabs.removeTab(self.consent_index)
-            self.tabs.insertTab(self.consent_index, self.consents, self.tr("同意"))
-            for tab in (self.consents, self.candidates, self.applications, self.reviews):
+            self.tabs.insertTab(self.consent_index, register, self.tr("同意・提供記録"))
+            for tab in (self.consents, self.disclosures, self.candidates, self.applications, self.reviews):
                 tab.load()
             self.timeline.load()
             self.timeline.load_draft()
@@ -405,10 +408,10 @@ class CaseWindow(QWidget):
             lambda _: self.reload() if self.context.is_unlocked else None
         ).failure(self._failed).run_in_background(initiator=self)
 
-    def open_print(self) -> PrintDialog | None:
+    def open_print(self, form_id: str | None = None, consent_id: str | None = None) -> PrintDialog | None:
         if not self.context.session.can(Permission.PRINT_FORMS):
             return None
-        dialog = PrintDialog(self.context, self.case_id, self)
+        dialog = PrintDialog(self.context, self.case_id, self, form_id=form_id, consent_id=consent_id)
         dialog.open()
         return dialog
 
@@ -471,6 +474,8 @@ class CaseWindow(QWidget):
             self.timeline.load()
         if changes.touches(ChangeKind.CONSENT) and self.consents is not None:
             self.consents.load()
+        if changes.touches(ChangeKind.DISCLOSURE) and self.disclosures is not None:
+            self.disclosures.load()
         if not record_changed and (
             kinds & {ChangeKind.CANDIDATE, ChangeKind.ACTIVITY} or changes.touches(ChangeKind.CONSENT)
         ):
@@ -485,7 +490,14 @@ class CaseWindow(QWidget):
         self.header.clear()
         self.steps_note.clear()
         self.notice_text.clear()
-        for tab in (self.timeline, self.candidates, self.applications, self.reviews, self.consents):
+        for tab in (
+            self.timeline,
+            self.candidates,
+            self.applications,
+            self.reviews,
+            self.consents,
+            self.disclosures,
+        ):
             if tab is not None:
                 tab.clear()
         self.close()

@@ -1,28 +1,24 @@
-"""印刷: choose the form, the recipient profile and what to include; preview from memory; print
-through QPrinter, or save a password-protected PDF on purpose.
+"""印刷: choose the form, the recipient (or the center's own copy) and what to include; preview from
+memory; print through QPrinter, or save a password-protected PDF on purpose.
 
-Printing to a third party goes through documents.printing, which checks consent (or takes an
-authorised override with its reason) and writes the 提供記録 before any page is shown.
+A preview is not a provision: it checks the basis (documents.printing.prepare_print) and shows the
+pages, and writes nothing. The 提供記録 (or, for a センター控え, the audit entry) is written only when
+the print dialog is accepted or the file is saved; cancelling leaves no trace.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -32,36 +28,51 @@ from teiretsu_desktop.documents.definitions import available_forms, load_form
 from teiretsu_desktop.documents.printing import (
     PrintRequest,
     PrintResult,
-    print_form_recorded,
-    save_protected_pdf,
+    prepare_print,
+    record_print,
+    save_pdf,
 )
-from teiretsu_desktop.domain.codes import RecipientKind
+from teiretsu_desktop.domain.codes import CandidateStatus, ProvisionChannel, RecipientKind
+from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
-from teiretsu_desktop.gui.operations import ChangeOp
+from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.printing.pages import render_pages
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.services import coordination
+
+INTERNAL = "internal"  # the 提供先 choice for the center's own copy
 
 PREVIEW_DPI = 60
 PRINT_DPI = 300
 
 
 class PrintDialog(QDialog):
-    def __init__(self, context: AppContext, case_id: str | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        case_id: str | None,
+        parent: QWidget | None = None,
+        *,
+        form_id: str | None = None,
+        consent_id: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.case_id = case_id
+        self.consent_id = consent_id
         self.printed: PrintResult | None = None
+        self.decided: str | None = None  # the decided placement candidate, offered as the recipient
         self.setObjectName("printDialog")
         self.setWindowTitle(self.tr("印刷"))
-        self.resize(900, 760)
+        self.resize(900, 680)
         self.form = QComboBox(self)
         self.form.setAccessibleName(self.tr("帳票"))
-        for form_id in available_forms():
-            definition = load_form(form_id)
+        for available in available_forms():
+            definition = load_form(available)
             if case_id is not None or not definition.needs_case:
-                self.form.addItem(definition.title, form_id)
+                self.form.addItem(definition.title, available)
         self.profile = QComboBox(self)
         self.profile.setAccessibleName(self.tr("提供先"))
         self.recipient = QLineEdit(self)
@@ -72,13 +83,13 @@ class PrintDialog(QDialog):
         self.offence.setAccessibleName(self.offence.text())
         self.override = QLineEdit(self)
         self.override.setPlaceholderText(self.tr("同意がない場合のみ: 提供の理由 (権限のある人)"))
-        self.override.setAccessibleName(self.tr("同意なしの提供理由"))
+        self.override.setAccessibleName(self.tr("同意によらない提供の理由"))
         form = QFormLayout()
         form.addRow(self.tr("帳票"), self.form)
         form.addRow(self.tr("提供先"), self.profile)
         form.addRow(self.tr("提供先の名称"), self.recipient)
         form.addRow("", self.offence)
-        form.addRow(self.tr("同意なしの提供理由"), self.override)
+        form.addRow(self.tr("同意によらない提供の理由"), self.override)
         self.preview_button = Button(self.tr("プレビュー(&V)"), self)
         self.print_button = Button(self.tr("印刷(&P)…"), self)
         self.save_button = Button(self.tr("PDFを保存(&S)…"), self)
@@ -102,27 +113,51 @@ class PrintDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
+        if form_id is not None:
+            self.form.setCurrentIndex(max(0, self.form.findData(form_id)))
         self.form.currentIndexChanged.connect(self._form_changed)
+        self.profile.currentIndexChanged.connect(self._profile_changed)
         for widget in (self.profile, self.form):
             widget.currentIndexChanged.connect(self._invalidate)
         self.offence.toggled.connect(self._invalidate)
         self.recipient.textChanged.connect(self._invalidate)
+        self.override.textChanged.connect(self._invalidate)
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_pages)
         self.save_button.clicked.connect(self.save_pdf)
         context.locked.connect(self._discard)
         self._form_changed()
+        if case_id is not None:
+            QueryOp(
+                context, lambda s: coordination.list_candidates(s, case_id), self._candidates_loaded
+            ).run_in_background()
 
     def _form_changed(self) -> None:
         form_id = self.form.currentData()
         self.profile.clear()
         if form_id:
             for name in load_form(form_id).profiles:
-                kind = RecipientKind(name)
-                self.profile.addItem(kind.label, name)
+                self.profile.addItem(RecipientKind(name).label, name)
+        if self.case_id is not None:
+            self.profile.addItem(self.tr("センター控え（外部に提供しない）"), INTERNAL)
+
+    def _candidates_loaded(self, candidates: list[coordination.CandidateView]) -> None:
+        decided = next((c for c in candidates if c.status is CandidateStatus.DECIDED), None)
+        if decided is not None:
+            self.decided = decided.name
+            self._profile_changed()
+
+    def _profile_changed(self) -> None:
+        """A letter to the receiving facility is addressed to the decided candidate unless typed."""
+        if (
+            self.decided
+            and self.profile.currentData() == str(RecipientKind.FACILITY)
+            and not self.recipient.text()
+        ):
+            self.recipient.setText(self.decided)
 
     def _invalidate(self) -> None:
-        """Any change of what is printed needs a new preview (and a new disclosure record)."""
+        """Any change of what is printed needs a new preview."""
         self.printed = None
         self.print_button.setEnabled(False)
         self.save_button.setEnabled(False)
@@ -134,23 +169,25 @@ class PrintDialog(QDialog):
             if item is not None and item.widget() is not None:
                 item.widget().deleteLater()  # type: ignore[union-attr]
 
-    def request(self, method: str) -> PrintRequest:
+    def request(self) -> PrintRequest:
+        profile = self.profile.currentData()
         return PrintRequest(
             form_id=str(self.form.currentData()),
-            profile=RecipientKind(self.profile.currentData()),
+            profile=None if profile == INTERNAL else RecipientKind(profile),
             case_id=self.case_id,
             include_offence=self.offence.isChecked(),
             recipient_name=self.recipient.text().strip(),
             override_reason=self.override.text().strip() or None,
-            method=method,
+            consent_id=self.consent_id,
         )
 
     def preview(self) -> None:
+        """Check and render only: a preview writes no 提供記録 and no audit entry."""
         self.status.setText(self.tr("作成しています…"))
-        request = self.request("print")
-        ChangeOp(self.context, lambda s: print_form_recorded(s, request)).success(self._previewed).failure(
+        request = self.request()
+        QueryOp(self.context, lambda s: prepare_print(s, request), self._previewed).failure(
             self._failed
-        ).run_in_background(initiator=self)
+        ).run_in_background()
 
     def _previewed(self, result: PrintResult) -> None:
         self.printed = result
@@ -160,21 +197,39 @@ class PrintDialog(QDialog):
             label.setPixmap(QPixmap.fromImage(image))
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.pages_layout.addWidget(label)
-        recorded = self.tr("提供記録を作成しました。") if result.disclosure_id else ""
-        self.status.setText(self.tr("{0} ページ。{1}").format(result.pages, recorded))
+        self.status.setText(self.tr("{0} ページ。{1}").format(result.pages, self._basis_text(result)))
         self.print_button.setEnabled(True)
         self.save_button.setEnabled(True)
 
+    def _basis_text(self, result: PrintResult) -> str:
+        if result.request.internal:
+            return self.tr("センター控え: 提供記録は作成しません（印刷は監査ログに残ります）。")
+        if result.provision is None:
+            return ""
+        if result.by_override:
+            return self.tr("同意によらない提供です。印刷または保存した時に提供記録を作成します。")
+        if result.basis is not None and not result.basis.coverage.needed:
+            return self.tr("本人への交付です。印刷または保存した時に記録します。")
+        return self.tr("同意に基づく提供です。印刷または保存した時に提供記録を作成します。")
+
     def print_pages(self) -> None:
-        if self.printed is None:
+        """The job is sent only when the print dialog is accepted; then it is recorded, then drawn."""
+        printed = self.printed
+        if printed is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setResolution(PRINT_DPI)
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+        if not dialogs.ask_printer(self, printer):
+            self.status.setText(self.tr("印刷を取り消しました。何も記録していません。"))
             return
+        ChangeOp(self.context, lambda s: record_print(s, printed, ProvisionChannel.PRINT)).success(
+            lambda disclosure: self._paint(printer, printed, disclosure)
+        ).failure(self._failed).run_in_background(initiator=self)
+
+    def _paint(self, printer: QPrinter, printed: PrintResult, disclosure: str | None) -> None:
         painter = QPainter(printer)
         try:
-            for index, image in enumerate(render_pages(self.printed.pdf, PRINT_DPI)):
+            for index, image in enumerate(render_pages(printed.pdf, PRINT_DPI)):
                 if index:
                     printer.newPage()
                 target = painter.viewport()
@@ -182,36 +237,34 @@ class PrintDialog(QDialog):
                 painter.drawImage(0, 0, image.scaled(scaled, Qt.AspectRatioMode.KeepAspectRatio))
         finally:
             painter.end()
-        self.status.setText(self.tr("印刷に送りました。"))
+        recorded = self.tr("提供記録を作成しました。") if disclosure else ""
+        self.status.setText(self.tr("印刷に送りました。") + recorded)
 
     def save_pdf(self) -> None:
-        if self.printed is None:
+        printed = self.printed
+        if printed is None:
             return
-        answer = QMessageBox.warning(
+        if not dialogs.confirm(
             self,
             self.tr("個人情報を含むファイル"),
             self.tr("このPDFには個人情報が含まれます。パスワード (AES-256) をかけて保存します。続けますか？"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        ):
+            return
+        password = dialogs.ask_password(self, self.tr("PDFのパスワード"), self.tr("パスワード (8文字以上)"))
+        if password is None:
+            return
+        path = dialogs.ask_save_path(
+            self, self.tr("PDFを保存"), f"{printed.request.form_id}.pdf", "PDF (*.pdf)"
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if path is None:
             return
-        password, ok = QInputDialog.getText(self, self.tr("PDFのパスワード"), self.tr("パスワード (8文字以上)"),
-                                            QLineEdit.EchoMode.Password)  # fmt: skip
-        if not ok:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("PDFを保存"), f"{self.form.currentData()}.pdf", "PDF (*.pdf)"
-        )
-        if not path:
-            return
-        pdf, form_id = self.printed.pdf, str(self.form.currentData())
         self.status.setText(self.tr("保存しています…"))
-        ChangeOp(
-            self.context,
-            lambda s: save_protected_pdf(s, pdf, password=password, path=Path(path), form_id=form_id),
-        ).success(lambda _: self.status.setText(self.tr("保存しました (パスワード付き)。"))).failure(
-            self._failed
-        ).run_in_background(initiator=self)
+        ChangeOp(self.context, lambda s: save_pdf(s, printed, path=path, password=password)).success(
+            lambda disclosure: self.status.setText(
+                self.tr("保存しました (パスワード付き)。")
+                + (self.tr("提供記録を作成しました。") if disclosure else "")
+            )
+        ).failure(self._failed).run_in_background(initiator=self)
 
     def _failed(self, error: BaseException) -> None:
         self.status.setText(message_for(error))

@@ -137,6 +137,9 @@ class CenterSettingsPage(QWidget):
                 Field("retention_years_disclosure", "提供記録の保存年限", "int"),
                 Field("suppression_policy", "統計の秘匿方針", "choice"),
                 Field("font_path", "帳票のフォント (空欄なら自動)"),
+                Field("center_address", "センターの所在地 (文書に印刷)"),
+                Field("center_phone", "センターの電話番号"),
+                Field("center_fax", "センターのFAX番号"),
             ],
             self,
         )

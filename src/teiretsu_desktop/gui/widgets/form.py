@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -35,6 +35,7 @@ class Field:
     kind: str = "text"  # text | multiline | date | code | codes | bool | choice | int
     codes: type[CodeList] | None = None
     sensitive: bool = False
+    omit: tuple[str, ...] = ()  # codes not offered here (e.g. 本人 as a recipient of a consent)
 
 
 Raw = str | bool | list[str] | None
@@ -43,18 +44,25 @@ Raw = str | bool | list[str] | None
 class MultiCheck(QWidget):
     toggled = Signal()
 
-    def __init__(self, options: type[CodeList], parent: QWidget | None = None) -> None:
+    PER_ROW = 4  # a long list wraps into rows, so the dialog fits a 1366×768 screen
+
+    def __init__(
+        self, options: type[CodeList], parent: QWidget | None = None, *, omit: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
         for option in options:
+            if str(option) in omit:
+                continue
             box = QCheckBox(option.label, self)
             box.setAccessibleName(option.label)
             box.toggled.connect(lambda _checked: self.toggled.emit())
+            index = len(self.boxes)
             self.boxes[str(option)] = box
-            layout.addWidget(box)
-        layout.addStretch(1)
+            layout.addWidget(box, index // self.PER_ROW, index % self.PER_ROW)
+        layout.setColumnStretch(self.PER_ROW, 1)
 
     def value(self) -> tuple[str, ...]:
         return tuple(code for code, box in self.boxes.items() if box.isChecked())
@@ -184,7 +192,7 @@ class Form(QWidget):
             return CodeCombo(f.codes, self, accessible_name=f.label)
         if f.kind == "codes":
             assert f.codes is not None
-            return MultiCheck(f.codes, self)
+            return MultiCheck(f.codes, self, omit=f.omit)
         if f.kind == "bool":
             box = QCheckBox(self)
             box.setAccessibleName(f.label)

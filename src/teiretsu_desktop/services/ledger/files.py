@@ -14,6 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.services.ledger.columns import CHOICES_SHEET, COLUMNS, HELP_SHEET, SHEET
+from teiretsu_desktop.services.ledger.protect import encrypt_xlsx
 from teiretsu_desktop.store.atomic import atomic_write_bytes
 
 MAX_ROWS = 200_000
@@ -78,10 +79,15 @@ def read_table(path: Path) -> tuple[list[str], list[list[str]]]:
     return header, [row + [""] * (len(header) - len(row)) for row in table[1:]]
 
 
-def write_table(path: Path, rows: Sequence[Sequence[str]]) -> None:
-    """Write the ledger atomically (the file is a deliberate export of personal data)."""
+def write_table(path: Path, rows: Sequence[Sequence[str]], *, password: str | None = None) -> None:
+    """Write the ledger atomically (the file is a deliberate export of personal data): an .xlsx is
+    password-protected when `password` is given; a .csv cannot be, so it needs `password` None."""
     kind = _kind(path)
     headers = [c.header for c in COLUMNS]
+    if kind == ".csv" and password is not None:
+        raise InvalidInput(
+            "CSVにはパスワードをかけられません。.xlsx にしてください / A CSV cannot be password-protected; use .xlsx."
+        )
     if kind == ".csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
@@ -95,7 +101,8 @@ def write_table(path: Path, rows: Sequence[Sequence[str]]) -> None:
         sheet.append(list(row))
     out = io.BytesIO()
     book.save(out)
-    atomic_write_bytes(path, out.getvalue())
+    data = out.getvalue()
+    atomic_write_bytes(path, encrypt_xlsx(data, password) if password is not None else data)
 
 
 def _workbook(headers: list[str]) -> Workbook:

@@ -326,11 +326,16 @@ def export_rows(session: StaffSession) -> list[list[str]]:
     return out
 
 
-def export_ledger(session: StaffSession, path: Path) -> int:
-    """Write every case to `path`; an export of personal data, so it is audited."""
+def export_ledger(session: StaffSession, path: Path, *, password: str | None) -> int:
+    """Write every case to `path`: bulk personal data leaves only on purpose, by a role allowed to
+    export it, password-protected unless `password` is None (an explicit plaintext export), audited
+    with the number of cases."""
+    session.require(Permission.EXPORT_PERSONAL_DATA)
     rows = export_rows(session)
-    write_table(path, rows)
-    session.record("ledger_exported", detail={"file": path.name, "cases": len(rows)})
+    write_table(path, rows, password=password)
+    session.record(
+        "ledger_exported", detail={"file": path.name, "cases": len(rows), "encrypted": password is not None}
+    )
     return len(rows)
 
 

@@ -92,22 +92,28 @@ class Consent(Record, Base):
     __tablename__ = "consent"
 
     person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), nullable=False, index=True)
-    case_id: Mapped[str | None] = mapped_column(ForeignKey("support_case.id"))
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("support_case.id"))  # the episode it is for
+    # draft: prepared for signature (purpose, recipients, period); given: signed or stated.
+    status: Mapped[str] = mapped_column(String(12), nullable=False, default="given", server_default="given")
     purpose: Mapped[str] = mapped_column(Text, nullable=False)
     recipients: Mapped[str] = mapped_column(Text, nullable=False, default="[]")  # JSON list of RecipientKind
+    agency_ids: Mapped[str | None] = mapped_column(Text)  # JSON list of agency ids named in the consent
     recipient_names: Mapped[str | None] = mapped_column(Text)
     scope: Mapped[str | None] = mapped_column(Text)
     method: Mapped[str] = mapped_column(String(16), nullable=False)
-    given_on: Mapped[date] = mapped_column(Date, nullable=False)
-    given_by: Mapped[str] = mapped_column(String(16), nullable=False)
+    prepared_on: Mapped[date | None] = mapped_column(Date)
+    given_on: Mapped[date | None] = mapped_column(Date)
+    given_by: Mapped[str | None] = mapped_column(String(16))
     giver_name: Mapped[str | None] = mapped_column(String(100))
+    present: Mapped[str | None] = mapped_column(Text)  # family or others present, who do not give it
     expires_on: Mapped[date | None] = mapped_column(Date, index=True)
     withdrawn_on: Mapped[date | None] = mapped_column(Date)
     withdrawal_note: Mapped[str | None] = mapped_column(Text)
 
 
 class Disclosure(Base):
-    """提供記録 (APPI 法29条): every print or export of personal data to a third party."""
+    """提供記録 (APPI 法29条): every provision of personal data to a third party, whatever the channel.
+    Rows cannot be changed, nor removed before the legal retention of three years (triggers, 0008)."""
 
     __tablename__ = "disclosure"
 
@@ -121,8 +127,12 @@ class Disclosure(Base):
     consent_id: Mapped[str | None] = mapped_column(ForeignKey("consent.id"))
     override_reason: Mapped[str | None] = mapped_column(Text)
     form_id: Mapped[str | None] = mapped_column(String(40))
-    method: Mapped[str] = mapped_column(String(16), nullable=False)
+    method: Mapped[str] = mapped_column(String(16), nullable=False)  # ProvisionChannel
     staff_id: Mapped[str | None] = mapped_column(String(36))
+    agency_id: Mapped[str | None] = mapped_column(ForeignKey("agency.id"))
+    provided_on: Mapped[date | None] = mapped_column(
+        Date
+    )  # the day of the provision (a call may be noted later)
 
 
 class Activity(Record, Base):
