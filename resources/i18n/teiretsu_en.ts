@@ -22,12 +22,12 @@
 <context>
     <name>ApplicationsTab</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="221" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="148" />
         <source>申請支援を記録(&amp;A)…</source>
         <translation>Record &amp;application support…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="247" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="174" />
         <source>申請支援</source>
         <translation>Application support</translation>
     </message>
@@ -58,12 +58,12 @@
 <context>
     <name>CandidatesTab</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="173" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="100" />
         <source>候補を追加(&amp;A)…</source>
         <translation>&amp;Add candidate…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="198" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="125" />
         <source>受入先候補を追加</source>
         <translation>Add destination candidate</translation>
     </message>
@@ -150,188 +150,188 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="124" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="114" />
         <source>保存されている内容に戻す</source>
         <translation>Revert to the saved version</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="136" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="126" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="138" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="128" />
         <source>印刷 (Ctrl+P)…</source>
         <translation>Print (Ctrl+P)…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="173" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="157" />
         <source>基本情報</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="174" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="158" />
         <source>障害・手帳</source>
         <translation>Disabilities and certificates</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="175" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="254" />
-        <source>同意</source>
-        <translation>Consent</translation>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="159" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="231" />
+        <source>同意・提供記録</source>
+        <translation>Consent &amp; disclosures</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="176" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="160" />
         <source>支援経過</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="177" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="161" />
         <source>受入先調整</source>
         <translation>Destination coordination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="178" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="162" />
         <source>申請支援</source>
         <translation>Application support</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="179" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="163" />
         <source>フォローアップ</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="180" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="164" />
         <source>終結</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="227" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="211" />
         <source>(登録を削除したスタッフ)</source>
         <translation>(staff member removed)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="279" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="249" />
         <source>保存されていない編集を復元しました (下書き {0} UTC)。保存するか、元に戻してください。</source>
         <translation>Unsaved edits were restored (draft {0} UTC). Save them or revert.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="299" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="260" />
         <source>状態を進める:</source>
         <translation>Advance status:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="310" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="271" />
         <source>必要なもの: </source>
         <translation>Required: </translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="314" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="275" />
         <source>再開…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="316" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="277" />
         <source>終結日・終結理由を直すとき、支援を続けるとき (理由を記録します)</source>
         <translation>To correct the closure date or reason, or to continue support (the reason is recorded)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="318" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="279" />
         <source>終了したケース:</source>
         <translation>Ended case:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="346" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="295" />
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="400" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="337" />
         <source>変更はありません</source>
         <translation>Nothing has changed</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="407" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="344" />
         <source>業務区分を切り替える理由</source>
         <translation>Reason for switching the service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="408" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="345" />
         <source>業務区分の切り替え</source>
         <translation>Switch service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="416" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="353" />
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="443" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="370" />
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="450" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="377" />
         <source>保存しました (その後に入力した内容はまだ保存されていません)</source>
         <translation>Saved (what you typed since then is not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="460" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="387" />
         <source>ケースを「{0}」にします。よろしいですか？ (あとで「再開」で戻せます。理由が記録されます)</source>
         <translation>The case will become “{0}”. Continue? (It can be reopened later; the reason is recorded.)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="463" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="390" />
         <source>状態の変更</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="468" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="395" />
         <source>「{0}」に戻す理由</source>
         <translation>Reason for moving back to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="469" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="396" />
         <source>状態を戻す理由</source>
         <translation>Reason for moving back</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="476" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="403" />
         <source>ケースの再開</source>
         <translation>Reopen case</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="476" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="403" />
         <source>再開する理由</source>
         <translation>Reason for reopening</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="502" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="429" />
         <source>保存していない編集を破棄して、保存されている内容に戻しますか？</source>
         <translation>Discard the unsaved edits and revert to the saved version?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="503" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="430" />
         <source>編集の破棄</source>
         <translation>Discard edits</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="503" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="430" />
         <source>破棄する</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="538" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="463" />
         <source>このケースは別の画面で変更されました。入力中の項目はそのまま残し、ほかの項目を最新にしました。</source>
         <translation>This case was changed in another window. Your unsaved fields were kept; the other fields now show the latest values.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="579" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="511" />
         <source>保存されていない変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="580" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="512" />
         <source>このケースには保存されていない変更があります。保存しますか？</source>
         <translation>This case has unsaved changes. Save them?</translation>
     </message>
@@ -339,57 +339,57 @@
 <context>
     <name>CenterSettingsPage</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="146" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="149" />
         <source>都道府県内 (実数・取扱注意)</source>
         <translation>Within the prefecture (exact counts, handle with care)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="147" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="150" />
         <source>公表用 (10未満を秘匿)</source>
         <translation>For publication (suppress below 10)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="151" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="154" />
         <source>設定を保存</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="153" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="156" />
         <source>この端末のキーリングで解除できるようにする</source>
         <translation>Allow unlocking with this device's keyring</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="154" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="157" />
         <source>バックアップを作成…</source>
         <translation>Create backup…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="183" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="186" />
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="188" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="191" />
         <source>キーリングでの解除を有効にしました</source>
         <translation>Keyring unlocking enabled</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="192" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="195" />
         <source>バックアップの保存先</source>
         <translation>Backup destination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="200" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="203" />
         <source>バックアップしています…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="200" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="203" />
         <source>中止</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="227" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="230" />
         <source>バックアップを作成しました: {0}</source>
         <translation>Backup created: {0}</translation>
     </message>
@@ -397,19 +397,44 @@
 <context>
     <name>ConsentTab</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="111" />
-        <source>同意を記録(&amp;C)…</source>
-        <translation>Record &amp;consent…</translation>
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="99" />
+        <source>同意書を準備(&amp;C)…</source>
+        <translation>Prepare &amp;consent form…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="112" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="101" />
+        <source>同意書を印刷…</source>
+        <translation>Print consent form…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="104" />
+        <source>署名を記録…</source>
+        <translation>Record signature…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="105" />
+        <source>口頭の同意を記録…</source>
+        <translation>Record oral consent…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="106" />
         <source>撤回…</source>
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="145" />
-        <source>同意を記録</source>
-        <translation>Record consent</translation>
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="128" />
+        <source>同意書を準備</source>
+        <translation>Prepare consent form</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="159" />
+        <source>署名を記録</source>
+        <translation>Record signature</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="183" />
+        <source>口頭の同意を記録</source>
+        <translation>Record oral consent</translation>
     </message>
 </context>
 <context>
@@ -516,29 +541,52 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="27" />
+        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="29" />
         <source>はい</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="30" />
+        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="32" />
         <source>いいえ</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="44" />
+        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="46" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="46" />
+        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="48" />
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="49" />
+        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="51" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="77" />
+        <source>もう一度入力してください</source>
+        <translation>Enter it again</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosuresTab</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="224" />
+        <source>提供を記録 (電話・FAX・会議など)…</source>
+        <translation>Record a disclosure (phone, fax, meeting…)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="226" />
+        <source>第三者提供記録簿を印刷…</source>
+        <translation>Print disclosure register…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="260" />
+        <source>提供を記録</source>
+        <translation>Record a disclosure</translation>
     </message>
 </context>
 <context>
@@ -854,116 +902,147 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="57" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="68" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="60" />
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="77" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="71" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="88" />
         <source>帳票</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="66" />
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="78" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="77" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="89" />
         <source>提供先</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="68" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="79" />
         <source>例: グループホームさくら</source>
         <translation>e.g. Sakura Group Home</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="70" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="81" />
         <source>罪名を含める (受入先の安全管理に必要な場合のみ)</source>
         <translation>Include offence (only if the destination needs it for safety management)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="74" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="85" />
         <source>同意がない場合のみ: 提供の理由 (権限のある人)</source>
         <translation>Only if there is no consent: reason for disclosure (authorized staff)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="69" />
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="79" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="80" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="90" />
         <source>提供先の名称</source>
         <translation>Recipient name</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="75" />
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="81" />
-        <source>同意なしの提供理由</source>
-        <translation>Reason for disclosure without consent</translation>
-    </message>
-    <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="82" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="93" />
         <source>プレビュー(&amp;V)</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="83" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="94" />
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="84" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="95" />
         <source>PDFを保存(&amp;S)…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="149" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="186" />
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="163" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="240" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="265" />
         <source>提供記録を作成しました。</source>
         <translation>Disclosure record created.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="164" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="200" />
         <source>{0} ページ。{1}</source>
         <translation>Pages: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="185" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="86" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="92" />
+        <source>同意によらない提供の理由</source>
+        <translation>Reason for disclosure without consent</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="142" />
+        <source>センター控え（外部に提供しない）</source>
+        <translation>Center's copy (not disclosed)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="206" />
+        <source>センター控え: 提供記録は作成しません（印刷は監査ログに残ります）。</source>
+        <translation>Center's copy: no disclosure record (the print is audited).</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="210" />
+        <source>同意によらない提供です。印刷または保存した時に提供記録を作成します。</source>
+        <translation>Disclosure without consent. The disclosure record is written when you print or save.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="212" />
+        <source>本人への交付です。印刷または保存した時に記録します。</source>
+        <translation>Given to the person. Recorded when you print or save.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="213" />
+        <source>同意に基づく提供です。印刷または保存した時に提供記録を作成します。</source>
+        <translation>Disclosure under consent. The disclosure record is written when you print or save.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="223" />
+        <source>印刷を取り消しました。何も記録していません。</source>
+        <translation>Printing cancelled. Nothing was recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="241" />
         <source>印刷に送りました。</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="192" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="249" />
         <source>個人情報を含むファイル</source>
         <translation>File contains personal information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="193" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="250" />
         <source>このPDFには個人情報が含まれます。パスワード (AES-256) をかけて保存します。続けますか？</source>
         <translation>This PDF contains personal information. It will be saved with a password (AES-256). Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="198" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="253" />
         <source>PDFのパスワード</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="198" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="253" />
         <source>パスワード (8文字以上)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="203" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="257" />
         <source>PDFを保存</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="208" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="261" />
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="212" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="264" />
         <source>保存しました (パスワード付き)。</source>
         <translation>Saved (password-protected).</translation>
     </message>
@@ -971,12 +1050,12 @@
 <context>
     <name>ReviewsTab</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="265" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="192" />
         <source>見直しを記録(&amp;R)…</source>
         <translation>&amp;Record review…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="287" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="214" />
         <source>見直しを記録</source>
         <translation>Record review</translation>
     </message>
@@ -984,17 +1063,17 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="238" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="241" />
         <source>センター</source>
         <translation>Center</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="239" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="242" />
         <source>スタッフと役割</source>
         <translation>Staff and roles</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="240" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="243" />
         <source>監査ログ</source>
         <translation>Audit log</translation>
     </message>

@@ -49,7 +49,16 @@ from teiretsu_desktop.services.ledger.transfer import export_ledger
 from teiretsu_desktop.services.settings import load_settings, save_settings
 from teiretsu_desktop.store.models import AuditEntry, Consent, Disclosure
 from tests.helpers.casework import consent, interview, new_case, new_person
-from tests.helpers.stores import CASEWORKER, CASEWORKER_PASS, CLERK, CLERK_PASS, TemplateStore
+from tests.helpers.cli import run_admin
+from tests.helpers.stores import (
+    ADMIN,
+    ADMIN_PASS,
+    CASEWORKER,
+    CASEWORKER_PASS,
+    CLERK,
+    CLERK_PASS,
+    TemplateStore,
+)
 
 TODAY = date.today()
 
@@ -349,3 +358,30 @@ def test_only_the_manager_and_admin_export_the_ledger_and_it_needs_the_password(
             select(AuditEntry).where(AuditEntry.action == "ledger_exported").order_by(AuditEntry.seq.desc())
         ).scalars().first()  # fmt: skip
     assert entry is not None and json.loads(entry.detail or "{}")["cases"] == 1
+
+
+def test_the_commands_protect_what_they_write_unless_told_plainly(
+    store: TemplateStore, admin: StaffSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    cid = new_case(admin, new_person(admin))
+    case_no = cases.get_case(admin, cid).case_no
+    root = store.data_dir.root
+    r = run_admin(monkeypatch, capsys, root, "--user", CLERK, "export-ledger", "--out", str(tmp_path / "c.xlsx"),
+                  stdin=f"{CLERK_PASS}\nfile-password-1\nfile-password-1\n")  # fmt: skip
+    assert r.code != 0 and "権限がありません" in r.err and not (tmp_path / "c.xlsx").exists()
+    out = tmp_path / "cases.xlsx"
+    r = run_admin(monkeypatch, capsys, root, "--user", ADMIN, "export-ledger", "--out", str(out),
+                  stdin=f"{ADMIN_PASS}\nfile-password-1\n")  # fmt: skip
+    assert r.code == 0, r.err
+    assert out.read_bytes().startswith(b"\xd0\xcf\x11\xe0")  # an encrypted OLE package, not a zip
+    copy = tmp_path / "copy.pdf"
+    r = run_admin(monkeypatch, capsys, root, "--user", ADMIN, "print", "face-sheet", "--case", case_no,
+                  "--profile", "internal", "--out", str(copy), stdin=f"{ADMIN_PASS}\npdf-password-1\n")  # fmt: skip
+    assert r.code == 0, r.err
+    assert PdfReader(io.BytesIO(copy.read_bytes())).is_encrypted
+    plain = tmp_path / "plain.pdf"
+    r = run_admin(monkeypatch, capsys, root, "--user", ADMIN, "print", "face-sheet", "--case", case_no,
+                  "--profile", "internal", "--out", str(plain), "--plaintext", stdin=f"{ADMIN_PASS}\n")  # fmt: skip
+    assert r.code == 0 and "暗号化されていません" in r.err
+    assert not PdfReader(io.BytesIO(plain.read_bytes())).is_encrypted

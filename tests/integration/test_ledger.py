@@ -51,7 +51,7 @@ def test_export_import_export_gives_the_same_rows(
 ) -> None:
     generate_demo_data(admin, persons=60, seed=5, today=date(2026, 11, 26))
     out = tmp_path / f"ledger{suffix}"
-    assert export_ledger(admin, out) > 60
+    assert export_ledger(admin, out, password=None) > 60
     empty = copy_store(template_store, tmp_path / "empty")
     target = unlock_admin(empty.data_dir)
     try:

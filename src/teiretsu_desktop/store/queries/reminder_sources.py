@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from teiretsu_desktop.domain.codes import ConsentStatus
 from teiretsu_desktop.store.models import CaseReview, Certificate, Consent, Person, SupportCase
 
 TERMINAL_STATES = ("closed", "declined", "withdrawn", "died", "transferred", "released_unplaced")
@@ -60,6 +61,7 @@ def expiring_consents(session: Session, today: date, within_days: int) -> list[A
         .join(Person, Person.id == Consent.person_id)
         .where(
             and_(
+                Consent.status == str(ConsentStatus.GIVEN),  # a draft not yet signed covers nothing to lapse
                 Consent.withdrawn_on.is_(None),
                 Consent.expires_on.is_not(None),
                 Consent.expires_on <= today + timedelta(days=within_days),
