@@ -50,8 +50,10 @@ def _known(text: str | None) -> str:
 def blank_context(session: StaffSession) -> FormContext:
     center = center_info(session)
     settings = load_settings(session)
+    # One letterhead line (所在地 TEL FAX), empty when the center has not set them.
     contact = "　".join(
-        x for x in (f"TEL {settings.center_phone}" if settings.center_phone else "",
+        x for x in (settings.center_address,
+                    f"TEL {settings.center_phone}" if settings.center_phone else "",
                     f"FAX {settings.center_fax}" if settings.center_fax else "") if x
     )  # fmt: skip
     return FormContext(values={"center.name": center.center_name, "center.code": center.center_code,

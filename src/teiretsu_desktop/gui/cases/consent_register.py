@@ -20,6 +20,7 @@ from teiretsu_desktop.domain.codes import (
     ConsentMethod,
     RecipientKind,
 )
+from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.wareki import to_wareki
 from teiretsu_desktop.gui.cases.records import RecordsTab
 from teiretsu_desktop.gui.context import AppContext
@@ -245,9 +246,11 @@ class DisclosuresTab(RecordsTab[DisclosureView]):
 
         def make(v: dict[str, Any]) -> Job:
             items = [x.strip() for x in (v["items"] or "").replace(",", "、").split("、") if x.strip()]
+            if not v["recipient"]:
+                raise InvalidInput(self.tr("提供先を選んでください"))
             request = DisclosureRequest(
                 person_id=self.person_id,
-                recipient=RecipientKind(v["recipient"] or "facility"),
+                recipient=RecipientKind(v["recipient"]),
                 items=items,
                 method=next(c for c in SPOKEN_OR_SENT if str(c) == (v["method"] or "phone")),
                 on=v["on"] or date.today(),

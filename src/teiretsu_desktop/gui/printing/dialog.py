@@ -148,7 +148,11 @@ class PrintDialog(QDialog):
             self._profile_changed()
 
     def _profile_changed(self) -> None:
-        """A letter to the receiving facility is addressed to the decided candidate unless typed."""
+        """A letter to the receiving facility is addressed to the decided candidate unless typed. The
+        center's own copy has no recipient and needs no reason."""
+        internal = self.profile.currentData() == INTERNAL
+        self.recipient.setEnabled(not internal)
+        self.override.setEnabled(not internal)
         if (
             self.decided
             and self.profile.currentData() == str(RecipientKind.FACILITY)
@@ -171,13 +175,14 @@ class PrintDialog(QDialog):
 
     def request(self) -> PrintRequest:
         profile = self.profile.currentData()
+        internal = profile == INTERNAL
         return PrintRequest(
             form_id=str(self.form.currentData()),
-            profile=None if profile == INTERNAL else RecipientKind(profile),
+            profile=None if internal else RecipientKind(profile),
             case_id=self.case_id,
             include_offence=self.offence.isChecked(),
-            recipient_name=self.recipient.text().strip(),
-            override_reason=self.override.text().strip() or None,
+            recipient_name="" if internal else self.recipient.text().strip(),
+            override_reason=None if internal else self.override.text().strip() or None,
             consent_id=self.consent_id,
         )
 
