@@ -397,42 +397,42 @@
 <context>
     <name>ConsentTab</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="99" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="100" />
         <source>同意書を準備(&amp;C)…</source>
         <translation>Prepare &amp;consent form…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="101" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="102" />
         <source>同意書を印刷…</source>
         <translation>Print consent form…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="104" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="105" />
         <source>署名を記録…</source>
         <translation>Record signature…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="105" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="106" />
         <source>口頭の同意を記録…</source>
         <translation>Record oral consent…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="106" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="107" />
         <source>撤回…</source>
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="128" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="129" />
         <source>同意書を準備</source>
         <translation>Prepare consent form</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="159" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="160" />
         <source>署名を記録</source>
         <translation>Record signature</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="183" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="184" />
         <source>口頭の同意を記録</source>
         <translation>Record oral consent</translation>
     </message>
@@ -574,17 +574,22 @@
 <context>
     <name>DisclosuresTab</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="224" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="225" />
         <source>提供を記録 (電話・FAX・会議など)…</source>
         <translation>Record a disclosure (phone, fax, meeting…)…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="226" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="227" />
         <source>第三者提供記録簿を印刷…</source>
         <translation>Print disclosure register…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="260" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="250" />
+        <source>提供先を選んでください</source>
+        <translation>Choose the recipient</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="263" />
         <source>提供を記録</source>
         <translation>Record a disclosure</translation>
     </message>
@@ -839,16 +844,21 @@
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="92" />
+        <source>第三者提供記録簿（期間）を印刷(&amp;R)…</source>
+        <translation>Print disclosure &amp;register for a period…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="95" />
         <source>終了(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="104" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="107" />
         <source>処理中…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="136" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="139" />
         <source>自動ロックまで {0}:{1:02d}</source>
         <translation>Auto-lock in {0}:{1:02d}</translation>
     </message>
@@ -902,147 +912,167 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="68" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="72" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="71" />
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="88" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="75" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="99" />
         <source>帳票</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="77" />
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="89" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="81" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="100" />
         <source>提供先</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="79" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="83" />
         <source>例: グループホームさくら</source>
         <translation>e.g. Sakura Group Home</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="81" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="85" />
         <source>罪名を含める (受入先の安全管理に必要な場合のみ)</source>
         <translation>Include offence (only if the destination needs it for safety management)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="85" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="89" />
         <source>同意がない場合のみ: 提供の理由 (権限のある人)</source>
         <translation>Only if there is no consent: reason for disclosure (authorized staff)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="80" />
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="90" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="84" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="101" />
         <source>提供先の名称</source>
         <translation>Recipient name</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="93" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="105" />
         <source>プレビュー(&amp;V)</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="94" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="106" />
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="95" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="107" />
         <source>PDFを保存(&amp;S)…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="186" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="227" />
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="240" />
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="265" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="280" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="305" />
         <source>提供記録を作成しました。</source>
         <translation>Disclosure record created.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="200" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="240" />
         <source>{0} ページ。{1}</source>
         <translation>Pages: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="86" />
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="92" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="90" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="103" />
         <source>同意によらない提供の理由</source>
         <translation>Reason for disclosure without consent</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="142" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="92" />
+        <source>期間の初日</source>
+        <translation>First day of the period</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="93" />
+        <source>期間の末日</source>
+        <translation>Last day of the period</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="104" />
+        <source>期間 (経過記録・記録簿)</source>
+        <translation>Period (activity log, register)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="157" />
         <source>センター控え（外部に提供しない）</source>
         <translation>Center's copy (not disclosed)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="206" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="211" />
+        <source>期間: 日付として読めません (例: 令和6年4月1日 / 2024-04-01)</source>
+        <translation>Period: not a date (e.g. 2024-04-01)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="246" />
         <source>センター控え: 提供記録は作成しません（印刷は監査ログに残ります）。</source>
         <translation>Center's copy: no disclosure record (the print is audited).</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="210" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="250" />
         <source>同意によらない提供です。印刷または保存した時に提供記録を作成します。</source>
         <translation>Disclosure without consent. The disclosure record is written when you print or save.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="212" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="252" />
         <source>本人への交付です。印刷または保存した時に記録します。</source>
         <translation>Given to the person. Recorded when you print or save.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="213" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="253" />
         <source>同意に基づく提供です。印刷または保存した時に提供記録を作成します。</source>
         <translation>Disclosure under consent. The disclosure record is written when you print or save.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="223" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="263" />
         <source>印刷を取り消しました。何も記録していません。</source>
         <translation>Printing cancelled. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="241" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="281" />
         <source>印刷に送りました。</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="249" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="289" />
         <source>個人情報を含むファイル</source>
         <translation>File contains personal information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="250" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="290" />
         <source>このPDFには個人情報が含まれます。パスワード (AES-256) をかけて保存します。続けますか？</source>
         <translation>This PDF contains personal information. It will be saved with a password (AES-256). Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="253" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="293" />
         <source>PDFのパスワード</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="253" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="293" />
         <source>パスワード (8文字以上)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="257" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="297" />
         <source>PDFを保存</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="261" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="301" />
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="264" />
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="304" />
         <source>保存しました (パスワード付き)。</source>
         <translation>Saved (password-protected).</translation>
     </message>

@@ -110,6 +110,23 @@ def test_the_center_copy_and_the_decided_candidate(
     assert answers.printer.exists() and _disclosures(store, pid) == []
 
 
+def test_the_center_register_for_a_period_prints_from_the_file_menu(
+    qtbot: QtBot, gui: Application, store: TemplateStore, tmp_path: Path, answers: Answers
+) -> None:
+    unlock(qtbot, gui)
+    dialog = gui.main.print_register()
+    assert [dialog.profile.itemData(i) for i in range(dialog.profile.count())] == [INTERNAL]
+    dialog.period_start.edit.setText("令和8年4月1日")
+    dialog.period_end.edit.setText("令和9年3月31日")
+    dialog.preview()
+    settle(qtbot, gui)
+    assert dialog.printed is not None and dialog.printed.request.period is not None
+    assert dialog.printed.request.period[0].date().isoformat() == "2026-04-01"
+    dialog.period_end.edit.setText("令和9年13月1日")
+    dialog.preview()
+    assert "期間" in dialog.status.text() and dialog.printed is None
+
+
 def test_backup_from_settings_shows_progress_and_can_be_cancelled(
     qtbot: QtBot, gui: Application, store: TemplateStore, tmp_path: Path
 ) -> None:

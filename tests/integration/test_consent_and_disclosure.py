@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import msoffcrypto
@@ -295,6 +295,11 @@ def test_the_register_lists_a_persons_consents_and_provisions(admin: StaffSessio
         assert expected in text, expected
     with pytest.raises(InvalidInput):  # the register is internal: no recipient profile
         prepare_print(admin, PrintRequest("disclosure-register", RecipientKind.FACILITY, cid))
+    last_year = (datetime(TODAY.year - 1, 1, 1), datetime(TODAY.year - 1, 12, 31, 23, 59))
+    earlier = _text(
+        prepare_print(admin, PrintRequest("disclosure-register", None, cid, period=last_year)).pdf
+    )
+    assert "弁護士佐藤" not in earlier and "(なし)" in earlier  # the register for a period
 
 
 def test_a_provision_record_can_be_neither_changed_nor_removed(admin: StaffSession) -> None:
@@ -385,3 +390,26 @@ def test_the_commands_protect_what_they_write_unless_told_plainly(
                   "--profile", "internal", "--out", str(plain), "--plaintext", stdin=f"{ADMIN_PASS}\n")  # fmt: skip
     assert r.code == 0 and "暗号化されていません" in r.err
     assert not PdfReader(io.BytesIO(plain.read_bytes())).is_encrypted
+
+
+def test_the_center_register_lists_every_persons_provisions_in_a_period(admin: StaffSession) -> None:
+    for family, recipient in (("山田", RecipientKind.LAWYER), ("鈴木", RecipientKind.MUNICIPALITY)):
+        pid = new_person(admin, family=family)
+        cid = new_case(admin, pid)
+        _given(admin, cid, recipient)
+        record_disclosure(admin, DisclosureRequest(pid, recipient, ["氏名"], ProvisionChannel.PHONE, TODAY,
+                                                   case_id=cid))  # fmt: skip
+    this_month = (datetime(TODAY.year, TODAY.month, 1), datetime(TODAY.year, TODAY.month, TODAY.day, 23, 59))
+    text = _text(
+        prepare_print(admin, PrintRequest("disclosure-register-center", None, period=this_month)).pdf
+    )
+    assert (
+        "山田" in text and "鈴木" in text and "弁護人" in text and "市町村" in text and "センター控え" in text
+    )
+    last_year = (datetime(TODAY.year - 1, 1, 1), datetime(TODAY.year - 1, 12, 31, 23, 59))
+    earlier = _text(
+        prepare_print(admin, PrintRequest("disclosure-register-center", None, period=last_year)).pdf
+    )
+    assert "山田" not in earlier and "(なし)" in earlier
+    with pytest.raises(InvalidInput, match="向けに印刷できません"):
+        prepare_print(admin, PrintRequest("disclosure-register-center", RecipientKind.CENTER))

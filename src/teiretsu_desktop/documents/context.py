@@ -193,11 +193,29 @@ def case_context(
     ]  # fmt: skip
     start, end = period if period else (None, None)
     ctx.activities = activities.list_activities(session, case_id, start=start, end=end)
-    if period:
-        ctx.values["period"] = f"{wareki(period[0].date())} 〜 {wareki(period[1].date())}"
-    else:
-        ctx.values["period"] = "全期間"
+    ctx.values["period"] = _period_text(period)
     ctx.person_id, ctx.case_id = person.id, case_id
+    return ctx
+
+
+def _period_text(period: tuple[datetime, datetime] | None) -> str:
+    return f"{wareki(period[0].date())} 〜 {wareki(period[1].date())}" if period else "全期間"
+
+
+def center_register_context(session: StaffSession, period: tuple[datetime, datetime] | None) -> FormContext:
+    """Every provision the center made in `period`, for every person (第三者提供記録簿（期間）)."""
+    ctx = blank_context(session)
+    staff = {c.staff_id: c.display_name for c in list_colleagues(session)}
+    start, end = (period[0].date(), period[1].date()) if period else (None, None)
+    provisions = consent.list_disclosures(session, start=start, end=end)
+    names = persons.names_of(session, {d.person_id for d in provisions})
+    ctx.lists["disclosures"] = [
+        {"provided_on": wareki(d.provided_on), "person": names.get(d.person_id, ""), "recipient": d.recipient.label,
+         "recipient_name": d.recipient_name or "", "method": d.method.label, "items": "、".join(d.items),
+         "basis": d.basis_text(), "staff": staff.get(d.staff_id or "", "")}
+        for d in reversed(provisions)
+    ]  # fmt: skip
+    ctx.values["period"] = _period_text(period)
     return ctx
 
 

@@ -29,6 +29,6 @@ LIST_KEYS: dict[str, frozenset[str]] = {
         {"given_on", "purpose", "recipients", "method", "expires_on", "state", "given_by", "withdrawn_on"}
     ),
     "disclosures": frozenset(
-        {"provided_on", "recipient", "recipient_name", "method", "items", "basis", "staff"}
+        {"provided_on", "person", "recipient", "recipient_name", "method", "items", "basis", "staff"}
     ),
 }

@@ -72,6 +72,7 @@ class FormDefinition:
     font_size: float = 10.5
     running_header: str = ""
     path: Path = Path()
+    center_wide: bool = False  # lists every person's records for a period (an internal register)
 
     def groups_for(self, profile: str, *, include_offence: bool) -> frozenset[str]:
         groups = set(self.profiles.get(profile, frozenset()))
@@ -198,6 +199,7 @@ def load_definition(path: Path) -> FormDefinition:
         font_size=float(data.get("font_size", 10.5)),
         running_header=str(data.get("running_header", "")),
         path=path,
+        center_wide=bool(data.get("center_wide", False)),
     )
 
 

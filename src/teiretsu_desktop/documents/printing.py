@@ -18,7 +18,13 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
-from teiretsu_desktop.documents.context import FormContext, blank_context, case_context, describe_basis
+from teiretsu_desktop.documents.context import (
+    FormContext,
+    blank_context,
+    case_context,
+    center_register_context,
+    describe_basis,
+)
 from teiretsu_desktop.documents.definitions import FormDefinition, load_form
 from teiretsu_desktop.documents.render import render
 from teiretsu_desktop.domain.codes import ProvisionChannel, RecipientKind
@@ -99,9 +105,15 @@ def prepare_print(session: StaffSession, request: PrintRequest) -> PrintResult:
         )
     if request.include_offence:
         session.require(Permission.READ_SENSITIVE)
-    if request.case_id is None and (form.needs_case or request.internal):
+    if form.center_wide and not request.internal:
+        raise InvalidInput(
+            f"帳票「{form.title}」はセンター控えとしてだけ印刷できます / {form.id} is internal."
+        )
+    if request.case_id is None and (form.needs_case or (request.internal and not form.center_wide)):
         raise InvalidInput(f"帳票「{form.title}」にはケースが必要です / {form.id} needs a case.")
-    if request.case_id is not None:
+    if form.center_wide:
+        ctx = center_register_context(session, request.period)
+    elif request.case_id is not None:
         ctx = case_context(
             session,
             request.case_id,

@@ -89,6 +89,9 @@ class MainWindow(QMainWindow):
         blank = QAction(self.tr("白紙の面接シートを印刷(&B)…"), self)
         blank.triggered.connect(lambda: PrintDialog(self.context, None, self).open())
         menu.addAction(blank)
+        register = QAction(self.tr("第三者提供記録簿（期間）を印刷(&R)…"), self)
+        register.triggered.connect(self.print_register)
+        menu.addAction(register)
         quit_action = QAction(self.tr("終了(&Q)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -172,6 +175,12 @@ class MainWindow(QMainWindow):
             lambda s: latest_case_of(s, person_id),
             lambda cid: self.open_case(cid) if cid else None,
         ).run_in_background()
+
+    def print_register(self) -> PrintDialog:
+        """第三者提供記録簿 for a period, every person: the center's own copy."""
+        dialog = PrintDialog(self.context, None, self, form_id="disclosure-register-center")
+        dialog.open()
+        return dialog
 
     def new_referral(self) -> None:
         dialog = NewReferralDialog(self.context, self)

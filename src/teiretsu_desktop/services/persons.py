@@ -346,6 +346,13 @@ def _hits(uow: UnitOfWork, ids: list[str]) -> list[PersonHit]:
     return hits
 
 
+def names_of(session: StaffSession, person_ids: set[str]) -> dict[str, str]:
+    """Display names (氏名) of these persons, for lists such as the 第三者提供記録簿."""
+    session.require(Permission.READ_CASES)
+    with session.uow(write=False) as uow:
+        return {hit.id: hit.name for hit in _hits(uow, sorted(person_ids))}
+
+
 _YEAR = re.compile(r"^(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?$")
 _ERA_YEAR = re.compile(
     r"^(明治|大正|昭和|平成|令和|[MTSHR])(元|\d{1,2})年?(?:(\d{1,2})月?)?(?:(\d{1,2})日?)?$"

@@ -8,6 +8,8 @@ the print dialog is accepted or the file is saved; cancelling leaves no trace.
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrinter
@@ -33,12 +35,14 @@ from teiretsu_desktop.documents.printing import (
     save_pdf,
 )
 from teiretsu_desktop.domain.codes import CandidateStatus, ProvisionChannel, RecipientKind
+from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.printing.pages import render_pages
 from teiretsu_desktop.gui.widgets.buttons import Button
+from teiretsu_desktop.gui.widgets.dates import DateEdit
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services import coordination
 
@@ -84,12 +88,20 @@ class PrintDialog(QDialog):
         self.override = QLineEdit(self)
         self.override.setPlaceholderText(self.tr("同意がない場合のみ: 提供の理由 (権限のある人)"))
         self.override.setAccessibleName(self.tr("同意によらない提供の理由"))
+        # The period of a 支援経過記録 or a 第三者提供記録簿 (empty: all of it).
+        self.period_start = DateEdit(self, accessible_name=self.tr("期間の初日"))
+        self.period_end = DateEdit(self, accessible_name=self.tr("期間の末日"))
+        period = QHBoxLayout()
+        period.addWidget(self.period_start, 1)
+        period.addWidget(QLabel("〜", self))
+        period.addWidget(self.period_end, 1)
         form = QFormLayout()
         form.addRow(self.tr("帳票"), self.form)
         form.addRow(self.tr("提供先"), self.profile)
         form.addRow(self.tr("提供先の名称"), self.recipient)
         form.addRow("", self.offence)
         form.addRow(self.tr("同意によらない提供の理由"), self.override)
+        form.addRow(self.tr("期間 (経過記録・記録簿)"), period)
         self.preview_button = Button(self.tr("プレビュー(&V)"), self)
         self.print_button = Button(self.tr("印刷(&P)…"), self)
         self.save_button = Button(self.tr("PDFを保存(&S)…"), self)
@@ -122,6 +134,8 @@ class PrintDialog(QDialog):
         self.offence.toggled.connect(self._invalidate)
         self.recipient.textChanged.connect(self._invalidate)
         self.override.textChanged.connect(self._invalidate)
+        self.period_start.changed.connect(self._invalidate)
+        self.period_end.changed.connect(self._invalidate)
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_pages)
         self.save_button.clicked.connect(self.save_pdf)
@@ -135,10 +149,11 @@ class PrintDialog(QDialog):
     def _form_changed(self) -> None:
         form_id = self.form.currentData()
         self.profile.clear()
-        if form_id:
-            for name in load_form(form_id).profiles:
+        definition = load_form(form_id) if form_id else None
+        if definition is not None and not definition.center_wide:
+            for name in definition.profiles:
                 self.profile.addItem(RecipientKind(name).label, name)
-        if self.case_id is not None:
+        if self.case_id is not None or (definition is not None and definition.center_wide):
             self.profile.addItem(self.tr("センター控え（外部に提供しない）"), INTERNAL)
 
     def _candidates_loaded(self, candidates: list[coordination.CandidateView]) -> None:
@@ -184,12 +199,32 @@ class PrintDialog(QDialog):
             recipient_name="" if internal else self.recipient.text().strip(),
             override_reason=None if internal else self.override.text().strip() or None,
             consent_id=self.consent_id,
+            period=self._period(),
+        )
+
+    def _period(self) -> tuple[datetime, datetime] | None:
+        """The chosen period (a day or an open end may be left empty); raises InvalidInput if unreadable."""
+        try:
+            start, end = self.period_start.value(), self.period_end.value()
+        except ValueError:
+            raise InvalidInput(
+                self.tr("期間: 日付として読めません (例: 令和6年4月1日 / 2024-04-01)")
+            ) from None
+        if start is None and end is None:
+            return None
+        return (
+            datetime.combine(start or date(1900, 1, 1), time.min),
+            datetime.combine(end or date(2100, 12, 31), time.max),
         )
 
     def preview(self) -> None:
         """Check and render only: a preview writes no 提供記録 and no audit entry."""
+        try:
+            request = self.request()
+        except InvalidInput as exc:
+            self.status.setText(message_for(exc))
+            return
         self.status.setText(self.tr("作成しています…"))
-        request = self.request()
         QueryOp(self.context, lambda s: prepare_print(s, request), self._previewed).failure(
             self._failed
         ).run_in_background()
