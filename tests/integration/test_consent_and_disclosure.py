@@ -21,6 +21,7 @@ from sqlalchemy.exc import DatabaseError
 
 from teiretsu_desktop.documents.printing import PrintRequest, prepare_print, record_print, save_pdf
 from teiretsu_desktop.domain.codes import (
+    AgencyKind,
     ConsentGiver,
     ConsentMethod,
     ProvisionChannel,
@@ -30,7 +31,7 @@ from teiretsu_desktop.domain.errors import InvalidInput, PermissionDenied
 from teiretsu_desktop.domain.workflow import CaseState, TransitionRefused
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
-from teiretsu_desktop.services import cases, persons
+from teiretsu_desktop.services import cases, directory, persons
 from teiretsu_desktop.services.consent import (
     ConsentInput,
     ConsentScope,
@@ -413,3 +414,22 @@ def test_the_center_register_lists_every_persons_provisions_in_a_period(admin: S
     assert "山田" not in earlier and "(なし)" in earlier
     with pytest.raises(InvalidInput, match="向けに印刷できません"):
         prepare_print(admin, PrintRequest("disclosure-register-center", RecipientKind.CENTER))
+
+
+def test_a_consent_naming_an_agency_covers_that_agency_only(admin: StaffSession) -> None:
+    sakura = directory.save_agency(
+        admin, directory.AgencyInput(AgencyKind.DISABILITY_PROVIDER, "グループホームさくら")
+    ).value
+    midori = directory.save_agency(
+        admin, directory.AgencyInput(AgencyKind.DISABILITY_PROVIDER, "グループホームみどり")
+    ).value
+    pid = new_person(admin)
+    cid = new_case(admin, pid)
+    draft = prepare_consent(admin, cid, ConsentScope("入居の検討のため", (), agency_ids=(sakura,))).value
+    sign_consent(admin, draft, Signature(TODAY))
+    assert list_consents(admin, pid)[0].recipients_text() == "グループホームさくら"
+    to = DisclosureRequest(pid, RecipientKind.FACILITY, ["氏名"], ProvisionChannel.EMAIL, TODAY, case_id=cid)
+    record_disclosure(admin, replace(to, agency_id=sakura))
+    with pytest.raises(PermissionDenied, match="範囲外"):
+        record_disclosure(admin, replace(to, agency_id=midori))
+    assert [r.recipient_name for r in list_disclosures(admin, pid)] == ["グループホームさくら"]

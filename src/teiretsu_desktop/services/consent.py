@@ -140,7 +140,7 @@ def _recipients(raw: str | None) -> tuple[RecipientKind, ...]:
 def _views(s: Session, rows: Sequence[Consent]) -> list[ConsentView]:
     wanted = {a for c in rows for a in json.loads(c.agency_ids or "[]")}
     names = (
-        dict(s.execute(select(Agency.id, Agency.name).where(Agency.id.in_(wanted))).tuples().all())
+        {row.id: row.name for row in s.execute(select(Agency.id, Agency.name).where(Agency.id.in_(wanted)))}
         if wanted
         else {}
     )
@@ -403,8 +403,9 @@ def record_disclosure(session: StaffSession, request: DisclosureRequest) -> Outc
         raise InvalidInput("提供日が未来です / The provision date is in the future.")
     with session.uow() as uow:
         fetch(uow, Person, request.person_id)
+        recipient_name = request.recipient_name
         if request.agency_id is not None:
-            fetch(uow, Agency, request.agency_id)
+            recipient_name = recipient_name or fetch(uow, Agency, request.agency_id).name
         basis = check_disclosure(uow.session, session, request)
         record = Disclosure(
             id=new_id(),
@@ -413,7 +414,7 @@ def record_disclosure(session: StaffSession, request: DisclosureRequest) -> Outc
             person_id=request.person_id,
             case_id=request.case_id,
             recipient_kind=str(request.recipient),
-            recipient_name=request.recipient_name,
+            recipient_name=recipient_name,
             agency_id=request.agency_id,
             items=json.dumps(list(request.items), ensure_ascii=False),
             consent_id=basis.coverage.consent_id,

@@ -26,11 +26,11 @@ from teiretsu_desktop.gui.cases.records import RecordsTab
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.buttons import Button
-from teiretsu_desktop.gui.widgets.form import Field
+from teiretsu_desktop.gui.widgets.form import Field, Form
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.table_model import Column
 from teiretsu_desktop.security.permissions import Permission
-from teiretsu_desktop.services import consent
+from teiretsu_desktop.services import consent, directory
 from teiretsu_desktop.services.consent import (
     DEFAULT_PURPOSE,
     ConsentInput,
@@ -55,10 +55,20 @@ def _d(value: date | None) -> str:
     return to_wareki(value, short=True) if value else ""
 
 
+def _offer_agencies(context: AppContext, form: Form) -> None:
+    """Fill the 関係機関 choice from the directory (on the store thread)."""
+    QueryOp(
+        context,
+        lambda s: directory.list_agencies(s),
+        lambda rows: form.set_choices("agency", [(f"{a.name}（{a.kind.label}）", a.id) for a in rows]),
+    ).run_in_background()
+
+
 def _scope_fields() -> list[Field]:
     return [
         Field("purpose", "目的", "multiline"),
         Field("recipients", "提供先", "codes", RecipientKind, omit=NOT_A_RECIPIENT),
+        Field("agency", "提供先の機関 (関係機関の一覧から)", "choice"),
         Field("recipient_names", "提供先の名称 (分かれば)"),
         Field("expires_on", "有効期限", "date"),
         Field("method", "説明の方法", "code", ConsentMethod),
@@ -119,6 +129,7 @@ class ConsentTab(RecordsTab[ConsentView]):
             scope = ConsentScope(
                 purpose=v["purpose"] or "",
                 recipients=tuple(RecipientKind(r) for r in v["recipients"]),
+                agency_ids=(v["agency"],) if v["agency"] else (),
                 expires_on=v["expires_on"],
                 method=ConsentMethod(v["method"] or "written"),
                 recipient_names=v["recipient_names"],
@@ -127,6 +138,7 @@ class ConsentTab(RecordsTab[ConsentView]):
             return lambda s: consent.prepare_consent(s, case_id, scope)
 
         dialog = FormDialog(self.tr("同意書を準備"), _scope_fields(), self.context, make, None, self)
+        _offer_agencies(self.context, dialog.form)
         dialog.form.set_value("purpose", DEFAULT_PURPOSE)
         dialog.open()
         return dialog
@@ -168,6 +180,7 @@ class ConsentTab(RecordsTab[ConsentView]):
             data = ConsentInput(
                 purpose=v["purpose"] or "",
                 recipients=tuple(RecipientKind(r) for r in v["recipients"]),
+                agency_ids=(v["agency"],) if v["agency"] else (),
                 method=ConsentMethod(v["method"] or "oral"),
                 given_on=v["given_on"] or date.today(),
                 given_by=ConsentGiver(v["given_by"] or "self"),
@@ -182,6 +195,7 @@ class ConsentTab(RecordsTab[ConsentView]):
 
         fields = _scope_fields() + _signature_fields()
         dialog = FormDialog(self.tr("口頭の同意を記録"), fields, self.context, make, None, self)
+        _offer_agencies(self.context, dialog.form)
         dialog.form.set_choices("given_by", GIVERS)
         dialog.form.set_values(
             {"purpose": DEFAULT_PURPOSE, "given_on": date.today(), "given_by": str(ConsentGiver.SELF),
@@ -239,6 +253,7 @@ class DisclosuresTab(RecordsTab[DisclosureView]):
             Field("on", "提供日", "date"),
             Field("method", "方法", "choice"),
             Field("recipient", "提供先", "choice"),
+            Field("agency", "提供先の機関 (関係機関の一覧から)", "choice"),
             Field("recipient_name", "提供先の名称・担当者"),
             Field("items", "提供した項目 (読点で区切る)"),
             Field("override_reason", "同意によらない提供の理由 (権限のある人)"),
@@ -256,11 +271,13 @@ class DisclosuresTab(RecordsTab[DisclosureView]):
                 on=v["on"] or date.today(),
                 case_id=self.case_id,
                 recipient_name=v["recipient_name"],
+                agency_id=v["agency"],
                 override_reason=v["override_reason"],
             )
             return lambda s: consent.record_disclosure(s, request)
 
         dialog = FormDialog(self.tr("提供を記録"), fields, self.context, make, None, self)
+        _offer_agencies(self.context, dialog.form)
         dialog.form.set_choices("method", [(c.label, str(c)) for c in SPOKEN_OR_SENT])
         dialog.form.set_choices(
             "recipient", [(r.label, str(r)) for r in RecipientKind if r is not RecipientKind.PERSON]
