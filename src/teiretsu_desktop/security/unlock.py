@@ -76,20 +76,46 @@ def _actor(store: Store, *, login: str | None = None, staff_id: str | None = Non
 
 
 def _record_unlock(store: Store, data_dir: DataDir, actor: Actor, method: str) -> None:
-    """One audit entry per earlier failed attempt, then one for this success, in one transaction."""
-    failures = unlock_failures.read(data_dir.unlock_failures)
+    """One audit entry per earlier failed attempt, then one for this success, in one transaction.
+
+    The failures file can be written by anyone with file access, so its lines enter the chain marked
+    unauthenticated and dated now (the time they claim is kept as `reported_at`), never back-dated."""
+    failures = unlock_failures.read_all(data_dir.unlock_failures)
     with store.uow(actor_id=actor.staff_id) as uow:
-        for failure in failures:
+        for failure in failures.valid:
+            detail: dict[str, object] = {
+                "login": failure.login,
+                "method": failure.method,
+                "reported_at": failure.at,
+                "unauthenticated": True,
+            }
+            if failure.unknown_login:
+                detail["unknown_login"] = True
+            audit.append(uow.session, actor_id=None, action="unlock_failed", detail=detail)
+        if failures.discarded:
             audit.append(
                 uow.session,
                 actor_id=None,
-                action="unlock_failed",
-                detail={"login": failure.login, "method": failure.method},
-                at=failure.at,
+                action="unlock_failures_discarded",
+                detail={"lines": failures.discarded},
             )
         audit.append(uow.session, actor_id=actor.staff_id, action="unlock", detail={"method": method})
         uow.commit()
     unlock_failures.clear(data_dir.unlock_failures)
+
+
+def _record_failure(data_dir: DataDir, login: str | None, method: str) -> None:
+    """Write the failure without what was typed unless it is a staff name that exists."""
+    try:
+        known = login is not None and login in load_slots(data_dir).logins()
+    except (CorruptStore, StoreNotFound, OSError):
+        known = False
+    unlock_failures.record(
+        data_dir.unlock_failures,
+        login=login if known else None,
+        method=method,
+        unknown_login=login is not None and not known,
+    )
 
 
 def resolve_login(data_dir: DataDir, login: str | None) -> str:
@@ -119,7 +145,7 @@ def unlock_with_passphrase(
             data_dir, lambda s: s.unwrap_passphrase(login, passphrase)[0], migrate=not for_inspection
         )
     except WrongCredentials:
-        unlock_failures.record(data_dir.unlock_failures, login=login, method="passphrase")
+        _record_failure(data_dir, login, "passphrase")
         raise
     actor = _actor(store, login=login)
     if not for_inspection:
@@ -152,7 +178,7 @@ def unlock_with_keyring(data_dir: DataDir, login: str) -> StaffSession:
     try:
         store, _ = open_store(data_dir, unwrap)
     except WrongCredentials:
-        unlock_failures.record(data_dir.unlock_failures, login=login, method="keyring")
+        _record_failure(data_dir, login, "keyring")
         raise
     actor = _actor(store, login=login)
     _record_unlock(store, data_dir, actor, "keyring")
@@ -164,5 +190,5 @@ def open_with_recovery(data_dir: DataDir, code: str) -> tuple[Store, KeySlots]:
     try:
         return open_store(data_dir, lambda s: s.unwrap_recovery(code))
     except WrongCredentials:
-        unlock_failures.record(data_dir.unlock_failures, login=None, method="recovery")
+        _record_failure(data_dir, None, "recovery")
         raise

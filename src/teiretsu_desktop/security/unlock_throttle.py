@@ -43,7 +43,7 @@ class UnlockThrottle:
     def _recent(self, login: str | None) -> list[datetime]:
         now = self.clock()
         times = []
-        for failure in unlock_failures.read(self.failures_file):
+        for failure in unlock_failures.read(self.failures_file, now=now):
             if failure.login != login:
                 continue
             try:

@@ -1,0 +1,72 @@
+"""Issue 14: an insider with file access, and hostile files, scripted as attacks against a real store.
+
+Each test names the attack it reproduces; each is refused or detected with a specific message, and
+files that should not change do not.
+"""
+
+from __future__ import annotations
+
+import json
+import stat
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from teiretsu_desktop.domain.errors import WrongCredentials
+from teiretsu_desktop.security.unlock import unlock_with_passphrase
+from teiretsu_desktop.security.unlock_throttle import UnlockThrottle
+from teiretsu_desktop.store.models import AuditEntry
+from tests.helpers.stores import ADMIN, ADMIN_PASS, TemplateStore
+
+
+def _entries(store: TemplateStore, action: str) -> list[AuditEntry]:
+    session = unlock_with_passphrase(store.data_dir, ADMIN, ADMIN_PASS)
+    try:
+        with session.uow(write=False) as uow:
+            return list(uow.session.execute(select(AuditEntry).where(AuditEntry.action == action)).scalars())
+    finally:
+        session.lock()
+
+
+def test_4_what_is_typed_in_the_name_box_is_never_kept(store: TemplateStore) -> None:
+    """Attack 4: a client's name or a passphrase typed as the staff name stayed in clear on disk and in
+    the audit log; the file was 0644."""
+    for typed in ("山田太郎", "kanri-passphrase-typed-in-the-wrong-box"):
+        with pytest.raises(WrongCredentials):
+            unlock_with_passphrase(store.data_dir, typed, "whatever-it-was-1")
+    with pytest.raises(WrongCredentials):
+        unlock_with_passphrase(store.data_dir, ADMIN, "wrong-passphrase-1")
+    path = store.data_dir.unlock_failures
+    raw = path.read_text(encoding="utf-8")
+    assert "山田太郎" not in raw and "wrong-box" not in raw and ADMIN in raw
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    failed = _entries(store, "unlock_failed")
+    details = [json.loads(e.detail) for e in failed]
+    assert [d.get("unknown_login", False) for d in details] == [True, True, False]
+    assert all(d["unauthenticated"] for d in details)
+    assert not any("山田" in e.detail for e in failed)
+
+
+def test_4_planted_lines_cannot_back_date_the_audit_or_impose_waits(store: TemplateStore) -> None:
+    """Attack 4: anyone who could write the file planted arbitrary or back-dated audit entries, and
+    future-dated lines forced long waits at unlock."""
+    path = store.data_dir.unlock_failures
+    future = (datetime.now(UTC) + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    past = "2019-01-01T00:00:00.000000Z"
+    recent = (datetime.now(UTC) - timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    lines = [
+        *[{"at": future, "login": ADMIN, "method": "passphrase"}] * 20,
+        {"at": past, "login": ADMIN, "method": "passphrase"},
+        {"at": recent, "login": ADMIN, "method": "passphrase", "action": "staff_removed"},
+        {"at": recent, "login": ADMIN, "method": "passphrase"},
+    ]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines) + "not json\n", encoding="utf-8")
+    assert UnlockThrottle(path).wait_seconds(ADMIN) == 0
+    before = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    failed = _entries(store, "unlock_failed")
+    assert len(failed) == 1  # only the one line this program could have written
+    assert failed[0].at >= before  # dated by the unlock that moved it in, not by the line
+    assert json.loads(failed[0].detail)["reported_at"] == recent
+    discarded = _entries(store, "unlock_failures_discarded")
+    assert [json.loads(e.detail)["lines"] for e in discarded] == [23]
