@@ -12,10 +12,14 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from teiretsu_desktop.security import os_keyring
+from teiretsu_desktop.security import keyslots, os_keyring
 from teiretsu_desktop.security.session import StaffSession
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.stores import TemplateStore, build_template, copy_store, unlock_admin
+
+# Slots made by the tests use the minimum passes: the calibration to 0.5 s per unlock is tested on
+# its own (tests/unit/test_keyslots.py) and would otherwise add minutes to the suite.
+keyslots.CALIBRATION_SECONDS = 0.0
 
 # The suite runs each property a bounded number of times; `make fuzz` runs the bundle-reader fuzz longer.
 settings.register_profile("suite", max_examples=300)

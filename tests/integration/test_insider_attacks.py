@@ -13,9 +13,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from teiretsu_desktop.domain.errors import WrongCredentials
+from teiretsu_desktop.domain.errors import InvalidInput, WrongCredentials
+from teiretsu_desktop.domain.roles import Role
+from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
 from teiretsu_desktop.security.unlock_throttle import UnlockThrottle
+from teiretsu_desktop.services.staff import add_staff
 from teiretsu_desktop.store.models import AuditEntry
 from tests.helpers.stores import ADMIN, ADMIN_PASS, TemplateStore
 
@@ -70,3 +73,25 @@ def test_4_planted_lines_cannot_back_date_the_audit_or_impose_waits(store: Templ
     assert json.loads(failed[0].detail)["reported_at"] == recent
     discarded = _entries(store, "unlock_failures_discarded")
     assert [json.loads(e.detail)["lines"] for e in discarded] == [23]
+
+
+@pytest.mark.parametrize(
+    ("weak", "reason"),
+    [
+        ("1234567890", "12文字以上"),
+        ("password12", "12文字以上"),
+        ("qwertyuiop", "12文字以上"),
+        ("qwertyuiopas", "よく使われるパスワードに似ています"),
+        ("asdfghjkl;12", "キーボードの並び"),
+        ("password1234", "よく使われる"),
+        ("aaaaaaaaaaaaaaa", "繰り返し"),
+        ("takahashi-hanako", "氏名"),  # the staff member's own name
+    ],
+)
+def test_5_weak_passphrases_are_refused_with_a_reason(admin: StaffSession, weak: str, reason: str) -> None:
+    """Attack 5: 1234567890, password12 and qwertyuiop were accepted; one slot opens everything."""
+    with pytest.raises(InvalidInput, match=reason):
+        add_staff(admin, login="takahashi", display_name="takahashi hanako", role=Role.CASEWORKER,
+                  passphrase=weak)  # fmt: skip
+    add_staff(admin, login="takahashi", display_name="高橋 花子", role=Role.CASEWORKER,
+              passphrase="みかん-自転車-雲-42")  # fmt: skip

@@ -109,3 +109,39 @@ def test_database_key_is_32_random_bytes_and_wipes() -> None:
     assert a.wiped
     with pytest.raises(ValueError):
         a.raw()
+
+
+def test_passes_are_calibrated_to_half_a_second_within_bounds() -> None:
+    """Issue 14 (6): Argon2id is calibrated at init to at least 0.5 s on the machine."""
+    from teiretsu_desktop.security import keyslots
+
+    assert keyslots.CALIBRATION_SECONDS == 0.0  # the suite's own setting (tests/conftest.py)
+    assert keyslots.iterations_for(0.0375, 0.5) == 14  # 64 MiB at 37.5 ms a pass: 14 passes ≥ 0.5 s
+    assert keyslots.iterations_for(0.2, 0.5) == 8  # never fewer than 8
+    assert keyslots.iterations_for(0.0001, 0.5) == keyslots.MAX_ITERATIONS  # never more than the bound
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"iterations": 100_000_000},
+        {"memory_kib": 2**40},
+        {"lanes": 0},
+        {"iterations": 1},
+        {"memory_kib": 1024},
+        {"iterations": "8"},
+        {"alg": "pbkdf2"},
+    ],
+)
+def test_a_slot_with_absurd_kdf_parameters_is_refused_at_once(
+    slots_and_key: tuple[KeySlots, DatabaseKey, str, bytes], change: dict[str, object]
+) -> None:
+    """Issue 14, attack 6: passes = 10^8 hung the unlock; a huge memory cost ended in MemoryError."""
+    from teiretsu_desktop.domain.errors import CorruptStore
+
+    slots, _key, _code, _ = slots_and_key
+    slot = slots.passphrase_slot("yamada")
+    assert slot is not None
+    hostile = KeySlots(slots.db_id, [replace(slot, kdf={**slot.kdf, **change})])
+    with pytest.raises(CorruptStore, match="範囲の外"):
+        hostile.unwrap_passphrase("yamada", "first passphrase")

@@ -16,9 +16,12 @@ unwrapping fail with InvalidTag. The file holds no plaintext key material.
 from __future__ import annotations
 
 import base64
+import functools
 import json
+import math
 import os
 import secrets
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -39,13 +42,23 @@ from teiretsu_desktop.store.models import new_id
 FORMAT = "teiretsu-keyslots"
 VERSION = 1
 
-# Argon2id: 64 MiB and 8 passes take about 0.3-0.6 s on a current 2-core laptop (R-KEY-03).
+# Argon2id: 64 MiB, 4 lanes, and as many passes (at least 8) as take CALIBRATION_SECONDS on this
+# machine, measured once per process when a passphrase is set (R-KEY-03, issue 14).
 ARGON2_MEMORY_KIB = 65536
 ARGON2_ITERATIONS = 8
 ARGON2_LANES = 4
-# Parameters below these are refused even if a slot file asks for them.
+CALIBRATION_SECONDS = 0.5
+# Parameters outside these are refused whatever a slot file asks for: too low is a weakened slot,
+# too high would hang the unlock or exhaust memory (a hostile file).
 MIN_MEMORY_KIB = 65536
 MIN_ITERATIONS = 3
+MAX_MEMORY_KIB = 1_048_576
+MAX_ITERATIONS = 200
+MAX_LANES = 16
+BAD_KDF = (
+    "鍵ファイルの鍵導出の設定が許される範囲の外です（改ざんの疑い）。バックアップから復元してください / "
+    "The key-slot file asks for key-derivation parameters outside the allowed range."
+)
 
 KIND_PASSPHRASE = "passphrase"  # noqa: S105 - a slot kind, not a secret
 KIND_RECOVERY = "recovery"
@@ -104,12 +117,46 @@ class Slot:
         return cls(**data)
 
 
+def check_kdf(kdf: dict[str, Any]) -> tuple[int, int, int]:
+    """The Argon2id parameters of a slot, or CorruptStore when they are not ones this program writes."""
+    try:
+        if kdf.get("alg") != "argon2id":
+            raise ValueError("unsupported kdf")
+        values = [kdf["memory_kib"], kdf["iterations"], kdf["lanes"]]
+        if not all(type(v) is int for v in values):
+            raise ValueError("not integers")
+        memory, iterations, lanes = values
+        _unb64(kdf["salt"])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise CorruptStore(BAD_KDF) from None
+    if not (
+        MIN_MEMORY_KIB <= memory <= MAX_MEMORY_KIB
+        and MIN_ITERATIONS <= iterations <= MAX_ITERATIONS
+        and 1 <= lanes <= MAX_LANES
+        and memory >= 8 * lanes
+    ):
+        raise CorruptStore(BAD_KDF)
+    return memory, iterations, lanes
+
+
+def iterations_for(seconds_per_pass: float, target: float) -> int:
+    """Passes that take `target` seconds at `seconds_per_pass`, at least 8 and at most MAX_ITERATIONS."""
+    return max(ARGON2_ITERATIONS, min(MAX_ITERATIONS, math.ceil(target / max(seconds_per_pass, 1e-4))))
+
+
+@functools.cache
+def calibrated_iterations() -> int:
+    """Passes of Argon2id (64 MiB, 4 lanes) that take CALIBRATION_SECONDS on this machine."""
+    probe = 4
+    started = time.perf_counter()
+    Argon2id(
+        salt=b"\0" * 16, length=32, iterations=probe, lanes=ARGON2_LANES, memory_cost=ARGON2_MEMORY_KIB
+    ).derive(b"x")
+    return iterations_for((time.perf_counter() - started) / probe, CALIBRATION_SECONDS)
+
+
 def derive_passphrase_kek(passphrase: str, kdf: dict[str, Any]) -> bytes:
-    if kdf.get("alg") != "argon2id":
-        raise ValueError("unsupported kdf")
-    memory, iterations, lanes = int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"])
-    if memory < MIN_MEMORY_KIB or iterations < MIN_ITERATIONS:
-        raise ValueError("kdf parameters below the minimum")
+    memory, iterations, lanes = check_kdf(kdf)
     return Argon2id(
         salt=_unb64(kdf["salt"]), length=32, iterations=iterations, lanes=lanes, memory_cost=memory
     ).derive(normalize(passphrase).encode("utf-8"))
@@ -128,7 +175,7 @@ def new_argon2_kdf() -> dict[str, Any]:
         "alg": "argon2id",
         "salt": _b64(secrets.token_bytes(16)),
         "memory_kib": ARGON2_MEMORY_KIB,
-        "iterations": ARGON2_ITERATIONS,
+        "iterations": calibrated_iterations(),
         "lanes": ARGON2_LANES,
     }
 
@@ -217,8 +264,9 @@ class KeySlots:
             # Spend the same time as a real attempt so that timing does not reveal which names exist.
             derive_passphrase_kek(passphrase, new_argon2_kdf())
             raise WrongCredentials(WRONG_PASSPHRASE)
+        kek = derive_passphrase_kek(passphrase, slot.kdf)  # CorruptStore for a hostile KDF
         try:
-            return self._unwrap(slot, derive_passphrase_kek(passphrase, slot.kdf)), slot
+            return self._unwrap(slot, kek), slot
         except (InvalidTag, ValueError, KeyError):
             raise WrongCredentials(WRONG_PASSPHRASE) from None
 

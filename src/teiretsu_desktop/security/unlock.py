@@ -83,7 +83,7 @@ def _record_unlock(store: Store, data_dir: DataDir, actor: Actor, method: str) -
     failures = unlock_failures.read_all(data_dir.unlock_failures)
     with store.uow(actor_id=actor.staff_id) as uow:
         for failure in failures.valid:
-            detail: dict[str, object] = {
+            detail: dict[str, str | int | bool | None] = {
                 "login": failure.login,
                 "method": failure.method,
                 "reported_at": failure.at,

@@ -45,7 +45,7 @@ class Failures:
 def record(path: Path, *, login: str | None, method: str, unknown_login: bool = False) -> None:
     """Append one failure. `login` must be a staff name that exists (or None), never raw input."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    entry = {"at": utc_now(), "login": None if unknown_login else login, "method": method}
+    entry: dict[str, object] = {"at": utc_now(), "login": None if unknown_login else login, "method": method}
     if unknown_login:
         entry["unknown_login"] = True
     line = json.dumps(entry, ensure_ascii=False) + "\n"

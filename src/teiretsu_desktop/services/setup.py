@@ -60,7 +60,7 @@ def init_center(
     """Create the encrypted store and its key slots. The recovery code is returned once, never stored."""
     check_center(center)
     check_login(admin_login)
-    passphrase = check_new(admin_passphrase, login=admin_login)
+    passphrase = check_new(admin_passphrase, login=admin_login, known_words=(admin_name, center.center_name))
     if not admin_name.strip():
         raise InvalidInput("管理者の氏名を入力してください / Enter the administrator's name.")
     for path in (data_dir.db, data_dir.keyslots):

@@ -68,7 +68,7 @@ def add_staff(
 ) -> Outcome[StaffInfo]:
     session.require(Permission.MANAGE_STAFF)
     check_login(login)
-    value = check_new(passphrase, login=login)
+    value = check_new(passphrase, login=login, known_words=(display_name,))
     if not display_name.strip():
         raise InvalidInput("氏名を入力してください / Enter the staff member's name.")
     data_dir = session.store.data_dir
