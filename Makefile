@@ -27,10 +27,10 @@ bench:
 	@scripts/bootstrap.sh dev
 	$(VENV)/bin/teiretsu-admin --data-dir build/bench bench --json build/bench.json
 
-## make fuzz — the bundle-reader fuzz for longer (20,000 mutated bundles)
+## make fuzz — the bundle and ledger reader fuzzes for longer (20,000 mutated files each)
 fuzz:
 	@scripts/bootstrap.sh dev
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider --hypothesis-profile=fuzz -k fuzzed tests/integration/test_statistics.py
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider --hypothesis-profile=fuzz -k fuzzed tests/integration/test_statistics.py tests/integration/test_hostile_ledgers.py
 
 ## make stress — the long crash-safety run (1,000 SIGKILLs during writes)
 stress:

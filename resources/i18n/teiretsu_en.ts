@@ -710,8 +710,8 @@
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="96"/>
-        <source>パスフレーズ (10文字以上)</source>
-        <translation>Passphrase (at least 10 characters)</translation>
+        <source>パスフレーズ (12文字以上)</source>
+        <translation>Passphrase (at least 12 characters)</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="99"/>

@@ -58,7 +58,7 @@ class StaffPage(ListPage[staff.StaffInfo]):
             Field("login", "スタッフ名 (ログイン名)"),
             Field("display_name", "氏名"),
             Field("role", "役割", "choice"),
-            Field("passphrase", "初期パスフレーズ (10文字以上)"),
+            Field("passphrase", "初期パスフレーズ (12文字以上)"),
         ]
 
         def make(v: dict[str, Any]) -> Job:

@@ -93,7 +93,7 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("都道府県コード"), self.prefecture)
         form.addRow(self.tr("管理者のスタッフ名"), self.admin_login)
         form.addRow(self.tr("管理者の氏名"), self.admin_name)
-        form.addRow(self.tr("パスフレーズ (10文字以上)"), self.passphrase)
+        form.addRow(self.tr("パスフレーズ (12文字以上)"), self.passphrase)
         form.addRow(self.tr("パスフレーズ (確認)"), self.passphrase_again)
         buttons = QHBoxLayout()
         back = Button(self.tr("戻る"), page)
