@@ -11,13 +11,14 @@ import stat
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from teiretsu_desktop.domain.errors import InvalidInput, WrongCredentials
 from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
 from teiretsu_desktop.security.unlock_throttle import UnlockThrottle
+from teiretsu_desktop.services import maintenance
 from teiretsu_desktop.services.staff import add_staff
 from teiretsu_desktop.store.models import AuditEntry
 from tests.helpers.stores import ADMIN, ADMIN_PASS, TemplateStore
@@ -95,3 +96,22 @@ def test_5_weak_passphrases_are_refused_with_a_reason(admin: StaffSession, weak:
                   passphrase=weak)  # fmt: skip
     add_staff(admin, login="takahashi", display_name="高橋 花子", role=Role.CASEWORKER,
               passphrase="みかん-自転車-雲-42")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("statement", "named"),
+    [
+        ("DROP TRIGGER audit_log_no_update", "トリガー audit_log_no_update がありません"),
+        ("DROP TRIGGER disclosure_kept_three_years", "トリガー disclosure_kept_three_years がありません"),
+        ("CREATE TRIGGER quiet AFTER INSERT ON audit_log BEGIN SELECT 1; END", "想定外のトリガー quiet"),
+        ("DROP INDEX ix_activity_case_time", "索引 ix_activity_case_time がありません"),
+    ],
+)
+def test_2_verify_sees_a_dropped_or_added_trigger(admin: StaffSession, statement: str, named: str) -> None:
+    """Attack 2: with the key the append-only triggers could be dropped, and verify did not check them."""
+    assert maintenance.verify(admin).ok
+    with admin.uow() as uow:
+        uow.session.execute(text(statement))
+        uow.commit()
+    report = maintenance.verify(admin)
+    assert not report.ok and any(named in p for p in report.problems), report.problems

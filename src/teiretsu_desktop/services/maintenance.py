@@ -89,6 +89,12 @@ def verify(session: StaffSession) -> VerifyReport:
     report.problems.extend(integrity)
     report.checks.append("quick_check / cipher_integrity_check: " + ("ok" if not integrity else "FAILED"))
     try:
+        schema = session.store.schema_problems()
+    except Exception as exc:  # a damaged page may make reading the schema itself fail
+        schema = [f"スキーマを読めません / cannot read the schema ({type(exc).__name__})"]
+    report.problems.extend(schema)
+    report.checks.append("schema (tables, indexes, triggers): " + ("ok" if not schema else "FAILED"))
+    try:
         with session.uow(write=False) as uow:
             chain = audit.verify(uow.session)
     except Exception as exc:  # a damaged page may make reading the log itself fail

@@ -15,6 +15,7 @@ from teiretsu_desktop.store.location import check_location
 from teiretsu_desktop.store.models import StoreMeta, utc_now
 from teiretsu_desktop.store.paths import DataDir
 from teiretsu_desktop.store.schema import upgrade_to_head
+from teiretsu_desktop.store.schema_check import schema_problems
 from teiretsu_desktop.store.unit_of_work import UnitOfWork, translate_db_error
 
 SQLITE_NOTADB = 26
@@ -122,6 +123,13 @@ class Store:
 
     def integrity_problems(self) -> list[str]:
         return engine_integrity_problems(self.engine)
+
+    def schema_problems(self) -> list[str]:
+        raw = self.engine.raw_connection()
+        try:
+            return schema_problems(raw.driver_connection)
+        finally:
+            raw.close()
 
     def close(self) -> None:
         engine, self._engine = self._engine, None
