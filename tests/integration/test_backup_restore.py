@@ -112,6 +112,7 @@ def test_bad_backup_files_are_refused_and_nothing_is_written(admin: StaffSession
         with pytest.raises(BackupError):
             maintenance.restore(path, target, lambda slots: slots.unwrap_passphrase(ADMIN, ADMIN_PASS)[0])
         assert not target.db.exists() and not target.keyslots.exists(), label
+        assert not target.root.exists(), label  # a refused restore leaves no empty folder
     target = DataDir(tmp_path / "wrong-pass")
     with pytest.raises(WrongCredentials):
         maintenance.restore(good, target, lambda slots: slots.unwrap_passphrase(ADMIN, "nope nope nope")[0])

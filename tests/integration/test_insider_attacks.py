@@ -7,13 +7,18 @@ files that should not change do not.
 from __future__ import annotations
 
 import json
+import signal
 import stat
+import subprocess
+import sys
+import zipfile
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
 
-from teiretsu_desktop.domain.errors import InvalidInput, WrongCredentials
+from teiretsu_desktop.domain.errors import BackupError, InvalidInput, WrongCredentials
 from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
@@ -21,6 +26,7 @@ from teiretsu_desktop.security.unlock_throttle import UnlockThrottle
 from teiretsu_desktop.services import maintenance
 from teiretsu_desktop.services.staff import add_staff
 from teiretsu_desktop.store.models import AuditEntry
+from teiretsu_desktop.store.paths import DataDir
 from tests.helpers.stores import ADMIN, ADMIN_PASS, TemplateStore
 
 
@@ -115,3 +121,50 @@ def test_2_verify_sees_a_dropped_or_added_trigger(admin: StaffSession, statement
         uow.commit()
     report = maintenance.verify(admin)
     assert not report.ok and any(named in p for p in report.problems), report.problems
+
+
+def test_12_backups_are_private_and_a_killed_one_leaves_nothing(store: TemplateStore, tmp_path: Path) -> None:
+    """Attack 12: a killed backup left hidden .teiretsu-backup-* folders with encrypted copies of the
+    store; backups were written 0644."""
+    out_dir = tmp_path / "usb"
+    script = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from teiretsu_desktop.security.unlock import unlock_with_passphrase\n"
+        "from teiretsu_desktop.services import maintenance\n"
+        "from teiretsu_desktop.store.paths import DataDir\n"
+        "session = unlock_with_passphrase(DataDir(Path(sys.argv[1])), sys.argv[2], sys.stdin.readline().strip())\n"
+        "maintenance.backup(session, Path(sys.argv[3]), progress=lambda done, total: os.kill(os.getpid(), 9))\n"
+    )
+    killed = subprocess.run(
+        [sys.executable, "-c", script, str(store.data_dir.root), ADMIN, str(out_dir / "b.zip")],
+        input=ADMIN_PASS + "\n", capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert list(out_dir.glob(".teiretsu-backup-*")), "the kill should leave the work folder behind"
+    session = unlock_with_passphrase(store.data_dir, ADMIN, ADMIN_PASS)  # the next start cleans it
+    try:
+        assert not list(out_dir.glob(".teiretsu-backup-*"))
+        made = maintenance.backup(session, out_dir / "good.zip").path
+    finally:
+        session.lock()
+    assert stat.S_IMODE(made.stat().st_mode) == 0o600
+
+
+def test_12_a_damaged_backup_is_a_clear_message_and_the_target_stays_as_it_was(
+    admin: StaffSession, tmp_path: Path
+) -> None:
+    """Attack 12: a bad zip checksum ended in "unexpected error (BadZipFile)"; refused restores left an
+    empty target folder."""
+    good = maintenance.backup(admin, tmp_path / "good.zip").path
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as archive:
+        info = archive.getinfo("cases.db")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + info.compress_size // 2] ^= 0xFF  # the CRC in the header no longer matches
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(bytes(data))
+    target = DataDir(tmp_path / "new-center")
+    with pytest.raises(BackupError, match="壊れています"):
+        maintenance.restore(damaged, target, lambda slots: slots.unwrap_passphrase(ADMIN, ADMIN_PASS)[0])
+    assert not target.root.exists()

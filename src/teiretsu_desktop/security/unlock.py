@@ -25,6 +25,7 @@ from teiretsu_desktop.security.keyslots import KeySlots
 from teiretsu_desktop.security.session import Actor, StaffSession
 from teiretsu_desktop.security.unlock_throttle import UnlockThrottle
 from teiretsu_desktop.store.atomic import atomic_replace
+from teiretsu_desktop.store.backup import clean_interrupted_backups
 from teiretsu_desktop.store.database import Store
 from teiretsu_desktop.store.keys import DatabaseKey
 from teiretsu_desktop.store.models import Staff
@@ -45,6 +46,7 @@ def open_store(data_dir: DataDir, unwrap: Unwrap, *, migrate: bool = True) -> tu
     """Open the store with the key that `unwrap` takes from the slots; resolves an interrupted rotation."""
     slots = load_slots(data_dir)
     key = unwrap(slots)
+    clean_interrupted_backups(data_dir)  # the work folders of a backup killed half-way
     pending = data_dir.keyslots_pending
     try:
         store = Store.open(data_dir, key, migrate=migrate)

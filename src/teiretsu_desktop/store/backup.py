@@ -98,7 +98,9 @@ def create_backup(
     """`progress` may stop the copy between steps (returning False); nothing is left behind then."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".teiretsu-backup-", dir=out.parent))
+    work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=out.parent))
+    # Noted in the data folder, so that a backup killed half-way is cleaned up at the next start.
+    _note_work(store.data_dir, work, add=True)
     copy_path = work / "cases.db"
     try:
         raw = store.engine.raw_connection()
@@ -147,6 +149,7 @@ def create_backup(
             )
             archive.write(copy_path, "cases.db")
             archive.writestr("keyslots.json", keyslots_bytes)
+        os.chmod(zip_tmp, 0o600)  # it holds the encrypted store and every key slot: the owner's only
         with open(zip_tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         atomic_replace(zip_tmp, out)
@@ -154,11 +157,55 @@ def create_backup(
     except OSError as exc:
         raise BackupError(f"バックアップを書き込めません / Cannot write the backup: {exc.strerror}") from None
     finally:
-        for leftover in work.glob("*"):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
+        _remove_work(work)
+        _note_work(store.data_dir, work, add=False)
+
+
+WORK_PREFIX = ".teiretsu-backup-"
+WORK_NOTE = "backups-in-progress.json"
+
+
+def _remove_work(work: Path) -> None:
+    if not work.name.startswith(WORK_PREFIX):
+        return  # never delete anything this program did not make
+    for leftover in work.glob("*"):
         with contextlib.suppress(OSError):
-            work.rmdir()
+            leftover.unlink()
+    with contextlib.suppress(OSError):
+        work.rmdir()
+
+
+def _note_work(data_dir: DataDir, work: Path, *, add: bool) -> None:
+    note = data_dir.root / WORK_NOTE
+    try:
+        noted = [str(p) for p in json.loads(note.read_text(encoding="utf-8"))] if note.exists() else []
+    except (ValueError, TypeError, OSError):
+        noted = []
+    noted = [p for p in noted if p != str(work)] + ([str(work)] if add else [])
+    with contextlib.suppress(OSError):
+        if noted:
+            atomic_write_bytes(note, json.dumps(noted).encode("utf-8"))
+        else:
+            note.unlink(missing_ok=True)
+
+
+def clean_interrupted_backups(data_dir: DataDir) -> int:
+    """At start: remove the work folders of backups that were killed before they finished."""
+    note = data_dir.root / WORK_NOTE
+    if not note.exists():
+        return 0
+    try:
+        noted = [Path(str(p)) for p in json.loads(note.read_text(encoding="utf-8"))]
+    except (ValueError, TypeError, OSError):
+        noted = []
+    removed = 0
+    for work in noted:
+        if work.is_dir():
+            _remove_work(work)
+            removed += 1
+    with contextlib.suppress(OSError):
+        note.unlink()
+    return removed
 
 
 @dataclass(frozen=True)
@@ -218,8 +265,10 @@ def restore_backup(path: Path, data_dir: DataDir, unwrap: Callable[[bytes], Data
     check_location(data_dir.root)
     contents, archive = read_backup(path)
     key = unwrap(contents.keyslots)
+    existed = data_dir.root.exists()
     data_dir.ensure_private_root()
     db_tmp = data_dir.root / ".cases.db.restoring"
+    restored = False
     try:
         with archive, archive.open("cases.db") as member, open(db_tmp, "wb") as handle:
             digest = hashlib.sha256()
@@ -237,10 +286,22 @@ def restore_backup(path: Path, data_dir: DataDir, unwrap: Callable[[bytes], Data
             with contextlib.suppress(FileNotFoundError):
                 stale.unlink()
         atomic_write_bytes(data_dir.keyslots, contents.keyslots)
+        restored = True
+    except zipfile.BadZipFile:
+        raise _bad("壊れています (CRC) / damaged archive") from None
     except OSError as exc:
         raise BackupError(f"復元できません / Cannot restore: {exc.strerror}") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             db_tmp.unlink()
         key.wipe()
+        if not restored:
+            # A refused restore leaves the target as it was: the database placed before the key slots
+            # failed is removed again, and a folder made for this restore goes with it.
+            if not data_dir.keyslots.exists():
+                with contextlib.suppress(FileNotFoundError):
+                    data_dir.db.unlink()
+            if not existed:
+                with contextlib.suppress(OSError):
+                    data_dir.root.rmdir()
     return contents.manifest
