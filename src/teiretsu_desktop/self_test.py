@@ -45,7 +45,7 @@ def run_self_test(report: Callable[[str], None] = print) -> bool:
         passphrase = secrets.token_urlsafe(18)
         init_center(
             data_dir,
-            CenterInfo("SELFTEST", "自己診断センター", "13"),
+            CenterInfo("139998", "自己診断センター", "13"),
             admin_login="selftest",
             admin_name="自己診断",
             admin_passphrase=passphrase,

@@ -55,7 +55,7 @@ def test_a_scripted_day(qtbot: QtBot, qapp: object, tmp_path: Path) -> None:
         app.show_start()
         first = app._first
         first.create_choice.click()
-        first.center_code.setText("13A")
+        first.center_code.setText("130001")
         first.center_name.setText("東京都地域生活定着支援センター")
         first.prefecture.setText("13")
         first.admin_name.setText("管理 太郎")

@@ -55,9 +55,9 @@ def test_stats_screen_export_and_workspace(
     window.open_folder(tmp_path / "ws")
     assert window.workspace is not None
     (tmp_path / "c.key").write_text(key, encoding="ascii")
-    window.workspace.trust("13A", key)
+    window.workspace.trust("130001", key)
     window.year.setCurrentIndex(window.year.findData(fiscal_year(date.today()) - 1))
     window.import_files([out], confirm=False)
     assert "新規" in window.log.toPlainText()
     assert window.table.rowCount() > 50
-    assert window.table.horizontalHeaderItem(3).text() == "13A"
+    assert window.table.horizontalHeaderItem(3).text() == "130001"

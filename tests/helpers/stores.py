@@ -20,7 +20,7 @@ CASEWORKER = "sato"
 CASEWORKER_PASS = "soudan-passphrase-02"
 CLERK = "suzuki"
 CLERK_PASS = "jimu-passphrase-03"
-CENTER = CenterInfo("13A", "東京都地域生活定着支援センター", "13")
+CENTER = CenterInfo("130001", "東京都地域生活定着支援センター", "13")
 
 
 @dataclass(frozen=True)

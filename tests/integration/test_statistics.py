@@ -277,7 +277,7 @@ def exported(admin: StaffSession, tmp_path: Path) -> tuple[Workspace, Path, byte
     export_bundle(admin, FY, "prefecture", path)
     (tmp_path / "13A.key").write_text(center_public_key(admin), encoding="ascii")
     workspace = Workspace(tmp_path / "ws")
-    workspace.trust("13A", (tmp_path / "13A.key").read_text(encoding="ascii"))
+    workspace.trust("130001", (tmp_path / "13A.key").read_text(encoding="ascii"))
     return workspace, path, path.read_bytes()
 
 
@@ -470,7 +470,7 @@ def test_import_rules_duplicate_newer_older_and_report(
         assert write_report(workspace, FY, fmt, out) > 50
         assert out.stat().st_size > 500
     text = (tmp_path / "report.csv").read_bytes()
-    assert text.startswith(b"\xef\xbb\xbf") and b"13A" in text
+    assert text.startswith(b"\xef\xbb\xbf") and b"130001" in text
     assert text.decode("utf-8-sig").startswith("取扱注意")  # exact counts (the prefecture policy)
 
 

@@ -331,8 +331,8 @@ def test_a_wide_area_person_is_counted_once_in_the_prefectures_report(
     from teiretsu_desktop.store.paths import DataDir
 
     root = tmp_path_factory.mktemp("wide")
-    other_dir = DataDir(root / "13B")
-    init_center(other_dir, CenterInfo("13B", "帰住地センター", "13"), admin_login="admin", admin_name="管理 次郎",
+    other_dir = DataDir(root / "130002")
+    init_center(other_dir, CenterInfo("130002", "帰住地センター", "13"), admin_login="admin", admin_name="管理 次郎",
                 admin_passphrase="kanri-passphrase-13B")  # fmt: skip
     other = unlock_with_passphrase(other_dir, "admin", "kanri-passphrase-13B")
     released = {"release_date": date(2024, 9, 1), "destination_kind": "08", "release_destination_kind": "08"}
@@ -342,7 +342,7 @@ def test_a_wide_area_person_is_counted_once_in_the_prefectures_report(
             _case(session, pid, BusinessLine.SPECIAL, CaseState.RELEASED, center_role=role, **released)  # type: ignore[arg-type]
         workspace = Workspace(root / "ws")
         files = []
-        for session, code in ((admin, "13A"), (other, "13B")):
+        for session, code in ((admin, "130001"), (other, "130002")):
             path = root / f"{code}.bundle"
             export_bundle(session, FY, "prefecture", path)
             workspace.trust(code, center_public_key(session))

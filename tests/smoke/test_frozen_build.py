@@ -43,7 +43,7 @@ def test_frozen_build_self_test_and_verify(tmp_path: Path) -> None:
     admin = app / ("teiretsu-admin.exe" if os.name == "nt" else "teiretsu-admin")
     store = tmp_path / "store"
     init = subprocess.run(
-        [str(admin), "--data-dir", str(store), "--passphrase-stdin", "init", "--center-code", "99", "--center-name",
+        [str(admin), "--data-dir", str(store), "--passphrase-stdin", "init", "--center-code", "139001", "--center-name",
          "テストセンター", "--prefecture", "13", "--admin-name", "テスト"],
         input=PASS + "\n", capture_output=True, text=True, timeout=120, env=env, check=False,
     )  # fmt: skip

@@ -93,7 +93,7 @@ def _time(fn: Callable[[], Any], repeat: int) -> list[float]:
 def _ensure_store(ctx: CliContext, persons: int) -> StaffSession:
     if not ctx.data_dir.exists():
         passphrase = ctx.secrets.new("ベンチマーク用ストアのパスフレーズ / bench store passphrase")
-        init_center(ctx.data_dir, CenterInfo("BENCH", "ベンチマークセンター", "13"), admin_login="bench",
+        init_center(ctx.data_dir, CenterInfo("139997", "ベンチマークセンター", "13"), admin_login="bench",
                     admin_name="ベンチ 管理者", admin_passphrase=passphrase)  # fmt: skip
         session = unlock_with_passphrase(ctx.data_dir, "bench", passphrase)
         print(f"building {persons} persons …", file=sys.stderr, flush=True)

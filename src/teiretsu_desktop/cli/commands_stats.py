@@ -79,7 +79,9 @@ def cmd_reopen(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_trust(ctx: CliContext, args: argparse.Namespace) -> int:
     workspace = Workspace(args.workspace)
-    key_id = workspace.trust(args.center, args.key.read_text(encoding="ascii"))
+    key_id = workspace.trust(
+        args.center, args.key.read_text(encoding="ascii"), replace_fingerprint=args.replace
+    )
     print(f"センター {args.center} の鍵を登録しました / key registered: {key_id}")
     return 0
 
@@ -91,6 +93,8 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
     for f in report.files:
         where = f" {f.center} FY{f.fiscal_year} 連番{f.sequence}" if f.center else ""
         print(f"{labels[f.status]}\t{f.name}{where}\t{f.message}")
+        for warning in f.warnings:
+            print(f"\t注意: {warning}")
     if args.dry_run:
         print("確認のみ: 何も書き込んでいません / dry run: nothing written")
     return 1 if report.errors else 0
@@ -142,6 +146,11 @@ def register(sub: Any) -> None:
     p.add_argument("--workspace", type=Path, required=True)
     p.add_argument("--center", required=True)
     p.add_argument("--key", type=Path, required=True)
+    p.add_argument(
+        "--replace",
+        metavar="FINGERPRINT",
+        help="replace the center's registered key: the new key's fingerprint, confirmed with the center",
+    )
     p.set_defaults(handler=cmd_trust)
 
     p = inner.add_parser("import", help="prefecture: check and import bundles (all checks before any write)")

@@ -39,7 +39,7 @@ def ensure_demo_center(data_dir: DataDir) -> DemoCenter:
         return DemoCenter(data_dir, DEMO_ADMIN, DEMO_PASSPHRASE, created=False)
     init_center(
         data_dir,
-        CenterInfo("DEMO", "デモ地域生活定着支援センター", "13"),
+        CenterInfo("139999", "デモ地域生活定着支援センター", "13"),
         admin_login=DEMO_ADMIN,
         admin_name="デモ 管理者",
         admin_passphrase=DEMO_PASSPHRASE,

@@ -45,9 +45,10 @@ def check_login(login: str) -> str:
 def check_center(center: CenterInfo) -> CenterInfo:
     if not re.fullmatch(r"\d{2}", center.prefecture_code) or not 1 <= int(center.prefecture_code) <= 47:
         raise InvalidInput("都道府県コードは01〜47の2桁です / The prefecture code is two digits, 01-47.")
-    if not re.fullmatch(r"[0-9A-Za-z-]{1,16}", center.center_code):
+    if not re.fullmatch(r"[0-9]{6}", center.center_code) or center.center_code[:2] != center.prefecture_code:
         raise InvalidInput(
-            "センターコードは半角英数字16文字以内です / The center code is up to 16 letters and digits."
+            "センターコードは都道府県コードで始まる半角数字6桁です (例: 130001) / "
+            "The center code is six ASCII digits starting with the prefecture code."
         )
     if not center.center_name.strip():
         raise InvalidInput("センター名を入力してください / Enter the center's name.")

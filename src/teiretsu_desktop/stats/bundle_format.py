@@ -121,6 +121,42 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return data
 
 
+MAX_JSON_DEPTH = 16  # the manifest and the payload nest four levels; more is not a bundle
+
+
+def json_depth(raw: bytes) -> int:
+    """The deepest nesting of [ and { outside strings, found without parsing (a parser would recurse)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in (0x5D, 0x7D):  # ] }
+            depth -= 1
+    return deepest
+
+
+def load_json(raw: bytes, name: str, code: str) -> Any:
+    """JSON from a bundle member, with its depth bounded before it is parsed; `code` names the member in
+    the refusal."""
+    if json_depth(raw) > MAX_JSON_DEPTH:
+        raise BundleError(code, f"{name} の入れ子が深すぎます")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise BundleError(code, f"{name} を読めません") from None
+
+
 def read_bundle(data: bytes) -> RawBundle:
     if len(data) > MAX_FILE_BYTES:
         raise BundleError("oversize", "ファイルが大きすぎます")
@@ -147,10 +183,7 @@ def read_bundle(data: bytes) -> RawBundle:
             contents = {info.filename: _read_capped(archive, info) for info in infos}
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
             raise BundleError("corrupt", f"内容を読めません ({type(exc).__name__})") from None
-    try:
-        manifest = json.loads(contents["manifest.json"].decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise BundleError("manifest", "manifest.json を読めません") from None
+    manifest = load_json(contents["manifest.json"], "manifest.json", "manifest")
     if not isinstance(manifest, dict):
         raise BundleError("manifest", "manifest.json の形式が違います")
     try:

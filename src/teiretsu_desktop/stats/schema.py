@@ -9,6 +9,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from teiretsu_desktop.domain.wareki import fiscal_year
 from teiretsu_desktop.stats import tables as t
 from teiretsu_desktop.stats.bundle_format import FORMAT_VERSION, BundleError
 from teiretsu_desktop.stats.disclosure import EXCLUDED_COLUMNS, POLICIES
@@ -17,7 +18,13 @@ MANIFEST_KEYS = frozenset(
     {"format_version", "center_id", "key_id", "bundle_id", "period", "fiscal_year", "sequence", "created_on",
      "app_version", "payload_sha256", "audit_chain_head", "policy", "k", "table_versions", "signed_off_role"}
 )  # fmt: skip
-MAX_COUNT = 10_000_000
+# A cell is a count of one center's persons or events in one year: the largest centers count hundreds.
+# Above MAX_COUNT a bundle is refused; above PLAUSIBLE_COUNT its cell is flagged in the import report.
+CENTER_CODE = re.compile(r"[0-9]{6}")  # ASCII only: ０-９ and lookalikes such as 13OOO1 are not codes
+MAX_COUNT = 100_000
+PLAUSIBLE_COUNT = 5_000
+MAX_SEQUENCE = 10_000  # exports of one year by one center; a forged 10^40 would block every later one
+FIRST_FISCAL_YEAR = 2009  # the program began in 2009 (平成21年度)
 
 
 @lru_cache(maxsize=1)
@@ -44,15 +51,20 @@ def check_manifest(manifest: dict[str, Any]) -> None:
         raise _fail(f"manifest の項目が違います (余分: {extra}, 不足: {missing})")
     if manifest["format_version"] != FORMAT_VERSION:
         raise BundleError("version", f"対応していない形式の版 {manifest['format_version']!r}")
-    if not isinstance(manifest["center_id"], str) or not re.fullmatch(
-        r"[0-9A-Za-z-]{1,16}", manifest["center_id"]
-    ):
-        raise _fail("center_id が不正です")
+    if not isinstance(manifest["center_id"], str) or not CENTER_CODE.fullmatch(manifest["center_id"]):
+        raise _fail("center_id は半角数字6桁です")
     for key in ("fiscal_year", "sequence", "k"):
         if not isinstance(manifest[key], int) or isinstance(manifest[key], bool) or manifest[key] < 0:
             raise _fail(f"{key} は整数です")
-    if manifest["period"] != f"FY{manifest['fiscal_year']}" or not 2009 <= manifest["fiscal_year"] <= 2100:
+    if manifest["period"] != f"FY{manifest['fiscal_year']}":
         raise _fail("period は FY + 年度です")
+    latest = fiscal_year(date.today())
+    if not FIRST_FISCAL_YEAR <= manifest["fiscal_year"] <= latest:
+        raise _fail(
+            f"年度 {manifest['fiscal_year']} は事業の期間 ({FIRST_FISCAL_YEAR}〜{latest}年度) の外です"
+        )
+    if not 1 <= manifest["sequence"] <= MAX_SEQUENCE:
+        raise _fail(f"連番 {manifest['sequence']} が範囲 (1〜{MAX_SEQUENCE}) の外です")
     if manifest["policy"] not in POLICIES or POLICIES[manifest["policy"]] != manifest["k"]:
         raise _fail("秘匿の方針 (policy, k) が不正です")
     try:
@@ -100,6 +112,32 @@ def check_payload(payload: Any) -> dict[str, list[list[int | None]]]:
                 if value is None:
                     continue
                 if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
-                    raise _fail(f"{tid} に整数でない値があります")
+                    raise _fail(f"{tid} に整数でない値か、大きすぎる値 ({MAX_COUNT} 超) があります")
         out[tid] = cells
+    _check_totals(out)
     return out
+
+
+# Tables counting the same persons in two ways; when neither has a suppressed cell, their totals agree.
+SAME_PERSONS = (("settled_by_disability", "residence_at_release"),)
+
+
+def _check_totals(cells: dict[str, list[list[int | None]]]) -> None:
+    for first, second in SAME_PERSONS:
+        values = [[v for row in cells[tid] for v in row] for tid in (first, second)]
+        if any(v is None for vs in values for v in vs):
+            continue
+        totals = [sum(v for v in vs if v is not None) for vs in values]
+        if totals[0] != totals[1]:
+            raise _fail(f"表どうしの合計が一致しません ({first} {totals[0]} 人 / {second} {totals[1]} 人)")
+
+
+def implausible_cells(cells: dict[str, list[list[int | None]]]) -> list[str]:
+    """Cells larger than one center could count in a year: accepted, but shown in the import report."""
+    return [
+        f"{tid} {r + 1}行{c + 1}列 = {value}"
+        for tid, rows in cells.items()
+        for r, row in enumerate(rows)
+        for c, value in enumerate(row)
+        if value is not None and value > PLAUSIBLE_COUNT
+    ]

@@ -22,7 +22,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.security.signing import key_id, parse_public_key_text
 from teiretsu_desktop.stats import schema
-from teiretsu_desktop.stats.bundle_format import BundleError, check_canonical, payload_sha256, read_bundle
+from teiretsu_desktop.stats.bundle_format import (
+    BundleError,
+    check_canonical,
+    load_json,
+    payload_sha256,
+    read_bundle,
+)
 from teiretsu_desktop.stats.disclosure import person_columns
 from teiretsu_desktop.store.atomic import atomic_write_bytes
 
@@ -45,6 +51,7 @@ class FileResult:
     center: str = ""
     fiscal_year: int = 0
     sequence: int = 0
+    warnings: list[str] = field(default_factory=list)  # accepted, but worth a look (implausible values)
 
 
 @dataclass
@@ -121,26 +128,51 @@ class Workspace:
 
     # -- keys -------------------------------------------------------------------------------------
 
-    def trust(self, center: str, key_text: str) -> str:
-        """Register (or replace) a center's public key; audited."""
+    def trust(self, center: str, key_text: str, *, replace_fingerprint: str | None = None) -> str:
+        """Register a center's public key; audited. The center code is the operator's, checked against
+        the file (never taken from it). Replacing a registered key needs the new key's fingerprint typed
+        back (`replace_fingerprint`), and one key is never registered for two centers."""
+        if not schema.CENTER_CODE.fullmatch(center):
+            raise InvalidInput(
+                "センターコードは半角数字6桁です (例: 130001) / The center code is six ASCII digits."
+            )
         try:
             named, public = parse_public_key_text(key_text)
         except ValueError as exc:
             raise InvalidInput(f"公開鍵ファイルの形式が違います / not a center key: {exc}") from None
         if named != center:
             raise InvalidInput(f"この鍵はセンター {named} のものです / the key belongs to center {named}")
-        self.root.mkdir(parents=True, exist_ok=True)
         registry = self.registry()
+        fingerprint = key_id(public)
+        for other, entry in registry.items():
+            if other != center and entry.get("key_id") == fingerprint:
+                raise InvalidInput(
+                    f"この鍵は既にセンター {other} の鍵として登録されています / The key is registered for {other}."
+                )
+        current = registry.get(center)
+        if current is not None and current.get("key_id") == fingerprint:
+            return fingerprint  # the same key again: nothing to do
+        if current is not None and replace_fingerprint != fingerprint:
+            raise InvalidInput(
+                f"センター {center} には別の鍵 ({current.get('key_id')}) が登録されています。差し替えるには、新しい鍵の"
+                f"指紋 {fingerprint} をセンターに電話等で確かめてから指定してください / "
+                f"Center {center} already has a key; confirm the new fingerprint to replace it."
+            )
+        self.root.mkdir(parents=True, exist_ok=True)
         raw = key_text.strip().split()[3]
-        replaced = center in registry
         registry[center] = {
             "public_key": raw,
             "key_id": key_id(public),
             "added_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         self._write_json("registry.json", registry)
-        self._audit("key_replaced" if replaced else "key_added", center=center, key_id=key_id(public))
-        return key_id(public)
+        if current is not None:
+            self._audit(
+                "key_replaced", center=center, key_id=fingerprint, previous=str(current.get("key_id"))
+            )
+        else:
+            self._audit("key_added", center=center, key_id=fingerprint)
+        return fingerprint
 
     def _public_key(self, center: str) -> Ed25519PublicKey | None:
         entry = self.registry().get(center)
@@ -163,10 +195,7 @@ class Workspace:
         schema.check_manifest(raw.manifest)
         if payload_sha256(raw.payload_bytes) != raw.manifest["payload_sha256"]:
             raise BundleError("payload-hash", "内容が manifest と一致しません")
-        try:
-            payload = json.loads(raw.payload_bytes.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            raise BundleError("payload", "payload.json を読めません") from None
+        payload = load_json(raw.payload_bytes, "payload.json", "payload")
         cells = schema.check_payload(payload)
         check_canonical(raw, data)
         k = int(raw.manifest["k"])
@@ -194,6 +223,12 @@ class Workspace:
             except OSError as exc:
                 result.message = f"読めません: {exc.strerror}"
                 continue
+            except Exception as exc:
+                result.message = f"[unreadable] 集計ファイルとして読めません ({type(exc).__name__})"
+                continue
+            flagged = schema.implausible_cells(bundle.cells)
+            if flagged:
+                result.warnings = [f"ありえない大きさの値: {x}" for x in flagged[:10]]
             m = bundle.manifest
             result.center, result.fiscal_year, result.sequence = (
                 m["center_id"],

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from teiretsu_desktop.domain.errors import TeiretsuError
 from teiretsu_desktop.domain.wareki import fiscal_year, fiscal_year_label
+from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.stats.report import aggregate
@@ -81,7 +82,21 @@ class WorkspaceWindow(QWidget):
         if not path:
             return
         try:
-            key = self.workspace.trust(center.strip(), Path(path).read_text(encoding="ascii"))
+            text = Path(path).read_text(encoding="ascii")
+            if center.strip() in self.workspace.registry():
+                # Replacing a center's key: the operator types the new fingerprint, confirmed with the center.
+                typed = dialogs.ask_text(
+                    self,
+                    self.tr("鍵の差し替え"),
+                    self.tr(
+                        "センター {0} の鍵を差し替えます。センターに確かめた新しい鍵の指紋を入力してください"
+                    ).format(center.strip()),
+                )
+                if typed is None:
+                    return
+                key = self.workspace.trust(center.strip(), text, replace_fingerprint=typed)
+            else:
+                key = self.workspace.trust(center.strip(), text)
         except (TeiretsuError, OSError, UnicodeDecodeError) as exc:
             self.log.appendPlainText(message_for(exc))
             return
@@ -92,6 +107,8 @@ class WorkspaceWindow(QWidget):
         dry = self.workspace.import_files(files, dry_run=True)
         for f in dry.files:
             self.log.appendPlainText(f"{STATUS[f.status]}\t{f.name}\t{f.center}\t{f.message}")
+            for warning in f.warnings:
+                self.log.appendPlainText(self.tr("\t注意: {0}").format(warning))
         accepted = [f for f in dry.files if f.status in ("new", "replaces")]
         if not accepted:
             return
