@@ -16,18 +16,23 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 
 from teiretsu_desktop.domain.errors import BackupError, InvalidInput, WrongCredentials
 from teiretsu_desktop.domain.roles import Role
+from teiretsu_desktop.security import authority
+from teiretsu_desktop.security.authority import Member, Roster, TamperDetected
+from teiretsu_desktop.security.keyslots import KeySlots, SlotPayload
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
 from teiretsu_desktop.security.unlock_throttle import UnlockThrottle
 from teiretsu_desktop.services import maintenance
 from teiretsu_desktop.services.staff import add_staff
-from teiretsu_desktop.store.models import AuditEntry
+from teiretsu_desktop.store.database import Store
+from teiretsu_desktop.store.keys import DatabaseKey
+from teiretsu_desktop.store.models import AuditEntry, Staff
 from teiretsu_desktop.store.paths import DataDir
-from tests.helpers.stores import ADMIN, ADMIN_PASS, TemplateStore
+from tests.helpers.stores import ADMIN, ADMIN_PASS, CLERK, CLERK_PASS, TemplateStore
 
 
 def _entries(store: TemplateStore, action: str) -> list[AuditEntry]:
@@ -168,3 +173,80 @@ def test_12_a_damaged_backup_is_a_clear_message_and_the_target_stays_as_it_was(
     with pytest.raises(BackupError, match="壊れています"):
         maintenance.restore(damaged, target, lambda slots: slots.unwrap_passphrase(ADMIN, ADMIN_PASS)[0])
     assert not target.root.exists()
+
+
+def _slots(store: TemplateStore) -> KeySlots:
+    return KeySlots.load(store.data_dir.keyslots)
+
+
+def test_1_a_clerk_cannot_write_themselves_an_administrator_slot(store: TemplateStore) -> None:
+    """Attack 1: a 事務 used their own passphrase to get the key, wrote a 管理者 slot with a passphrase of
+    their choosing, acted as administrator, then put the old keyslots.json back."""
+    original = store.data_dir.keyslots.read_bytes()
+    slots = _slots(store)
+    payload, _clerk_slot = slots.open_passphrase(CLERK, CLERK_PASS)  # the clerk's own passphrase
+    admin_slot = slots.passphrase_slot(ADMIN)
+    assert admin_slot is not None and admin_slot.staff_id
+    for forged_payload in (SlotPayload(payload.dek, b"\x01" * 32), SlotPayload(payload.dek)):
+        forged = _slots(store)
+        forged.set_passphrase(forged_payload, staff_id=admin_slot.staff_id, login=ADMIN,
+                              passphrase="the-clerks-own-choice-7", now="t")  # fmt: skip
+        forged.save(store.data_dir.keyslots)
+        with pytest.raises(TamperDetected, match="本人のものではありません"):
+            unlock_with_passphrase(store.data_dir, ADMIN, "the-clerks-own-choice-7")
+    store.data_dir.keyslots.write_bytes(original)  # the old file put back
+    assert [json.loads(e.detail)["reason"] for e in _entries(store, "tamper_detected")] == [
+        f"{ADMIN} の鍵の枠が、本人のものではありません"
+    ] * 2
+
+
+def test_1_a_role_changed_in_the_table_is_refused_and_reported(store: TemplateStore) -> None:
+    """Attack 1: `UPDATE staff SET role='admin'` with the key also passed verify."""
+    payload, _slot = _slots(store).open_passphrase(CLERK, CLERK_PASS)
+    raw = Store.open(store.data_dir, DatabaseKey(payload.dek.raw()))  # the key, outside the application
+    try:
+        with raw.uow() as uow:
+            uow.session.execute(update(Staff).where(Staff.login == CLERK).values(role="admin"))
+            uow.commit()
+    finally:
+        raw.close()
+    with pytest.raises(TamperDetected, match="役割または状態"):
+        unlock_with_passphrase(store.data_dir, CLERK, CLERK_PASS)
+    admin = unlock_with_passphrase(store.data_dir, ADMIN, ADMIN_PASS)
+    try:
+        report = maintenance.verify(admin)
+    finally:
+        admin.lock()
+    assert any(f"スタッフ {CLERK} の役割" in p for p in report.problems), report.problems
+
+
+def test_1_a_roster_signed_by_a_new_authority_is_caught_by_verify(store: TemplateStore) -> None:
+    """Attack 1, thorough: the insider makes an authority of their own, signs a roster naming
+    themselves administrator and pins it in the store. Unlock cannot tell (they hold the key); verify
+    can, because the audit chain recorded the real authority (ADR 0011; the chain itself is witnessed
+    by the bundles)."""
+    slots = _slots(store)
+    payload, clerk_slot = slots.open_passphrase(CLERK, CLERK_PASS)
+    assert slots.roster is not None and clerk_slot.staff_id
+    forger = authority.new_authority()
+    members = dict(slots.roster.members)
+    members[clerk_slot.staff_id] = Member(CLERK, Role.ADMIN, authority.commitment(b"\x02" * 32))
+    slots.authority_public = authority.raw_public(forger.public_key())
+    slots.roster = Roster(slots.db_id, slots.roster.serial, members).signed(forger)
+    slots.set_passphrase(SlotPayload(payload.dek, b"\x02" * 32, authority.private_bytes(forger)),
+                         staff_id=clerk_slot.staff_id, login=CLERK, passphrase=CLERK_PASS, now="t")  # fmt: skip
+    slots.save(store.data_dir.keyslots)
+    raw = Store.open(store.data_dir, DatabaseKey(payload.dek.raw()))
+    try:
+        with raw.uow() as uow:
+            uow.session.execute(update(Staff).where(Staff.login == CLERK).values(role="admin"))
+            authority.write_pin(uow.session, slots.authority_public, slots.roster.serial)
+            uow.commit()
+    finally:
+        raw.close()
+    forged_admin = unlock_with_passphrase(store.data_dir, CLERK, CLERK_PASS)
+    try:
+        report = maintenance.verify(forged_admin)
+    finally:
+        forged_admin.lock()
+    assert not report.ok and any("監査ログに記録されたもの" in p for p in report.problems), report.problems

@@ -57,11 +57,12 @@ def test_an_interrupted_rotation_is_finished_or_discarded_at_unlock(store: Templ
     """The pending slot file written before the rekey is promoted only if the rekey committed."""
     data_dir = store.data_dir
     old = KeySlots.load(data_dir.keyslots)
-    old_key = old.unwrap_passphrase(ADMIN, ADMIN_PASS)[0]
+    payload, _slot = old.open_passphrase(ADMIN, ADMIN_PASS)
+    old_key = payload.dek
     new_key = DatabaseKey.generate()
-    pending = KeySlots(old.db_id)
+    pending = KeySlots(old.db_id, authority_public=old.authority_public, roster=old.roster)
     pending.set_passphrase(
-        new_key,
+        payload.with_dek(DatabaseKey(new_key.raw())),
         staff_id=old.passphrase_slot(ADMIN).staff_id or "",
         login=ADMIN,  # type: ignore[union-attr]
         passphrase=ADMIN_PASS,

@@ -40,6 +40,11 @@ def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
     print(f"作成しました / created: {ctx.data_dir.root}")
     print(f"管理者のスタッフ名 / administrator's staff name: {login}")
     print_recovery_code(result.recovery_code)
+    print(
+        f"管理者の署名鍵の指紋 / administrator authority fingerprint: {result.authority_fingerprint}\n"
+        "回復キーと一緒に記録してください。バックアップと集計ファイルにも入ります / "
+        "Keep it with the recovery key; backups and bundles carry it."
+    )
     return 0
 
 

@@ -34,13 +34,15 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from teiretsu_desktop.domain.errors import CorruptStore, WrongCredentials
 from teiretsu_desktop.security import recovery_code
+from teiretsu_desktop.security.authority import Roster
 from teiretsu_desktop.security.passphrase_policy import normalize
 from teiretsu_desktop.store.atomic import atomic_write_bytes
 from teiretsu_desktop.store.keys import DatabaseKey
 from teiretsu_desktop.store.models import new_id
 
 FORMAT = "teiretsu-keyslots"
-VERSION = 1
+VERSION = 2  # 2: with the administrator authority and the signed roster (ADR 0011); 1 is still read
+AAD_VERSION = 1  # bound into every wrap: unchanged, so that slots written by version 1 still open
 
 # Argon2id: 64 MiB, 4 lanes, and as many passes (at least 8) as take CALIBRATION_SECONDS on this
 # machine, measured once per process when a passphrase is set (R-KEY-03, issue 14).
@@ -96,7 +98,7 @@ class Slot:
         return _canonical(
             {
                 "format": FORMAT,
-                "version": VERSION,
+                "version": AAD_VERSION,
                 "db_id": db_id,
                 "slot_id": self.slot_id,
                 "kind": self.kind,
@@ -181,11 +183,53 @@ def new_argon2_kdf() -> dict[str, Any]:
 
 
 @dataclass
+class SlotPayload:
+    """What a slot wraps: the database key, and (issue 14) the staff member's secret — the roster's
+    commitment proves whose slot it is — and, in 管理者 and recovery slots, the authority's private key.
+    A slot written before that wraps only the 32-byte database key."""
+
+    dek: DatabaseKey
+    secret: bytes | None = None
+    authority: bytes | None = None
+
+    def encode(self) -> bytes:
+        if self.secret is None and self.authority is None:
+            return self.dek.raw()
+        return _canonical(
+            {
+                "v": 2,
+                "dek": _b64(self.dek.raw()),
+                "secret": _b64(self.secret) if self.secret is not None else None,
+                "authority": _b64(self.authority) if self.authority is not None else None,
+            }
+        )
+
+    @classmethod
+    def decode(cls, plain: bytes) -> SlotPayload:
+        if len(plain) == 32:
+            return cls(DatabaseKey(plain))
+        data = json.loads(plain.decode("utf-8"))
+        if not isinstance(data, dict) or data.get("v") != 2:
+            raise ValueError("unknown slot payload")
+        secret, authority = data.get("secret"), data.get("authority")
+        return cls(
+            DatabaseKey(_unb64(data["dek"])),
+            _unb64(secret) if secret else None,
+            _unb64(authority) if authority else None,
+        )
+
+    def with_dek(self, dek: DatabaseKey) -> SlotPayload:
+        return SlotPayload(dek, self.secret, self.authority)
+
+
+@dataclass
 class KeySlots:
     """The slots of one store. Mutating methods change this object; `save()` writes it atomically."""
 
     db_id: str
     slots: list[Slot] = field(default_factory=list)
+    authority_public: bytes | None = None  # the administrator authority (None: a store not yet upgraded)
+    roster: Roster | None = None
 
     # -- file -------------------------------------------------------------------------------------
 
@@ -201,9 +245,16 @@ class KeySlots:
             data = json.loads(raw.decode("utf-8"))
             if not isinstance(data, dict) or data.get("format") != FORMAT:
                 raise ValueError("not a key-slot file")
-            if data.get("version") != VERSION:
+            if data.get("version") not in (1, VERSION):
                 raise ValueError(f"unsupported key-slot version {data.get('version')}")
-            return cls(db_id=str(data["db_id"]), slots=[Slot.from_json(s) for s in data["slots"]])
+            authority = data.get("authority")
+            roster = data.get("roster")
+            return cls(
+                db_id=str(data["db_id"]),
+                slots=[Slot.from_json(s) for s in data["slots"]],
+                authority_public=_unb64(authority) if authority else None,
+                roster=Roster.from_json(roster) if roster else None,
+            )
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             raise cls._damaged(name, str(exc)) from None
 
@@ -215,12 +266,16 @@ class KeySlots:
         )
 
     def to_bytes(self) -> bytes:
-        body = {
+        body: dict[str, Any] = {
             "format": FORMAT,
-            "version": VERSION,
+            "version": VERSION if self.authority_public else 1,
             "db_id": self.db_id,
             "slots": [s.to_json() for s in self.slots],
         }
+        if self.authority_public is not None:
+            body["authority"] = _b64(self.authority_public)
+        if self.roster is not None:
+            body["roster"] = self.roster.to_json()
         return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
 
     def save(self, path: Path) -> None:
@@ -228,14 +283,18 @@ class KeySlots:
 
     # -- wrapping ---------------------------------------------------------------------------------
 
-    def _wrap(self, slot: Slot, kek: bytes, dek: DatabaseKey) -> Slot:
+    def _wrap(self, slot: Slot, kek: bytes, payload: SlotPayload) -> Slot:
         nonce = os.urandom(12)
-        sealed = AESGCM(kek).encrypt(nonce, dek.raw(), slot.aad(self.db_id))
+        sealed = AESGCM(kek).encrypt(nonce, payload.encode(), slot.aad(self.db_id))
         return replace(slot, nonce=_b64(nonce), ciphertext=_b64(sealed))
 
-    def _unwrap(self, slot: Slot, kek: bytes) -> DatabaseKey:
+    def _unwrap(self, slot: Slot, kek: bytes) -> SlotPayload:
         plain = AESGCM(kek).decrypt(_unb64(slot.nonce), _unb64(slot.ciphertext), slot.aad(self.db_id))
-        return DatabaseKey(plain)
+        return SlotPayload.decode(plain)
+
+    @staticmethod
+    def _payload(dek: DatabaseKey | SlotPayload) -> SlotPayload:
+        return dek if isinstance(dek, SlotPayload) else SlotPayload(dek)
 
     # -- passphrase slots -------------------------------------------------------------------------
 
@@ -246,7 +305,7 @@ class KeySlots:
         return next((s for s in self.slots if s.kind == KIND_PASSPHRASE and s.login == login), None)
 
     def set_passphrase(
-        self, dek: DatabaseKey, *, staff_id: str, login: str, passphrase: str, now: str
+        self, dek: DatabaseKey | SlotPayload, *, staff_id: str, login: str, passphrase: str, now: str
     ) -> Slot:
         """Add or replace the passphrase slot of one staff member."""
         self.slots = [s for s in self.slots if not (s.kind == KIND_PASSPHRASE and s.staff_id == staff_id)]
@@ -254,11 +313,11 @@ class KeySlots:
         template = Slot(
             new_id(), KIND_PASSPHRASE, kdf, "", "", staff_id=staff_id, login=login, created_at=now
         )
-        slot = self._wrap(template, derive_passphrase_kek(passphrase, kdf), dek)
+        slot = self._wrap(template, derive_passphrase_kek(passphrase, kdf), self._payload(dek))
         self.slots.append(slot)
         return slot
 
-    def unwrap_passphrase(self, login: str, passphrase: str) -> tuple[DatabaseKey, Slot]:
+    def open_passphrase(self, login: str, passphrase: str) -> tuple[SlotPayload, Slot]:
         slot = self.passphrase_slot(login)
         if slot is None:
             # Spend the same time as a real attempt so that timing does not reveal which names exist.
@@ -267,8 +326,12 @@ class KeySlots:
         kek = derive_passphrase_kek(passphrase, slot.kdf)  # CorruptStore for a hostile KDF
         try:
             return self._unwrap(slot, kek), slot
-        except (InvalidTag, ValueError, KeyError):
+        except (InvalidTag, ValueError, KeyError, TypeError):
             raise WrongCredentials(WRONG_PASSPHRASE) from None
+
+    def unwrap_passphrase(self, login: str, passphrase: str) -> tuple[DatabaseKey, Slot]:
+        payload, slot = self.open_passphrase(login, passphrase)
+        return payload.dek, slot
 
     def remove_staff(self, staff_id: str) -> int:
         before = len(self.slots)
@@ -277,24 +340,27 @@ class KeySlots:
 
     # -- recovery slot ----------------------------------------------------------------------------
 
-    def set_recovery(self, dek: DatabaseKey, *, now: str) -> str:
+    def set_recovery(self, dek: DatabaseKey | SlotPayload, *, now: str) -> str:
         """Replace the recovery slot; returns the new code, which is shown once and never stored."""
         code, secret = recovery_code.generate()
         kdf = {"alg": "hkdf-sha256", "salt": _b64(secrets.token_bytes(16))}
         template = Slot(new_id(), KIND_RECOVERY, kdf, "", "", created_at=now)
-        slot = self._wrap(template, derive_recovery_kek(secret, kdf), dek)
+        slot = self._wrap(template, derive_recovery_kek(secret, kdf), self._payload(dek))
         self.slots = [s for s in self.slots if s.kind != KIND_RECOVERY] + [slot]
         return code
 
-    def unwrap_recovery(self, code: str) -> DatabaseKey:
+    def open_recovery(self, code: str) -> SlotPayload:
         secret = recovery_code.parse(code)
         for slot in self.slots:
             if slot.kind == KIND_RECOVERY:
                 try:
                     return self._unwrap(slot, derive_recovery_kek(secret, slot.kdf))
-                except (InvalidTag, ValueError, KeyError):
+                except (InvalidTag, ValueError, KeyError, TypeError):
                     break
         raise WrongCredentials(WRONG_RECOVERY)
+
+    def unwrap_recovery(self, code: str) -> DatabaseKey:
+        return self.open_recovery(code).dek
 
     # -- keyring slots ----------------------------------------------------------------------------
 
@@ -302,20 +368,23 @@ class KeySlots:
         return next((s for s in self.slots if s.kind == KIND_KEYRING and s.staff_id == staff_id), None)
 
     def set_keyring(
-        self, dek: DatabaseKey, *, staff_id: str, login: str, wrapping_key: bytes, now: str
+        self, dek: DatabaseKey | SlotPayload, *, staff_id: str, login: str, wrapping_key: bytes, now: str
     ) -> Slot:
         self.slots = [s for s in self.slots if not (s.kind == KIND_KEYRING and s.staff_id == staff_id)]
         template = Slot(
             new_id(), KIND_KEYRING, {"alg": "raw"}, "", "", staff_id=staff_id, login=login, created_at=now
         )
-        slot = self._wrap(template, wrapping_key, dek)
+        slot = self._wrap(template, wrapping_key, self._payload(dek))
         self.slots.append(slot)
         return slot
 
-    def unwrap_keyring(self, slot: Slot, wrapping_key: bytes) -> DatabaseKey:
+    def open_keyring(self, slot: Slot, wrapping_key: bytes) -> SlotPayload:
         try:
             return self._unwrap(slot, wrapping_key)
-        except (InvalidTag, ValueError):
+        except (InvalidTag, ValueError, KeyError, TypeError):
             raise WrongCredentials(
                 "キーリングの鍵が一致しません / The keyring secret does not match."
             ) from None
+
+    def unwrap_keyring(self, slot: Slot, wrapping_key: bytes) -> DatabaseKey:
+        return self.open_keyring(slot, wrapping_key).dek

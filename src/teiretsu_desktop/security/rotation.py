@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from teiretsu_desktop.domain.errors import WrongCredentials
 from teiretsu_desktop.security import audit, os_keyring
-from teiretsu_desktop.security.keyslots import KIND_KEYRING, KeySlots
+from teiretsu_desktop.security.keyslots import KIND_KEYRING, KeySlots, SlotPayload
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.store.atomic import atomic_replace
@@ -41,22 +42,31 @@ def rotate_database_key(session: StaffSession, passphrase: str) -> tuple[StaffSe
     session.require(Permission.ROTATE_KEY)
     data_dir = session.store.data_dir
     current = KeySlots.load(data_dir.keyslots)
-    current.unwrap_passphrase(session.actor.login, passphrase)  # raises WrongCredentials
+    acting, _slot = current.open_passphrase(session.actor.login, passphrase)  # raises WrongCredentials
 
     now = utc_now()
     new_key = DatabaseKey.generate()
-    fresh = KeySlots(db_id=current.db_id)
+    # The authority and the signed roster stay: who is who does not change with the key. Every slot
+    # keeps what it wrapped besides the key (a member's secret, an administrator's authority).
+    fresh = KeySlots(db_id=current.db_id, authority_public=current.authority_public, roster=current.roster)
     fresh.set_passphrase(
-        new_key, staff_id=session.actor.staff_id, login=session.actor.login, passphrase=passphrase, now=now
-    )
+        acting.with_dek(DatabaseKey(new_key.raw())),
+        staff_id=session.actor.staff_id, login=session.actor.login, passphrase=passphrase, now=now,
+    )  # fmt: skip
     for slot in current.slots:
         if slot.kind == KIND_KEYRING and slot.staff_id:
             wrapping = os_keyring.fetch_wrapping_key(current.db_id, slot.staff_id)
-            if wrapping is not None:
-                fresh.set_keyring(
-                    new_key, staff_id=slot.staff_id, login=slot.login or "", wrapping_key=wrapping, now=now
-                )
-    code = fresh.set_recovery(new_key, now=now)
+            if wrapping is None:
+                continue
+            try:
+                kept = current.open_keyring(slot, wrapping)
+            except WrongCredentials:
+                continue  # a stale keyring entry: that device unlocks with the passphrase next time
+            fresh.set_keyring(
+                kept.with_dek(DatabaseKey(new_key.raw())),
+                staff_id=slot.staff_id, login=slot.login or "", wrapping_key=wrapping, now=now,
+            )  # fmt: skip
+    code = fresh.set_recovery(SlotPayload(DatabaseKey(new_key.raw()), None, acting.authority), now=now)
     dropped = sorted(
         {s.login for s in current.slots if s.login and s.login not in fresh.logins()} - {session.actor.login}
     )
@@ -69,7 +79,9 @@ def rotate_database_key(session: StaffSession, passphrase: str) -> tuple[StaffSe
 
     reopened = Store.open(data_dir, DatabaseKey(new_key.raw()), migrate=False)
     new_key.wipe()
-    new_session = StaffSession(reopened, session.actor, session.method)
+    new_session = StaffSession(
+        reopened, session.actor, session.method, credentials=acting.with_dek(DatabaseKey(reopened.key.raw()))
+    )
     with new_session.uow() as uow:
         audit.append(
             uow.session,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.security import audit
+from teiretsu_desktop.security.keyslots import SlotPayload
 from teiretsu_desktop.security.permissions import Permission, allows, require
 from teiretsu_desktop.store.database import Store
 from teiretsu_desktop.store.unit_of_work import JoinedUnit, UnitOfWork
@@ -28,10 +29,21 @@ class StaffSession:
     After `lock()` every store access raises StoreLocked until a new session is unlocked.
     """
 
-    def __init__(self, store: Store, actor: Actor, method: str, *, audited: bool = True) -> None:
+    def __init__(
+        self,
+        store: Store,
+        actor: Actor,
+        method: str,
+        *,
+        audited: bool = True,
+        credentials: SlotPayload | None = None,
+    ) -> None:
         self.store = store
         self.actor = actor
         self.method = method
+        # What the unlocking slot wrapped besides the key: the staff member's secret and, for an
+        # administrator, the authority's private key (to sign staff changes). In memory only.
+        self.credentials = credentials
         # An inspection session (verify) never writes on its own, so a damaged store is not written to.
         self.audited = audited
         # The use case running on this thread, if any (see `transaction`). Thread-local because the CLI

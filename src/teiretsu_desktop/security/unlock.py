@@ -8,7 +8,9 @@ opens it, the rotation committed and the pending file is promoted. Either way ex
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -20,8 +22,9 @@ from teiretsu_desktop.domain.errors import (
     WrongCredentials,
 )
 from teiretsu_desktop.domain.roles import Role
-from teiretsu_desktop.security import audit, os_keyring, unlock_failures
-from teiretsu_desktop.security.keyslots import KeySlots
+from teiretsu_desktop.security import audit, authority, os_keyring, unlock_failures
+from teiretsu_desktop.security.authority import TamperDetected
+from teiretsu_desktop.security.keyslots import KIND_PASSPHRASE, KeySlots, Slot, SlotPayload
 from teiretsu_desktop.security.session import Actor, StaffSession
 from teiretsu_desktop.security.unlock_throttle import UnlockThrottle
 from teiretsu_desktop.store.atomic import atomic_replace
@@ -31,7 +34,8 @@ from teiretsu_desktop.store.keys import DatabaseKey
 from teiretsu_desktop.store.models import Staff
 from teiretsu_desktop.store.paths import DataDir
 
-Unwrap = Callable[[KeySlots], DatabaseKey]
+# Opens one slot of the file: what it wraps, and which slot it was (None for the recovery slot).
+Opener = Callable[[KeySlots], tuple[SlotPayload, Slot | None]]
 
 
 def load_slots(data_dir: DataDir) -> KeySlots:
@@ -42,19 +46,28 @@ def load_slots(data_dir: DataDir) -> KeySlots:
     return KeySlots.load(data_dir.keyslots)
 
 
-def open_store(data_dir: DataDir, unwrap: Unwrap, *, migrate: bool = True) -> tuple[Store, KeySlots]:
-    """Open the store with the key that `unwrap` takes from the slots; resolves an interrupted rotation."""
+@dataclass(frozen=True)
+class Opened:
+    store: Store
+    slots: KeySlots
+    payload: SlotPayload
+    slot: Slot | None
+
+
+def open_store(data_dir: DataDir, opener: Opener, *, migrate: bool = True) -> Opened:
+    """Open the store with the key a slot wraps; resolves an interrupted rotation."""
     slots = load_slots(data_dir)
-    key = unwrap(slots)
+    payload, slot = opener(slots)
     clean_interrupted_backups(data_dir)  # the work folders of a backup killed half-way
     pending = data_dir.keyslots_pending
     try:
-        store = Store.open(data_dir, key, migrate=migrate)
+        store = Store.open(data_dir, DatabaseKey(payload.dek.raw()), migrate=migrate)
     except NotADatabase:
         if not pending.exists():
             raise
         pending_slots = KeySlots.load(pending)
-        store = Store.open(data_dir, unwrap(pending_slots), migrate=migrate)
+        payload, slot = opener(pending_slots)
+        store = Store.open(data_dir, DatabaseKey(payload.dek.raw()), migrate=migrate)
         atomic_replace(pending, data_dir.keyslots)
         slots = pending_slots
     else:
@@ -63,10 +76,68 @@ def open_store(data_dir: DataDir, unwrap: Unwrap, *, migrate: bool = True) -> tu
     if store.db_id() != slots.db_id:
         store.close()
         raise CorruptStore("鍵ファイルが別のデータのものです / The key-slot file belongs to another store.")
-    return store, slots
+    return Opened(store, slots, payload, slot)
 
 
-def _actor(store: Store, *, login: str | None = None, staff_id: str | None = None) -> Actor:
+def _tamper(store: Store, reason: str) -> TamperDetected:
+    """Record the alarm in the audit chain (the store is open), close it, and say what was refused."""
+    # A damaged store must still refuse: the alarm is best effort.
+    with contextlib.suppress(Exception), store.uow(actor_id=None) as uow:
+        audit.append(uow.session, actor_id=None, action="tamper_detected", detail={"reason": reason})
+        uow.commit()
+    store.close()
+    return TamperDetected(reason)
+
+
+def check_authority(opened: Opened) -> Role | None:
+    """The role the signed roster gives the slot's owner, or None for a store not yet upgraded.
+
+    Raises TamperDetected (after recording it) when the key file or the staff table says what the
+    administrator authority did not sign."""
+    store, slots, slot, payload = opened.store, opened.slots, opened.slot, opened.payload
+    with store.uow(write=False) as uow:
+        pin = authority.read_pin(uow.session)
+        staff = uow.session.get(Staff, slot.staff_id) if slot is not None and slot.staff_id else None
+        staff_view = (staff.login, staff.role, staff.active) if staff is not None else None
+    if pin is None:
+        if slots.authority_public is not None or slots.roster is not None:
+            raise _tamper(store, "管理者の署名鍵が保存されていないのに、鍵ファイルにはあります")
+        return None
+    roster = slots.roster
+    if slots.authority_public != pin.public:
+        raise _tamper(store, "鍵ファイルの管理者の署名鍵が、このデータのものと違います")
+    if roster is None or roster.db_id != slots.db_id or not roster.verify(pin.public):
+        raise _tamper(store, "スタッフ名簿の署名が正しくありません")
+    if roster.serial < pin.serial:
+        raise _tamper(store, f"古いスタッフ名簿 ({roster.serial}) に戻されています ({pin.serial})")
+    if slot is None:  # the recovery slot: it must hold this store's authority
+        held = payload.authority
+        if held is None or authority.raw_public(authority.load_private(held).public_key()) != pin.public:
+            raise _tamper(store, "回復キーの枠が管理者の署名鍵を持っていません")
+        return Role.ADMIN
+    member = roster.members.get(slot.staff_id or "")
+    if member is None or member.login != slot.login:
+        raise _tamper(store, f"名簿にない鍵の枠です ({slot.login})")
+    if member.commitment.startswith(authority.LEGACY):
+        genuine = slot.kind == KIND_PASSPHRASE and member.commitment == authority.legacy_commitment(
+            slot.ciphertext
+        )
+    else:
+        genuine = payload.secret is not None and authority.commitment(payload.secret) == member.commitment
+    if not genuine:
+        raise _tamper(store, f"{slot.login} の鍵の枠が、本人のものではありません")
+    if staff_view is None or staff_view != (member.login, member.role.value, True):
+        raise _tamper(store, f"{slot.login} の役割または状態が、署名された名簿と違います")
+    if roster.serial > pin.serial:
+        with store.uow(actor_id=None) as uow:  # the file is ahead (a change whose pin was not yet written)
+            authority.write_pin(uow.session, pin.public, roster.serial)
+            uow.commit()
+    return member.role
+
+
+def _actor(
+    store: Store, *, login: str | None = None, staff_id: str | None = None, role: Role | None = None
+) -> Actor:
     with store.uow(write=False) as uow:
         query = select(Staff).where(Staff.active.is_(True))
         query = query.where(Staff.login == login) if login else query.where(Staff.id == staff_id)
@@ -74,7 +145,7 @@ def _actor(store: Store, *, login: str | None = None, staff_id: str | None = Non
     if staff is None:
         store.close()
         raise WrongCredentials("このスタッフは登録されていません / This staff member is not active.")
-    return Actor(staff.id, staff.login, staff.display_name, Role(staff.role))
+    return Actor(staff.id, staff.login, staff.display_name, role or Role(staff.role))
 
 
 def _record_unlock(store: Store, data_dir: DataDir, actor: Actor, method: str) -> None:
@@ -143,16 +214,19 @@ def unlock_with_passphrase(
     TooManyAttempts is raised and the passphrase is not even looked at."""
     (throttle or UnlockThrottle(data_dir.unlock_failures)).check(login)
     try:
-        store, _slots = open_store(
-            data_dir, lambda s: s.unwrap_passphrase(login, passphrase)[0], migrate=not for_inspection
+        opened = open_store(
+            data_dir, lambda s: s.open_passphrase(login, passphrase), migrate=not for_inspection
         )
     except WrongCredentials:
         _record_failure(data_dir, login, "passphrase")
         raise
-    actor = _actor(store, login=login)
+    role = check_authority(opened)
+    actor = _actor(opened.store, login=login, role=role)
     if not for_inspection:
-        _record_unlock(store, data_dir, actor, "passphrase")
-    return StaffSession(store, actor, "passphrase", audited=not for_inspection)
+        _record_unlock(opened.store, data_dir, actor, "passphrase")
+    return StaffSession(
+        opened.store, actor, "passphrase", audited=not for_inspection, credentials=opened.payload
+    )
 
 
 def unlock_with_keyring(data_dir: DataDir, login: str) -> StaffSession:
@@ -171,26 +245,29 @@ def unlock_with_keyring(data_dir: DataDir, login: str) -> StaffSession:
             "No keyring entry on this device; unlock with your passphrase."
         )
 
-    def unwrap(current: KeySlots) -> DatabaseKey:
+    def opener(current: KeySlots) -> tuple[SlotPayload, Slot | None]:
         slot = current.keyring_slot(keyring_slot.staff_id or "")
         if slot is None:
             raise WrongCredentials("キーリングの鍵が一致しません / The keyring secret does not match.")
-        return current.unwrap_keyring(slot, wrapping)
+        return current.open_keyring(slot, wrapping), slot
 
     try:
-        store, _ = open_store(data_dir, unwrap)
+        opened = open_store(data_dir, opener)
     except WrongCredentials:
         _record_failure(data_dir, login, "keyring")
         raise
-    actor = _actor(store, login=login)
-    _record_unlock(store, data_dir, actor, "keyring")
-    return StaffSession(store, actor, "keyring")
+    role = check_authority(opened)
+    actor = _actor(opened.store, login=login, role=role)
+    _record_unlock(opened.store, data_dir, actor, "keyring")
+    return StaffSession(opened.store, actor, "keyring", credentials=opened.payload)
 
 
-def open_with_recovery(data_dir: DataDir, code: str) -> tuple[Store, KeySlots]:
+def open_with_recovery(data_dir: DataDir, code: str) -> Opened:
     """Open with the recovery key; the caller must reset a passphrase and audit the use."""
     try:
-        return open_store(data_dir, lambda s: s.unwrap_recovery(code))
+        opened = open_store(data_dir, lambda s: (s.open_recovery(code), None))
     except WrongCredentials:
         _record_failure(data_dir, None, "recovery")
         raise
+    check_authority(opened)
+    return opened

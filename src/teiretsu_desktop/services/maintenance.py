@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from teiretsu_desktop.security import audit
+from sqlalchemy import select
+
+from teiretsu_desktop.security import audit, authority
 from teiretsu_desktop.security.keyslots import KeySlots
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import open_with_recovery, unlock_with_passphrase
 from teiretsu_desktop.store.backup import BackupInfo, Progress, create_backup, restore_backup
 from teiretsu_desktop.store.keys import DatabaseKey
-from teiretsu_desktop.store.models import utc_now
+from teiretsu_desktop.store.models import AuditEntry, Staff, utc_now
 from teiretsu_desktop.store.paths import DataDir
 
 
@@ -57,7 +60,7 @@ def restore_as(backup_file: Path, data_dir: DataDir, login: str, passphrase: str
 
 
 def record_restore_with_recovery(data_dir: DataDir, code: str, manifest: dict[str, Any]) -> None:
-    store, _slots = open_with_recovery(data_dir, code)
+    store = open_with_recovery(data_dir, code).store
     try:
         with store.uow() as uow:
             audit.append(uow.session, actor_id=None, action="recovery_key_used")
@@ -70,6 +73,47 @@ def record_restore_with_recovery(data_dir: DataDir, code: str, manifest: dict[st
             uow.commit()
     finally:
         store.close()
+
+
+def _authority_problems(session: StaffSession) -> list[str]:
+    """The key file's authority and roster against the store: the pin, the audit entry that established
+    the authority, and every staff row (attack 1: `UPDATE staff SET role='admin'` must not pass)."""
+    slots = KeySlots.load(session.store.data_dir.keyslots)
+    with session.uow(write=False) as uow:
+        pin = authority.read_pin(uow.session)
+        established = uow.session.execute(
+            select(AuditEntry.detail).where(AuditEntry.action == "authority_established").order_by(AuditEntry.seq)
+        ).scalars().first()  # fmt: skip
+        rows = {
+            s.id: (s.login, s.role) for s in uow.session.scalars(select(Staff).where(Staff.active.is_(True)))
+        }
+    if pin is None:
+        if slots.authority_public is None:
+            return []  # a store not yet upgraded (upgrade-keys); nothing is signed to compare
+        return [
+            "鍵ファイルに管理者の署名鍵があるのに、データにありません / an authority in the key file only"
+        ]
+    problems = []
+    if established is None or json.loads(established).get("fingerprint") != authority.fingerprint(pin.public):
+        problems.append(
+            "管理者の署名鍵が、監査ログに記録されたものと違います / the authority differs from the audit record"
+        )
+    roster = slots.roster
+    if slots.authority_public != pin.public or roster is None or not roster.verify(pin.public):
+        return [
+            *problems,
+            "スタッフ名簿の署名が正しくありません / the staff roster is not signed by the authority",
+        ]
+    if roster.serial < pin.serial:
+        problems.append("古いスタッフ名簿に戻されています / an older roster was put back")
+    signed = {sid: (m.login, m.role.value) for sid, m in roster.members.items()}
+    for sid in sorted(rows.keys() | signed.keys()):
+        if rows.get(sid) != signed.get(sid):
+            login = (rows.get(sid) or signed.get(sid) or ("?", ""))[0]
+            problems.append(
+                f"スタッフ {login} の役割または状態が署名された名簿と違います / staff {login} differs from the roster"
+            )
+    return problems
 
 
 @dataclass
@@ -94,6 +138,14 @@ def verify(session: StaffSession) -> VerifyReport:
         schema = [f"スキーマを読めません / cannot read the schema ({type(exc).__name__})"]
     report.problems.extend(schema)
     report.checks.append("schema (tables, indexes, triggers): " + ("ok" if not schema else "FAILED"))
+    try:
+        staff_problems = _authority_problems(session)
+    except Exception as exc:  # a damaged key file or page: reported, not raised
+        staff_problems = [
+            f"署名された名簿を確かめられません / cannot check the signed roster ({type(exc).__name__})"
+        ]
+    report.problems.extend(staff_problems)
+    report.checks.append("signed staff roster: " + ("ok" if not staff_problems else "FAILED"))
     try:
         with session.uow(write=False) as uow:
             chain = audit.verify(uow.session)

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from teiretsu_desktop.domain.errors import InvalidInput, StoreExists
 from teiretsu_desktop.domain.roles import Role
-from teiretsu_desktop.security import audit
-from teiretsu_desktop.security.keyslots import KeySlots
+from teiretsu_desktop.security import audit, authority, staff_keys
+from teiretsu_desktop.security.authority import Member, Roster
+from teiretsu_desktop.security.keyslots import KeySlots, SlotPayload
 from teiretsu_desktop.security.passphrase_policy import check_new
 from teiretsu_desktop.security.signing import ensure_signing_key
 from teiretsu_desktop.store.database import Store
@@ -31,6 +32,7 @@ class InitResult:
     db_id: str
     admin_staff_id: str
     recovery_code: str
+    authority_fingerprint: str  # printed on the recovery sheet, in backups and in bundles
 
 
 def check_login(login: str) -> str:
@@ -72,11 +74,22 @@ def init_center(
 
     db_id = new_id()
     key = DatabaseKey.generate()
-    slots = KeySlots(db_id=db_id)
     now = utc_now()
     admin_id = new_id()
-    slots.set_passphrase(key, staff_id=admin_id, login=admin_login, passphrase=passphrase, now=now)
-    code = slots.set_recovery(key, now=now)
+    # The administrator authority signs who is who (ADR 0011): its private half goes only into the
+    # administrator's slot and the recovery slot.
+    signer = authority.new_authority()
+    public = authority.raw_public(signer.public_key())
+    secret = staff_keys.new_secret()
+    first = Roster(db_id, 0, {admin_id: Member(admin_login, Role.ADMIN, authority.commitment(secret))})
+    slots = KeySlots(db_id=db_id, authority_public=public, roster=first.signed(signer))
+    held = authority.private_bytes(signer)
+    slots.set_passphrase(
+        SlotPayload(DatabaseKey(key.raw()), secret, held),
+        staff_id=admin_id, login=admin_login, passphrase=passphrase, now=now,
+    )  # fmt: skip
+    code = slots.set_recovery(SlotPayload(DatabaseKey(key.raw()), None, held), now=now)
+    fingerprint = authority.fingerprint(public)
 
     store = Store.create(data_dir, DatabaseKey(key.raw()), db_id)
     try:
@@ -103,6 +116,13 @@ def init_center(
                 uow.session, actor_id=admin_id, action="staff_added", target_kind="staff", target_id=admin_id
             )
             audit.append(uow.session, actor_id=admin_id, action="recovery_key_issued")
+            audit.append(
+                uow.session,
+                actor_id=admin_id,
+                action="authority_established",
+                detail={"fingerprint": fingerprint},
+            )
+            staff_keys.pin(uow.session, slots)
             ensure_signing_key(uow.session)  # the center's statistics-bundle key
             uow.commit()
         # The key slots are written last: until they exist the directory is not a usable store.
@@ -110,4 +130,6 @@ def init_center(
     finally:
         store.close()
         key.wipe()
-    return InitResult(db_id=db_id, admin_staff_id=admin_id, recovery_code=code)
+    return InitResult(
+        db_id=db_id, admin_staff_id=admin_id, recovery_code=code, authority_fingerprint=fingerprint
+    )

@@ -13,15 +13,18 @@ from sqlalchemy import select
 
 from teiretsu_desktop.domain.errors import InvalidInput, PermissionDenied
 from teiretsu_desktop.domain.roles import Role
-from teiretsu_desktop.security import audit, os_keyring
+from teiretsu_desktop.security import audit, authority, os_keyring
+from teiretsu_desktop.security.authority import Member, commitment
 from teiretsu_desktop.security.keyslots import KIND_KEYRING, KeySlots
 from teiretsu_desktop.security.passphrase_policy import check_new
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.security.staff_keys import new_secret, payload_for, pin, resign, session_authority
 from teiretsu_desktop.security.unlock import open_with_recovery
 from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.settings import load_settings
 from teiretsu_desktop.services.setup import check_login
+from teiretsu_desktop.store.keys import DatabaseKey
 from teiretsu_desktop.store.models import Staff, utc_now
 from teiretsu_desktop.store.paths import DataDir
 
@@ -73,6 +76,8 @@ def add_staff(
         raise InvalidInput("氏名を入力してください / Enter the staff member's name.")
     data_dir = session.store.data_dir
     slots = KeySlots.load(data_dir.keyslots)
+    if slots.authority_public is not None:
+        session_authority(session.credentials)  # refuse before anything is written
     with session.uow() as uow:
         if uow.session.scalars(select(Staff).where(Staff.login == login)).first() is not None:
             raise InvalidInput(f"スタッフ名 {login} は使われています / The staff name {login} is taken.")
@@ -90,8 +95,13 @@ def add_staff(
             detail={"role": role.value},
         )
         uow.commit()
-    slots.set_passphrase(session.store.key, staff_id=staff.id, login=login, passphrase=value, now=utc_now())
+    signer = session_authority(session.credentials) if slots.authority_public is not None else None
+    secret = new_secret()
+    resign(slots, signer, lambda m: m.__setitem__(staff.id, Member(login, role, commitment(secret))))
+    payload = payload_for(session.store.key, slots, secret=secret, admin=role is Role.ADMIN, signer=signer)
+    slots.set_passphrase(payload, staff_id=staff.id, login=login, passphrase=value, now=utc_now())
     slots.save(data_dir.keyslots)
+    _pin(session, slots)
     info = StaffInfo(staff.id, login, staff.display_name, role, True, True, False)
     return Outcome(info, Changes.of(ChangeKind.STAFF, staff.id))
 
@@ -104,6 +114,7 @@ def remove_staff(session: StaffSession, login: str) -> Outcome[None]:
     target = _staff_by_login(session, login)
     data_dir = session.store.data_dir
     slots = KeySlots.load(data_dir.keyslots)
+    signer = session_authority(session.credentials) if slots.authority_public is not None else None
     with session.uow() as uow:
         admins = uow.session.scalars(
             select(Staff).where(Staff.active.is_(True), Staff.role == Role.ADMIN.value, Staff.id != target.id)
@@ -123,19 +134,28 @@ def remove_staff(session: StaffSession, login: str) -> Outcome[None]:
         )
         uow.commit()
     slots.remove_staff(target.id)
+    resign(slots, signer, lambda m: m.pop(target.id, None))
     slots.save(data_dir.keyslots)
+    _pin(session, slots)
     os_keyring.delete_wrapping_key(slots.db_id, target.id)
     return Outcome(None, Changes.of(ChangeKind.STAFF, target.id))
 
 
 def change_own_passphrase(session: StaffSession, *, current: str, new: str) -> None:
+    """The same slot contents (key, secret, for an administrator the authority) under a new passphrase:
+    nobody else's signature is needed, because the secret proves the slot is this member's."""
     data_dir = session.store.data_dir
     slots = KeySlots.load(data_dir.keyslots)
-    slots.unwrap_passphrase(session.actor.login, current)  # WrongCredentials if it does not match
-    value = check_new(new, login=session.actor.login)
+    payload, _slot = slots.open_passphrase(session.actor.login, current)  # WrongCredentials if wrong
+    if slots.authority_public is not None and payload.secret is None:
+        raise InvalidInput(
+            "鍵の更新 (upgrade-keys) の後は、最初のパスフレーズ変更を管理者に依頼してください (passwd --for) / "
+            "After the key upgrade, ask an administrator to set your next passphrase."
+        )
+    value = check_new(new, login=session.actor.login, known_words=(session.actor.display_name,))
     session.record("passphrase_changed", target_kind="staff", target_id=session.actor.staff_id)
     slots.set_passphrase(
-        session.store.key,
+        payload,
         staff_id=session.actor.staff_id,
         login=session.actor.login,
         passphrase=value,
@@ -152,11 +172,19 @@ def reset_passphrase(session: StaffSession, *, login: str, new: str) -> Outcome[
             "自分のパスフレーズは passwd で変更してください / Use passwd for your own passphrase."
         )
     target = _staff_by_login(session, login)
-    value = check_new(new, login=login)
-    session.record("passphrase_reset", target_kind="staff", target_id=target.id)
+    value = check_new(new, login=login, known_words=(target.display_name,))
     slots = KeySlots.load(session.store.data_dir.keyslots)
-    slots.set_passphrase(session.store.key, staff_id=target.id, login=login, passphrase=value, now=utc_now())
+    signer = session_authority(session.credentials) if slots.authority_public is not None else None
+    session.record("passphrase_reset", target_kind="staff", target_id=target.id)
+    # A new secret: whatever the old passphrase opened no longer proves who this is.
+    secret = new_secret()
+    role = Role(target.role)
+    resign(slots, signer, lambda m: m.__setitem__(target.id, Member(login, role, commitment(secret))))
+    slots.slots = [s for s in slots.slots if not (s.kind == KIND_KEYRING and s.staff_id == target.id)]
+    payload = payload_for(session.store.key, slots, secret=secret, admin=role is Role.ADMIN, signer=signer)
+    slots.set_passphrase(payload, staff_id=target.id, login=login, passphrase=value, now=utc_now())
     slots.save(session.store.data_dir.keyslots)
+    _pin(session, slots)
     return Outcome(None, Changes.of(ChangeKind.STAFF, target.id))
 
 
@@ -165,7 +193,8 @@ def recover_with_recovery_key(data_dir: DataDir, *, code: str, login: str, new_p
 
     The code has left the safe and been typed, so a new recovery key is issued and returned (shown once).
     """
-    store, slots = open_with_recovery(data_dir, code)
+    opened = open_with_recovery(data_dir, code)
+    store, slots, recovered = opened.store, opened.slots, opened.payload
     try:
         with store.uow(write=False) as uow:
             staff = uow.session.scalars(
@@ -188,9 +217,17 @@ def recover_with_recovery_key(data_dir: DataDir, *, code: str, login: str, new_p
             audit.append(uow.session, actor_id=None, action="recovery_key_issued")
             uow.commit()
         now = utc_now()
-        slots.set_passphrase(store.key, staff_id=staff.id, login=login, passphrase=value, now=now)
-        new_code = slots.set_recovery(store.key, now=now)
+        signer = authority.load_private(recovered.authority) if recovered.authority is not None else None
+        secret = new_secret()
+        role = Role(staff.role)
+        resign(slots, signer, lambda m: m.__setitem__(staff.id, Member(login, role, commitment(secret))))
+        payload = payload_for(store.key, slots, secret=secret, admin=role is Role.ADMIN, signer=signer)
+        slots.set_passphrase(payload, staff_id=staff.id, login=login, passphrase=value, now=now)
+        new_code = slots.set_recovery(recovered.with_dek(DatabaseKey(store.key.raw())), now=now)
         slots.save(data_dir.keyslots)
+        with store.uow(actor_id=None) as uow:
+            pin(uow.session, slots)
+            uow.commit()
         return new_code
     finally:
         store.close()
@@ -204,9 +241,15 @@ def enable_keyring(session: StaffSession) -> Outcome[None]:
         )
     data_dir = session.store.data_dir
     slots = KeySlots.load(data_dir.keyslots)
+    payload = session.credentials
+    if slots.authority_public is not None and (payload is None or payload.secret is None):
+        raise PermissionDenied(
+            "キーリングの解除は、鍵の更新後にパスフレーズを新しくしてから使えます / "
+            "Set a new passphrase after the key upgrade before using the keyring."
+        )
     wrapping = os_keyring.store_wrapping_key(slots.db_id, session.actor.staff_id)
     slots.set_keyring(
-        session.store.key,
+        payload if payload is not None else session.store.key,
         staff_id=session.actor.staff_id,
         login=session.actor.login,
         wrapping_key=wrapping,
@@ -225,8 +268,14 @@ def disable_keyring(session: StaffSession) -> Outcome[None]:
     ]
     session.record("keyring_disabled", target_kind="staff", target_id=session.actor.staff_id)
     slots.save(data_dir.keyslots)
-    return Outcome(None, Changes.of(ChangeKind.STAFF, session.actor.staff_id))
     os_keyring.delete_wrapping_key(slots.db_id, session.actor.staff_id)
+    return Outcome(None, Changes.of(ChangeKind.STAFF, session.actor.staff_id))
+
+
+def _pin(session: StaffSession, slots: KeySlots) -> None:
+    with session.uow() as uow:
+        pin(uow.session, slots)
+        uow.commit()
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,7 @@ class FirstRunDialog(QDialog):
                 page,
             )
         )
+        self.fingerprint = ""  # the administrator authority's, printed with the recovery key
         self.recovery_label = QLabel(page)
         self.recovery_label.setObjectName("recoveryKey")
         self.recovery_label.setStyleSheet("font-size: 20pt; font-family: monospace; padding: 12px;")
@@ -189,6 +190,7 @@ class FirstRunDialog(QDialog):
         self.passphrase_again.clear()
         self.status.clear()
         self.recovery_label.setText(result.recovery_code)
+        self.fingerprint = result.authority_fingerprint
         self.pages.setCurrentIndex(2)
 
     def _print_recovery(self) -> None:
@@ -200,6 +202,7 @@ class FirstRunDialog(QDialog):
         document.setHtml(
             f"<h1>{self.center_name.text()} 回復キー</h1><p style='font-size:24pt;font-family:monospace'>"
             f"{self.recovery_label.text()}</p><p>パスフレーズを全員が忘れたときに使います。金庫に保管してください。</p>"
+            f"<p>管理者の署名鍵の指紋: <b>{self.fingerprint}</b>（バックアップと集計ファイルの指紋と照らし合わせます）</p>"
         )
         document.print_(printer)
 
