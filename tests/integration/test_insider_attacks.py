@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text, update
+from sqlalchemy import delete, select, text, update
 
 from teiretsu_desktop.domain.errors import BackupError, InvalidInput, WrongCredentials
 from teiretsu_desktop.domain.roles import Role
@@ -27,12 +27,20 @@ from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
 from teiretsu_desktop.security.unlock_throttle import UnlockThrottle
 from teiretsu_desktop.services import maintenance
-from teiretsu_desktop.services.staff import add_staff
+from teiretsu_desktop.services.staff import add_staff, change_own_passphrase, reset_passphrase, upgrade_keys
 from teiretsu_desktop.store.database import Store
 from teiretsu_desktop.store.keys import DatabaseKey
-from teiretsu_desktop.store.models import AuditEntry, Staff
+from teiretsu_desktop.store.models import AuditEntry, Staff, StoreMeta
 from teiretsu_desktop.store.paths import DataDir
-from tests.helpers.stores import ADMIN, ADMIN_PASS, CLERK, CLERK_PASS, TemplateStore
+from tests.helpers.stores import (
+    ADMIN,
+    ADMIN_PASS,
+    CASEWORKER,
+    CASEWORKER_PASS,
+    CLERK,
+    CLERK_PASS,
+    TemplateStore,
+)
 
 
 def _entries(store: TemplateStore, action: str) -> list[AuditEntry]:
@@ -250,3 +258,66 @@ def test_1_a_roster_signed_by_a_new_authority_is_caught_by_verify(store: Templat
     finally:
         forged_admin.lock()
     assert not report.ok and any("監査ログに記録されたもの" in p for p in report.problems), report.problems
+
+
+def _make_legacy(store: TemplateStore) -> None:
+    """The store as an earlier version wrote it: slots wrapping only the key, no authority, no pin."""
+    slots = _slots(store)
+    dek = slots.open_passphrase(ADMIN, ADMIN_PASS)[0].dek
+    legacy = KeySlots(slots.db_id)
+    for login, passphrase in ((ADMIN, ADMIN_PASS), (CASEWORKER, CASEWORKER_PASS), (CLERK, CLERK_PASS)):
+        slot = slots.passphrase_slot(login)
+        assert slot is not None and slot.staff_id
+        legacy.set_passphrase(DatabaseKey(dek.raw()), staff_id=slot.staff_id, login=login, passphrase=passphrase,
+                              now="t")  # fmt: skip
+    legacy.set_recovery(DatabaseKey(dek.raw()), now="t")
+    legacy.save(store.data_dir.keyslots)
+    raw = Store.open(store.data_dir, DatabaseKey(dek.raw()))
+    try:
+        with raw.uow() as uow:
+            uow.session.execute(delete(StoreMeta).where(StoreMeta.key.like("security.%")))
+            uow.commit()
+    finally:
+        raw.close()
+
+
+def test_1_an_old_store_is_upgraded_and_then_refuses_forged_slots(store: TemplateStore) -> None:
+    _make_legacy(store)
+    clerk = unlock_with_passphrase(store.data_dir, CLERK, CLERK_PASS)  # an old store still opens
+    assert clerk.actor.role is Role.CLERICAL
+    clerk.lock()
+    admin = unlock_with_passphrase(store.data_dir, ADMIN, ADMIN_PASS)
+    try:
+        result = upgrade_keys(admin, passphrase=ADMIN_PASS)
+    finally:
+        admin.lock()
+    assert result.legacy_logins == sorted([CASEWORKER, CLERK])
+    assert len(result.fingerprint) == 19 and result.recovery_code
+    clerk = unlock_with_passphrase(store.data_dir, CLERK, CLERK_PASS)  # bound by its own slot's hash
+    try:
+        with pytest.raises(InvalidInput, match="passwd --for"):
+            change_own_passphrase(clerk, current=CLERK_PASS, new="みかん-自転車-雲-42")
+    finally:
+        clerk.lock()
+    slots = _slots(store)
+    admin_slot = slots.passphrase_slot(ADMIN)
+    assert admin_slot is not None and admin_slot.staff_id
+    dek = slots.open_passphrase(CLERK, CLERK_PASS)[0].dek
+    slots.set_passphrase(SlotPayload(dek), staff_id=admin_slot.staff_id, login=ADMIN,
+                         passphrase="the-clerks-own-choice-7", now="t")  # fmt: skip
+    original = store.data_dir.keyslots.read_bytes()
+    slots.save(store.data_dir.keyslots)
+    with pytest.raises(TamperDetected):
+        unlock_with_passphrase(store.data_dir, ADMIN, "the-clerks-own-choice-7")
+    store.data_dir.keyslots.write_bytes(original)
+    admin = unlock_with_passphrase(store.data_dir, ADMIN, ADMIN_PASS)
+    try:
+        reset_passphrase(admin, login=CLERK, new="たこ焼き-電車-窓-58")
+    finally:
+        admin.lock()
+    clerk = unlock_with_passphrase(store.data_dir, CLERK, "たこ焼き-電車-窓-58")
+    try:
+        change_own_passphrase(clerk, current="たこ焼き-電車-窓-58", new="みかん-自転車-雲-42")
+    finally:
+        clerk.lock()
+    unlock_with_passphrase(store.data_dir, CLERK, "みかん-自転車-雲-42").lock()

@@ -12,6 +12,7 @@ from teiretsu_desktop.security.rotation import rotate_database_key
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
 from teiretsu_desktop.services import audit_log, maintenance
 from teiretsu_desktop.services.setup import CenterInfo, init_center
+from teiretsu_desktop.services.staff import upgrade_keys
 
 RECOVERY_BANNER = """\
 ==================================================================
@@ -114,6 +115,26 @@ def cmd_rotate_key(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_upgrade_keys(ctx: CliContext, args: argparse.Namespace) -> int:
+    login = ctx.login()
+    passphrase = ctx.secrets.existing(f"{login} のパスフレーズ / passphrase")
+    session = unlock_with_passphrase(ctx.data_dir, login, passphrase)
+    ctx.adopt(session)
+    result = upgrade_keys(session, passphrase=passphrase)
+    print(
+        "管理者の署名鍵を作り、スタッフ名簿に署名しました / the administrator authority now signs the roster."
+    )
+    if result.legacy_logins:
+        print(
+            "次のスタッフの次のパスフレーズは管理者が設定してください (passwd --for) / set these staff's next "
+            "passphrase: " + ", ".join(result.legacy_logins)
+        )
+    print("キーリングでの解除は設定し直してください / set up keyring unlock again.")
+    print_recovery_code(result.recovery_code)
+    print(f"管理者の署名鍵の指紋 / administrator authority fingerprint: {result.fingerprint}")
+    return 0
+
+
 def cmd_audit(ctx: CliContext, args: argparse.Namespace) -> int:
     session = ctx.unlock()
     rows = audit_log.recent_entries(session, limit=args.last)
@@ -153,6 +174,12 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("rotate-key", help="re-encrypt the store under a new key; issues a new recovery key")
     p.set_defaults(handler=cmd_rotate_key)
+
+    p = sub.add_parser(
+        "upgrade-keys",
+        help="give a store made by an earlier version its administrator authority and signed staff roster",
+    )
+    p.set_defaults(handler=cmd_upgrade_keys)
 
     p = sub.add_parser("audit", help="show the last audit entries and verify the chain")
     p.add_argument("--last", type=int, default=30)

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from teiretsu_desktop.domain.errors import InvalidInput, PermissionDenied
 from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.security import audit, authority, os_keyring
-from teiretsu_desktop.security.authority import Member, commitment
-from teiretsu_desktop.security.keyslots import KIND_KEYRING, KeySlots
+from teiretsu_desktop.security.authority import Member, Roster, commitment
+from teiretsu_desktop.security.keyslots import KIND_KEYRING, KeySlots, SlotPayload
 from teiretsu_desktop.security.passphrase_policy import check_new
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
@@ -293,3 +293,62 @@ def list_colleagues(session: StaffSession) -> list[Colleague]:
             select(Staff).where(Staff.active.is_(True)).order_by(Staff.display_name)
         ).scalars()
         return [Colleague(s.id, s.display_name, Role(s.role)) for s in rows]
+
+
+@dataclass(frozen=True)
+class UpgradeResult:
+    recovery_code: str
+    fingerprint: str
+    legacy_logins: list[str]  # members whose next passphrase an administrator sets (passwd --for)
+
+
+def upgrade_keys(session: StaffSession, *, passphrase: str) -> UpgradeResult:
+    """Give a store made before ADR 0011 its administrator authority and signed roster.
+
+    The acting administrator's slot is written again with their secret and the authority; every other
+    member's existing slot is bound by its own hash until an administrator sets their next passphrase;
+    keyring slots are removed (set them up again); a new recovery key holds the authority."""
+    session.require(Permission.MANAGE_STAFF)
+    if session.actor.role is not Role.ADMIN:
+        raise PermissionDenied("鍵の更新は管理者だけができます / Only an administrator can upgrade the keys.")
+    data_dir = session.store.data_dir
+    slots = KeySlots.load(data_dir.keyslots)
+    if slots.authority_public is not None:
+        raise InvalidInput("このデータの鍵は更新済みです / The keys of this store are already upgraded.")
+    acting, _slot = slots.open_passphrase(session.actor.login, passphrase)  # WrongCredentials
+    with session.uow(write=False) as uow:
+        rows = list(uow.session.scalars(select(Staff).where(Staff.active.is_(True))))
+    signer = authority.new_authority()
+    public = authority.raw_public(signer.public_key())
+    secret = new_secret()
+    members: dict[str, Member] = {}
+    legacy: list[str] = []
+    for row in rows:
+        if row.id == session.actor.staff_id:
+            members[row.id] = Member(row.login, Role(row.role), commitment(secret))
+            continue
+        slot = slots.passphrase_slot(row.login)
+        members[row.id] = Member(
+            row.login, Role(row.role), authority.legacy_commitment(slot.ciphertext if slot else "none")
+        )
+        legacy.append(row.login)
+    slots.authority_public = public
+    slots.roster = Roster(slots.db_id, 0, members).signed(signer)
+    slots.slots = [s for s in slots.slots if s.kind != KIND_KEYRING]
+    now = utc_now()
+    held = authority.private_bytes(signer)
+    slots.set_passphrase(
+        SlotPayload(DatabaseKey(acting.dek.raw()), secret, held),
+        staff_id=session.actor.staff_id, login=session.actor.login, passphrase=passphrase, now=now,
+    )  # fmt: skip
+    code = slots.set_recovery(SlotPayload(DatabaseKey(acting.dek.raw()), None, held), now=now)
+    fingerprint = authority.fingerprint(public)
+    with session.uow() as uow:
+        audit.append(uow.session, actor_id=session.actor.staff_id, action="authority_established",
+                     detail={"fingerprint": fingerprint, "upgraded": True})  # fmt: skip
+        audit.append(uow.session, actor_id=session.actor.staff_id, action="recovery_key_issued")
+        pin(uow.session, slots)
+        uow.commit()
+    slots.save(data_dir.keyslots)
+    session.credentials = SlotPayload(DatabaseKey(acting.dek.raw()), secret, held)
+    return UpgradeResult(code, fingerprint, sorted(legacy))
