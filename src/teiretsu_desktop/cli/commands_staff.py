@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from teiretsu_desktop.cli.commands_store import print_recovery_code
@@ -39,6 +40,11 @@ def cmd_remove_user(ctx: CliContext, args: argparse.Namespace) -> int:
     session = ctx.unlock()
     staff.remove_staff(session, args.login)
     print(f"削除しました。鍵スロットも消去しました / removed {args.login} and their key slots.")
+    print(
+        "注意: 削除した人が持ち出した鍵ファイルやバックアップは、rotate-key を実行するまでこのデータを開けます / "
+        "an old key-slot file or backup still opens this store until you run rotate-key.",
+        file=sys.stderr,
+    )
     return 0
 
 
