@@ -12,14 +12,18 @@ from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import delete, select, text
 
 from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.security import audit, authority
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.signing import key_id, public_key_text
+from teiretsu_desktop.services import maintenance
 from teiretsu_desktop.services.demo import generate_demo_data
 from teiretsu_desktop.stats.bundle_format import canonical, payload_sha256, read_bundle, write_bundle
-from teiretsu_desktop.stats.export import center_public_key, export_bundle
+from teiretsu_desktop.stats.export import center_public_key, export_bundle, reopen_year
 from teiretsu_desktop.stats.workspace import Workspace
+from teiretsu_desktop.store.models import AuditEntry, StoreMeta
 
 FY = 2024
 FORGER = "130009"
@@ -144,3 +148,97 @@ def test_10_a_key_cannot_be_swapped_or_registered_twice(admin: StaffSession, tmp
     new = workspace.trust("130001", swapped, replace_fingerprint=key_id(other.public_key()))
     assert workspace.registry()["130001"]["key_id"] == new != first
     assert any('"key_replaced"' in line for line in (workspace.root / "audit.jsonl").read_text().splitlines())
+
+
+def _rewrite_chain(admin: StaffSession, how: str) -> None:
+    """What an insider with the key can do to the audit log: drop the append-only triggers, rewrite,
+    trim or empty the chain with every hash recomputed, put the triggers back."""
+    with admin.uow() as uow:
+        s = uow.session
+        triggers = [
+            str(r[0])
+            for r in s.execute(
+                text("SELECT sql FROM sqlite_master WHERE type='trigger' AND tbl_name='audit_log'")
+            )
+        ]
+        s.execute(text("DROP TRIGGER audit_log_no_update"))
+        s.execute(text("DROP TRIGGER audit_log_no_delete"))
+        if how == "trimmed":
+            s.execute(delete(AuditEntry).where(AuditEntry.seq > 6))  # keeps the authority's record
+        elif how in ("emptied", "emptied-and-forgotten"):
+            s.execute(delete(AuditEntry))
+            if how == "emptied-and-forgotten":
+                s.execute(delete(StoreMeta).where(StoreMeta.key == "bundle.chain_reported"))
+        previous = audit.GENESIS
+        for entry in s.scalars(select(AuditEntry).order_by(AuditEntry.seq)):
+            if how == "rewritten" and entry.seq == 2:
+                entry.detail = '{"rewritten": true}'
+            entry.prev_hash = previous
+            entry.hash = audit.entry_hash(entry)
+            previous = entry.hash
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
+        meta = s.get(StoreMeta, audit.HEAD_KEY)
+        assert meta is not None
+        meta.value = (
+            audit.ChainHead(last.seq, last.hash).text() if last else audit.ChainHead(0, audit.GENESIS).text()
+        )
+        for sql in triggers:
+            s.execute(text(sql))
+        uow.commit()
+
+
+@pytest.mark.parametrize("how", ["rewritten", "trimmed", "emptied", "emptied-and-forgotten"])
+def test_2_a_rewritten_trimmed_or_emptied_chain_is_caught_at_the_next_import(
+    admin: StaffSession, tmp_path: Path, how: str
+) -> None:
+    """Attack 2: a fully re-hashed chain, a trimmed tail with a corrected head, or an empty log all
+    passed verify, and the prefecture never compared the audit head between a center's bundles."""
+    generate_demo_data(admin, persons=30, seed=5, today=date(2025, 3, 1))
+    workspace = Workspace(tmp_path / "ws")
+    workspace.trust("130001", center_public_key(admin))
+    first = tmp_path / "first.bundle"
+    export_bundle(admin, FY, "prefecture", first)
+    assert workspace.import_files([first]).files[0].status == "new"
+    _rewrite_chain(admin, how)
+    # The store alone cannot tell a rewritten or cleverly trimmed chain; an emptied one loses the
+    # record of the authority, which verify does see.
+    assert maintenance.verify(admin).ok == (not how.startswith("emptied"))
+    reopen_year(admin, FY, "再集計")
+    second = tmp_path / "second.bundle"
+    export_bundle(admin, FY, "prefecture", second)
+    result = workspace.import_files([second]).files[0]
+    assert result.status == "refused" and "[chain]" in result.message, result.message
+
+
+def test_an_untouched_chain_continues_and_a_new_authority_is_refused(
+    admin: StaffSession, tmp_path: Path
+) -> None:
+    generate_demo_data(admin, persons=30, seed=6, today=date(2025, 3, 1))
+    workspace = Workspace(tmp_path / "ws")
+    workspace.trust("130001", center_public_key(admin))
+    for name in ("a", "b"):
+        path = tmp_path / f"{name}.bundle"
+        if name == "b":
+            reopen_year(admin, FY, "再集計")
+        export_bundle(admin, FY, "prefecture", path)
+        result = workspace.import_files([path]).files[0]
+        assert result.status in ("new", "replaces") and not result.warnings, (result.message, result.warnings)
+    with admin.uow() as uow:  # someone with the key pins an authority of their own
+        authority.write_pin(uow.session, authority.raw_public(authority.new_authority().public_key()), 99)
+        uow.commit()
+    reopen_year(admin, FY, "再集計")
+    third = tmp_path / "c.bundle"
+    export_bundle(admin, FY, "prefecture", third)
+    result = workspace.import_files([third]).files[0]
+    assert result.status == "refused" and "[authority]" in result.message
+
+
+def test_a_backup_carries_the_audit_head_and_the_authority(admin: StaffSession, tmp_path: Path) -> None:
+    made = maintenance.backup(admin, tmp_path / "b.zip").path
+    with zipfile.ZipFile(made) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    with admin.uow(write=False) as uow:
+        pin = authority.read_pin(uow.session)
+        head = audit.head(uow.session).text()
+    assert pin is not None and manifest["authority"] == authority.fingerprint(pin.public)
+    assert manifest["audit_chain_head"] == head

@@ -28,9 +28,16 @@ def backup(session: StaffSession, out: Path, progress: Progress | None = None) -
     db_id = KeySlots.load(data_dir.keyslots).db_id
     # Audit first so that the backup itself contains the record of its making.
     session.record("backup", detail={"file": out.name})
+    with session.uow(write=False) as uow:
+        pin = authority.read_pin(uow.session)
+        witness = {
+            "audit_chain_head": audit.head(uow.session).text(),
+            "authority": authority.fingerprint(pin.public) if pin else "none",
+        }
     return create_backup(
-        session.store, keyslots_bytes, out, db_id=db_id, created_at=utc_now(), progress=progress
-    )
+        session.store, keyslots_bytes, out, db_id=db_id, created_at=utc_now(), progress=progress,
+        witness=witness,
+    )  # fmt: skip
 
 
 def restore(

@@ -22,7 +22,8 @@ from typing import Any
 
 from teiretsu_desktop.domain.errors import TeiretsuError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the manifest carries the audit witness and the authority (ADR 0011); 1 is read
+PAYLOAD_VERSION = 1
 MEMBERS = ("manifest.json", "payload.json", "signature.b64")
 MAX_FILE_BYTES = 2_000_000
 MAX_MEMBER_BYTES = {"manifest.json": 20_000, "payload.json": 1_000_000, "signature.b64": 200}

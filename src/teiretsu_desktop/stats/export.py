@@ -10,20 +10,27 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from teiretsu_desktop import __version__
 from teiretsu_desktop.domain.errors import InvalidInput
-from teiretsu_desktop.security import audit
+from teiretsu_desktop.security import audit, authority
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.signing import ensure_signing_key, key_id, public_key_text
 from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.stats import schema
-from teiretsu_desktop.stats.bundle_format import FORMAT_VERSION, canonical, payload_sha256, write_bundle
+from teiretsu_desktop.stats.bundle_format import (
+    FORMAT_VERSION,
+    PAYLOAD_VERSION,
+    canonical,
+    payload_sha256,
+    write_bundle,
+)
 from teiretsu_desktop.stats.disclosure import POLICIES, ProtectionReport, Published, protect
 from teiretsu_desktop.stats.tables import Table, compute_tables
 from teiretsu_desktop.store.atomic import atomic_write_bytes
-from teiretsu_desktop.store.models import CenterProfile, StoreMeta
+from teiretsu_desktop.store.models import AuditEntry, CenterProfile, StoreMeta
 
 
 def _meta_key(kind: str, fiscal_year: int) -> str:
@@ -61,7 +68,7 @@ def _payload(published: dict[str, Published]) -> bytes:
         tid: {"version": p.version, "rows": list(p.rows), "columns": list(p.columns), "cells": p.cells}
         for tid, p in sorted(published.items())
     }
-    return canonical({"format_version": FORMAT_VERSION, "tables": tables})
+    return canonical({"format_version": PAYLOAD_VERSION, "tables": tables})
 
 
 def preview_export(session: StaffSession, fiscal_year: int, policy: str) -> ExportPreview:
@@ -100,6 +107,8 @@ def export_bundle(session: StaffSession, fiscal_year: int, policy: str, out: Pat
         sequence_row = s.get(StoreMeta, _meta_key("sequence", fiscal_year))
         sequence = int(sequence_row.value) + 1 if sequence_row else 1
         head = audit.head(s)
+        previous = _previous_witness(s)
+        pin = authority.read_pin(s)
         bundle_id = str(uuid.uuid4())
         manifest: dict[str, Any] = {
             "format_version": FORMAT_VERSION,
@@ -113,6 +122,10 @@ def export_bundle(session: StaffSession, fiscal_year: int, policy: str, out: Pat
             "app_version": __version__,
             "payload_sha256": payload_sha256(preview.payload),
             "audit_chain_head": head.text(),
+            # The witness: the chain's hash now at the length the previous bundle reported. A chain
+            # rewritten or trimmed since then no longer gives the hash the prefecture saw.
+            "audit_chain_previous": previous,
+            "authority": authority.fingerprint(pin.public) if pin else "none",
             "policy": policy,
             "k": preview.k,
             "table_versions": {tid: p.version for tid, p in sorted(preview.published.items())},
@@ -123,6 +136,11 @@ def export_bundle(session: StaffSession, fiscal_year: int, policy: str, out: Pat
         data = write_bundle(manifest, preview.payload, signature)
         atomic_write_bytes(out, data)
         cells = {tid: p.cells for tid, p in preview.published.items()}
+        reported = s.get(StoreMeta, WITNESS_KEY)
+        if reported is None:
+            s.add(StoreMeta(key=WITNESS_KEY, value=head.text()))
+        else:
+            reported.value = head.text()
         for kind, value in (
             ("sequence", str(sequence)),
             ("last", json.dumps({"sequence": sequence, "cells": cells})),
@@ -163,6 +181,19 @@ def reopen_year(session: StaffSession, fiscal_year: int, reason: str) -> None:
             detail={"fiscal_year": fiscal_year, "reason": reason.strip()[:200]},
         )  # fmt: skip
         uow.commit()
+
+
+WITNESS_KEY = "bundle.chain_reported"  # the audit head the last bundle reported, whatever its year
+
+
+def _previous_witness(s: Session) -> str:
+    """`M:hash` — the hash of audit entry M now, where M is the length the last bundle reported."""
+    reported = s.get(StoreMeta, WITNESS_KEY)
+    if reported is None:
+        return audit.ChainHead(0, audit.GENESIS).text()
+    length = int(reported.value.split(":", 1)[0])
+    entry = s.get(AuditEntry, length)
+    return f"{length}:{entry.hash if entry is not None else 'missing'}"
 
 
 def center_public_key(session: StaffSession) -> str:

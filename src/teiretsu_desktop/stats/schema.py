@@ -11,13 +11,17 @@ from typing import Any
 
 from teiretsu_desktop.domain.wareki import fiscal_year
 from teiretsu_desktop.stats import tables as t
-from teiretsu_desktop.stats.bundle_format import FORMAT_VERSION, BundleError
+from teiretsu_desktop.stats.bundle_format import FORMAT_VERSION, PAYLOAD_VERSION, BundleError
 from teiretsu_desktop.stats.disclosure import EXCLUDED_COLUMNS, POLICIES
 
-MANIFEST_KEYS = frozenset(
+MANIFEST_KEYS_V1 = frozenset(
     {"format_version", "center_id", "key_id", "bundle_id", "period", "fiscal_year", "sequence", "created_on",
      "app_version", "payload_sha256", "audit_chain_head", "policy", "k", "table_versions", "signed_off_role"}
 )  # fmt: skip
+MANIFEST_KEYS = MANIFEST_KEYS_V1 | {"audit_chain_previous", "authority"}
+MANIFEST_KEYS_BY_VERSION = {1: MANIFEST_KEYS_V1, FORMAT_VERSION: MANIFEST_KEYS}
+CHAIN_POINT = re.compile(r"\d+:([0-9a-f]{64}|missing)")
+FINGERPRINT = re.compile(r"[0-9A-F]{4}(-[0-9A-F]{4}){3}|none")
 # A cell is a count of one center's persons or events in one year: the largest centers count hundreds.
 # Above MAX_COUNT a bundle is refused; above PLAUSIBLE_COUNT its cell is flagged in the import report.
 CENTER_CODE = re.compile(r"[0-9]{6}")  # ASCII only: ０-９ and lookalikes such as 13OOO1 are not codes
@@ -46,11 +50,18 @@ def _fail(message: str) -> BundleError:
 
 def check_manifest(manifest: dict[str, Any]) -> None:
     keys = set(manifest)
-    if keys != MANIFEST_KEYS:
-        extra, missing = sorted(keys - MANIFEST_KEYS), sorted(MANIFEST_KEYS - keys)
+    expected = MANIFEST_KEYS_BY_VERSION.get(manifest.get("format_version"))  # type: ignore[arg-type]
+    if expected is None:
+        raise BundleError("version", f"対応していない形式の版 {manifest.get('format_version')!r}")
+    if keys != expected:
+        extra, missing = sorted(keys - expected), sorted(expected - keys)
         raise _fail(f"manifest の項目が違います (余分: {extra}, 不足: {missing})")
-    if manifest["format_version"] != FORMAT_VERSION:
-        raise BundleError("version", f"対応していない形式の版 {manifest['format_version']!r}")
+    if "audit_chain_previous" in manifest and not CHAIN_POINT.fullmatch(
+        str(manifest["audit_chain_previous"])
+    ):
+        raise _fail("audit_chain_previous が不正です")
+    if "authority" in manifest and not FINGERPRINT.fullmatch(str(manifest["authority"])):
+        raise _fail("authority が不正です")
     if not isinstance(manifest["center_id"], str) or not CENTER_CODE.fullmatch(manifest["center_id"]):
         raise _fail("center_id は半角数字6桁です")
     for key in ("fiscal_year", "sequence", "k"):
@@ -89,7 +100,7 @@ def check_payload(payload: Any) -> dict[str, list[list[int | None]]]:
     """The published cells by table id; raises BundleError naming the first problem."""
     if not isinstance(payload, dict) or set(payload) != {"format_version", "tables"}:
         raise _fail("payload の項目が違います")
-    if payload["format_version"] != FORMAT_VERSION:
+    if payload["format_version"] != PAYLOAD_VERSION:
         raise BundleError("version", "payload の版が違います")
     tables = payload["tables"]
     shapes = table_shapes()

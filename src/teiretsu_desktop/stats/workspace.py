@@ -35,6 +35,49 @@ from teiretsu_desktop.store.atomic import atomic_write_bytes
 GENESIS = "0" * 64
 
 
+def witness_problem(seen: dict[str, Any], manifest: dict[str, Any]) -> tuple[str, str]:
+    """(refusal, note) for a center's new bundle against what its earlier bundles reported (ADR 0011).
+
+    Each bundle reports its audit chain's head `N:hash` and the chain's hash now at the length the
+    previous bundle reported. A chain rewritten, trimmed or emptied since gives a hash (or a length)
+    the prefecture has already seen differently; an authority other than the one first seen means the
+    roles were re-signed by someone else."""
+    if "audit_chain_previous" not in manifest:
+        return "", "旧形式の集計ファイルのため、監査ログと署名鍵を照合できません"
+    heads: dict[str, str] = seen.get("heads", {})
+    first = seen.get("authority")
+    if first and manifest["authority"] != first:
+        return (
+            f"[authority] 管理者の署名鍵が前回と違います (前回 {first}、今回 {manifest['authority']})。センターに確認してください",
+            "",
+        )
+    for point in (str(manifest["audit_chain_previous"]), str(manifest["audit_chain_head"])):
+        length, digest = point.split(":", 1)
+        if length in heads and heads[length] != digest:
+            return (
+                f"[chain] 前回の集計ファイル以降に、監査ログが書き換えられたか削られています (#{length})",
+                "",
+            )
+    head_length, head_digest = str(manifest["audit_chain_head"]).split(":", 1)
+    if heads.get(head_length) == head_digest:
+        return "", ""  # this very chain point was seen before (the same bundle, or one exported with it)
+    previous_length = str(manifest["audit_chain_previous"]).split(":", 1)[0]
+    if heads and previous_length == "0":
+        return "[chain] 前回の集計の記録がありません (監査ログが消されたか、別のデータです)", ""
+    if previous_length != "0" and previous_length not in heads:
+        return "", "前回の集計ファイルを取り込んでいないため、監査ログの続きを照合できません"
+    return "", ""
+
+
+def remember_witness(seen: dict[str, Any], manifest: dict[str, Any]) -> None:
+    if "audit_chain_previous" not in manifest:
+        return
+    length, digest = str(manifest["audit_chain_head"]).split(":", 1)
+    seen.setdefault("heads", {})[length] = digest
+    if manifest["authority"] != "none":
+        seen.setdefault("authority", manifest["authority"])
+
+
 @dataclass(frozen=True)
 class VerifiedBundle:
     manifest: dict[str, Any]
@@ -210,6 +253,7 @@ class Workspace:
     def import_files(self, files: list[Path], *, dry_run: bool = False) -> ImportReport:
         report = ImportReport(dry_run=dry_run)
         index = self.index()
+        witness: dict[str, dict[str, Any]] = self._read_json("witness.json", {})
         accepted: list[tuple[VerifiedBundle, FileResult]] = []
         for path in files:
             result = FileResult(path.name, "refused")
@@ -229,6 +273,14 @@ class Workspace:
             flagged = schema.implausible_cells(bundle.cells)
             if flagged:
                 result.warnings = [f"ありえない大きさの値: {x}" for x in flagged[:10]]
+            refusal, note = witness_problem(
+                witness.get(str(bundle.manifest["center_id"]), {}), bundle.manifest
+            )
+            if refusal:
+                result.message = refusal
+                continue
+            if note:
+                result.warnings.append(note)
             m = bundle.manifest
             result.center, result.fiscal_year, result.sequence = (
                 m["center_id"],
@@ -265,6 +317,9 @@ class Workspace:
             }  # fmt: skip
         # The index is the commit point: until it is replaced, the workspace still shows the old state.
         self._write_json("index.json", index)
+        for bundle, _result in accepted:  # what later bundles of each center are compared with
+            remember_witness(witness.setdefault(str(bundle.manifest["center_id"]), {}), bundle.manifest)
+        self._write_json("witness.json", witness)
         for bundle, result in accepted:
             self._audit("bundle_imported", center=result.center, fiscal_year=result.fiscal_year,
                         sequence=result.sequence, status=result.status, sha256=bundle.sha256)  # fmt: skip

@@ -94,6 +94,7 @@ def create_backup(
     db_id: str,
     created_at: str,
     progress: Progress | None = None,
+    witness: dict[str, str] | None = None,
 ) -> BackupInfo:
     """`progress` may stop the copy between steps (returning False); nothing is left behind then."""
     out = out.resolve()
@@ -141,6 +142,7 @@ def create_backup(
             "row_counts": counts,
             "cases_db_sha256": _sha256_file(copy_path),
             "keyslots_sha256": hashlib.sha256(keyslots_bytes).hexdigest(),
+            **(witness or {}),  # the audit head and the authority's fingerprint at backup time
         }
         zip_tmp = work / "backup.zip"
         with zipfile.ZipFile(zip_tmp, "w", compression=zipfile.ZIP_STORED) as archive:
