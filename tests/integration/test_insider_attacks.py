@@ -18,20 +18,28 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, select, text, update
 
-from teiretsu_desktop.domain.errors import BackupError, InvalidInput, WrongCredentials
+from teiretsu_desktop.domain.errors import BackupError, InvalidInput, NotADatabase, WrongCredentials
 from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.security import authority
-from teiretsu_desktop.security.authority import Member, Roster, TamperDetected
+from teiretsu_desktop.security.authority import Roster, TamperDetected
 from teiretsu_desktop.security.keyslots import KeySlots, SlotPayload
+from teiretsu_desktop.security.rotation import rotate_database_key
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
 from teiretsu_desktop.security.unlock_throttle import UnlockThrottle
 from teiretsu_desktop.services import maintenance
-from teiretsu_desktop.services.staff import add_staff, change_own_passphrase, reset_passphrase, upgrade_keys
+from teiretsu_desktop.services.staff import (
+    add_staff,
+    change_own_passphrase,
+    remove_staff,
+    reset_passphrase,
+    upgrade_keys,
+)
 from teiretsu_desktop.store.database import Store
 from teiretsu_desktop.store.keys import DatabaseKey
 from teiretsu_desktop.store.models import AuditEntry, Staff, StoreMeta
 from teiretsu_desktop.store.paths import DataDir
+from tests.helpers.cli import run_admin
 from tests.helpers.stores import (
     ADMIN,
     ADMIN_PASS,
@@ -238,7 +246,7 @@ def test_1_a_roster_signed_by_a_new_authority_is_caught_by_verify(store: Templat
     assert slots.roster is not None and clerk_slot.staff_id
     forger = authority.new_authority()
     members = dict(slots.roster.members)
-    members[clerk_slot.staff_id] = Member(CLERK, Role.ADMIN, authority.commitment(b"\x02" * 32))
+    members[clerk_slot.staff_id] = authority.member(CLERK, Role.ADMIN, b"\x02" * 32)
     slots.authority_public = authority.raw_public(forger.public_key())
     slots.roster = Roster(slots.db_id, slots.roster.serial, members).signed(forger)
     slots.set_passphrase(SlotPayload(payload.dek, b"\x02" * 32, authority.private_bytes(forger)),
@@ -321,3 +329,65 @@ def test_1_an_old_store_is_upgraded_and_then_refuses_forged_slots(store: Templat
     finally:
         clerk.lock()
     unlock_with_passphrase(store.data_dir, CLERK, "みかん-自転車-雲-42").lock()
+
+
+def test_3_a_removed_member_or_a_leaked_passphrase_opens_nothing_after_the_rotation(
+    store: TemplateStore, tmp_path: Path
+) -> None:
+    """Attack 3: after `passwd`, an old keyslots.json with the old passphrase still opened the store; a
+    removed member's old slot (and every backup) kept opening it until someone ran rotate-key."""
+    old_file = store.data_dir.keyslots.read_bytes()  # what the caseworker copied before leaving
+    admin = unlock_with_passphrase(store.data_dir, ADMIN, ADMIN_PASS)
+    before = maintenance.backup(admin, tmp_path / "before.zip").path
+    remove_staff(admin, CASEWORKER)
+    rotated, result = rotate_database_key(admin, ADMIN_PASS)
+    rotated.lock()
+    assert result.dropped_logins == []  # the remaining members take the new key up themselves
+    current = store.data_dir.keyslots.read_bytes()
+    store.data_dir.keyslots.write_bytes(old_file)
+    with pytest.raises((NotADatabase, WrongCredentials)):
+        unlock_with_passphrase(store.data_dir, CASEWORKER, CASEWORKER_PASS)
+    store.data_dir.keyslots.write_bytes(current)
+    assert _clerk_has_envelope(store)
+    unlock_with_passphrase(store.data_dir, CLERK, CLERK_PASS).lock()  # takes the sealed key up
+    assert not _clerk_has_envelope(store)
+    unlock_with_passphrase(store.data_dir, CLERK, CLERK_PASS).lock()  # and opens with its own slot now
+    restored = DataDir(tmp_path / "restored")  # a backup made before opens with its own keys
+    maintenance.restore(before, restored, lambda slots: slots.unwrap_passphrase(ADMIN, ADMIN_PASS)[0])
+    assert restored.exists()
+
+
+def _clerk_has_envelope(store: TemplateStore) -> bool:
+    slots = _slots(store)
+    slot = slots.passphrase_slot(CLERK)
+    return slot is not None and (slot.staff_id or "") in slots.envelopes
+
+
+def test_3_a_passphrase_changed_as_leaked_rotates_the_key(
+    store: TemplateStore, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old_file = store.data_dir.keyslots.read_bytes()
+    r = run_admin(monkeypatch, capsys, store.data_dir.root, "--user", ADMIN, "passwd", "--compromised",
+                  stdin=f"{ADMIN_PASS}\nみかん-自転車-雲-42\n")  # fmt: skip
+    assert r.code == 0 and "漏えいの疑い" in r.out, r.err
+    current = store.data_dir.keyslots.read_bytes()
+    store.data_dir.keyslots.write_bytes(old_file)
+    with pytest.raises((NotADatabase, WrongCredentials)):
+        unlock_with_passphrase(store.data_dir, ADMIN, ADMIN_PASS)
+    store.data_dir.keyslots.write_bytes(current)
+    unlock_with_passphrase(store.data_dir, CLERK, CLERK_PASS).lock()  # the others take the key up
+    unlock_with_passphrase(store.data_dir, ADMIN, "みかん-自転車-雲-42").lock()
+    # A member who may not rotate: the change is made and recorded for an administrator to act on.
+    r = run_admin(monkeypatch, capsys, store.data_dir.root, "--user", CLERK, "passwd", "--compromised",
+                  stdin=f"{CLERK_PASS}\nたこ焼き-電車-窓-58\n")  # fmt: skip
+    assert r.code == 0 and "rotate-key" in r.out, r.err
+    assert _entries_as(store, "passphrase_compromised", "みかん-自転車-雲-42")
+
+
+def _entries_as(store: TemplateStore, action: str, passphrase: str) -> list[AuditEntry]:
+    session = unlock_with_passphrase(store.data_dir, ADMIN, passphrase)
+    try:
+        with session.uow(write=False) as uow:
+            return list(uow.session.execute(select(AuditEntry).where(AuditEntry.action == action)).scalars())
+    finally:
+        session.lock()

@@ -12,6 +12,8 @@ from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.security import os_keyring
 from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.security.rotation import rotate_database_key
+from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
 from teiretsu_desktop.services import staff
 
@@ -36,15 +38,36 @@ def cmd_add_user(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _rotate_after(ctx: CliContext, session: StaffSession, passphrase: str, why: str) -> None:
+    """Revocation that works: the database key is rotated, so no earlier slot file opens the store."""
+    new_session, result = rotate_database_key(session, passphrase)
+    ctx.adopt(new_session)
+    print(f"{why}のため、データベースの鍵を更新しました / the database key was rotated.")
+    print(
+        "ほかのスタッフは次の解除で新しい鍵を自動で受け取ります。更新前のバックアップは、作成時の鍵で開けます / "
+        "other staff take the new key up at their next unlock; earlier backups still open with their own keys."
+    )
+    if result.dropped_logins:
+        print("次のスタッフは新しい仮パスフレーズが必要です (passwd --for) / these staff need a new passphrase: "
+              + ", ".join(result.dropped_logins))  # fmt: skip
+    print_recovery_code(result.recovery_code)
+
+
 def cmd_remove_user(ctx: CliContext, args: argparse.Namespace) -> int:
-    session = ctx.unlock()
+    login = ctx.login()
+    passphrase = ctx.secrets.existing(f"{login} のパスフレーズ / passphrase")
+    session = unlock_with_passphrase(ctx.data_dir, login, passphrase)
+    ctx.adopt(session)
     staff.remove_staff(session, args.login)
     print(f"削除しました。鍵スロットも消去しました / removed {args.login} and their key slots.")
-    print(
-        "注意: 削除した人が持ち出した鍵ファイルやバックアップは、rotate-key を実行するまでこのデータを開けます / "
-        "an old key-slot file or backup still opens this store until you run rotate-key.",
-        file=sys.stderr,
-    )
+    if args.no_rotate:
+        print(
+            "注意: 削除した人が持ち出した鍵ファイルやバックアップは、rotate-key を実行するまでこのデータを開けます / "
+            "an old key-slot file or backup still opens this store until you run rotate-key.",
+            file=sys.stderr,
+        )
+        return 0
+    _rotate_after(ctx, session, passphrase, "スタッフの削除")
     return 0
 
 
@@ -63,6 +86,15 @@ def cmd_passwd(ctx: CliContext, args: argparse.Namespace) -> int:
     new = ctx.secrets.new(f"{login} の新しいパスフレーズ / new passphrase")
     staff.change_own_passphrase(session, current=current, new=new)
     print("パスフレーズを変更しました / passphrase changed.")
+    if args.compromised:  # 漏えいの疑い: the old passphrase may open a copied slot file
+        if session.can(Permission.ROTATE_KEY):
+            _rotate_after(ctx, session, new, "漏えいの疑い")
+        else:
+            session.record("passphrase_compromised", target_kind="staff", target_id=session.actor.staff_id)
+            print(
+                "漏えいの疑いを記録しました。管理者に鍵の更新 (rotate-key) を依頼してください / recorded: ask an "
+                "administrator to run rotate-key."
+            )
     return 0
 
 
@@ -113,12 +145,22 @@ def register(sub: Any) -> None:
     p.add_argument("--role", required=True, type=_role, help="admin|manager|caseworker|clerical")
     p.set_defaults(handler=cmd_add_user)
 
-    p = sub.add_parser("remove-user", help="deactivate a staff member and delete their key slots")
+    p = sub.add_parser(
+        "remove-user", help="deactivate a staff member, delete their key slots and rotate the database key"
+    )
     p.add_argument("login")
+    p.add_argument(
+        "--no-rotate", action="store_true", help="do not rotate the key now (run rotate-key later)"
+    )
     p.set_defaults(handler=cmd_remove_user)
 
     p = sub.add_parser("passwd", help="change your passphrase (current, new) or reset another's with --for")
     p.add_argument("--for", dest="for_login", default=None)
+    p.add_argument(
+        "--compromised",
+        action="store_true",
+        help="漏えいの疑い: the old passphrase may have leaked; rotate the database key after the change",
+    )
     p.set_defaults(handler=cmd_passwd)
 
     p = sub.add_parser("recover", help="forgotten passphrase: recovery key, then a new passphrase for --user")

@@ -22,12 +22,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy.orm import Session
 
 from teiretsu_desktop.domain.errors import TeiretsuError
@@ -84,6 +88,56 @@ class Member:
     login: str
     role: Role
     commitment: str
+    box: str = ""  # X25519 public key (derived from the secret): a rotated key is sealed to it
+
+
+def box_private(secret: bytes) -> X25519PrivateKey:
+    """The member's X25519 key, derived from their secret, so that a new database key can be sealed to
+    them at a rotation without their passphrase (ADR 0011)."""
+    seed = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"teiretsu staff box").derive(secret)
+    return X25519PrivateKey.from_private_bytes(seed)
+
+
+def box_public(secret: bytes) -> str:
+    raw = (
+        box_private(secret)
+        .public_key()
+        .public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    )
+    return _b64(raw)
+
+
+def member(login: str, role: Role, secret: bytes) -> Member:
+    return Member(login, role, commitment(secret), box_public(secret))
+
+
+def _envelope_key(shared: bytes, db_id: str, staff_id: str) -> bytes:
+    info = b"teiretsu envelope\0" + db_id.encode() + b"\0" + staff_id.encode()
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(shared)
+
+
+def seal(dek: bytes, box: str, *, db_id: str, staff_id: str) -> dict[str, str]:
+    """The new database key for one member, readable only with their secret."""
+    ephemeral = X25519PrivateKey.generate()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(base64.b64decode(box)))
+    nonce = os.urandom(12)
+    sealed = AESGCM(_envelope_key(shared, db_id, staff_id)).encrypt(nonce, dek, staff_id.encode())
+    raw_ephemeral = ephemeral.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    return {"ephemeral": _b64(raw_ephemeral), "nonce": _b64(nonce), "ciphertext": _b64(sealed)}
+
+
+def unseal(envelope: dict[str, str], secret: bytes, *, db_id: str, staff_id: str) -> bytes:
+    """Raises ValueError when the envelope is not this member's (or was altered)."""
+    try:
+        peer = X25519PublicKey.from_public_bytes(base64.b64decode(envelope["ephemeral"]))
+        shared = box_private(secret).exchange(peer)
+        return AESGCM(_envelope_key(shared, db_id, staff_id)).decrypt(
+            base64.b64decode(envelope["nonce"]), base64.b64decode(envelope["ciphertext"]), staff_id.encode()
+        )
+    except (InvalidTag, KeyError, TypeError) as exc:
+        raise ValueError("not this member's envelope") from exc
 
 
 @dataclass
@@ -99,7 +153,7 @@ class Roster:
                 "db_id": self.db_id,
                 "serial": self.serial,
                 "members": {
-                    sid: {"login": m.login, "role": m.role.value, "commitment": m.commitment}
+                    sid: {"login": m.login, "role": m.role.value, "commitment": m.commitment, "box": m.box}
                     for sid, m in sorted(self.members.items())
                 },
             }
@@ -127,9 +181,9 @@ class Roster:
             raise ValueError("not a roster")
         members = {}
         for sid, m in dict(data["members"]).items():
-            if not isinstance(m, dict) or set(m) != {"login", "role", "commitment"}:
+            if not isinstance(m, dict) or set(m) != {"login", "role", "commitment", "box"}:
                 raise ValueError("not a roster member")
-            members[str(sid)] = Member(str(m["login"]), Role(m["role"]), str(m["commitment"]))
+            members[str(sid)] = Member(str(m["login"]), Role(m["role"]), str(m["commitment"]), str(m["box"]))
         serial = data["serial"]
         if type(serial) is not int:
             raise ValueError("roster serial")

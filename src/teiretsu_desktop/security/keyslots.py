@@ -230,6 +230,9 @@ class KeySlots:
     slots: list[Slot] = field(default_factory=list)
     authority_public: bytes | None = None  # the administrator authority (None: a store not yet upgraded)
     roster: Roster | None = None
+    # After a key rotation: the new database key sealed to each remaining member (by staff id), taken
+    # up and removed at their next unlock (ADR 0011).
+    envelopes: dict[str, dict[str, str]] = field(default_factory=dict)
 
     # -- file -------------------------------------------------------------------------------------
 
@@ -249,11 +252,18 @@ class KeySlots:
                 raise ValueError(f"unsupported key-slot version {data.get('version')}")
             authority = data.get("authority")
             roster = data.get("roster")
+            envelopes = data.get("envelopes", {})
+            if not isinstance(envelopes, dict) or not all(
+                isinstance(e, dict) and set(e) == {"ephemeral", "nonce", "ciphertext"}
+                for e in envelopes.values()
+            ):
+                raise ValueError("envelopes")
             return cls(
                 db_id=str(data["db_id"]),
                 slots=[Slot.from_json(s) for s in data["slots"]],
                 authority_public=_unb64(authority) if authority else None,
                 roster=Roster.from_json(roster) if roster else None,
+                envelopes={str(k): {str(a): str(b) for a, b in v.items()} for k, v in envelopes.items()},
             )
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             raise cls._damaged(name, str(exc)) from None
@@ -276,6 +286,8 @@ class KeySlots:
             body["authority"] = _b64(self.authority_public)
         if self.roster is not None:
             body["roster"] = self.roster.to_json()
+        if self.envelopes:
+            body["envelopes"] = self.envelopes
         return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
 
     def save(self, path: Path) -> None:

@@ -7,9 +7,11 @@
 3. The store is reopened with the new key, the rotation is audited, and the pending file replaces the
    key-slot file. unlock.open_store finishes step 3 if the process died between 2 and 3.
 
-Other staff members' passphrase slots cannot be re-wrapped without their passphrases; they are dropped
-and those staff get a temporary passphrase from an administrator (`passwd --for`). That is the point of
-a rotation after someone leaves: no old slot file opens the store any more.
+Other staff members' passphrase slots cannot be re-wrapped without their passphrases, so the new key is
+sealed to each member of the signed roster (an X25519 key derived from their secret, ADR 0011) and they
+take it up at their next unlock. Members without a secret (a store upgraded from before) are dropped and
+get a temporary passphrase from an administrator (`passwd --for`). That is the point of a rotation after
+someone leaves: no old slot file, and no backup's slots, open the store any more.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from teiretsu_desktop.domain.errors import WrongCredentials
-from teiretsu_desktop.security import audit, os_keyring
-from teiretsu_desktop.security.keyslots import KIND_KEYRING, KeySlots, SlotPayload
+from teiretsu_desktop.security import audit, authority, os_keyring
+from teiretsu_desktop.security.keyslots import KIND_KEYRING, KIND_PASSPHRASE, KeySlots, SlotPayload
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.store.atomic import atomic_replace
@@ -67,6 +69,19 @@ def rotate_database_key(session: StaffSession, passphrase: str) -> tuple[StaffSe
                 staff_id=slot.staff_id, login=slot.login or "", wrapping_key=wrapping, now=now,
             )  # fmt: skip
     code = fresh.set_recovery(SlotPayload(DatabaseKey(new_key.raw()), None, acting.authority), now=now)
+    # Every other member of the signed roster keeps their slot, and the new key is sealed to them: they
+    # take it up at their next unlock. Anyone not in the roster (removed) has no way in any more.
+    members = current.roster.members if current.roster is not None else {}
+    for slot in current.slots:
+        if slot.kind != KIND_PASSPHRASE or not slot.staff_id or slot.staff_id == session.actor.staff_id:
+            continue
+        member = members.get(slot.staff_id)
+        if member is None or not member.box or member.login != slot.login:
+            continue
+        fresh.slots.append(slot)
+        fresh.envelopes[slot.staff_id] = authority.seal(
+            new_key.raw(), member.box, db_id=current.db_id, staff_id=slot.staff_id
+        )
     dropped = sorted(
         {s.login for s in current.slots if s.login and s.login not in fresh.logins()} - {session.actor.login}
     )

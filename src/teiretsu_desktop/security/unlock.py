@@ -31,7 +31,7 @@ from teiretsu_desktop.store.atomic import atomic_replace
 from teiretsu_desktop.store.backup import clean_interrupted_backups
 from teiretsu_desktop.store.database import Store
 from teiretsu_desktop.store.keys import DatabaseKey
-from teiretsu_desktop.store.models import Staff
+from teiretsu_desktop.store.models import Staff, utc_now
 from teiretsu_desktop.store.paths import DataDir
 
 # Opens one slot of the file: what it wraps, and which slot it was (None for the recovery slot).
@@ -52,31 +52,69 @@ class Opened:
     slots: KeySlots
     payload: SlotPayload
     slot: Slot | None
+    renewed: bool = False  # the key came from a rotation's envelope: the slot should be written again
+
+
+def _open_with(data_dir: DataDir, slots: KeySlots, opener: Opener, migrate: bool) -> Opened:
+    payload, slot = opener(slots)
+    try:
+        return Opened(
+            Store.open(data_dir, DatabaseKey(payload.dek.raw()), migrate=migrate), slots, payload, slot
+        )
+    except NotADatabase:
+        staff_id = slot.staff_id if slot is not None else None
+        envelope = slots.envelopes.get(staff_id) if staff_id else None
+        if envelope is None or payload.secret is None or staff_id is None:
+            raise
+    try:  # the key was rotated since this slot was written: the new key was sealed to this member
+        dek = authority.unseal(envelope, payload.secret, db_id=slots.db_id, staff_id=staff_id)
+    except ValueError:
+        raise CorruptStore("鍵の更新の記録が壊れています / The key rotation envelope is damaged.") from None
+    store = Store.open(data_dir, DatabaseKey(dek), migrate=migrate)
+    return Opened(store, slots, payload.with_dek(DatabaseKey(dek)), slot, renewed=True)
 
 
 def open_store(data_dir: DataDir, opener: Opener, *, migrate: bool = True) -> Opened:
-    """Open the store with the key a slot wraps; resolves an interrupted rotation."""
+    """Open the store with the key a slot wraps (or that a rotation sealed to its member); resolves an
+    interrupted rotation."""
     slots = load_slots(data_dir)
-    payload, slot = opener(slots)
     clean_interrupted_backups(data_dir)  # the work folders of a backup killed half-way
     pending = data_dir.keyslots_pending
     try:
-        store = Store.open(data_dir, DatabaseKey(payload.dek.raw()), migrate=migrate)
+        opened = _open_with(data_dir, slots, opener, migrate)
     except NotADatabase:
         if not pending.exists():
             raise
-        pending_slots = KeySlots.load(pending)
-        payload, slot = opener(pending_slots)
-        store = Store.open(data_dir, DatabaseKey(payload.dek.raw()), migrate=migrate)
+        opened = _open_with(data_dir, KeySlots.load(pending), opener, migrate)
         atomic_replace(pending, data_dir.keyslots)
-        slots = pending_slots
     else:
         if pending.exists():
             pending.unlink()
-    if store.db_id() != slots.db_id:
-        store.close()
+    if opened.store.db_id() != opened.slots.db_id:
+        opened.store.close()
         raise CorruptStore("鍵ファイルが別のデータのものです / The key-slot file belongs to another store.")
-    return Opened(store, slots, payload, slot)
+    return opened
+
+
+def _take_up_rotation(data_dir: DataDir, opened: Opened, passphrase: str) -> None:
+    """After a rotation: this member's passphrase slot now wraps the new key, their envelope goes, and
+    their keyring slot on this device is written again (or removed)."""
+    slot = opened.slot
+    if not opened.renewed or slot is None or slot.staff_id is None or slot.login is None:
+        return
+    slots = opened.slots
+    slots.set_passphrase(
+        opened.payload, staff_id=slot.staff_id, login=slot.login, passphrase=passphrase, now=utc_now()
+    )
+    slots.envelopes.pop(slot.staff_id, None)
+    keyring = slots.keyring_slot(slot.staff_id)
+    if keyring is not None:
+        wrapping = os_keyring.fetch_wrapping_key(slots.db_id, slot.staff_id)
+        slots.slots.remove(keyring)
+        if wrapping is not None:
+            slots.set_keyring(opened.payload, staff_id=slot.staff_id, login=slot.login, wrapping_key=wrapping,
+                              now=utc_now())  # fmt: skip
+    slots.save(data_dir.keyslots)
 
 
 def _tamper(store: Store, reason: str) -> TamperDetected:
@@ -223,6 +261,7 @@ def unlock_with_passphrase(
     role = check_authority(opened)
     actor = _actor(opened.store, login=login, role=role)
     if not for_inspection:
+        _take_up_rotation(data_dir, opened, passphrase)
         _record_unlock(opened.store, data_dir, actor, "passphrase")
     return StaffSession(
         opened.store, actor, "passphrase", audited=not for_inspection, credentials=opened.payload
@@ -258,6 +297,10 @@ def unlock_with_keyring(data_dir: DataDir, login: str) -> StaffSession:
         raise
     role = check_authority(opened)
     actor = _actor(opened.store, login=login, role=role)
+    if opened.renewed and opened.slot is not None:  # the passphrase slot keeps its envelope until used
+        opened.slots.set_keyring(opened.payload, staff_id=opened.slot.staff_id or "", login=login,
+                                 wrapping_key=wrapping, now=utc_now())  # fmt: skip
+        opened.slots.save(data_dir.keyslots)
     _record_unlock(opened.store, data_dir, actor, "keyring")
     return StaffSession(opened.store, actor, "keyring", credentials=opened.payload)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from teiretsu_desktop.domain.errors import InvalidInput, StoreExists
 from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.security import audit, authority, staff_keys
-from teiretsu_desktop.security.authority import Member, Roster
+from teiretsu_desktop.security.authority import Roster
 from teiretsu_desktop.security.keyslots import KeySlots, SlotPayload
 from teiretsu_desktop.security.passphrase_policy import check_new
 from teiretsu_desktop.security.signing import ensure_signing_key
@@ -81,7 +81,7 @@ def init_center(
     signer = authority.new_authority()
     public = authority.raw_public(signer.public_key())
     secret = staff_keys.new_secret()
-    first = Roster(db_id, 0, {admin_id: Member(admin_login, Role.ADMIN, authority.commitment(secret))})
+    first = Roster(db_id, 0, {admin_id: authority.member(admin_login, Role.ADMIN, secret)})
     slots = KeySlots(db_id=db_id, authority_public=public, roster=first.signed(signer))
     held = authority.private_bytes(signer)
     slots.set_passphrase(

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from teiretsu_desktop.domain.errors import InvalidInput, PermissionDenied
 from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.security import audit, authority, os_keyring
-from teiretsu_desktop.security.authority import Member, Roster, commitment
+from teiretsu_desktop.security.authority import Member, Roster
 from teiretsu_desktop.security.keyslots import KIND_KEYRING, KeySlots, SlotPayload
 from teiretsu_desktop.security.passphrase_policy import check_new
 from teiretsu_desktop.security.permissions import Permission
@@ -97,7 +97,7 @@ def add_staff(
         uow.commit()
     signer = session_authority(session.credentials) if slots.authority_public is not None else None
     secret = new_secret()
-    resign(slots, signer, lambda m: m.__setitem__(staff.id, Member(login, role, commitment(secret))))
+    resign(slots, signer, lambda m: m.__setitem__(staff.id, authority.member(login, role, secret)))
     payload = payload_for(session.store.key, slots, secret=secret, admin=role is Role.ADMIN, signer=signer)
     slots.set_passphrase(payload, staff_id=staff.id, login=login, passphrase=value, now=utc_now())
     slots.save(data_dir.keyslots)
@@ -179,7 +179,7 @@ def reset_passphrase(session: StaffSession, *, login: str, new: str) -> Outcome[
     # A new secret: whatever the old passphrase opened no longer proves who this is.
     secret = new_secret()
     role = Role(target.role)
-    resign(slots, signer, lambda m: m.__setitem__(target.id, Member(login, role, commitment(secret))))
+    resign(slots, signer, lambda m: m.__setitem__(target.id, authority.member(login, role, secret)))
     slots.slots = [s for s in slots.slots if not (s.kind == KIND_KEYRING and s.staff_id == target.id)]
     payload = payload_for(session.store.key, slots, secret=secret, admin=role is Role.ADMIN, signer=signer)
     slots.set_passphrase(payload, staff_id=target.id, login=login, passphrase=value, now=utc_now())
@@ -220,7 +220,7 @@ def recover_with_recovery_key(data_dir: DataDir, *, code: str, login: str, new_p
         signer = authority.load_private(recovered.authority) if recovered.authority is not None else None
         secret = new_secret()
         role = Role(staff.role)
-        resign(slots, signer, lambda m: m.__setitem__(staff.id, Member(login, role, commitment(secret))))
+        resign(slots, signer, lambda m: m.__setitem__(staff.id, authority.member(login, role, secret)))
         payload = payload_for(store.key, slots, secret=secret, admin=role is Role.ADMIN, signer=signer)
         slots.set_passphrase(payload, staff_id=staff.id, login=login, passphrase=value, now=now)
         new_code = slots.set_recovery(recovered.with_dek(DatabaseKey(store.key.raw())), now=now)
@@ -325,7 +325,7 @@ def upgrade_keys(session: StaffSession, *, passphrase: str) -> UpgradeResult:
     legacy: list[str] = []
     for row in rows:
         if row.id == session.actor.staff_id:
-            members[row.id] = Member(row.login, Role(row.role), commitment(secret))
+            members[row.id] = authority.member(row.login, Role(row.role), secret)
             continue
         slot = slots.passphrase_slot(row.login)
         members[row.id] = Member(
