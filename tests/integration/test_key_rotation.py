@@ -35,7 +35,7 @@ def test_rotation_replaces_the_key_and_old_slot_files_no_longer_open(store: Temp
         uow.commit()
     new_session, result = rotate_database_key(session, ADMIN_PASS)
     try:
-        assert result.dropped_logins == sorted([CASEWORKER, "suzuki"])
+        assert result.dropped_logins == []  # the others keep their slots; the new key is sealed to them
         assert not store.data_dir.keyslots_pending.exists()
         with new_session.uow(write=False) as uow:
             assert uow.session.query(Setting.value).filter_by(key="kept").scalar() == '"across rotation"'
