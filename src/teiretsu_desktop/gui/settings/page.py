@@ -81,6 +81,16 @@ class StaffPage(ListPage[staff.StaffInfo]):
             lambda v: lambda s: staff.reset_passphrase(s, login=chosen.login, new=v["passphrase"] or ""), None, self,
         ).open()  # fmt: skip
 
+    def _removed(self, login: str) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("鍵の更新"),
+            self.tr(
+                "{0} を削除しました。削除した人が持ち出した鍵ファイルやバックアップで開けないよう、"
+                "管理用コマンドで鍵を更新してください (teiretsu-admin rotate-key)。"
+            ).format(login),
+        )
+
     def remove(self) -> None:
         chosen = self.selected()
         if chosen is None:
@@ -89,7 +99,9 @@ class StaffPage(ListPage[staff.StaffInfo]):
             self, self.tr("削除"), self.tr("{0} を削除し、鍵を消去しますか？").format(chosen.login)
         )
         if answer == QMessageBox.StandardButton.Yes:
-            ChangeOp(self.context, lambda s: staff.remove_staff(s, chosen.login)).run_in_background()
+            ChangeOp(self.context, lambda s: staff.remove_staff(s, chosen.login)).success(
+                lambda _: self._removed(chosen.login)
+            ).run_in_background()
 
 
 class AuditPage(ListPage[audit_log.AuditRow]):

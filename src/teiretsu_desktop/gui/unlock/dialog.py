@@ -154,6 +154,7 @@ class UnlockDialog(QDialog):
         self.passphrase.clear()
         self.passphrase.setFocus()
         self.status.setText(message_for(error))
+        self.adjustSize()  # a long reason (a tamper alarm) is shown whole, not clipped
         login = self.staff.currentText().strip()
         wait = (
             error.wait_seconds if isinstance(error, TooManyAttempts) else self.throttle().wait_seconds(login)

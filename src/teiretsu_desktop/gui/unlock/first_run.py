@@ -127,6 +127,10 @@ class FirstRunDialog(QDialog):
         self.finish_button = Button(self.tr("はじめる"), page)
         self.finish_button.setEnabled(False)
         layout.addWidget(self.recovery_label)
+        self.fingerprint_label = QLabel(page)
+        self.fingerprint_label.setObjectName("authorityFingerprint")
+        self.fingerprint_label.setWordWrap(True)
+        layout.addWidget(self.fingerprint_label)
         layout.addWidget(self.print_button)
         layout.addWidget(self.kept)
         layout.addWidget(self.finish_button)
@@ -191,6 +195,11 @@ class FirstRunDialog(QDialog):
         self.status.clear()
         self.recovery_label.setText(result.recovery_code)
         self.fingerprint = result.authority_fingerprint
+        self.fingerprint_label.setText(
+            self.tr(
+                "管理者の署名鍵の指紋: {0}（回復キーと一緒に保管し、バックアップや集計ファイルの指紋と照らし合わせます）"
+            ).format(result.authority_fingerprint)
+        )
         self.pages.setCurrentIndex(2)
 
     def _print_recovery(self) -> None:
