@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -212,7 +213,7 @@ def test_a_corrected_note_shows_both_versions(qtbot: QtBot, gui: Application, st
     window = _open(qtbot, gui, case_id)
     timeline = window.timeline
     timeline.note.setPlainText("最初に書いた内容")
-    timeline.note_when.setDateTime(datetime(2024, 5, 20, 10, 30))
+    timeline.note_when.setDateTime(QDateTime(datetime(2024, 5, 20, 10, 30)))
     timeline.commit()
     settle(qtbot, gui)
     qtbot.waitUntil(lambda: len(timeline.model.rows()) == 1, timeout=10000)
@@ -301,7 +302,7 @@ def test_the_save_button_saves_and_typing_during_a_save_is_kept(
     unlock(qtbot, gui)
     window = _open(qtbot, gui, case_id)
     type_values(window.person_form, {"alias": "ボタンで保存"})
-    qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)  # clicked(bool) is not a state
+    qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]  # clicked(bool) is not a state
     type_values(window.person_form, {"phone": "保存中に入力"})  # typed while the save is on its way
     settle(qtbot, gui)
     assert error_dialogs == [] and window.status.text().startswith("保存しました")
@@ -323,7 +324,7 @@ def test_a_double_click_writes_one_entry_and_a_restored_note_keeps_its_time(
     qtbot.waitUntil(lambda: len(timeline.model.rows()) == 1, timeout=10000)
     settle(qtbot, gui)
     assert len(timeline.model.rows()) == 1 and timeline.note.toPlainText() == ""
-    timeline.note_when.setDateTime(datetime(2024, 5, 20, 10, 30))
+    timeline.note_when.setDateTime(QDateTime(datetime(2024, 5, 20, 10, 30)))
     timeline.note.setPlainText("面会の続き")
     gui.context.lock()  # the note (and when the visit happened) is kept as a draft
     settle(qtbot, gui)

@@ -91,7 +91,7 @@ def test_every_page_and_case_tab_opens_for_each_role(
     for case_id in case_ids:
         gui.main.open_case(case_id)
         window = gui.main.case_windows[case_id]
-        qtbot.waitUntil(lambda w=window: w.header.text() != "", timeout=10000)
+        qtbot.waitUntil(lambda w=window: bool(w.header.text()), timeout=10000)  # type: ignore[misc]
         settle(qtbot, gui)
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
@@ -145,7 +145,7 @@ def test_the_unlock_wait_cannot_be_skipped_and_ends_on_time(
     # Enter during the wait: refused without even going to the store thread.
     dialog.staff.setCurrentText(CASEWORKER)
     dialog.passphrase.setText(CASEWORKER_PASS)
-    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)  # type: ignore[no-untyped-call]
     assert not gui.context.runner.busy and not gui.context.is_unlocked
     assert "お待ちください" in dialog.status.text()
     # Once the wait has passed, the next attempt goes through at once (no new wait starts).
@@ -153,6 +153,6 @@ def test_the_unlock_wait_cannot_be_skipped_and_ends_on_time(
     dialog._tick()
     assert dialog.unlock_button.isEnabled()
     dialog.passphrase.setText(CASEWORKER_PASS)
-    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)  # type: ignore[no-untyped-call]
     qtbot.waitUntil(lambda: gui.context.is_unlocked, timeout=15000)
     settle(qtbot, gui)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from teiretsu_desktop.domain.workflow import CaseState
@@ -23,8 +24,11 @@ from tests.gui.conftest import settle, type_values, unlock
 PASS = "first-day passphrase"
 
 
-def _dialog(parent: object, kind: type) -> object:
-    found = [d for d in parent.findChildren(kind) if d.isVisible()]  # type: ignore[attr-defined]
+W = TypeVar("W", bound=QWidget)
+
+
+def _dialog(parent: QWidget, kind: type[W]) -> W:
+    found = [d for d in parent.findChildren(kind) if d.isVisible()]
     assert found, f"no visible {kind.__name__}"
     return found[-1]
 

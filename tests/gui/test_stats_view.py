@@ -60,4 +60,5 @@ def test_stats_screen_export_and_workspace(
     window.import_files([out], confirm=False)
     assert "新規" in window.log.toPlainText()
     assert window.table.rowCount() > 50
-    assert window.table.horizontalHeaderItem(3).text() == "130001"
+    header = window.table.horizontalHeaderItem(3)
+    assert header is not None and header.text() == "130001"

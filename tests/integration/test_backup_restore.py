@@ -145,6 +145,11 @@ def test_a_backup_reports_progress_and_can_be_cancelled(admin: StaffSession, tmp
     assert seen and seen[0][1] > seen[0][0] > 0
     assert list(folder.iterdir()) == []  # no partial file, no work folder
     steps: list[tuple[int, int]] = []
-    info = maintenance.backup(admin, out, lambda done, total: steps.append((done, total)) is None)
+
+    def record(done: int, total: int) -> bool:
+        steps.append((done, total))
+        return True
+
+    info = maintenance.backup(admin, out, record)
     assert len(steps) >= 2 and steps[-1][0] == steps[-1][1]
     assert info.path.exists()

@@ -115,7 +115,7 @@ def test_special_coordination_from_referral_to_closure(admin: StaffSession) -> N
     cases.update_case(
         admin,
         cid,
-        cases.CaseInput(**{**_input(view), "release_date": date(2024, 11, 30), "destination_kind": "08"}),
+        replace(_input(view), release_date=date(2024, 11, 30), destination_kind="08"),
         expected_revision=view.revision,
     )
     cases.transition_case(admin, cid, S.RELEASED, on=date(2024, 11, 30))
@@ -123,8 +123,8 @@ def test_special_coordination_from_referral_to_closure(admin: StaffSession) -> N
     cases.record_review(admin, cid, reviewed_on=date(2025, 11, 1), decision=ReviewDecision.CLOSE)
     view = cases.get_case(admin, cid)
     # 終結日 and 終結理由 are entered with the closure itself (an open case has none): one use case.
-    closing = cases.CaseInput(
-        **{**_input(view), "closure_date": date(2025, 11, 30), "closure_reason": str(ClosureReason.SETTLED)}
+    closing = replace(
+        _input(view), closure_date=date(2025, 11, 30), closure_reason=str(ClosureReason.SETTLED)
     )
     with pytest.raises(InvalidInput, match="終結日"):
         cases.update_case(admin, cid, closing, expected_revision=view.revision)
@@ -140,17 +140,17 @@ def test_special_coordination_from_referral_to_closure(admin: StaffSession) -> N
     assert actions.count("case_state_changed") == 7
 
 
-def _input(view: cases.CaseView) -> dict[str, object]:
-    return {name: getattr(view, name) for name in cases._FIELDS}
+def _input(view: cases.CaseView) -> cases.CaseInput:
+    return cases.CaseInput(**{name: getattr(view, name) for name in cases._FIELDS})
 
 
 def test_stale_edits_are_refused(admin: StaffSession) -> None:
     cid = new_case(admin, new_person(admin))
     view = cases.get_case(admin, cid)
-    changed = cases.CaseInput(**{**_input(view), "facility_name": "大阪刑務所"})
+    changed = replace(_input(view), facility_name="大阪刑務所")
     cases.update_case(admin, cid, changed, expected_revision=view.revision)
     with pytest.raises(InvalidInput, match="Someone changed"):
-        cases.update_case(admin, cid, cases.CaseInput(**_input(view)), expected_revision=view.revision)
+        cases.update_case(admin, cid, _input(view), expected_revision=view.revision)
 
 
 def test_reminders_appear_and_move_with_their_dates(admin: StaffSession) -> None:
@@ -173,7 +173,7 @@ def test_reminders_appear_and_move_with_their_dates(admin: StaffSession) -> None
     cases.update_case(
         admin,
         cid,
-        cases.CaseInput(**{**_input(view), "expected_release": date(2025, 3, 31)}),
+        replace(_input(view), expected_release=date(2025, 3, 31)),
         expected_revision=view.revision,
     )
     assert (ReminderKind.RELEASE, cid) not in kinds(date(2024, 11, 15))

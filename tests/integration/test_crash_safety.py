@@ -26,6 +26,7 @@ def test_a_full_disk_is_a_clear_error_and_loses_nothing(admin: StaffSession) -> 
         uow.commit()
     raw = admin.store.engine.raw_connection()
     try:
+        assert raw.driver_connection is not None
         pages = raw.driver_connection.execute("PRAGMA page_count").fetchone()[0]
     finally:
         raw.close()

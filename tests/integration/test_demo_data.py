@@ -73,7 +73,8 @@ def test_demo_data_makes_sense(template_store: TemplateStore, tmp_path: Path) ->
                 if case.facility_name in WOMEN_ONLY:
                     assert person.sex == "f", case.facility_name
                 if case.facility_name in YOUNG_ONLY:
-                    assert person.birth_date and (case.request_date - person.birth_date).days < 26 * 365
+                    assert person.birth_date and case.request_date
+                    assert (case.request_date - person.birth_date).days < 26 * 365
                 state = CaseState(case.state)
                 if state.is_open:
                     key = (case.person_id, case.business_line)

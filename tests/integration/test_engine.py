@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlcipher3
 from sqlalchemy import text
 
 from teiretsu_desktop.domain.errors import NotADatabase, SchemaTooNew, StoreNotFound
@@ -60,7 +61,7 @@ def test_the_key_is_the_first_statement_of_every_connection(
 ) -> None:
     data_dir, raw = fresh
     statements: list[list[str]] = []
-    real_connect = engine_module.sqlcipher3.connect
+    real_connect = sqlcipher3.connect
 
     class Spy:
         def __init__(self, conn: Any) -> None:
@@ -75,7 +76,7 @@ def test_the_key_is_the_first_statement_of_every_connection(
         def __getattr__(self, name: str) -> Any:
             return getattr(self._conn, name)
 
-    monkeypatch.setattr(engine_module.sqlcipher3, "connect", lambda *a, **k: Spy(real_connect(*a, **k)))
+    monkeypatch.setattr(sqlcipher3, "connect", lambda *a, **k: Spy(real_connect(*a, **k)))
     store = Store.open(data_dir, DatabaseKey(raw))
     try:
         with store.engine.connect() as a, store.engine.connect() as b:

@@ -115,7 +115,7 @@ def test_11_contradicting_or_absurd_cells_are_refused_and_large_ones_flagged(
     )
     huge = with_cell("caseload", 10_000_000)
     large = with_cell("caseload", 6_000)
-    files = []
+    files: list[Path] = []
     for name, body in (("contradicting", contradicting), ("huge", huge), ("large", large)):
         path = tmp_path / f"{name}.bundle"
         path.write_bytes(_signed(key, {**manifest, "sequence": len(files) + 1}, body))

@@ -18,6 +18,7 @@ from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services import persons
 from teiretsu_desktop.services.ledger import files
+from teiretsu_desktop.services.ledger.columns import COLUMNS
 from teiretsu_desktop.services.ledger.files import read_table, write_template
 from teiretsu_desktop.services.ledger.transfer import export_ledger, import_ledger
 from tests.helpers.casework import new_case, new_person
@@ -78,7 +79,7 @@ def test_8_a_forged_sheet_size_is_ignored(tmp_path: Path) -> None:
     bad = _with_sheet_xml(template, tmp_path / "forged.xlsx", forged)
     assert bad.stat().st_size < 50_000
     header, rows = read_table(bad)
-    assert header[0] == files.COLUMNS[0].header and rows == []
+    assert header[0] == COLUMNS[0].header and rows == []
     far = forged.replace(
         "</sheetData>",
         '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
@@ -140,7 +141,7 @@ def good_ledgers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     folder = tmp_path_factory.mktemp("ledgers")
     template = folder / "t.xlsx"
     write_template(template)
-    header = ",".join(c.header for c in files.COLUMNS)
+    header = ",".join(c.header for c in COLUMNS)
     return {
         ".xlsx": template.read_bytes(),
         ".csv": ("\ufeff" + header + "\n" + "山田,太郎\n").encode("utf-8"),

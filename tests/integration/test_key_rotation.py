@@ -63,8 +63,8 @@ def test_an_interrupted_rotation_is_finished_or_discarded_at_unlock(store: Templ
     pending = KeySlots(old.db_id, authority_public=old.authority_public, roster=old.roster)
     pending.set_passphrase(
         payload.with_dek(DatabaseKey(new_key.raw())),
-        staff_id=old.passphrase_slot(ADMIN).staff_id or "",
-        login=ADMIN,  # type: ignore[union-attr]
+        staff_id=_slot.staff_id or "",
+        login=ADMIN,
         passphrase=ADMIN_PASS,
         now="t",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import keyring
 import pytest
+from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 
 from teiretsu_desktop.domain.errors import KeyringUnavailable, WrongCredentials
@@ -51,9 +52,9 @@ def test_a_wrong_recovery_key_changes_nothing(store: TemplateStore) -> None:
     assert digests(store.data_dir.store_files()) == before
 
 
-@pytest.mark.parametrize("backend", [null.Keyring(), fail.Keyring()])
+@pytest.mark.parametrize("backend", [null.Keyring(), fail.Keyring()])  # type: ignore[no-untyped-call]
 def test_insecure_or_missing_backends_are_refused_with_a_reason(
-    store: TemplateStore, backend: object
+    store: TemplateStore, backend: KeyringBackend
 ) -> None:
     keyring.set_keyring(backend)  # not through use_test_backend: this is what a real machine may have
     status = os_keyring.backend_status()

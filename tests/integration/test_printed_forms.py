@@ -151,7 +151,7 @@ def test_a_disclosure_record_for_every_third_party_print_and_none_for_a_blank_sh
     ):
         record_print(admin, prepare_print(admin, request), ProvisionChannel.PRINT)
     records = list_disclosures(admin, pid)
-    assert sorted((r.form_id, r.recipient.value) for r in records) == [
+    assert sorted((r.form_id or "", str(r.recipient)) for r in records) == [
         ("face-sheet", "probation"), ("referral", "facility")]  # fmt: skip
     referral = next(r for r in records if r.form_id == "referral")
     assert referral.consent_id and "氏名" in referral.items and referral.recipient_name == "さくら"
@@ -192,7 +192,7 @@ def test_a_saved_pdf_is_aes256_protected(admin: StaffSession) -> None:
     reader = PdfReader(io.BytesIO(protected))
     assert reader.is_encrypted
     encrypt = reader.trailer["/Encrypt"]
-    assert encrypt["/V"] == 5 and encrypt["/R"] == 6
+    assert encrypt["/V"] == 5 and encrypt["/R"] == 6  # type: ignore[index]
     assert reader.decrypt("wrong") == 0
     assert reader.decrypt("pdf-password-1") != 0
     assert "面接シート" in _compact(reader.pages[0].extract_text())

@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -248,8 +249,8 @@ def test_a_canary_in_every_free_text_and_date_field_never_reaches_the_bundle(
     store = copy_store(template_store, tmp_path_factory.mktemp("canary") / "s")
     session = unlock_admin(store.data_dir)
     try:
-        person = PersonInput(family_name=canary, given_name=canary, family_kana=canary, given_kana=canary,
-                             birth_date=day, former_names=(canary,), **{f: canary for f in TEXT_FIELDS})  # fmt: skip
+        person = replace(PersonInput(family_name=canary, given_name=canary, family_kana=canary, given_kana=canary,
+                                     birth_date=day, former_names=(canary,)), **{f: canary for f in TEXT_FIELDS})  # type: ignore[arg-type]  # fmt: skip
         pid = register_person(session, person, allow_duplicate=True).value
         case = CaseInput(BusinessLine.SPECIAL, partner_center=canary, partner_reference=canary, requester_document_no=canary,
                          request_date=date(2024, 5, 1), facility_name=canary, offence=canary, lawyer_name=canary,

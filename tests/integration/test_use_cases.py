@@ -227,7 +227,7 @@ def test_the_cli_waits_by_the_same_throttle(store: TemplateStore, monkeypatch: p
     from teiretsu_desktop.security.unlock_throttle import UnlockThrottle
 
     slept: list[float] = []
-    monkeypatch.setattr(cli_context.time, "sleep", slept.append)
+    monkeypatch.setattr("teiretsu_desktop.cli.context.time.sleep", slept.append)
     ctx = cli_context.CliContext(store.data_dir, CASEWORKER, passphrase_stdin=True)
     ctx.secrets = SecretSource(from_stdin=True, stdin=io.StringIO("wrong-one-1\nwrong-one-2\nwrong-one-3\n"))
     for _ in range(3):

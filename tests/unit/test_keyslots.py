@@ -70,7 +70,8 @@ def test_flipping_any_byte_of_a_wrap_fails(
         mutated = bytearray(raw)
         mutated[index] ^= 0x01
         tampered = KeySlots(
-            slots.db_id, [replace(recovery, **{field: base64.b64encode(bytes(mutated)).decode()})]
+            slots.db_id,
+            [replace(recovery, **{field: base64.b64encode(bytes(mutated)).decode()})],  # type: ignore[arg-type]
         )
         with pytest.raises(WrongCredentials):
             tampered.unwrap_recovery(code)
