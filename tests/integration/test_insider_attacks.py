@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 from sqlalchemy import delete, select, text, update
 
 from teiretsu_desktop.domain.errors import BackupError, InvalidInput, NotADatabase, WrongCredentials
@@ -28,6 +29,7 @@ from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
 from teiretsu_desktop.security.unlock_throttle import UnlockThrottle
 from teiretsu_desktop.services import maintenance
+from teiretsu_desktop.services.cases import get_case
 from teiretsu_desktop.services.staff import (
     add_staff,
     change_own_passphrase,
@@ -37,8 +39,9 @@ from teiretsu_desktop.services.staff import (
 )
 from teiretsu_desktop.store.database import Store
 from teiretsu_desktop.store.keys import DatabaseKey
-from teiretsu_desktop.store.models import AuditEntry, Staff, StoreMeta
+from teiretsu_desktop.store.models import AuditEntry, Staff, StoreMeta, SupportCase
 from teiretsu_desktop.store.paths import DataDir
+from tests.helpers.casework import interview, new_case, new_person
 from tests.helpers.cli import run_admin
 from tests.helpers.stores import (
     ADMIN,
@@ -391,3 +394,45 @@ def _entries_as(store: TemplateStore, action: str, passphrase: str) -> list[Audi
             return list(uow.session.execute(select(AuditEntry).where(AuditEntry.action == action)).scalars())
     finally:
         session.lock()
+
+
+def test_item_2_a_clerk_slot_opened_outside_the_application_reads_no_sensitive_text(
+    store: TemplateStore,
+) -> None:
+    """Item 2 (need-to-know by key): a 事務 slot opened with raw sqlcipher3 yields no 罪名, 診断 or note."""
+    canary = "カナリア-要配慮-7Q"
+    admin = unlock_with_passphrase(store.data_dir, ADMIN, ADMIN_PASS)
+    try:
+        pid = new_person(admin, diagnosis=f"{canary}診断", life_history=f"{canary}生活歴")
+        cid = new_case(admin, pid, offence=f"{canary}罪名")
+        interview(admin, cid, f"{canary}面接の記録")
+    finally:
+        admin.lock()
+    dek = _slots(store).open_passphrase(CLERK, CLERK_PASS)[0].dek  # the clerk's own passphrase
+    conn = sqlcipher3.connect(str(store.data_dir.db))
+    try:
+        conn.execute(f"PRAGMA key = \"x'{dek.hex()}'\"")
+        sensitive = (("support_case", "offence"), ("person", "diagnosis"), ("person", "life_history"),
+                     ("activity", "narrative"))  # fmt: skip
+        values = [
+            str(v)
+            for table, column in sensitive
+            for (v,) in conn.execute(f"SELECT {column} FROM {table}")
+            if v
+        ]
+    finally:
+        conn.close()
+    assert values and not any(canary in v for v in values)
+    assert all(v.startswith("sealed1:") for v in values)
+    clerk = unlock_with_passphrase(store.data_dir, CLERK, CLERK_PASS)  # and in the application: nothing
+    try:
+        with clerk.uow(write=False) as uow:
+            offence = uow.session.execute(select(SupportCase.offence).where(SupportCase.id == cid)).scalar()
+    finally:
+        clerk.lock()
+    assert offence is None
+    worker = unlock_with_passphrase(store.data_dir, CASEWORKER, CASEWORKER_PASS)  # a 相談員 reads them
+    try:
+        assert get_case(worker, cid).offence == f"{canary}罪名"
+    finally:
+        worker.lock()

@@ -191,9 +191,10 @@ class SlotPayload:
     dek: DatabaseKey
     secret: bytes | None = None
     authority: bytes | None = None
+    fields: bytes | None = None  # the field key, for roles that may read 罪名・診断・生活歴・支援経過
 
     def encode(self) -> bytes:
-        if self.secret is None and self.authority is None:
+        if self.secret is None and self.authority is None and self.fields is None:
             return self.dek.raw()
         return _canonical(
             {
@@ -201,6 +202,7 @@ class SlotPayload:
                 "dek": _b64(self.dek.raw()),
                 "secret": _b64(self.secret) if self.secret is not None else None,
                 "authority": _b64(self.authority) if self.authority is not None else None,
+                "fields": _b64(self.fields) if self.fields is not None else None,
             }
         )
 
@@ -211,15 +213,16 @@ class SlotPayload:
         data = json.loads(plain.decode("utf-8"))
         if not isinstance(data, dict) or data.get("v") != 2:
             raise ValueError("unknown slot payload")
-        secret, authority = data.get("secret"), data.get("authority")
+        secret, authority, fields = data.get("secret"), data.get("authority"), data.get("fields")
         return cls(
             DatabaseKey(_unb64(data["dek"])),
             _unb64(secret) if secret else None,
             _unb64(authority) if authority else None,
+            _unb64(fields) if fields else None,
         )
 
     def with_dek(self, dek: DatabaseKey) -> SlotPayload:
-        return SlotPayload(dek, self.secret, self.authority)
+        return SlotPayload(dek, self.secret, self.authority, self.fields)
 
 
 @dataclass

@@ -11,7 +11,10 @@ from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.security import audit
 from teiretsu_desktop.security.keyslots import SlotPayload
 from teiretsu_desktop.security.permissions import Permission, allows, require
+from teiretsu_desktop.store import sealed
 from teiretsu_desktop.store.database import Store
+from teiretsu_desktop.store.models import StoreMeta
+from teiretsu_desktop.store.sealed import FieldAccess
 from teiretsu_desktop.store.unit_of_work import JoinedUnit, UnitOfWork
 
 
@@ -21,6 +24,11 @@ class Actor:
     login: str
     display_name: str
     role: Role
+
+
+def _fields_sealed(store: Store) -> bool:
+    with store.uow(write=False) as uow:
+        return uow.session.get(StoreMeta, sealed.MARKER) is not None
 
 
 class StaffSession:
@@ -41,9 +49,13 @@ class StaffSession:
         self.store = store
         self.actor = actor
         self.method = method
-        # What the unlocking slot wrapped besides the key: the staff member's secret and, for an
-        # administrator, the authority's private key (to sign staff changes). In memory only.
+        # What the unlocking slot wrapped besides the key: the staff member's secret, for an
+        # administrator the authority's private key (to sign staff changes), and for roles that may read
+        # them the field key of the sealed fields. In memory only.
         self.credentials = credentials
+        self.fields = FieldAccess(
+            sealed=_fields_sealed(store), key=credentials.fields if credentials is not None else None
+        )
         # An inspection session (verify) never writes on its own, so a damaged store is not written to.
         self.audited = audited
         # The use case running on this thread, if any (see `transaction`). Thread-local because the CLI
@@ -61,7 +73,7 @@ class StaffSession:
         outer: UnitOfWork | None = getattr(self._running, "unit", None)
         if outer is not None:
             return JoinedUnit(outer)
-        return self.store.uow(write=write, actor_id=self.actor.staff_id)
+        return self.store.uow(write=write, actor_id=self.actor.staff_id, fields=self.fields)
 
     @contextmanager
     def transaction(self) -> Iterator[UnitOfWork]:
@@ -71,7 +83,7 @@ class StaffSession:
             with self.uow() as joined:  # already inside a use case: join it
                 yield joined
             return
-        with self.store.uow(write=True, actor_id=self.actor.staff_id) as unit:
+        with self.store.uow(write=True, actor_id=self.actor.staff_id, fields=self.fields) as unit:
             self._running.unit = unit
             try:
                 yield unit

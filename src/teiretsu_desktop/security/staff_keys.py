@@ -14,9 +14,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
 from teiretsu_desktop.domain.errors import PermissionDenied
+from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.security import authority
 from teiretsu_desktop.security.authority import Member, Roster
 from teiretsu_desktop.security.keyslots import KeySlots, SlotPayload
+from teiretsu_desktop.security.permissions import Permission, allows
 from teiretsu_desktop.store.keys import DatabaseKey
 
 NO_AUTHORITY = (
@@ -36,14 +38,22 @@ def session_authority(credentials: SlotPayload | None) -> Ed25519PrivateKey:
 
 
 def payload_for(
-    dek: DatabaseKey, slots: KeySlots, *, secret: bytes, admin: bool, signer: Ed25519PrivateKey | None
+    dek: DatabaseKey,
+    slots: KeySlots,
+    *,
+    secret: bytes,
+    role: Role,
+    signer: Ed25519PrivateKey | None,
+    fields: bytes | None,
 ) -> SlotPayload:
-    """What a new slot of a staff member wraps: in an upgraded store their secret, and for an
-    administrator the authority too; in a store not yet upgraded only the key (as before)."""
+    """What a new slot of a staff member wraps: in an upgraded store their secret, for an administrator
+    the authority, and for a role that may read sensitive fields the field key; in a store not yet
+    upgraded only the key (as before)."""
     if slots.authority_public is None:
         return SlotPayload(DatabaseKey(dek.raw()))
-    held = authority.private_bytes(signer) if admin and signer is not None else None
-    return SlotPayload(DatabaseKey(dek.raw()), secret, held)
+    held = authority.private_bytes(signer) if role is Role.ADMIN and signer is not None else None
+    readable = fields if allows(role, Permission.READ_SENSITIVE) else None
+    return SlotPayload(DatabaseKey(dek.raw()), secret, held, readable)
 
 
 def resign(

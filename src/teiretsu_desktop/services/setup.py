@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass
 
 from teiretsu_desktop.domain.errors import InvalidInput, StoreExists
@@ -12,9 +13,10 @@ from teiretsu_desktop.security.authority import Roster
 from teiretsu_desktop.security.keyslots import KeySlots, SlotPayload
 from teiretsu_desktop.security.passphrase_policy import check_new
 from teiretsu_desktop.security.signing import ensure_signing_key
+from teiretsu_desktop.store import sealed
 from teiretsu_desktop.store.database import Store
 from teiretsu_desktop.store.keys import DatabaseKey
-from teiretsu_desktop.store.models import CenterProfile, Staff, new_id, utc_now
+from teiretsu_desktop.store.models import CenterProfile, Staff, StoreMeta, new_id, utc_now
 from teiretsu_desktop.store.paths import DataDir
 
 LOGIN_PATTERN = re.compile(r"^[A-Za-z0-9._-]{2,64}$")
@@ -84,11 +86,12 @@ def init_center(
     first = Roster(db_id, 0, {admin_id: authority.member(admin_login, Role.ADMIN, secret)})
     slots = KeySlots(db_id=db_id, authority_public=public, roster=first.signed(signer))
     held = authority.private_bytes(signer)
+    fields = secrets.token_bytes(32)  # seals 罪名・診断・生活歴・支援経過 (store/sealed.py)
     slots.set_passphrase(
-        SlotPayload(DatabaseKey(key.raw()), secret, held),
+        SlotPayload(DatabaseKey(key.raw()), secret, held, fields),
         staff_id=admin_id, login=admin_login, passphrase=passphrase, now=now,
     )  # fmt: skip
-    code = slots.set_recovery(SlotPayload(DatabaseKey(key.raw()), None, held), now=now)
+    code = slots.set_recovery(SlotPayload(DatabaseKey(key.raw()), None, held, fields), now=now)
     fingerprint = authority.fingerprint(public)
 
     store = Store.create(data_dir, DatabaseKey(key.raw()), db_id)
@@ -123,6 +126,7 @@ def init_center(
                 detail={"fingerprint": fingerprint},
             )
             staff_keys.pin(uow.session, slots)
+            uow.session.add(StoreMeta(key=sealed.MARKER, value="1"))
             ensure_signing_key(uow.session)  # the center's statistics-bundle key
             uow.commit()
         # The key slots are written last: until they exist the directory is not a usable store.

@@ -7,9 +7,11 @@ second, so an interruption leaves at worst a staff member without a slot, which 
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm.attributes import flag_modified
 
 from teiretsu_desktop.domain.errors import InvalidInput, PermissionDenied
 from teiretsu_desktop.domain.roles import Role
@@ -25,8 +27,19 @@ from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.settings import load_settings
 from teiretsu_desktop.services.setup import check_login
 from teiretsu_desktop.store.keys import DatabaseKey
-from teiretsu_desktop.store.models import Staff, utc_now
+from teiretsu_desktop.store.models import (
+    Activity,
+    ActivityRevision,
+    FormDraft,
+    NoteDraft,
+    Person,
+    Staff,
+    StoreMeta,
+    SupportCase,
+    utc_now,
+)
 from teiretsu_desktop.store.paths import DataDir
+from teiretsu_desktop.store.sealed import MARKER, FieldAccess
 
 
 @dataclass(frozen=True)
@@ -98,7 +111,9 @@ def add_staff(
     signer = session_authority(session.credentials) if slots.authority_public is not None else None
     secret = new_secret()
     resign(slots, signer, lambda m: m.__setitem__(staff.id, authority.member(login, role, secret)))
-    payload = payload_for(session.store.key, slots, secret=secret, admin=role is Role.ADMIN, signer=signer)
+    payload = payload_for(
+        session.store.key, slots, secret=secret, role=role, signer=signer, fields=_field_key(session)
+    )
     slots.set_passphrase(payload, staff_id=staff.id, login=login, passphrase=value, now=utc_now())
     slots.save(data_dir.keyslots)
     _pin(session, slots)
@@ -181,7 +196,9 @@ def reset_passphrase(session: StaffSession, *, login: str, new: str) -> Outcome[
     role = Role(target.role)
     resign(slots, signer, lambda m: m.__setitem__(target.id, authority.member(login, role, secret)))
     slots.slots = [s for s in slots.slots if not (s.kind == KIND_KEYRING and s.staff_id == target.id)]
-    payload = payload_for(session.store.key, slots, secret=secret, admin=role is Role.ADMIN, signer=signer)
+    payload = payload_for(
+        session.store.key, slots, secret=secret, role=role, signer=signer, fields=_field_key(session)
+    )
     slots.set_passphrase(payload, staff_id=target.id, login=login, passphrase=value, now=utc_now())
     slots.save(session.store.data_dir.keyslots)
     _pin(session, slots)
@@ -221,7 +238,9 @@ def recover_with_recovery_key(data_dir: DataDir, *, code: str, login: str, new_p
         secret = new_secret()
         role = Role(staff.role)
         resign(slots, signer, lambda m: m.__setitem__(staff.id, authority.member(login, role, secret)))
-        payload = payload_for(store.key, slots, secret=secret, admin=role is Role.ADMIN, signer=signer)
+        payload = payload_for(
+            store.key, slots, secret=secret, role=role, signer=signer, fields=recovered.fields
+        )
         slots.set_passphrase(payload, staff_id=staff.id, login=login, passphrase=value, now=now)
         new_code = slots.set_recovery(recovered.with_dek(DatabaseKey(store.key.raw())), now=now)
         slots.save(data_dir.keyslots)
@@ -272,6 +291,10 @@ def disable_keyring(session: StaffSession) -> Outcome[None]:
     return Outcome(None, Changes.of(ChangeKind.STAFF, session.actor.staff_id))
 
 
+def _field_key(session: StaffSession) -> bytes | None:
+    return session.credentials.fields if session.credentials is not None else None
+
+
 def _pin(session: StaffSession, slots: KeySlots) -> None:
     with session.uow() as uow:
         pin(uow.session, slots)
@@ -293,6 +316,16 @@ def list_colleagues(session: StaffSession) -> list[Colleague]:
             select(Staff).where(Staff.active.is_(True)).order_by(Staff.display_name)
         ).scalars()
         return [Colleague(s.id, s.display_name, Role(s.role)) for s in rows]
+
+
+SEALED_COLUMNS = (
+    (SupportCase, "offence"), (Person, "diagnosis"), (Person, "medical_notes"), (Person, "life_history"),
+    (Activity, "narrative"), (ActivityRevision, "narrative"), (NoteDraft, "text"), (FormDraft, "payload"),
+)  # fmt: skip
+
+
+def sealed_access(key: bytes) -> FieldAccess:
+    return FieldAccess(sealed=True, key=key)
 
 
 @dataclass(frozen=True)
@@ -337,12 +370,22 @@ def upgrade_keys(session: StaffSession, *, passphrase: str) -> UpgradeResult:
     slots.slots = [s for s in slots.slots if s.kind != KIND_KEYRING]
     now = utc_now()
     held = authority.private_bytes(signer)
+    fields = secrets.token_bytes(32)
     slots.set_passphrase(
-        SlotPayload(DatabaseKey(acting.dek.raw()), secret, held),
+        SlotPayload(DatabaseKey(acting.dek.raw()), secret, held, fields),
         staff_id=session.actor.staff_id, login=session.actor.login, passphrase=passphrase, now=now,
     )  # fmt: skip
-    code = slots.set_recovery(SlotPayload(DatabaseKey(acting.dek.raw()), None, held), now=now)
+    code = slots.set_recovery(SlotPayload(DatabaseKey(acting.dek.raw()), None, held, fields), now=now)
     fingerprint = authority.fingerprint(public)
+    # Seal what is stored in plaintext: every sensitive column, read and written again with the key.
+    sealing = sealed_access(fields)
+    with session.store.uow(actor_id=session.actor.staff_id, fields=sealing) as uow:
+        for model, column in SEALED_COLUMNS:
+            for record in uow.session.scalars(select(model)):
+                if getattr(record, column):
+                    flag_modified(record, column)
+        uow.session.add(StoreMeta(key=MARKER, value="1"))
+        uow.commit()
     with session.uow() as uow:
         audit.append(uow.session, actor_id=session.actor.staff_id, action="authority_established",
                      detail={"fingerprint": fingerprint, "upgraded": True})  # fmt: skip
@@ -350,5 +393,6 @@ def upgrade_keys(session: StaffSession, *, passphrase: str) -> UpgradeResult:
         pin(uow.session, slots)
         uow.commit()
     slots.save(data_dir.keyslots)
-    session.credentials = SlotPayload(DatabaseKey(acting.dek.raw()), secret, held)
+    session.credentials = SlotPayload(DatabaseKey(acting.dek.raw()), secret, held, fields)
+    session.fields = sealing
     return UpgradeResult(code, fingerprint, sorted(legacy))

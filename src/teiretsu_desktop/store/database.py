@@ -16,6 +16,7 @@ from teiretsu_desktop.store.models import StoreMeta, utc_now
 from teiretsu_desktop.store.paths import DataDir
 from teiretsu_desktop.store.schema import upgrade_to_head
 from teiretsu_desktop.store.schema_check import schema_problems
+from teiretsu_desktop.store.sealed import FieldAccess
 from teiretsu_desktop.store.unit_of_work import UnitOfWork, translate_db_error
 
 SQLITE_NOTADB = 26
@@ -111,8 +112,10 @@ class Store:
     def is_open(self) -> bool:
         return self._engine is not None
 
-    def uow(self, *, write: bool = True, actor_id: str | None = None) -> UnitOfWork:
-        return UnitOfWork(self.engine, write=write, actor_id=actor_id)
+    def uow(
+        self, *, write: bool = True, actor_id: str | None = None, fields: FieldAccess | None = None
+    ) -> UnitOfWork:
+        return UnitOfWork(self.engine, write=write, actor_id=actor_id, fields=fields)
 
     def db_id(self) -> str:
         with self.uow(write=False) as uow:

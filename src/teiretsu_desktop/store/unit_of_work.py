@@ -6,6 +6,7 @@ single store thread; the CLI runs them on the main thread.
 
 from __future__ import annotations
 
+from contextvars import Token
 from types import TracebackType
 from typing import Any
 
@@ -14,7 +15,9 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from teiretsu_desktop.domain.errors import CorruptStore, DiskFull, TeiretsuError
+from teiretsu_desktop.store import sealed
 from teiretsu_desktop.store.models.base import Record, utc_now
+from teiretsu_desktop.store.sealed import FieldAccess
 
 
 class StoreSession(Session):
@@ -50,10 +53,19 @@ def translate_db_error(exc: DatabaseError) -> TeiretsuError | None:
 class UnitOfWork:
     """`with UnitOfWork(engine) as uow: ...; uow.commit()` — anything not committed is rolled back."""
 
-    def __init__(self, engine: Engine, *, write: bool = True, actor_id: str | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        write: bool = True,
+        actor_id: str | None = None,
+        fields: FieldAccess | None = None,
+    ) -> None:
         self._engine = engine
         self._write = write
         self._actor_id = actor_id
+        self._fields = fields
+        self._token: Token[FieldAccess] | None = None
         self._session: StoreSession | None = None
 
     @property
@@ -71,6 +83,8 @@ class UnitOfWork:
             session.close()
             raise
         self._session = session
+        if self._fields is not None:  # sealed fields open (and seal) with this session's field key
+            self._token = sealed.current.set(self._fields)
         return self
 
     def commit(self) -> None:
@@ -89,6 +103,9 @@ class UnitOfWork:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         session, self._session = self._session, None
+        if self._token is not None:
+            sealed.current.reset(self._token)
+            self._token = None
         if session is None:
             return
         # close() rolls back whatever was not committed and detaches objects without expiring them, so

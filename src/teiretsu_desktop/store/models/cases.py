@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, Stri
 from sqlalchemy.orm import Mapped, mapped_column
 
 from teiretsu_desktop.store.models.base import Base, Record
+from teiretsu_desktop.store.sealed import SealedText
 
 
 class SupportCase(Record, Base):
@@ -37,7 +38,7 @@ class SupportCase(Record, Base):
     facility_name: Mapped[str | None] = mapped_column(String(200))
     sentence_kind: Mapped[str | None] = mapped_column(String(20))
     # Sensitive group (罪名): readable only with Permission.READ_SENSITIVE, every read audited.
-    offence: Mapped[str | None] = mapped_column(Text)
+    offence: Mapped[str | None] = mapped_column(SealedText)
     sentence_end: Mapped[date | None] = mapped_column(Date)
     expected_release: Mapped[date | None] = mapped_column(Date)
     detention_expiry: Mapped[date | None] = mapped_column(Date)
@@ -150,7 +151,7 @@ class Activity(Record, Base):
     place: Mapped[str | None] = mapped_column(String(200))
     counterpart: Mapped[str | None] = mapped_column(String(200))
     staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
-    narrative: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    narrative: Mapped[str] = mapped_column(SealedText, nullable=False, default="")
     duration_min: Mapped[int | None] = mapped_column(Integer)
     # When the entry was written (UTC), as distinct from occurred_at, when the interview or call happened.
     recorded_at: Mapped[str | None] = mapped_column(String(32))
@@ -165,7 +166,7 @@ class ActivityRevision(Base):
         ForeignKey("activity.id", ondelete="CASCADE"), nullable=False, index=True
     )
     revision_no: Mapped[int] = mapped_column(Integer, nullable=False)
-    narrative: Mapped[str] = mapped_column(Text, nullable=False)
+    narrative: Mapped[str] = mapped_column(SealedText, nullable=False)
     occurred_at: Mapped[datetime | None] = mapped_column(DateTime)  # the 実施日時 the version stated
     replaced_at: Mapped[str] = mapped_column(String(32), nullable=False)
     replaced_by: Mapped[str | None] = mapped_column(String(36))
@@ -216,7 +217,7 @@ class NoteDraft(Base):
     staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"), nullable=False)
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
     place: Mapped[str | None] = mapped_column(String(200))
-    text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    text: Mapped[str] = mapped_column(SealedText, nullable=False, default="")
     saved_at: Mapped[str] = mapped_column(String(32), nullable=False)
     occurred_at: Mapped[datetime | None] = mapped_column(DateTime)  # the 実施日時 set in the editor
 
@@ -235,5 +236,5 @@ class FormDraft(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False)
     staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"), nullable=False)
-    payload: Mapped[str] = mapped_column(Text, nullable=False)
+    payload: Mapped[str] = mapped_column(SealedText, nullable=False)
     saved_at: Mapped[str] = mapped_column(String(32), nullable=False)

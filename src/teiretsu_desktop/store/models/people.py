@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueCon
 from sqlalchemy.orm import Mapped, mapped_column
 
 from teiretsu_desktop.store.models.base import Base, Record
+from teiretsu_desktop.store.sealed import SealedText
 
 
 class Person(Record, Base):
@@ -36,9 +37,9 @@ class Person(Record, Base):
     emergency_contact: Mapped[str | None] = mapped_column(Text)
     wishes: Mapped[str | None] = mapped_column(Text)
     # Sensitive group (生活歴・診断): readable only with Permission.READ_SENSITIVE, every read audited.
-    life_history: Mapped[str | None] = mapped_column(Text)
-    diagnosis: Mapped[str | None] = mapped_column(Text)
-    medical_notes: Mapped[str | None] = mapped_column(Text)
+    life_history: Mapped[str | None] = mapped_column(SealedText)
+    diagnosis: Mapped[str | None] = mapped_column(SealedText)
+    medical_notes: Mapped[str | None] = mapped_column(SealedText)
 
 
 class PersonName(Base):
