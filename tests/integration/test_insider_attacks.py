@@ -30,6 +30,7 @@ from teiretsu_desktop.security.unlock import unlock_with_passphrase
 from teiretsu_desktop.security.unlock_throttle import UnlockThrottle
 from teiretsu_desktop.services import maintenance
 from teiretsu_desktop.services.cases import get_case
+from teiretsu_desktop.services.persons import get_person
 from teiretsu_desktop.services.staff import (
     add_staff,
     change_own_passphrase,
@@ -299,7 +300,13 @@ def test_1_an_old_store_is_upgraded_and_then_refuses_forged_slots(store: Templat
     clerk.lock()
     admin = unlock_with_passphrase(store.data_dir, ADMIN, ADMIN_PASS)
     try:
+        pid = new_person(admin, diagnosis="旧い記録の診断")  # written in the clear, as an older version did
+        assert _raw(store, admin, "SELECT diagnosis FROM person WHERE id = :id", pid) == "旧い記録の診断"
         result = upgrade_keys(admin, passphrase=ADMIN_PASS)
+        assert str(_raw(store, admin, "SELECT diagnosis FROM person WHERE id = :id", pid)).startswith(
+            "sealed1:"
+        )
+        assert get_person(admin, pid).diagnosis == "旧い記録の診断"  # the administrator still reads it
     finally:
         admin.lock()
     assert result.legacy_logins == sorted([CASEWORKER, CLERK])
@@ -436,3 +443,9 @@ def test_item_2_a_clerk_slot_opened_outside_the_application_reads_no_sensitive_t
         assert get_case(worker, cid).offence == f"{canary}罪名"
     finally:
         worker.lock()
+
+
+def _raw(store: TemplateStore, session: StaffSession, sql: str, pid: str) -> object:
+    """The stored value itself, as someone with the database key would see it."""
+    with session.store.uow(write=False) as uow:
+        return uow.session.execute(text(sql), {"id": pid}).scalar()
