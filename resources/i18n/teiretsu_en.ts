@@ -35,22 +35,22 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="119" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="138" />
         <source>監査ログ (直近200件)</source>
         <translation>Audit log (latest 200 entries)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="123" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="142" />
         <source>改ざんを検査</source>
         <translation>Check for tampering</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="131" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="150" />
         <source>検査結果: 正常</source>
         <translation>Check result: OK</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="133" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="152" />
         <source>検査結果: 異常 — </source>
         <translation>Check result: problems found — </translation>
     </message>
@@ -339,57 +339,57 @@
 <context>
     <name>CenterSettingsPage</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="161" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="180" />
         <source>都道府県内 (実数・取扱注意)</source>
         <translation>Within the prefecture (exact counts, handle with care)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="162" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="181" />
         <source>公表用 (10未満を秘匿)</source>
         <translation>For publication (suppress below 10)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="166" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="185" />
         <source>設定を保存</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="168" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="187" />
         <source>この端末のキーリングで解除できるようにする</source>
         <translation>Allow unlocking with this device's keyring</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="169" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="188" />
         <source>バックアップを作成…</source>
         <translation>Create backup…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="198" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="217" />
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="203" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="222" />
         <source>キーリングでの解除を有効にしました</source>
         <translation>Keyring unlocking enabled</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="207" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="226" />
         <source>バックアップの保存先</source>
         <translation>Backup destination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="215" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="234" />
         <source>バックアップしています…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="215" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="234" />
         <source>中止</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="242" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="261" />
         <source>バックアップを作成しました: {0}</source>
         <translation>Backup created: {0}</translation>
     </message>
@@ -569,6 +569,21 @@
         <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="77" />
         <source>もう一度入力してください</source>
         <translation>Enter it again</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="103" />
+        <source>新しい回復キー</source>
+        <translation>New recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="105" />
+        <source>新しい回復キーです。一度だけ表示します。印刷または書き写して金庫に保管してください。</source>
+        <translation>This is the new recovery key, shown only once. Print or copy it and keep it in the safe.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="112" />
+        <source>保管しました</source>
+        <translation>I have stored it</translation>
     </message>
 </context>
 <context>
@@ -1098,17 +1113,17 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="253" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="272" />
         <source>センター</source>
         <translation>Center</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="254" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="273" />
         <source>スタッフと役割</source>
         <translation>Staff and roles</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="255" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="274" />
         <source>監査ログ</source>
         <translation>Audit log</translation>
     </message>
@@ -1116,54 +1131,60 @@
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="48" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="49" />
         <source>スタッフ</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="49" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="50" />
         <source>スタッフを追加…</source>
         <translation>Add staff…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="50" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="51" />
         <source>仮パスフレーズを設定…</source>
         <translation>Set temporary passphrase…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="51" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="52" />
         <source>削除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="70" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="71" />
         <source>スタッフを追加</source>
         <translation>Add staff</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="80" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="81" />
         <source>仮パスフレーズ</source>
         <translation>Temporary passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="87" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="88" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="113" />
         <source>鍵の更新</source>
         <translation>Key rotation</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="89" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="90" />
         <source>{0} を削除しました。削除した人が持ち出した鍵ファイルやバックアップで開けないよう、管理用コマンドで鍵を更新してください (teiretsu-admin rotate-key)。</source>
         <translation>{0} was removed. Rotate the key with the admin command (teiretsu-admin rotate-key) so that a key file or backup they took no longer opens the store.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="99" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="101" />
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="99" />
-        <source>{0} を削除し、鍵を消去しますか？</source>
-        <translation>Delete {0} and erase their key?</translation>
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="103" />
+        <source>{0} を削除し、鍵を消去しますか？データベースの鍵も更新するので、削除した人が持ち出した鍵ファイルやバックアップでは開けなくなります。このあと、もう一度解除していただきます。</source>
+        <translation>Remove {0} and delete their keys? The database key is rotated too, so a key file or backup they took no longer opens the store. You will unlock again afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="113" />
+        <source>あなたのパスフレーズ</source>
+        <translation>Your passphrase</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ class Answers:
     password: str | None = None
     save_path: Path | None = None
     printer: Path | None = None  # the print dialog is accepted, printing to this PDF file; None: cancelled
+    recovery_keys: list[str] = field(default_factory=list)  # new recovery keys the application showed
     asked: list[str] = field(default_factory=list)
 
 
@@ -64,6 +65,11 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         device.setOutputFileName(str(given.printer))
         return True
 
+    def show_recovery_key(_parent: object, code: str) -> None:
+        given.recovery_keys.append(code)
+
+    monkeypatch.setattr(dialogs, "ask_secret", password)
+    monkeypatch.setattr(dialogs, "show_recovery_key", show_recovery_key)
     monkeypatch.setattr(dialogs, "ask_password", password)
     monkeypatch.setattr(dialogs, "ask_save_path", save_path)
     monkeypatch.setattr(dialogs, "ask_printer", printer)

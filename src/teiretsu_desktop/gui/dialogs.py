@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
@@ -88,3 +88,28 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, pattern: s
 def ask_printer(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system print dialog: True when the user sends the job (only then is it a provision)."""
     return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def ask_secret(parent: QWidget | None, title: str, label: str) -> str | None:
+    """One passphrase, typed once without echo (to confirm who acts); None when cancelled."""
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return text if ok and text else None
+
+
+def show_recovery_key(parent: QWidget | None, code: str) -> None:
+    """A new recovery key, shown once (selectable, so that it can be copied onto the paper)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "新しい回復キー"))
+    box.setText(
+        QCoreApplication.translate(
+            "Dialogs", "新しい回復キーです。一度だけ表示します。印刷または書き写して金庫に保管してください。"
+        )
+    )
+    box.setInformativeText(code)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    ok = box.addButton(
+        QCoreApplication.translate("Dialogs", "保管しました"), QMessageBox.ButtonRole.AcceptRole
+    )
+    ok.setAccessibleName(ok.text())
+    box.exec()

@@ -20,6 +20,7 @@ from teiretsu_desktop.security.authority import Member, Roster
 from teiretsu_desktop.security.keyslots import KIND_KEYRING, KeySlots, SlotPayload
 from teiretsu_desktop.security.passphrase_policy import check_new
 from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.security.rotation import rotate_database_key
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.staff_keys import new_secret, payload_for, pin, resign, session_authority
 from teiretsu_desktop.security.unlock import open_with_recovery
@@ -396,3 +397,15 @@ def upgrade_keys(session: StaffSession, *, passphrase: str) -> UpgradeResult:
     session.credentials = SlotPayload(DatabaseKey(acting.dek.raw()), secret, held, fields)
     session.fields = sealing
     return UpgradeResult(code, fingerprint, sorted(legacy))
+
+
+def remove_staff_and_rotate(session: StaffSession, login: str, *, passphrase: str) -> Outcome[str]:
+    """Remove a member and rotate the database key at once (revocation that works, ADR 0011), for the
+    window: the rotated session is locked again — the window asks for a fresh unlock — and the new
+    recovery key is returned to be shown once."""
+    session.require(Permission.ROTATE_KEY)
+    KeySlots.load(session.store.data_dir.keyslots).open_passphrase(session.actor.login, passphrase)
+    removed = remove_staff(session, login)
+    rotated, result = rotate_database_key(session, passphrase)
+    rotated.lock()
+    return Outcome(result.recovery_code, removed.changes)

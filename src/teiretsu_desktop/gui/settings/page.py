@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from teiretsu_desktop.domain.roles import Role
+from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
@@ -95,13 +96,31 @@ class StaffPage(ListPage[staff.StaffInfo]):
         chosen = self.selected()
         if chosen is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("削除"), self.tr("{0} を削除し、鍵を消去しますか？").format(chosen.login)
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if not dialogs.confirm(
+            self,
+            self.tr("削除"),
+            self.tr(
+                "{0} を削除し、鍵を消去しますか？データベースの鍵も更新するので、削除した人が持ち出した鍵ファイルや"
+                "バックアップでは開けなくなります。このあと、もう一度解除していただきます。"
+            ).format(chosen.login),
+        ):
+            return
+        if not self.context.session.can(Permission.ROTATE_KEY):
             ChangeOp(self.context, lambda s: staff.remove_staff(s, chosen.login)).success(
                 lambda _: self._removed(chosen.login)
             ).run_in_background()
+            return
+        passphrase = dialogs.ask_secret(self, self.tr("鍵の更新"), self.tr("あなたのパスフレーズ"))
+        if passphrase is None:
+            return
+        ChangeOp(
+            self.context, lambda s: staff.remove_staff_and_rotate(s, chosen.login, passphrase=passphrase)
+        ).success(self._rotated).run_in_background(initiator=self)
+
+    def _rotated(self, recovery_code: str) -> None:
+        """The store was re-keyed: show the new recovery key once, then unlock again."""
+        dialogs.show_recovery_key(self, recovery_code)
+        self.context.lock()
 
 
 class AuditPage(ListPage[audit_log.AuditRow]):
