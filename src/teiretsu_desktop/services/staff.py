@@ -405,7 +405,8 @@ def remove_staff_and_rotate(session: StaffSession, login: str, *, passphrase: st
     recovery key is returned to be shown once."""
     session.require(Permission.ROTATE_KEY)
     KeySlots.load(session.store.data_dir.keyslots).open_passphrase(session.actor.login, passphrase)
-    removed = remove_staff(session, login)
+    remove_staff(session, login)
     rotated, result = rotate_database_key(session, passphrase)
     rotated.lock()
-    return Outcome(result.recovery_code, removed.changes)
+    # No changes announced: the window locks now (nothing may reload on the session the rotation closed).
+    return Outcome(result.recovery_code, Changes())
