@@ -20,6 +20,7 @@ from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.signing import key_id, public_key_text
 from teiretsu_desktop.services import maintenance
 from teiretsu_desktop.services.demo import generate_demo_data
+from teiretsu_desktop.services.settings import center_info, change_center_code
 from teiretsu_desktop.stats.bundle_format import canonical, payload_sha256, read_bundle, write_bundle
 from teiretsu_desktop.stats.export import center_public_key, export_bundle, reopen_year
 from teiretsu_desktop.stats.workspace import Workspace
@@ -242,3 +243,13 @@ def test_a_backup_carries_the_audit_head_and_the_authority(admin: StaffSession, 
         head = audit.head(uow.session).text()
     assert pin is not None and manifest["authority"] == authority.fingerprint(pin.public)
     assert manifest["audit_chain_head"] == head
+
+
+def test_an_older_store_gets_a_six_digit_center_code(admin: StaffSession) -> None:
+    with pytest.raises(InvalidInput, match="6桁"):
+        change_center_code(admin, "13A")
+    with pytest.raises(InvalidInput, match="13 で始まる"):
+        change_center_code(admin, "270001")
+    change_center_code(admin, "130003")
+    assert center_info(admin).center_code == "130003"
+    assert "130003" in center_public_key(admin)

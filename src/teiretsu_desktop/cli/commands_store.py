@@ -11,6 +11,7 @@ from teiretsu_desktop.domain.errors import CorruptStore, InvalidInput, NotADatab
 from teiretsu_desktop.security.rotation import rotate_database_key
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
 from teiretsu_desktop.services import audit_log, maintenance
+from teiretsu_desktop.services.settings import change_center_code
 from teiretsu_desktop.services.setup import CenterInfo, init_center
 from teiretsu_desktop.services.staff import upgrade_keys
 
@@ -135,6 +136,13 @@ def cmd_upgrade_keys(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_center_code(ctx: CliContext, args: argparse.Namespace) -> int:
+    session = ctx.unlock()
+    change_center_code(session, args.code)
+    print(f"センターコードを {args.code} にしました / the center code is now {args.code}.")
+    return 0
+
+
 def cmd_audit(ctx: CliContext, args: argparse.Namespace) -> int:
     session = ctx.unlock()
     rows = audit_log.recent_entries(session, limit=args.last)
@@ -180,6 +188,10 @@ def register(sub: Any) -> None:
         help="give a store made by an earlier version its administrator authority and signed staff roster",
     )
     p.set_defaults(handler=cmd_upgrade_keys)
+
+    p = sub.add_parser("center-code", help="set the center's six-digit code (prefecture code first)")
+    p.add_argument("code")
+    p.set_defaults(handler=cmd_center_code)
 
     p = sub.add_parser("audit", help="show the last audit entries and verify the chain")
     p.add_argument("--last", type=int, default=30)
