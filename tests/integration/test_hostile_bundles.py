@@ -22,7 +22,7 @@ from teiretsu_desktop.services import maintenance
 from teiretsu_desktop.services.demo import generate_demo_data
 from teiretsu_desktop.services.settings import center_info, change_center_code
 from teiretsu_desktop.stats.bundle_format import canonical, payload_sha256, read_bundle, write_bundle
-from teiretsu_desktop.stats.export import center_public_key, export_bundle, reopen_year
+from teiretsu_desktop.stats.export import authority_fingerprint, center_public_key, export_bundle, reopen_year
 from teiretsu_desktop.stats.workspace import Workspace
 from teiretsu_desktop.store.models import AuditEntry, StoreMeta
 
@@ -253,3 +253,20 @@ def test_an_older_store_gets_a_six_digit_center_code(admin: StaffSession) -> Non
     change_center_code(admin, "130003")
     assert center_info(admin).center_code == "130003"
     assert "130003" in center_public_key(admin)
+
+
+def test_the_authority_is_pinned_when_the_key_is_registered(admin: StaffSession, tmp_path: Path) -> None:
+    """Build item 1: the prefecture pins the center's authority on trust, before any bundle."""
+    generate_demo_data(admin, persons=20, seed=8, today=date(2025, 3, 1))
+    workspace = Workspace(tmp_path / "ws")
+    with pytest.raises(InvalidInput, match="指紋の形"):
+        workspace.trust("130001", center_public_key(admin), authority="not-a-fingerprint")
+    workspace.trust("130001", center_public_key(admin), authority="AAAA-BBBB-CCCC-DDDD")  # not this center's
+    path = tmp_path / "a.bundle"
+    export_bundle(admin, FY, "prefecture", path)
+    result = workspace.import_files([path]).files[0]
+    assert result.status == "refused" and "[authority]" in result.message
+    real = authority_fingerprint(admin)
+    assert real is not None
+    workspace.trust("130001", center_public_key(admin), authority=real)  # the same key, pinned again
+    assert workspace.import_files([path]).files[0].status == "new"

@@ -15,6 +15,7 @@ from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.stats.disclosure import POLICIES
 from teiretsu_desktop.stats.display import TABLE_HELP, with_totals
 from teiretsu_desktop.stats.export import (
+    authority_fingerprint,
     center_public_key,
     export_bundle,
     preview_export,
@@ -42,6 +43,12 @@ def cmd_public_key(ctx: CliContext, args: argparse.Namespace) -> int:
     session = ctx.unlock()
     atomic_write_bytes(args.out, center_public_key(session).encode("ascii"), 0o644)
     print(f"公開鍵を書き出しました / public key written: {args.out}")
+    fingerprint = authority_fingerprint(session)
+    if fingerprint:
+        print(
+            f"管理者の署名鍵の指紋 / administrator authority fingerprint: {fingerprint}\n"
+            "公開鍵と一緒に都道府県へ伝えてください (stats trust --authority) / give it to the prefecture too."
+        )
     return 0
 
 
@@ -80,8 +87,9 @@ def cmd_reopen(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_trust(ctx: CliContext, args: argparse.Namespace) -> int:
     workspace = Workspace(args.workspace)
     key_id = workspace.trust(
-        args.center, args.key.read_text(encoding="ascii"), replace_fingerprint=args.replace
-    )
+        args.center, args.key.read_text(encoding="ascii"), replace_fingerprint=args.replace,
+        authority=args.authority,
+    )  # fmt: skip
     print(f"センター {args.center} の鍵を登録しました / key registered: {key_id}")
     return 0
 
@@ -150,6 +158,11 @@ def register(sub: Any) -> None:
         "--replace",
         metavar="FINGERPRINT",
         help="replace the center's registered key: the new key's fingerprint, confirmed with the center",
+    )
+    p.add_argument(
+        "--authority",
+        metavar="FINGERPRINT",
+        help="the center's administrator authority fingerprint, pinned now (else at its first bundle)",
     )
     p.set_defaults(handler=cmd_trust)
 

@@ -205,3 +205,10 @@ def center_public_key(session: StaffSession) -> str:
         text = public_key_text(key.public_key(), center.center_code)
         uow.commit()
     return text
+
+
+def authority_fingerprint(session: StaffSession) -> str | None:
+    """The administrator authority's fingerprint, which the prefecture pins (None: not yet upgraded)."""
+    with session.uow(write=False) as uow:
+        pin = authority.read_pin(uow.session)
+    return authority.fingerprint(pin.public) if pin else None

@@ -171,10 +171,21 @@ class Workspace:
 
     # -- keys -------------------------------------------------------------------------------------
 
-    def trust(self, center: str, key_text: str, *, replace_fingerprint: str | None = None) -> str:
+    def trust(
+        self,
+        center: str,
+        key_text: str,
+        *,
+        replace_fingerprint: str | None = None,
+        authority: str | None = None,
+    ) -> str:
         """Register a center's public key; audited. The center code is the operator's, checked against
         the file (never taken from it). Replacing a registered key needs the new key's fingerprint typed
         back (`replace_fingerprint`), and one key is never registered for two centers."""
+        if authority is not None and not schema.FINGERPRINT.fullmatch(authority.upper()):
+            raise InvalidInput(
+                "管理者の署名鍵の指紋の形が違います (例: 5426-CB80-25F0-1C4E) / not a fingerprint."
+            )
         if not schema.CENTER_CODE.fullmatch(center):
             raise InvalidInput(
                 "センターコードは半角数字6桁です (例: 130001) / The center code is six ASCII digits."
@@ -193,9 +204,13 @@ class Workspace:
                     f"この鍵は既にセンター {other} の鍵として登録されています / The key is registered for {other}."
                 )
         current = registry.get(center)
-        if current is not None and current.get("key_id") == fingerprint:
+        if current is not None and current.get("key_id") == fingerprint and authority is None:
             return fingerprint  # the same key again: nothing to do
-        if current is not None and replace_fingerprint != fingerprint:
+        if (
+            current is not None
+            and current.get("key_id") != fingerprint
+            and replace_fingerprint != fingerprint
+        ):
             raise InvalidInput(
                 f"センター {center} には別の鍵 ({current.get('key_id')}) が登録されています。差し替えるには、新しい鍵の"
                 f"指紋 {fingerprint} をセンターに電話等で確かめてから指定してください / "
@@ -208,8 +223,16 @@ class Workspace:
             "key_id": key_id(public),
             "added_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
+        pinned = authority.upper() if authority else (current or {}).get("authority")
+        if pinned:  # the center's administrator authority, pinned on trust (ADR 0011)
+            registry[center]["authority"] = pinned
+        pinned = authority.upper() if authority else (current or {}).get("authority")
+        if pinned:  # the center's administrator authority, pinned on trust (ADR 0011)
+            registry[center]["authority"] = pinned
         self._write_json("registry.json", registry)
-        if current is not None:
+        if current is not None and current.get("key_id") == fingerprint:
+            self._audit("authority_pinned", center=center, authority=str(pinned))
+        elif current is not None:
             self._audit(
                 "key_replaced", center=center, key_id=fingerprint, previous=str(current.get("key_id"))
             )
@@ -254,6 +277,7 @@ class Workspace:
         report = ImportReport(dry_run=dry_run)
         index = self.index()
         witness: dict[str, dict[str, Any]] = self._read_json("witness.json", {})
+        registry = self.registry()
         accepted: list[tuple[VerifiedBundle, FileResult]] = []
         for path in files:
             result = FileResult(path.name, "refused")
@@ -273,9 +297,11 @@ class Workspace:
             flagged = schema.implausible_cells(bundle.cells)
             if flagged:
                 result.warnings = [f"ありえない大きさの値: {x}" for x in flagged[:10]]
-            refusal, note = witness_problem(
-                witness.get(str(bundle.manifest["center_id"]), {}), bundle.manifest
-            )
+            seen = witness.get(str(bundle.manifest["center_id"]), {})
+            pinned = registry.get(str(bundle.manifest["center_id"]), {}).get("authority")
+            if pinned:  # the fingerprint the center gave when its key was registered comes first
+                seen = {**seen, "authority": pinned}
+            refusal, note = witness_problem(seen, bundle.manifest)
             if refusal:
                 result.message = refusal
                 continue
