@@ -449,3 +449,8 @@ def _raw(store: TemplateStore, session: StaffSession, sql: str, pid: str) -> obj
     """The stored value itself, as someone with the database key would see it."""
     with session.store.uow(write=False) as uow:
         return uow.session.execute(text(sql), {"id": pid}).scalar()
+
+
+def test_item_2_text_that_looks_sealed_is_sealed_too(admin: StaffSession) -> None:
+    cid = new_case(admin, new_person(admin), offence="sealed1:AAAA")
+    assert get_case(admin, cid).offence == "sealed1:AAAA"

@@ -63,8 +63,8 @@ class SealedText(TypeDecorator[str]):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Any) -> Any:
-        if value is None or value == "" or str(value).startswith(PREFIX):
-            return value
+        if value is None or value == "":
+            return value  # (text typed to look sealed is sealed like any other: it cannot pass as sealed)
         access = current.get()
         if not access.sealed:
             return value
