@@ -1,8 +1,10 @@
 """Staff accounts: add, remove, passphrases, recovery and the optional keyring slot.
 
-The staff row lives in the encrypted store (its role is authoritative there); the passphrase slot lives
-in the key-slot file. Each operation commits the row and its audit entry first and writes the slot file
-second, so an interruption leaves at worst a staff member without a slot, which `passwd --for` mends.
+The staff row lives in the encrypted store; the passphrase slot and the signed roster, which is what
+says who holds which role (ADR 0011), live in the key-slot file. Each operation commits the row and its
+audit entry first, writes the slot file (roster included) second and pins the roster's serial in the
+store last, so an interruption leaves at worst a staff member without a slot, which `passwd --for`
+mends, or a file ahead of its pin, which the next unlock accepts and pins.
 """
 
 from __future__ import annotations
