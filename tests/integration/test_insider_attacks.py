@@ -55,8 +55,8 @@ from tests.helpers.stores import (
 )
 
 
-def _entries(store: TemplateStore, action: str) -> list[AuditEntry]:
-    session = unlock_with_passphrase(store.data_dir, ADMIN, ADMIN_PASS)
+def _entries(store: TemplateStore, action: str, passphrase: str = ADMIN_PASS) -> list[AuditEntry]:
+    session = unlock_with_passphrase(store.data_dir, ADMIN, passphrase)
     try:
         with session.uow(write=False) as uow:
             return list(uow.session.execute(select(AuditEntry).where(AuditEntry.action == action)).scalars())
@@ -391,16 +391,7 @@ def test_3_a_passphrase_changed_as_leaked_rotates_the_key(
     r = run_admin(monkeypatch, capsys, store.data_dir.root, "--user", CLERK, "passwd", "--compromised",
                   stdin=f"{CLERK_PASS}\nたこ焼き-電車-窓-58\n")  # fmt: skip
     assert r.code == 0 and "rotate-key" in r.out, r.err
-    assert _entries_as(store, "passphrase_compromised", "みかん-自転車-雲-42")
-
-
-def _entries_as(store: TemplateStore, action: str, passphrase: str) -> list[AuditEntry]:
-    session = unlock_with_passphrase(store.data_dir, ADMIN, passphrase)
-    try:
-        with session.uow(write=False) as uow:
-            return list(uow.session.execute(select(AuditEntry).where(AuditEntry.action == action)).scalars())
-    finally:
-        session.lock()
+    assert _entries(store, "passphrase_compromised", "みかん-自転車-雲-42")
 
 
 def test_item_2_a_clerk_slot_opened_outside_the_application_reads_no_sensitive_text(

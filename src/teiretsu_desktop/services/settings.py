@@ -6,11 +6,11 @@ Every change is audited with the old and new value (settings hold no personal da
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, fields
 
 from sqlalchemy import select
 
+from teiretsu_desktop.domain.center_code import center_code_problem
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
@@ -90,9 +90,6 @@ def center_info(session: StaffSession) -> CenterInfoView:
         return CenterInfoView(row.center_code, row.center_name, row.prefecture_code)
 
 
-CENTER_CODE = re.compile(r"[0-9]{6}")
-
-
 def change_center_code(session: StaffSession, code: str) -> Outcome[str]:
     """Give the center its six-digit code (the prefecture's two digits first), e.g. for a store made
     when other codes were accepted. Audited; bundles exported afterwards carry the new code."""
@@ -101,11 +98,9 @@ def change_center_code(session: StaffSession, code: str) -> Outcome[str]:
         row = uow.session.execute(select(CenterProfile)).scalars().first()
         if row is None:
             raise InvalidInput("センター情報がありません / The center profile is missing.")
-        if not CENTER_CODE.fullmatch(code) or code[:2] != row.prefecture_code:
-            raise InvalidInput(
-                f"センターコードは {row.prefecture_code} で始まる半角数字6桁です / "
-                f"The center code is six ASCII digits starting with {row.prefecture_code}."
-            )
+        problem = center_code_problem(code, row.prefecture_code)
+        if problem:
+            raise InvalidInput(problem)
         before, row.center_code = row.center_code, code
         record_change(session, uow, "center_code_changed", "center", row.id, {"from": before, "to": code})
         uow.commit()

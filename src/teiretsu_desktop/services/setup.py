@@ -6,6 +6,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
+from teiretsu_desktop.domain.center_code import center_code_problem
 from teiretsu_desktop.domain.errors import InvalidInput, StoreExists
 from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.security import audit, authority, staff_keys
@@ -49,11 +50,9 @@ def check_login(login: str) -> str:
 def check_center(center: CenterInfo) -> CenterInfo:
     if not re.fullmatch(r"\d{2}", center.prefecture_code) or not 1 <= int(center.prefecture_code) <= 47:
         raise InvalidInput("都道府県コードは01〜47の2桁です / The prefecture code is two digits, 01-47.")
-    if not re.fullmatch(r"[0-9]{6}", center.center_code) or center.center_code[:2] != center.prefecture_code:
-        raise InvalidInput(
-            "センターコードは都道府県コードで始まる半角数字6桁です (例: 130001) / "
-            "The center code is six ASCII digits starting with the prefecture code."
-        )
+    problem = center_code_problem(center.center_code, center.prefecture_code)
+    if problem:
+        raise InvalidInput(problem)
     if not center.center_name.strip():
         raise InvalidInput("センター名を入力してください / Enter the center's name.")
     return center

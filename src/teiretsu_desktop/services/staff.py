@@ -30,17 +30,7 @@ from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.settings import load_settings
 from teiretsu_desktop.services.setup import check_login
 from teiretsu_desktop.store.keys import DatabaseKey
-from teiretsu_desktop.store.models import (
-    Activity,
-    ActivityRevision,
-    FormDraft,
-    NoteDraft,
-    Person,
-    Staff,
-    StoreMeta,
-    SupportCase,
-    utc_now,
-)
+from teiretsu_desktop.store.models import Staff, StoreMeta, sealed_columns, utc_now
 from teiretsu_desktop.store.paths import DataDir
 from teiretsu_desktop.store.sealed import MARKER, FieldAccess
 
@@ -321,16 +311,6 @@ def list_colleagues(session: StaffSession) -> list[Colleague]:
         return [Colleague(s.id, s.display_name, Role(s.role)) for s in rows]
 
 
-SEALED_COLUMNS = (
-    (SupportCase, "offence"), (Person, "diagnosis"), (Person, "medical_notes"), (Person, "life_history"),
-    (Activity, "narrative"), (ActivityRevision, "narrative"), (NoteDraft, "text"), (FormDraft, "payload"),
-)  # fmt: skip
-
-
-def sealed_access(key: bytes) -> FieldAccess:
-    return FieldAccess(sealed=True, key=key)
-
-
 @dataclass(frozen=True)
 class UpgradeResult:
     recovery_code: str
@@ -381,9 +361,9 @@ def upgrade_keys(session: StaffSession, *, passphrase: str) -> UpgradeResult:
     code = slots.set_recovery(SlotPayload(DatabaseKey(acting.dek.raw()), None, held, fields), now=now)
     fingerprint = authority.fingerprint(public)
     # Seal what is stored in plaintext: every sensitive column, read and written again with the key.
-    sealing = sealed_access(fields)
+    sealing = FieldAccess(sealed=True, key=fields)
     with session.store.uow(actor_id=session.actor.staff_id, fields=sealing) as uow:
-        for model, column in SEALED_COLUMNS:
+        for model, column in sealed_columns():
             for record in uow.session.scalars(select(model)):
                 if getattr(record, column):
                     flag_modified(record, column)

@@ -9,6 +9,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from teiretsu_desktop.domain.center_code import CENTER_CODE
 from teiretsu_desktop.domain.wareki import fiscal_year
 from teiretsu_desktop.stats import tables as t
 from teiretsu_desktop.stats.bundle_format import FORMAT_VERSION, PAYLOAD_VERSION, BundleError
@@ -24,7 +25,6 @@ CHAIN_POINT = re.compile(r"\d+:([0-9a-f]{64}|missing)")
 FINGERPRINT = re.compile(r"[0-9A-F]{4}(-[0-9A-F]{4}){3}|none")
 # A cell is a count of one center's persons or events in one year: the largest centers count hundreds.
 # Above MAX_COUNT a bundle is refused; above PLAUSIBLE_COUNT its cell is flagged in the import report.
-CENTER_CODE = re.compile(r"[0-9]{6}")  # ASCII only: ０-９ and lookalikes such as 13OOO1 are not codes
 MAX_COUNT = 100_000
 PLAUSIBLE_COUNT = 5_000
 MAX_SEQUENCE = 10_000  # exports of one year by one center; a forged 10^40 would block every later one

@@ -19,6 +19,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from teiretsu_desktop.domain.center_code import CENTER_CODE
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.security.signing import key_id, parse_public_key_text
 from teiretsu_desktop.stats import schema
@@ -186,7 +187,7 @@ class Workspace:
             raise InvalidInput(
                 "管理者の署名鍵の指紋の形が違います (例: 5426-CB80-25F0-1C4E) / not a fingerprint."
             )
-        if not schema.CENTER_CODE.fullmatch(center):
+        if not CENTER_CODE.fullmatch(center):
             raise InvalidInput(
                 "センターコードは半角数字6桁です (例: 130001) / The center code is six ASCII digits."
             )

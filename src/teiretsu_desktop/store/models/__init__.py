@@ -17,6 +17,18 @@ from teiretsu_desktop.store.models.cases import (
 from teiretsu_desktop.store.models.core import AuditEntry, CenterProfile, Setting, Staff, StoreMeta
 from teiretsu_desktop.store.models.directory import Agency, Consultation, NetworkActivity
 from teiretsu_desktop.store.models.people import Certificate, Disability, Person, PersonName
+from teiretsu_desktop.store.sealed import SealedText
+
+
+def sealed_columns() -> list[tuple[type[Base], str]]:
+    """Every (model, attribute) stored as SealedText, read from the models themselves."""
+    return [
+        (mapper.class_, attr.key)
+        for mapper in Base.registry.mappers
+        for attr in mapper.column_attrs
+        if isinstance(attr.columns[0].type, SealedText)
+    ]
+
 
 __all__ = [
     "Activity",
@@ -45,5 +57,6 @@ __all__ = [
     "StoreMeta",
     "SupportCase",
     "new_id",
+    "sealed_columns",
     "utc_now",
 ]
