@@ -303,9 +303,31 @@ def test_casework_commands(store: TemplateStore, tmp_path: Path, monkeypatch: Ru
         "--dry-run",
         stdin=f"{ADMIN_PASS}\n",
     )
-    assert r.code == 1 and "既に登録" in r.out  # every case is already in this store
-    r = run_admin(monkeypatch, capsys, root, "--user", ADMIN, "audit", "--last", "5", stdin=f"{ADMIN_PASS}\n")
-    assert "ledger_exported" in r.out
+    # Every case is already in this store, as it is: a second import would change nothing.
+    assert r.code == 0 and "変更なし 56" in r.out and "UTF-8 (BOM付き)" in r.out
+    center_ledger = FIXTURES / "令和4年度_コーディネート台帳.xlsx"
+    mapping = tmp_path / "対応.toml"
+    r = run_admin(monkeypatch, capsys, root, "ledger-mapping", str(center_ledger), "--out", str(mapping))
+    assert r.code == 0 and "障害等 → 障害種別" in r.out and "見出し 3行目" in r.out
+    assert '"障害等" = "障害種別"' in mapping.read_text(encoding="utf-8")
+    problems = tmp_path / "problems.xlsx"
+    r = run_admin(
+        monkeypatch, capsys, root, "--user", ADMIN, "import-ledger", str(center_ledger), "--mapping", str(mapping),
+        "--errors", str(problems), stdin=f"{ADMIN_PASS}\n",
+    )  # fmt: skip
+    assert r.code == 1 and "何も取り込んでいません" in r.out and problems.exists()
+    r = run_admin(
+        monkeypatch, capsys, root, "--user", ADMIN, "import-ledger", str(center_ledger), "--mapping", str(mapping),
+        "--skip-invalid", stdin=f"{ADMIN_PASS}\n",
+    )  # fmt: skip
+    assert r.code == 0 and "取り込みました" in r.out
+    r = run_admin(
+        monkeypatch, capsys, root, "--user", ADMIN, "audit", "--last", "12", stdin=f"{ADMIN_PASS}\n"
+    )
+    assert "ledger_exported" in r.out and "ledger_imported" in r.out
+
+
+FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "center-ledgers"
 
 
 def test_print_command_writes_a_pdf_and_records_the_disclosure(

@@ -46,7 +46,7 @@ from teiretsu_desktop.services.consent import (
     sign_consent,
     withdraw_consent,
 )
-from teiretsu_desktop.services.ledger.transfer import export_ledger
+from teiretsu_desktop.services.ledger.export import export_ledger
 from teiretsu_desktop.services.settings import load_settings, save_settings
 from teiretsu_desktop.store.models import AuditEntry, Consent, Disclosure
 from tests.helpers.casework import consent, interview, new_case, new_person

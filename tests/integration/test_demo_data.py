@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.workflow import MAIN_PATHS, CaseState, allowed_next
 from teiretsu_desktop.services.demo import generate_demo_data
-from teiretsu_desktop.services.ledger.transfer import export_rows
+from teiretsu_desktop.services.ledger.export import export_rows
 from teiretsu_desktop.store.models import Activity, Agency, Consent, NetworkActivity, SupportCase
 from tests.helpers.stores import TemplateStore, copy_store, unlock_admin
 

@@ -14,8 +14,9 @@ from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.demo import generate_demo_data
 from teiretsu_desktop.services.ledger.columns import COLUMNS, SHEET
+from teiretsu_desktop.services.ledger.export import export_ledger, export_rows
 from teiretsu_desktop.services.ledger.files import write_template
-from teiretsu_desktop.services.ledger.transfer import export_ledger, export_rows, import_ledger
+from teiretsu_desktop.services.ledger.importer import RowOutcome, import_ledger
 from teiretsu_desktop.store.models import Person, SupportCase
 from tests.helpers.stores import TemplateStore, copy_store, unlock_admin
 
@@ -58,9 +59,14 @@ def test_export_import_export_gives_the_same_rows(
         report = import_ledger(target, out)
         assert report.errors == [] and report.written
         assert report.persons_created == 60
-        assert export_rows(target) == export_rows(admin)
+        version = HEADERS.index("版")  # each store counts its own revisions
+        assert _without(export_rows(target), version) == _without(export_rows(admin), version)
     finally:
         target.lock()
+
+
+def _without(rows: list[list[str]], index: int) -> list[list[str]]:
+    return [row[:index] + row[index + 1 :] for row in rows]
 
 
 def test_a_malformed_ledger_gets_a_clear_report_and_changes_nothing(
@@ -80,14 +86,17 @@ def test_a_malformed_ledger_gets_a_clear_report_and_changes_nothing(
     report = import_ledger(admin, _csv(tmp_path / "bad.csv", rows))
     assert not report.written
     found = {(e.row, e.column) for e in report.errors}
-    assert {(3, "生年月日"), (4, "業務区分"), (5, "(行全体)"), (6, "主担当"), (7, "状態"), (8, "氏名"), (8, "ケースID"),
+    assert {(3, "生年月日"), (4, "業務区分"), (5, "(行全体)"), (7, "状態"), (8, "氏名"), (8, "ケースID"),
             (9, "再入所日")} <= found  # fmt: skip
+    # A staff name the center no longer has leaves the 担当 empty, with a warning (old ledgers name former staff).
+    assert any(w.row == 6 and w.column == "主担当" for w in report.warnings)
     assert all(e.row != 2 for e in report.errors)
     assert "2024-02-30" in next(str(e) for e in report.errors if e.row == 3)
     assert _counts(admin) == before
     skipped = import_ledger(admin, _csv(tmp_path / "bad.csv", rows), skip_invalid=True)
-    assert skipped.written and skipped.imported == 1 and 3 in skipped.skipped_rows
-    assert _counts(admin) == (before[0] + 1, before[1] + 1)
+    assert skipped.written and skipped.count(RowOutcome.NEW) == 2 and skipped.count(RowOutcome.REFUSED) == 6
+    assert 3 in {e.row for e in skipped.errors}
+    assert _counts(admin) == (before[0] + 2, before[1] + 2)
 
 
 def test_wrong_files_are_refused_with_a_reason(admin: StaffSession, tmp_path: Path) -> None:
@@ -98,17 +107,20 @@ def test_wrong_files_are_refused_with_a_reason(admin: StaffSession, tmp_path: Pa
     book = Workbook()
     assert book.active is not None
     book.active.title = "Sheet1"
+    book.active.append(["売上", "金額"])
+    book.active.append(["4月", 100])
     book.save(tmp_path / "wrong.xlsx")
-    with pytest.raises(InvalidInput, match=SHEET):
+    with pytest.raises(InvalidInput, match="見出しの行が見つかりません"):
         import_ledger(admin, tmp_path / "wrong.xlsx")
     (tmp_path / "fake.xlsx").write_text("not excel", encoding="utf-8")
     with pytest.raises(InvalidInput, match="xlsx"):
         import_ledger(admin, tmp_path / "fake.xlsx")
-    with pytest.raises(InvalidInput, match=r"\.xlsx or \.csv"):
-        import_ledger(admin, tmp_path / "ledger.txt")
-    header_only = _csv(tmp_path / "unknown.csv", [_row()], [*HEADERS[:-1], "備考欄"])
-    report = import_ledger(admin, header_only)
-    assert any(e.column == "備考欄" and e.row == 1 for e in report.errors) and not report.written
+    with pytest.raises(InvalidInput, match=r"\.xlsx, \.csv"):
+        import_ledger(admin, tmp_path / "ledger.pdf")
+    # A column of the center's own is left out with a warning; it does not refuse the file.
+    unknown = _csv(tmp_path / "unknown.csv", [_row()], [*HEADERS[:-1], "センター記入欄"])
+    report = import_ledger(admin, unknown)
+    assert any(w.column == "センター記入欄" and w.row == 1 for w in report.warnings) and report.written
 
 
 def test_ten_thousand_rows_with_one_bad_row(admin: StaffSession, tmp_path: Path) -> None:
@@ -118,14 +130,15 @@ def test_ten_thousand_rows_with_one_bad_row(admin: StaffSession, tmp_path: Path)
     report = import_ledger(admin, _csv(tmp_path / "big.csv", rows))
     assert [(e.row, e.column) for e in report.errors] == [(7323, "依頼日")]
     assert _counts(admin) == before
-    assert import_ledger(admin, _csv(tmp_path / "big.csv", rows), dry_run=True).imported == 0
+    dry = import_ledger(admin, _csv(tmp_path / "big.csv", rows), dry_run=True)
+    assert dry.count(RowOutcome.REFUSED) == 1 and dry.count(RowOutcome.NEW) == 9_999 and not dry.written
 
 
 def test_the_template_has_every_column_help_and_choices(tmp_path: Path) -> None:
     write_template(tmp_path / "template.xlsx")
     book = load_workbook(tmp_path / "template.xlsx")
     assert [c.value for c in book[SHEET][1]] == HEADERS
-    assert book["説明"].max_row == len(COLUMNS) + 1
+    assert {r[0] for r in book["説明"].iter_rows(values_only=True)} >= set(HEADERS)
     assert any(c.value == "特別調整" for col in book["選択肢"].iter_cols() for c in col)
     assert book[SHEET].data_validations.dataValidation
 
@@ -138,9 +151,9 @@ def test_rows_whose_dates_and_state_disagree_are_refused_by_field(
         tmp_path / "inconsistent.csv",
         [
             _row(**{"状態": "終結", "帰住日・釈放日": "2024-09-01"}),  # 終結 with no 終結日 (and no reason)
-            _row(状態="フォローアップ中"),  # follow-up with no 帰住日
-            _row(依頼日=""),  # no 依頼日: counted nowhere
-            _row(状態="受入先調整中", 終結日="2024-12-01"),  # an open case with a 終結日
+            _row(氏名="川田 次郎", 状態="フォローアップ中"),  # follow-up with no 帰住日
+            _row(氏名="森 三郎", 依頼日=""),  # no 依頼日: counted nowhere
+            _row(氏名="林 四郎", 状態="受入先調整中", 終結日="2024-12-01"),  # an open case with a 終結日
         ],
     )
     report = import_ledger(admin, path)

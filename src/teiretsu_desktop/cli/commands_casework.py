@@ -1,4 +1,4 @@
-"""Case-work commands: demo-data, ledger-template, export-ledger, import-ledger."""
+"""Case-work commands: demo-data, ledger-template, export-ledger, ledger-mapping, import-ledger."""
 
 from __future__ import annotations
 
@@ -10,8 +10,11 @@ from typing import Any
 from teiretsu_desktop.cli.context import CliContext
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services.demo import generate_demo_data
-from teiretsu_desktop.services.ledger.files import write_template
-from teiretsu_desktop.services.ledger.transfer import describe, export_ledger, import_ledger
+from teiretsu_desktop.services.ledger.export import export_ledger
+from teiretsu_desktop.services.ledger.files import ENCODING_LABELS, write_template
+from teiretsu_desktop.services.ledger.importer import describe, import_ledger
+from teiretsu_desktop.services.ledger.mapping import ColumnMapping, Ledger, read_ledger, suggest
+from teiretsu_desktop.services.ledger.problems import save_problems
 
 PERSONAL_DATA_WARNING = (
     "注意: このファイルには個人情報 (要配慮個人情報を含む) が暗号化されずに入っています。"
@@ -53,25 +56,71 @@ def cmd_export_ledger(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_suggestions(ledger: Ledger, mapping: ColumnMapping) -> None:
+    reasons = {s.header: s.reason for s in suggest(ledger)}
+    for header, target in mapping.columns.items():
+        shown = target or "(取り込まない)"
+        samples = "、".join(ledger.samples(header, limit=3))
+        print(f"  {header} → {shown}  [{reasons.get(header, '対応表のとおり')}]  例: {samples}")
+
+
+def cmd_ledger_mapping(ctx: CliContext, args: argparse.Namespace) -> int:
+    """The mapping step on the command line: suggest, write a TOML to check and edit, import with it."""
+    ledger = read_ledger(args.file)
+    mapping = ColumnMapping.suggested(ledger)
+    _print_header(ledger)
+    _print_suggestions(ledger, mapping)
+    mapping.save(args.out)
+    print(
+        f"列の対応を書き出しました。確かめて直してから import-ledger --mapping {args.out} で使います / written: {args.out}"
+    )
+    for problem in mapping.problems(ledger):
+        print(f"要確認: {problem}")
+    return 0
+
+
+def _print_header(ledger: Ledger) -> None:
+    encoding = ENCODING_LABELS.get(ledger.encoding or "", ledger.encoding or "")
+    kind = f"文字コード: {encoding}" if ledger.encoding else "Excelファイル"
+    sheets = "、".join(f"{s.name} (見出し {s.header_row}行目, {len(s.rows)}行)" for s in ledger.sheets)
+    print(f"{ledger.name}: {kind}; シート: {sheets}")
+    if ledger.unread_sheets:
+        print(f"見出しが見つからず読まなかったシート: {'、'.join(ledger.unread_sheets)}")
+
+
 def cmd_import_ledger(ctx: CliContext, args: argparse.Namespace) -> int:
     session = ctx.unlock()
-    report = import_ledger(session, args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid)
+    ledger = read_ledger(args.file)
+    mapping = ColumnMapping.load(args.mapping) if args.mapping else ColumnMapping.suggested(ledger)
+    _print_header(ledger)
+    if not args.mapping and set(mapping.targets()) != set(ledger.headers):
+        print("列の対応 (--mapping がないので推定しました):")
+        _print_suggestions(ledger, mapping)
+    if args.save_mapping:
+        mapping.save(args.save_mapping)
+    report = import_ledger(
+        session, ledger, mapping=mapping, dry_run=args.dry_run, skip_invalid=args.skip_invalid
+    )
     for line in describe(report, limit=200):
         print(line)
-    rows = f"{report.rows} 行"
-    if report.errors and not args.skip_invalid:
+    for warning in report.warnings[:200]:
+        print(f"注意: {warning}")
+    if args.errors and (report.errors or report.warnings):
+        count = save_problems(report, args.errors)
+        print(f"問題の一覧 ({count}件) を保存しました / problems written: {args.errors}")
+    print(report.summary())
+    if report.dry_run:
+        print("確認のみです。何も書き込んでいません / dry run: nothing was written.")
+        return 1 if report.blocked else 0
+    if report.blocked and not args.skip_invalid:
         print(
-            f"{rows}中 {len(report.skipped_rows) or len(report.errors)} 行に誤りがあります。何も取り込んでいません / "
-            "errors found; nothing was imported."
+            "取り込めない行があるため、何も取り込んでいません (--skip-invalid で他の行だけ取り込めます) / nothing was imported."
         )
         return 1
-    if report.dry_run:
-        print(
-            f"確認のみ: {report.imported} 件を取り込めます / dry run: {report.imported} cases would be imported."
-        )
-        return 0 if not report.errors else 1
-    skipped = f", {len(report.skipped_rows)} 行をとばしました / skipped" if report.skipped_rows else ""
-    print(f"{report.imported} 件のケース、{report.persons_created} 人を取り込みました / imported{skipped}")
+    if report.written:
+        print("取り込みました / imported.")
+    else:
+        print("変更はありません / nothing to change.")
     return 0
 
 
@@ -99,8 +148,23 @@ def register(sub: Any) -> None:
     )
     p.set_defaults(handler=cmd_export_ledger)
 
-    p = sub.add_parser("import-ledger", help="import an .xlsx or .csv ledger; all rows or nothing")
+    p = sub.add_parser(
+        "ledger-mapping",
+        help="suggest how a center's own ledger's columns map to ours; write it as TOML to edit",
+    )
     p.add_argument("file", type=Path)
-    p.add_argument("--dry-run", action="store_true", help="check and report only")
-    p.add_argument("--skip-invalid", action="store_true", help="import the valid rows and report the others")
+    p.add_argument("--out", type=Path, required=True, help="the mapping file (.toml) to write")
+    p.set_defaults(handler=cmd_ledger_mapping)
+
+    p = sub.add_parser(
+        "import-ledger",
+        help="import a ledger (.xlsx, CSV in UTF-8/Shift_JIS/UTF-16, Unicode text); new, updated or unchanged "
+        "rows; all rows or nothing",
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument("--mapping", type=Path, help="the column mapping (TOML) from ledger-mapping or the wizard")
+    p.add_argument("--save-mapping", type=Path, help="save the mapping used (TOML) for next time")
+    p.add_argument("--dry-run", action="store_true", help="check and report only; nothing is written")
+    p.add_argument("--skip-invalid", action="store_true", help="import the good rows and report the others")
+    p.add_argument("--errors", type=Path, help="save the rows' errors and warnings as .xlsx")
     p.set_defaults(handler=cmd_import_ledger)

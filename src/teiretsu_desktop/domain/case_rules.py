@@ -3,7 +3,8 @@ and the demo generator (DOMAIN §4, §10).
 
 The year's tables place a case by its dates and its state; they can only be true if the two agree:
 - every case has its 依頼日;
-- a case that has been released (退所(帰住)・釈放, フォローアップ中, 終結 after a release) has its 帰住日;
+- a case that has been released (退所(帰住)・釈放, フォローアップ中, 終結 of 特別調整・一般調整・フォローアップ)
+  has its 帰住日;
 - a case that has ended has its 終結日 (and 終結 its reason); an open case has none;
 - 依頼日 ≤ 帰住日 ≤ 終結日 (a follow-up case may be taken on after the 帰住日);
 - a re-admission is dated after the release it follows;
@@ -30,6 +31,9 @@ LATEST = date(2100, 12, 31)
 RELEASED_STATES = frozenset({CaseState.RELEASED, CaseState.FOLLOW_UP, CaseState.RELEASED_UNPLACED})
 # Lines whose case may be taken on after the 帰住日 (follow-up, consultation).
 TAKEN_ON_AFTER_RELEASE = frozenset({BusinessLine.FOLLOW_UP, BusinessLine.CONSULTATION})
+
+# Lines whose 終結 comes only after the release (a 被疑者等支援 case may end with its outcome before one).
+CLOSED_AFTER_RELEASE = frozenset({BusinessLine.SPECIAL, BusinessLine.GENERAL, BusinessLine.FOLLOW_UP})
 
 DATE_LABELS = {
     "request_date": "依頼日",
@@ -98,6 +102,14 @@ def case_problems(case: CaseRecord) -> list[str]:
         problems.append(f"帰住日・釈放日: 「{case.state.label}」には必要です")
     if case.state in TERMINAL and case.closure_date is None:
         problems.append(f"終結日: 「{case.state.label}」には必要です")
+    if (
+        case.state is CaseState.CLOSED
+        and case.business_line in CLOSED_AFTER_RELEASE
+        and case.release_date is None
+    ):
+        problems.append(
+            f"帰住日・釈放日: {case.business_line.label}の「終結」は帰住の後です。帰住日を入力してください"
+        )
     if case.state is CaseState.CLOSED and not case.closure_reason:
         problems.append("終結理由: 「終結」には必要です")
     if case.state.is_open and case.closure_date is not None:

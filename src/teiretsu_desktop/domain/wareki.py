@@ -53,12 +53,39 @@ _WAREKI = re.compile(
 )
 
 
-def parse_date(text: str) -> date:
-    """An ISO date (2024-04-01, 2024/4/1) or a 和暦 date (令和6年4月1日, R6.4.1, 令和元年5月1日).
+_KANJI_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_KANJI_NUMBER = re.compile(r"[〇零一二三四五六七八九十]+")
 
-    Full-width digits are accepted. Raises ValueError with the text when it is not a valid date.
+
+def _kanji_number(match: re.Match[str]) -> str:
+    """二十八 → 28, 十 → 10, 三十一 → 31, 二〇二四 → 2024 (digit by digit when there is no 十)."""
+    text = match[0]
+    if "十" not in text:
+        return "".join(str(_KANJI_DIGITS[c]) for c in text)
+    tens, _, ones = text.partition("十")
+    return str((_KANJI_DIGITS[tens] if tens else 1) * 10 + (_KANJI_DIGITS[ones] if ones else 0))
+
+
+def parse_date(text: str) -> date:
+    """An ISO date (2024-04-01, 2024/4/1, 2024年4月1日) or a 和暦 date (令和6年4月1日, R6.4.1, 令和元年5月1日),
+    as people type them: full-width digits, spaces between the parts, kanji numerals (令和元年五月一日).
+
+    Raises ValueError with the text when it is not a valid date.
     """
     cleaned = unicodedata.normalize("NFKC", text).strip().upper()
+    cleaned = _KANJI_NUMBER.sub(_kanji_number, cleaned)
     match = _WAREKI.match(cleaned)
     if match:
         era_key = match["era"]
@@ -71,7 +98,7 @@ def parse_date(text: str) -> date:
         if later and day >= min(e.start for e in later):
             raise ValueError(f"{text}: その日付は{era.name}ではありません")
         return day
-    iso = re.match(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$", cleaned)
+    iso = re.match(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$", cleaned)
     if iso:
         return date(int(iso[1]), int(iso[2]), int(iso[3]))
     raise ValueError(f"日付として読めません: {text}")

@@ -73,6 +73,7 @@ class CaseInput:
     readmission: str = "unknown"
     readmission_date: date | None = None
     readmission_source: str | None = None
+    remarks: str | None = None
 
 
 @dataclass(frozen=True)

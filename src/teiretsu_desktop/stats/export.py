@@ -31,10 +31,13 @@ from teiretsu_desktop.stats.disclosure import POLICIES, ProtectionReport, Publis
 from teiretsu_desktop.stats.tables import Table, compute_tables
 from teiretsu_desktop.store.atomic import atomic_write_bytes
 from teiretsu_desktop.store.models import AuditEntry, CenterProfile, StoreMeta
+from teiretsu_desktop.store.queries.year_locks import lock_key
 
 
 def _meta_key(kind: str, fiscal_year: int) -> str:
-    return f"stats.{kind}.{fiscal_year}"
+    key = f"stats.{kind}.{fiscal_year}"
+    assert kind != "locked" or key == lock_key(fiscal_year)  # the import reads the locks by that key
+    return key
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def preview_export(session: StaffSession, fiscal_year: int, policy: str) -> Expo
     with session.uow(write=False) as uow:
         tables = compute_tables(uow.session, fiscal_year)
         last = uow.session.get(StoreMeta, _meta_key("last", fiscal_year))
-        locked = uow.session.get(StoreMeta, _meta_key("locked", fiscal_year)) is not None
+        locked = uow.session.get(StoreMeta, lock_key(fiscal_year)) is not None
     previous = json.loads(last.value)["cells"] if last else None
     published, report = protect(tables, policy=policy, previous=previous)
     payload = _payload(published)
@@ -172,7 +175,7 @@ def reopen_year(session: StaffSession, fiscal_year: int, reason: str) -> None:
     if not reason.strip():
         raise InvalidInput("再開の理由を入力してください / Give a reason for reopening the year.")
     with session.uow() as uow:
-        row = uow.session.get(StoreMeta, _meta_key("locked", fiscal_year))
+        row = uow.session.get(StoreMeta, lock_key(fiscal_year))
         if row is None:
             raise InvalidInput(f"{fiscal_year}年度はロックされていません / the year is not locked.")
         uow.session.delete(row)

@@ -75,6 +75,7 @@ CASE_FIELDS = [
     Field("lawyer_contact", "弁護人の連絡先"),
     Field("primary_staff_id", "主担当", "choice"),
     Field("secondary_staff_id", "副担当", "choice"),
+    Field("remarks", "備考", "multiline"),
 ]
 OUTCOME_FIELDS = [
     Field("release_date", "帰住日・釈放日", "date"),

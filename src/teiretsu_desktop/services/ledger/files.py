@@ -1,7 +1,9 @@
-"""Reading and writing ledger files: .xlsx (sheet 台帳) or .csv (UTF-8 with BOM), chosen by extension."""
+"""Reading and writing ledger files: .xlsx, or text as Excel writes it (CSV in UTF-8, Shift_JIS or UTF-16;
+「Unicode テキスト」 with tabs). Written ledgers are .xlsx or UTF-8 CSV with a BOM, chosen by extension."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -9,14 +11,24 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+import charset_normalizer
 from openpyxl import Workbook, load_workbook
+from openpyxl.comments import Comment
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from teiretsu_desktop.domain.errors import InvalidInput
-from teiretsu_desktop.services.ledger.columns import CHOICES_SHEET, COLUMNS, HELP_SHEET, SHEET
+from teiretsu_desktop.services.ledger.columns import (
+    CHOICES_SHEET,
+    COLUMNS,
+    HELP_SHEET,
+    LEDGER_RULES,
+    SHEET,
+    STATE_NOTES,
+)
 from teiretsu_desktop.services.ledger.protect import encrypt_xlsx
 from teiretsu_desktop.store.atomic import atomic_write_bytes
 
@@ -53,11 +65,14 @@ def _checked(table: list[list[str]]) -> list[list[str]]:
     return table
 
 
-def _kind(path: Path) -> str:
+READABLE = (".xlsx", ".csv", ".txt", ".tsv")  # Excel's 「Unicode テキスト」 is a tab-separated .txt
+
+
+def _kind(path: Path, allowed: tuple[str, ...] = (".xlsx", ".csv")) -> str:
     suffix = path.suffix.lower()
-    if suffix not in (".xlsx", ".csv"):
+    if suffix not in allowed:
         raise InvalidInput(
-            f"台帳は .xlsx か .csv にしてください / The ledger must be .xlsx or .csv: {path.name}"
+            f"台帳は {'・'.join(allowed)} のファイルにしてください / The ledger must be {', '.join(allowed)}: {path.name}"
         )
     return suffix
 
@@ -74,41 +89,97 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def read_table(path: Path) -> tuple[list[str], list[list[str]]]:
-    """Header and rows as text. Raises InvalidInput for a file that is not a ledger at all."""
-    kind = _kind(path)
+@dataclass(frozen=True)
+class RawSheet:
+    """A sheet's cells as text; `rows[0]` is the sheet's row 1 (blank rows kept, so numbers match Excel)."""
+
+    name: str
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
+class RawFile:
+    name: str
+    encoding: str | None  # how a text file was encoded, as the dry run shows it; None for .xlsx
+    sheets: list[RawSheet]
+
+
+# Labels for the encodings Excel writes, as a person recognises them.
+ENCODING_LABELS = {
+    "utf-8-sig": "UTF-8 (BOM付き)",
+    "utf-8": "UTF-8",
+    "cp932": "Shift_JIS (cp932)",
+    "utf-16": "UTF-16 (Unicode テキスト)",
+    "euc_jp": "EUC-JP",
+}
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """Text and its encoding. A byte-order mark decides; else UTF-8 if the bytes are valid UTF-8; else
+    what charset-normalizer finds among the encodings Japanese Excel and older systems write."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data, cp_isolation=["cp932", "euc_jp", "utf_16"]).best()
+    if best is None:
+        raise InvalidInput(
+            "文字コードが分かりません。Excelで「CSV UTF-8」か「CSV」で保存し直してください / "
+            "Unknown text encoding; save the file again as CSV UTF-8."
+        )
+    name = {"shift_jis": "cp932", "cp932": "cp932", "euc_jp": "euc_jp"}.get(best.encoding, best.encoding)
+    if name.startswith("utf_16"):
+        name = "utf-16"
+    codec = "utf-16-le" if name == "utf-16" and best.encoding == "utf_16_le" else name
+    return data.decode(codec), name
+
+
+def _read_text_table(path: Path) -> RawFile:
+    if path.stat().st_size > MAX_UNPACKED:
+        raise InvalidInput("ファイルが大きすぎます / The file is too large.")
+    try:
+        text, encoding = _decode(path.read_bytes())
+    except (UnicodeDecodeError, LookupError):
+        raise InvalidInput(
+            "文字コードが正しくありません。Excelで「CSV UTF-8」で保存し直してください / "
+            "The text encoding is damaged; save the file again as CSV UTF-8."
+        ) from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    table: list[list[str]] = []
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if len(table) > MAX_ROWS + 1:
+                raise InvalidInput(f"行が多すぎます (最大 {MAX_ROWS}) / Too many rows.")
+            table.append([_restore(c) for c in row[:MAX_COLUMNS]])
+    except csv.Error as exc:
+        raise InvalidInput(f"CSVとして読めません ({exc}) / Not a readable CSV file.") from None
+    return RawFile(path.name, encoding, [RawSheet(path.stem, _checked(table))])
+
+
+def read_file(path: Path) -> RawFile:
+    """Every sheet's cells as text (only 台帳 when the file has it). Raises InvalidInput for a file that is
+    not a ledger at all: wrong kind, empty, too large, unreadable, hostile."""
+    kind = _kind(path, READABLE)
     if not path.exists():
         raise InvalidInput(f"ファイルがありません / No such file: {path}")
     if path.stat().st_size == 0:
         raise InvalidInput("ファイルが空です / The file is empty.")
-    if kind == ".csv":
-        if path.stat().st_size > MAX_UNPACKED:
-            raise InvalidInput("CSVファイルが大きすぎます / The CSV file is too large.")
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InvalidInput("CSVはUTF-8 (BOM付き) で保存してください / Save the CSV as UTF-8.") from None
-        table: list[list[str]] = []
-        try:
-            for row in csv.reader(io.StringIO(text)):
-                if len(table) > MAX_ROWS + 1:
-                    raise InvalidInput(f"行が多すぎます (最大 {MAX_ROWS}) / Too many rows.")
-                table.append([_restore(c) for c in row[:MAX_COLUMNS]])
-        except csv.Error as exc:
-            raise InvalidInput(f"CSVとして読めません ({exc}) / Not a readable CSV file.") from None
-    else:
-        table = _read_xlsx(path)
-    table = _checked(table)
-    while table and not any(c.strip() for c in table[-1]):
-        table.pop()
-    if not table:
+    raw = _read_text_table(path) if kind != ".xlsx" else RawFile(path.name, None, _read_xlsx(path))
+    sheets = []
+    for sheet in raw.sheets:
+        rows = sheet.rows
+        while rows and not any(c.strip() for c in rows[-1]):
+            rows.pop()
+        if rows:
+            sheets.append(RawSheet(sheet.name, rows))
+    if not sheets:
         raise InvalidInput("ファイルが空です / The file is empty.")
-    if len(table) - 1 > MAX_ROWS:
-        raise InvalidInput(f"行が多すぎます (最大 {MAX_ROWS}) / Too many rows.")
-    header = [h.strip() for h in table[0]]
-    while header and not header[-1]:
-        header.pop()
-    return header, [row + [""] * (len(header) - len(row)) for row in table[1:]]
+    return RawFile(raw.name, raw.encoding, sheets)
 
 
 # What a damaged or hostile .xlsx makes the zip, zlib, XML and openpyxl layers raise. defusedxml's
@@ -119,10 +190,11 @@ XLSX_FAILURES = (
 )  # fmt: skip
 
 
-def _read_xlsx(path: Path) -> list[list[str]]:
-    """The sheet 台帳 as text, in bounded memory: the zip is checked before anything is unpacked, XML is
-    parsed by defusedxml (openpyxl uses it when installed: no entities, no external references), and the
-    declared sheet size is ignored — only cells that exist are read, up to the row and column limits."""
+def _read_xlsx(path: Path) -> list[RawSheet]:
+    """The sheet 台帳 — or, in a center's own workbook, every sheet — as text, in bounded memory: the zip
+    is checked before anything is unpacked, XML is parsed by defusedxml (openpyxl uses it when installed:
+    no entities, no external references), and the declared sheet size is ignored — only cells that exist
+    are read, up to the row and column limits (for all sheets together)."""
     unreadable = "Excelファイルとして読めません / Not a readable .xlsx file."
     try:
         with zipfile.ZipFile(path) as archive:
@@ -136,24 +208,33 @@ def _read_xlsx(path: Path) -> list[list[str]]:
     except XLSX_FAILURES:
         raise InvalidInput(unreadable) from None
     try:
-        if SHEET not in book.sheetnames:
-            raise InvalidInput(
-                f"シート「{SHEET}」がありません (あるシート: {'、'.join(book.sheetnames)}) / No sheet named {SHEET}."
-            )
-        sheet = book[SHEET]
-        sheet.reset_dimensions()  # a forged <dimension ref="A1:XFD1048576"> must not size anything
-        table: list[list[str]] = []
-        blank = 0  # empty rows are kept only when a filled row follows (a far cell must not fill memory)
-        for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
-            if len(table) + blank > MAX_ROWS + 1:
-                raise InvalidInput(f"行が多すぎます (最大 {MAX_ROWS}) / Too many rows.")
-            if all(v is None for v in row):
-                blank += 1
-                continue
-            table.extend([[] for _ in range(blank)])
-            blank = 0
-            table.append([_cell(v) for v in row])
-        return table
+        names = [SHEET] if SHEET in book.sheetnames else [
+            n for n in book.sheetnames if n not in (HELP_SHEET, CHOICES_SHEET)
+        ]  # fmt: skip
+        sheets: list[RawSheet] = []
+        total = 0
+        for name in names:
+            sheet = book[name]
+            if not hasattr(sheet, "iter_rows"):
+                continue  # a chart sheet
+            sheet.reset_dimensions()  # a forged <dimension ref="A1:XFD1048576"> must not size anything
+            table: list[list[str]] = []
+            blank = 0  # empty rows are kept only when a filled row follows (a far cell must not fill memory)
+            for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+                if total + len(table) + blank > MAX_ROWS + 1:
+                    raise InvalidInput(f"行が多すぎます (最大 {MAX_ROWS}) / Too many rows.")
+                if all(v is None for v in row):
+                    blank += 1
+                    continue
+                table.extend([[] for _ in range(blank)])
+                blank = 0
+                cells = [_cell(v) for v in row]
+                while cells and not cells[-1]:
+                    cells.pop()
+                table.append(cells)
+            total += len(table)
+            sheets.append(RawSheet(name, _checked(table)))
+        return sheets
     except InvalidInput:
         raise
     except XLSX_FAILURES:
@@ -191,6 +272,27 @@ def write_table(path: Path, rows: Sequence[Sequence[str]], *, password: str | No
     atomic_write_bytes(path, encrypt_xlsx(data, password) if password is not None else data)
 
 
+def _help_sheet(book: Workbook) -> None:
+    sheet = book.create_sheet(HELP_SHEET)
+    sheet.append(["列", "説明", "書き方", "例", "集計での使われ方", "必須"])
+    for column in COLUMNS:
+        sheet.append(
+            [column.header, column.help or column.header, column.format, column.example, column.feeds,
+             "必須" if column.required else ""]
+        )  # fmt: skip
+    sheet.append([])
+    sheet.append(["状態", "年度の集計での数え方"])
+    for state, how in STATE_NOTES:
+        sheet.append([f"状態: {state}", how])
+    sheet.append([])
+    sheet.append(["きまり", "説明"])
+    for rule, how in LEDGER_RULES:
+        sheet.append([rule, how])
+    for letter, width in zip("ABCDEF", (26, 80, 34, 24, 30, 6), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "B2"
+
+
 def _workbook(headers: list[str]) -> Workbook:
     book = Workbook()
     sheet = book.active
@@ -199,13 +301,11 @@ def _workbook(headers: list[str]) -> Workbook:
     sheet.append(headers)
     sheet.freeze_panes = "A2"
     for index, column in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = max(
-            10, len(column.header) * 2 + 2
-        )
-    help_sheet = book.create_sheet(HELP_SHEET)
-    help_sheet.append(["列", "説明", "必須"])
-    for column in COLUMNS:
-        help_sheet.append([column.header, column.help, "必須" if column.required else ""])
+        cell = sheet.cell(1, index)
+        sheet.column_dimensions[cell.column_letter].width = max(10, len(column.header) * 2 + 2)
+        # Hovering a header shows what the column is (the 説明 sheet says it in full).
+        cell.comment = Comment(f"{column.help or column.header}\n書き方: {column.format}", "Teiretsu")
+    _help_sheet(book)
     choices = book.create_sheet(CHOICES_SHEET)
     coded = [c for c in COLUMNS if c.choices is not None]
     for col_index, column in enumerate(coded, start=1):
@@ -214,14 +314,19 @@ def _workbook(headers: list[str]) -> Workbook:
         labels = column.choices.labels()
         for row_index, label in enumerate(labels, start=2):
             choices.cell(row_index, col_index, label)
-        if column.read.__qualname__.startswith("_codes"):
-            continue  # several values in one cell: no drop-down
+        if column.multiple:
+            continue  # several values in one cell: no drop-down (the 選択肢 sheet lists them)
         letter = choices.cell(1, col_index).column_letter
         target = sheet.cell(1, [c.key for c in COLUMNS].index(column.key) + 1).column_letter
+        # A list to choose from; other spellings (男性, グループホーム, …) stay allowed: the import reads them.
         validation = DataValidation(
             type="list",
             formula1=f"'{CHOICES_SHEET}'!${letter}$2:${letter}${len(labels) + 1}",
             allow_blank=True,
+            showErrorMessage=False,
+            showInputMessage=True,
+            promptTitle=column.header[:32],
+            prompt=(column.help or "選択肢から選びます")[:250],
         )
         validation.add(f"{target}2:{target}{MAX_ROWS}")
         sheet.add_data_validation(validation)

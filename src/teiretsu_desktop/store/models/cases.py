@@ -57,6 +57,8 @@ class SupportCase(Record, Base):
     readmission: Mapped[str] = mapped_column(String(8), nullable=False, default="unknown")
     readmission_date: Mapped[date | None] = mapped_column(Date)
     readmission_source: Mapped[str | None] = mapped_column(String(200))
+    # 備考: free text, often brought in from a center's own ledger; it may say anything, so it is sealed.
+    remarks: Mapped[str | None] = mapped_column(SealedText)
 
 
 class CaseStateChange(Base):
