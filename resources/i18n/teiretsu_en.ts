@@ -571,17 +571,17 @@
         <translation>Enter it again</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="103" />
+        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="109" />
         <source>新しい回復キー</source>
         <translation>New recovery key</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="105" />
+        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="111" />
         <source>新しい回復キーです。一度だけ表示します。印刷または書き写して金庫に保管してください。</source>
         <translation>This is the new recovery key, shown only once. Print or copy it and keep it in the safe.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="112" />
+        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="118" />
         <source>保管しました</source>
         <translation>I have stored it</translation>
     </message>
@@ -801,84 +801,378 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="73" />
+        <source>台帳の取込</source>
+        <translation>Import a ledger</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="86" />
+        <source>戻る</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="87" />
+        <source>次へ</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="88" />
+        <source>取り込む</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="89" />
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="110" />
+        <source>ファイルを選ぶ…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="111" />
+        <source>保存した対応表を使う…</source>
+        <translation>Use a saved mapping…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="113" />
+        <source>取り込む台帳 (.xlsx, .csv, Unicode テキスト) を選んでください。</source>
+        <translation>Choose the ledger to import (.xlsx, .csv, Unicode text).</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="117" />
+        <source>センターのExcel台帳を、独自の列名のままで取り込めます。列の対応を確かめ、取り込む前に結果 (新規・更新・変更なし・競合・取込不可) を確認します。同じ台帳をもう一度取り込んでも重複せず、直した項目だけが更新されます。</source>
+        <translation>Import the center's Excel ledger with its own column names. Check how the columns map and what the import will do (new, updated, unchanged, conflicting, refused) before anything is written. Importing the same ledger again creates no duplicates; only corrected fields are updated.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="141" />
+        <source>列の対応</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="143" />
+        <source>台帳の列</source>
+        <translation>Ledger column</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="143" />
+        <source>値の例</source>
+        <translation>Sample values</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="143" />
+        <source>取り込む先</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="143" />
+        <source>理由</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="149" />
+        <source>(台帳のとおり)</source>
+        <translation>(as in the ledger)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="150" />
+        <source>全行の業務区分</source>
+        <translation>Business line for every row</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="155" />
+        <source>全行の状態</source>
+        <translation>State for every row</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="160" />
+        <source>対応表を保存…</source>
+        <translation>Save the mapping…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="175" />
+        <source>台帳の各列をどの項目として取り込むか確かめてください。分からない列は「取り込まない」か「備考」に。</source>
+        <translation>Check what each of the ledger's columns is imported as. Leave out a column you do not know, or keep it as 備考 (remarks).</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="194" />
+        <source>取込の問題</source>
+        <translation>Import problems</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="196" />
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="196" />
+        <source>シート</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="196" />
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="196" />
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="196" />
+        <source>内容</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="201" />
+        <source>取り込めない行を除いて、ほかの行を取り込む</source>
+        <translation>Leave out the rows that cannot be imported and import the others</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="204" />
+        <source>問題の一覧を保存…</source>
+        <translation>Save the list of problems…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="219" />
+        <source>進み具合</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="220" />
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="237" />
+        <source>1. ファイル</source>
+        <translation>1. File</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="237" />
+        <source>2. 列の対応</source>
+        <translation>2. Columns</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="237" />
+        <source>3. 確認</source>
+        <translation>3. Check</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="237" />
+        <source>4. 取込</source>
+        <translation>4. Import</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="273" />
+        <source>取り込む台帳</source>
+        <translation>Ledger to import</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="273" />
+        <source>台帳 (*.xlsx *.csv *.txt *.tsv)</source>
+        <translation>Ledgers (*.xlsx *.csv *.txt *.tsv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="279" />
+        <source>読み込んでいます…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="287" />
+        <source>文字コード: {0}</source>
+        <translation>Encoding: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="287" />
+        <source>Excelファイル</source>
+        <translation>Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="290" />
+        <source>シート「{0}」: 見出しは{1}行目、{2}行</source>
+        <translation>Sheet “{0}”: header in row {1}, {2} rows</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="294" />
+        <source> (業務区分の列がなければ「{0}」)</source>
+        <translation> (business line “{0}” unless a column gives it)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="298" />
+        <source>見出しが見つからず読まないシート: {0}</source>
+        <translation>Sheets without a recognised header (not read): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="306" />
+        <source>保存した対応表</source>
+        <translation>Saved mapping</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="306" />
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="374" />
+        <source>対応表 (*.toml)</source>
+        <translation>Mappings (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="324" />
+        <source>(取り込まない)</source>
+        <translation>(leave out)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="332" />
+        <source>対応表のとおり</source>
+        <translation>as in the mapping file</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="374" />
+        <source>対応表を保存</source>
+        <translation>Save the mapping</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="378" />
+        <source>対応表を保存しました: {0}</source>
+        <translation>Mapping saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="385" />
+        <source>確認しています…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="399" />
+        <source>{0}行を確認しました: {1}</source>
+        <translation>{0} rows checked: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="400" />
+        <source>新しく登録する対象者 {0}人、変更する項目 {1}</source>
+        <translation>{0} new persons, {1} fields to change</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="406" />
+        <source>取り込めない行があります。直してから確認し直すか、その行を除いて取り込めます。</source>
+        <translation>Some rows cannot be imported. Fix them and check again, or import without them.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="409" />
+        <source>誤り</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="410" />
+        <source>注意</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="425" />
+        <source>問題の一覧を保存</source>
+        <translation>Save the list of problems</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="441" />
+        <source>取り込んでいます…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="465" />
+        <source>取り込みました。</source>
+        <translation>Imported.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/ledger/import_wizard.py" line="467" />
+        <source>取り込む行がなかったため、何も変えていません。</source>
+        <translation>Nothing to import; nothing was changed.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="46" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="47" />
         <source>メニュー</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="50" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="51" />
         <source>ダッシュボード</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="51" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="52" />
         <source>対象者・ケース</source>
         <translation>Clients &amp; cases</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="52" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="53" />
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="53" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="54" />
         <source>関係機関</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="54" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="55" />
         <source>連携活動</source>
         <translation>Network activities</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="55" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="56" />
         <source>統計・報告</source>
         <translation>Statistics &amp; reports</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="56" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="57" />
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="79" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="80" />
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="80" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="81" />
         <source>ロック(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="84" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="85" />
         <source>新規受付(&amp;N)</source>
         <translation>&amp;New referral</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="89" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="90" />
         <source>白紙の面接シートを印刷(&amp;B)…</source>
         <translation>Print &amp;blank interview sheet…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="92" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="93" />
+        <source>台帳の取込(&amp;I)…</source>
+        <translation>&amp;Import a ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="97" />
         <source>第三者提供記録簿（期間）を印刷(&amp;R)…</source>
         <translation>Print disclosure &amp;register for a period…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="95" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="100" />
         <source>終了(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="107" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="112" />
         <source>処理中…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="139" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="146" />
         <source>自動ロックまで {0}:{1:02d}</source>
         <translation>Auto-lock in {0}:{1:02d}</translation>
     </message>

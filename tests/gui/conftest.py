@@ -28,6 +28,7 @@ class Answers:
     text: str | None = None
     password: str | None = None
     save_path: Path | None = None
+    open_path: Path | None = None
     printer: Path | None = None  # the print dialog is accepted, printing to this PDF file; None: cancelled
     recovery_keys: list[str] = field(default_factory=list)  # new recovery keys the application showed
     asked: list[str] = field(default_factory=list)
@@ -57,6 +58,10 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         given.asked.append(title)
         return given.save_path
 
+    def open_path(_parent: object, title: str, _pattern: str) -> Path | None:
+        given.asked.append(title)
+        return given.open_path
+
     def printer(_parent: object, device: QPrinter) -> bool:
         given.asked.append("印刷")
         if given.printer is None:
@@ -72,6 +77,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(dialogs, "show_recovery_key", show_recovery_key)
     monkeypatch.setattr(dialogs, "ask_password", password)
     monkeypatch.setattr(dialogs, "ask_save_path", save_path)
+    monkeypatch.setattr(dialogs, "ask_open_path", open_path)
     monkeypatch.setattr(dialogs, "ask_printer", printer)
     monkeypatch.setattr(dialogs, "confirm", confirm)
     monkeypatch.setattr(dialogs, "ask_text", ask_text)

@@ -87,3 +87,10 @@ class BackupError(TeiretsuError):
 
 class DiskFull(TeiretsuError):
     exit_code = 12
+
+
+class Cancelled(TeiretsuError):
+    """The person stopped a long use case; its transaction was rolled back."""
+
+    def __init__(self) -> None:
+        super().__init__("取り消しました。何も書き込んでいません / Cancelled; nothing was written.")

@@ -85,6 +85,12 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, pattern: s
     return Path(path) if path else None
 
 
+def ask_open_path(parent: QWidget | None, title: str, pattern: str) -> Path | None:
+    """A file the user chose to open; None when cancelled."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", pattern)
+    return Path(path) if path else None
+
+
 def ask_printer(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system print dialog: True when the user sends the job (only then is it a provision)."""
     return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted

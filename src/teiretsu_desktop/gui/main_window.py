@@ -16,6 +16,7 @@ from teiretsu_desktop.gui.dashboard.view import DashboardView
 from teiretsu_desktop.gui.directory.agencies import AgenciesPage
 from teiretsu_desktop.gui.directory.consultations import ConsultationsPage
 from teiretsu_desktop.gui.directory.network import NetworkPage
+from teiretsu_desktop.gui.ledger.import_wizard import ImportWizard
 from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.printing.dialog import PrintDialog
 from teiretsu_desktop.gui.settings.page import SettingsView
@@ -89,6 +90,10 @@ class MainWindow(QMainWindow):
         blank = QAction(self.tr("白紙の面接シートを印刷(&B)…"), self)
         blank.triggered.connect(lambda: PrintDialog(self.context, None, self).open())
         menu.addAction(blank)
+        ledger = QAction(self.tr("台帳の取込(&I)…"), self)
+        self.import_action = ledger
+        ledger.triggered.connect(self.import_ledger)
+        menu.addAction(ledger)
         register = QAction(self.tr("第三者提供記録簿（期間）を印刷(&R)…"), self)
         register.triggered.connect(self.print_register)
         menu.addAction(register)
@@ -118,6 +123,8 @@ class MainWindow(QMainWindow):
         may_register = self.context.session.can(Permission.WRITE_CASES)
         self.new_action.setVisible(may_register)
         self.new_action.setEnabled(may_register)
+        self.import_action.setVisible(may_register)
+        self.import_action.setEnabled(may_register)
         self.cases.new_button.setVisible(may_register)
         reopen = self._open_at_lock if self._locked_by == actor.staff_id else []
         self._open_at_lock, self._locked_by = [], None
@@ -181,6 +188,12 @@ class MainWindow(QMainWindow):
         dialog = PrintDialog(self.context, None, self, form_id="disclosure-register-center")
         dialog.open()
         return dialog
+
+    def import_ledger(self) -> ImportWizard:
+        """台帳の取込: a center's Excel records, checked and matched to the cases already here."""
+        wizard = ImportWizard(self.context, self)
+        wizard.open()
+        return wizard
 
     def new_referral(self) -> None:
         dialog = NewReferralDialog(self.context, self)

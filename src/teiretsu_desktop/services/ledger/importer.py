@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from teiretsu_desktop.domain.case_rules import RELEASED_STATES, case_problems, record_of
 from teiretsu_desktop.domain.codes import BusinessLine, DestinationKind
-from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.domain.errors import Cancelled, InvalidInput
 from teiretsu_desktop.domain.ledger_vocabulary import fold
 from teiretsu_desktop.domain.names import normalize_name
 from teiretsu_desktop.domain.wareki import fiscal_year, fiscal_year_label
@@ -92,7 +92,7 @@ class RowError:
         return f"{where}{self.row}行目 {self.column}: {self.message}"
 
 
-class ImportCancelled(Exception):
+class ImportCancelled(Cancelled):
     """Raised inside the transaction when the person cancels: nothing is written."""
 
 

@@ -1,0 +1,1 @@
+"""The ledger import wizard."""
