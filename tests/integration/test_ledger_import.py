@@ -440,3 +440,25 @@ def test_a_workbook_with_serial_dates_and_a_title_row(admin: StaffSession, tmp_p
     assert report.written, _messages(report)
     (case,) = _cases(admin)
     assert case.request_date == date(2024, 4, 1) and case.state == "received"
+
+
+def test_a_person_on_two_rows_of_an_exported_ledger_is_changed_once_or_refused(
+    admin: StaffSession, tmp_path: Path
+) -> None:
+    rows = [HEADERS, _row(), _row(業務区分="一般調整", 依頼日="2025-06-01")]  # one person, two cases
+    assert import_ledger(admin, _text_file(tmp_path / "in.csv", rows, encoding="utf-8")).written
+    assert _count(admin, Person) == 1
+    out = tmp_path / "exported.xlsx"
+    export_ledger(admin, out, password=None)
+    book = load_workbook(out)
+    sheet = book[SHEET]
+    kana = HEADERS.index("ふりがな") + 1
+    sheet.cell(2, kana, "ヤマダ タロー")  # the reading corrected on one row only
+    book.save(out)
+    report = import_ledger(admin, out)
+    assert not report.written and report.count(RowOutcome.REFUSED) == 1
+    assert "2行目と同じ人ですが値が違います" in _messages(report)[0]
+    sheet.cell(3, kana, "ヤマダ タロー")  # and on the other
+    book.save(out)
+    report = import_ledger(admin, out)
+    assert report.written and report.fields_changed == 1 and report.count(RowOutcome.UPDATED) == 1

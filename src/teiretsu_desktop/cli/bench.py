@@ -247,6 +247,67 @@ def _bundles(session: StaffSession, year: int, folder: Path) -> tuple[Workspace,
     return workspace, files
 
 
+LEDGER_ROWS = 10_000
+
+
+def _ledger_file(path: Path, rows: int) -> Path:
+    """A year of cases as a center's Excel writes them: Shift_JIS CSV, its own headers, 和暦 dates."""
+    import csv
+
+    lines = ["氏名", "フリガナ", "生年月日", "業務", "状況", "受付日", "釈放日", "帰住先", "障害等", "備考"]
+    with open(path, "w", encoding="cp932", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(lines)
+        for i in range(rows):
+            released = i % 3 == 0
+            writer.writerow([
+                f"台帳 {i:05d}郎", f"ダイチョウ {i:05d}", f"昭和{20 + i % 40}年{1 + i % 12}月{1 + i % 28}日",
+                ("特別調整", "一般調整")[i % 2], "フォローアップ中" if released else "調整中",
+                f"R{4 + i % 3}.{4 + i % 9}.{1 + i % 28}", f"R{7}.{1 + i % 3}.{1 + i % 28}" if released else "",
+                "グループホーム" if released else "", ("知的", "精神", "身体・知的")[i % 3], "手帳申請中" if i % 5 else "",
+            ])  # fmt: skip
+    return path
+
+
+def _ledger_import(folder: Path) -> list[Result]:
+    """Dry run, import and re-import (every row unchanged) of a 10,000-row ledger, into an empty store and
+    into its plain-SQLite copy. Each import writes, so each sample starts from a fresh copy of the store."""
+    import secrets
+    import shutil
+
+    from teiretsu_desktop.services.ledger.importer import import_ledger
+    from teiretsu_desktop.services.ledger.mapping import ColumnMapping, read_ledger
+
+    source = DataDir(folder / "ledger-store")
+    passphrase = secrets.token_urlsafe(24)
+    init_center(source, CenterInfo("139996", "台帳ベンチ", "13"), admin_login="bench", admin_name="ベンチ 管理者",
+                admin_passphrase=passphrase)  # fmt: skip
+    ledger = read_ledger(_ledger_file(folder / "台帳.csv", LEDGER_ROWS))
+    mapping = ColumnMapping.suggested(ledger)
+    timings: dict[str, tuple[list[float], list[float]]] = {}
+    for name in ("ledger_dry_run_10k", "ledger_import_10k", "ledger_reimport_10k"):
+        timings[name] = ([], [])
+    for sample in range(2):
+        copy = folder / f"ledger-{sample}"
+        shutil.copytree(source.root, copy)
+        session = unlock_with_passphrase(DataDir(copy), "bench", passphrase)
+        plain_store = _plain_copy(session, folder / f"ledger-plain-{sample}.db")
+        plain = StaffSession(
+            plain_store, session.actor, "bench", credentials=session.credentials
+        )  # same field key
+        for index, target in enumerate((session, plain)):
+            for name, dry_run in (
+                ("ledger_dry_run_10k", True), ("ledger_import_10k", False), ("ledger_reimport_10k", False),
+            ):  # fmt: skip
+                start = time.perf_counter()
+                report = import_ledger(target, ledger, mapping=mapping, skip_invalid=True, dry_run=dry_run)
+                timings[name][index].append(time.perf_counter() - start)
+                assert report.rows == LEDGER_ROWS, report.summary()
+        plain_store.close()
+        session.lock()
+    return [Result(name, enc, plain, None) for name, (enc, plain) in timings.items()]
+
+
 def _cold_start(data_dir: DataDir) -> list[float]:
     code = (
         "import time,sys;t=time.perf_counter();from PySide6.QtWidgets import QApplication;"
@@ -297,9 +358,11 @@ def cmd_bench(ctx: CliContext, args: argparse.Namespace) -> int:
             assert len([f for f in report.files if f.status == "new"]) == 48
         results.append(Result("import_48_bundles", samples, None, TARGETS["import_48_bundles"]))
         plain_store.close()
+        print("ledger import …", file=sys.stderr, flush=True)
+        results += _ledger_import(Path(tmp))
     results.append(Result("unlock", _time(lambda: _unlock_cost(session), 3), None, TARGETS["unlock"]))
     results.append(Result("cold_start_to_unlock_screen", _cold_start(ctx.data_dir), None, None))
-    db_bound = [r for r in results if r.baseline]
+    db_bound = [r for r in results if r.baseline and not r.name.startswith("ledger_")]  # as before #15
     overhead = sum(r.median_ms for r in db_bound) / sum(r.baseline_ms or 0 for r in db_bound)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     with session.uow(write=False) as uow:
@@ -317,6 +380,9 @@ def cmd_bench(ctx: CliContext, args: argparse.Namespace) -> int:
     print(
         f"encryption overhead (DB-bound workloads, encrypted / plain): {overhead:.2f}x; peak memory {peak_mb:.0f} MB"
     )
+    for r in results:
+        if r.name.startswith("ledger_"):
+            print(f"{r.name}: {r.median_ms / LEDGER_ROWS:.2f} ms per row")
     print(f"data: {sizes}")
     if args.json:
         machine = {"platform": platform.platform(), "python": platform.python_version(), "cpus": os.cpu_count(),
@@ -324,7 +390,9 @@ def cmd_bench(ctx: CliContext, args: argparse.Namespace) -> int:
         out = {
             "results": [{"name": r.name, "median_ms": round(r.median_ms, 2), "p95_ms": round(r.p95_ms, 2),
                          "baseline_median_ms": round(r.baseline_ms, 2) if r.baseline_ms else None, "ratio": r.ratio,
-                         "target_ms": r.target_ms} for r in results],
+                         "target_ms": r.target_ms,
+                         "per_row_ms": round(r.median_ms / LEDGER_ROWS, 3) if r.name.startswith("ledger_") else None}
+                        for r in results],
             "encryption_overhead": round(overhead, 3), "peak_memory_mb": round(peak_mb), "data": sizes, "machine": machine,
         }  # fmt: skip
         args.json.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")

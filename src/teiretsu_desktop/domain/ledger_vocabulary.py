@@ -14,9 +14,10 @@ The column names of a center's own ledger are suggested the same way (HEADER_SYN
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from teiretsu_desktop.domain.codes import (
     BusinessLine,
@@ -99,28 +100,33 @@ VALUE_SYNONYMS: dict[type[CodeList], dict[str, str]] = {
 }  # fmt: skip
 
 
+@functools.cache
+def _table(enum: type[CodeList]) -> tuple[dict[str, CodeList | None], list[tuple[CodeList, str]]]:
+    """Folded code, label and synonym → member (None: なし), and the folded labels for short forms."""
+    exact: dict[str, CodeList | None] = {}
+    for member in enum:
+        exact[fold(member.value)] = exact[fold(member.label)] = member
+    for synonym, meant in VALUE_SYNONYMS.get(enum, {}).items():
+        target = fold(meant)
+        exact.setdefault(fold(synonym), exact[target] if target else None)
+    return exact, [(m, fold(m.label)) for m in enum]
+
+
 def match_code(enum: type[C], text: str) -> C | None:
     """The member `text` means, None for an explicit "none" (なし), or UnknownValue / AmbiguousValue."""
     value = fold(text)
-    members = list(enum)
-    for member in members:
-        if value in (fold(member.value), fold(member.label)):
-            return member
-    synonyms = {fold(k): v for k, v in VALUE_SYNONYMS.get(enum, {}).items()}
-    if value in synonyms:
-        target = fold(synonyms[value])
-        if not target:
-            return None
-        return next(m for m in members if target in (fold(m.value), fold(m.label)))
-    labels = [(m, fold(m.label)) for m in members]
-    for candidates in (
+    exact, labels = _table(enum)
+    if value in exact:
+        return cast(C | None, exact[value])
+    found: list[list[CodeList]] = [
         [m for m, label in labels if label.startswith(value)],
         [m for m, label in labels if value in label],
         # A label with a note after it: その他(知人宅), 更生保護施設(〇〇寮).
         [m for m, label in labels if value.startswith(label + "(")],
-    ):
+    ]
+    for candidates in found:
         if len(candidates) == 1:
-            return candidates[0]
+            return cast(C, candidates[0])
         if len(candidates) > 1:
             raise AmbiguousValue(text, [m.label for m in candidates])
     raise UnknownValue(text, enum.labels())

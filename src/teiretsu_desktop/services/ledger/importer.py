@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from teiretsu_desktop.domain.case_rules import RELEASED_STATES, case_problems, record_of
@@ -46,7 +46,15 @@ from teiretsu_desktop.services.ledger.mapping import (
     line_of_sheet,
     read_ledger,
 )
-from teiretsu_desktop.store.models import CaseStateChange, Disability, Person, Staff, SupportCase, utc_now
+from teiretsu_desktop.store.models import (
+    CaseStateChange,
+    Disability,
+    Person,
+    PersonName,
+    Staff,
+    SupportCase,
+    utc_now,
+)
 from teiretsu_desktop.store.queries import person_search
 from teiretsu_desktop.store.queries.year_locks import locked_years
 
@@ -224,9 +232,40 @@ class _Context:
             self.by_key.setdefault((name, birth, line, requested), []).append(cid)
             self.by_name_line.setdefault((name, line), []).append((cid, birth, requested, number))
         self.next_numbers: dict[int, int] = {}
+        self.now = utc_now()
+        self.pending = _Pending()
+        self.kinds: dict[str, list[str]] = {}  # disabilities of the persons prefetch loaded
+        self.matched_persons: dict[str, tuple[int, dict[str, Any]]] = {}  # the first row of each person
+        # Held here: the session's identity map keeps objects only while something refers to them.
+        self.loaded_cases: dict[str, SupportCase] = {}
+        self.loaded_persons: dict[str, Person] = {}
         # Within the file: which row gave a case, and the person each person key became.
         self.seen_cases: dict[object, int] = {}
         self.persons: dict[object, _FilePerson] = {}
+
+    def prefetch(self, case_ids: list[str]) -> None:
+        """Load the cases the rows name, their persons and disabilities, in a few statements: the rows
+        then compare against loaded objects instead of three queries each."""
+        chunk = 500  # well under SQLite's bound-parameter limit
+        person_ids: set[str] = set()
+        for start in range(0, len(case_ids), chunk):
+            found = self.s.execute(
+                select(SupportCase).where(SupportCase.id.in_(case_ids[start : start + chunk]))
+            )
+            for case in found.scalars():
+                self.loaded_cases[case.id] = case
+                person_ids.add(case.person_id)
+        ordered = sorted(person_ids)
+        for start in range(0, len(ordered), chunk):
+            part = ordered[start : start + chunk]
+            for person in self.s.execute(select(Person).where(Person.id.in_(part))).scalars():
+                self.loaded_persons[person.id] = person
+            for pid in part:
+                self.kinds.setdefault(pid, [])
+            for pid, kind in self.s.execute(
+                select(Disability.person_id, Disability.kind).where(Disability.person_id.in_(part))
+            ):
+                self.kinds[pid].append(kind)
 
     def staff_id(self, row: _Row, key: str, header: str) -> None:
         text = row.values.pop(key, None)
@@ -387,13 +426,14 @@ def _row_person_values(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _set_person(s: Session, person: Person, key: str, value: Any, *, registering: bool) -> None:
+def _set_person(ctx: _Context, person: Person, key: str, value: Any) -> None:
+    s = ctx.s
     if key == "name":
         person.family_name, person.given_name = _split(value)
     elif key == "kana":
         person.family_kana, person.given_kana = _split(value)
     elif key == "disabilities":
-        wanted = set(value.split(",")) if value else set()
+        wanted = value.split(",") if value else []
         current = {
             d.kind: d
             for d in s.execute(select(Disability).where(Disability.person_id == person.id)).scalars()
@@ -401,32 +441,98 @@ def _set_person(s: Session, person: Person, key: str, value: Any, *, registering
         for kind, row in current.items():
             if kind not in wanted:
                 s.delete(row)
-        for kind in sorted(wanted - set(current)):
-            # Known from today when added to a registered person (a past year's 参考1 keeps what was known).
-            s.add(
-                Disability(
-                    person_id=person.id, kind=kind, identified_on=None if registering else date.today()
-                )
-            )
+        for kind in wanted:
+            if kind not in current:
+                # Known from today (判明日): a past year's 参考1 keeps what was known then.
+                s.add(Disability(person_id=person.id, kind=kind, identified_on=date.today()))
+        ctx.kinds[person.id] = list(wanted)
     else:
         setattr(person, key, value)
 
 
-def _index_names(s: Session, person: Person) -> None:
-    full, kana = person.family_name + person.given_name, person.family_kana + person.given_kana
+def _search_names(
+    family: str, given: str, family_kana: str, given_kana: str, alias: str | None
+) -> list[tuple[str, str, str]]:
     names = [
-        ("name", _joined(person.family_name, person.given_name), normalize_name(full)),
-        ("name", person.given_name, normalize_name(person.given_name)),
-        ("kana", _joined(person.family_kana, person.given_kana), normalize_name(kana)),
-        ("kana", person.given_kana, normalize_name(person.given_kana)),
+        ("name", _joined(family, given), normalize_name(family + given)),
+        ("name", given, normalize_name(given)),
+        ("kana", _joined(family_kana, given_kana), normalize_name(family_kana + given_kana)),
+        ("kana", given_kana, normalize_name(given_kana)),
     ]
-    if person.alias:
-        names.append(("alias", person.alias, normalize_name(person.alias)))
+    if alias:
+        names.append(("alias", alias, normalize_name(alias)))
+    return names
+
+
+def _index_names(s: Session, person: Person) -> None:
+    names = _search_names(
+        person.family_name, person.given_name, person.family_kana, person.given_kana, person.alias
+    )
     person_search.replace_names(s, person.id, names)
 
 
-def _disabilities_of(s: Session, person_id: str) -> list[str]:
-    return list(s.execute(select(Disability.kind).where(Disability.person_id == person_id)).scalars())
+class _Pending:
+    """New persons and cases, written at the end with one multi-row INSERT per table (a row-by-row ORM
+    flush costs milliseconds per row). Updates of existing records go through the ORM, revisioned."""
+
+    def __init__(self) -> None:
+        self.persons: list[dict[str, Any]] = []
+        self.names: list[dict[str, Any]] = []
+        self.kinds: dict[str, list[str]] = {}
+        self.cases: list[dict[str, Any]] = []
+        self.history: list[dict[str, Any]] = []
+
+    def person(self, ctx: _Context, person_id: str, values: dict[str, Any]) -> str:
+        family, given = _split(values.get("name"))
+        family_kana, given_kana = _split(values.get("kana"))
+        self.persons.append({
+            "id": person_id, "revision": 1, "updated_at": ctx.now, "updated_by": ctx.session.actor.staff_id,
+            "family_name": family, "given_name": given, "family_kana": family_kana, "given_kana": given_kana,
+            "alias": values.get("alias"), "birth_date": values.get("birth_date"), "sex": values.get("sex"),
+            "care_level": values.get("care_level"), "support_category": values.get("support_category"),
+        })  # fmt: skip
+        seen: set[tuple[str, str]] = set()
+        for kind, text, key in _search_names(family, given, family_kana, given_kana, values.get("alias")):
+            if key and (kind, key) not in seen:  # as person_search.replace_names keeps them
+                seen.add((kind, key))
+                self.names.append({"person_id": person_id, "kind": kind, "text": text, "key": key})
+        return person_id
+
+    def disabilities(self, person_id: str, kinds: list[str]) -> None:
+        known = self.kinds.setdefault(person_id, [])
+        known.extend(k for k in kinds if k not in known)
+
+    def case(
+        self, ctx: _Context, values: dict[str, Any], steps: list[tuple[CaseState | None, CaseState, date]]
+    ) -> dict[str, Any]:
+        row = {**values, "revision": 1, "updated_at": ctx.now, "updated_by": ctx.session.actor.staff_id}
+        self.cases.append(row)
+        for before, after, on in steps:
+            self.history.append({
+                "case_id": row["id"], "from_state": str(before) if before else None, "to_state": str(after),
+                "changed_on": on, "changed_at": ctx.now, "staff_id": ctx.session.actor.staff_id, "reason": None,
+            })  # fmt: skip
+        return row
+
+    def write(self, s: Session) -> None:
+        # Disabilities entered with the person have no 判明日: known for every year (as at registration).
+        kinds = [
+            {"person_id": pid, "kind": kind, "identified_on": None}
+            for pid, ks in self.kinds.items()
+            for kind in ks
+        ]
+        for model, rows in (
+            (Person, self.persons), (PersonName, self.names), (Disability, kinds), (SupportCase, self.cases),
+            (CaseStateChange, self.history),
+        ):  # fmt: skip
+            if rows:
+                s.execute(insert(cast(Table, model.__table__)), rows)
+
+
+def _disabilities_of(ctx: _Context, person_id: str) -> list[str]:
+    if person_id in ctx.kinds:
+        return ctx.kinds[person_id]
+    return list(ctx.s.execute(select(Disability.kind).where(Disability.person_id == person_id)).scalars())
 
 
 # -- the state history an imported case starts with ------------------------------------------------------
@@ -538,7 +644,7 @@ def _new_case(ctx: _Context, row: _Row, report: ImportReport, apply: bool) -> Ro
         if candidates:
             registered = s.get(Person, candidates[0])
             assert registered is not None
-            known = _person_values(registered, _disabilities_of(s, registered.id))
+            known = _person_values(registered, _disabilities_of(ctx, registered.id))
             for key in PERSON_KEYS:
                 if key in row.present and mine.get(key) not in (None, "") and mine[key] != known[key]:
                     row.warn(
@@ -552,53 +658,41 @@ def _new_case(ctx: _Context, row: _Row, report: ImportReport, apply: bool) -> Ro
     if not apply:
         return RowOutcome.NEW
     if entry.id is None:
-        person = Person(id=v.get("person_id") or str(uuid.uuid4()), family_name="", given_name="")
-        for key in PERSON_KEYS:
-            if key != "disabilities":
-                _set_person(s, person, key, mine.get(key), registering=True)
-        s.add(person)
-        s.flush()
-        _index_names(s, person)
-        entry.id = person.id
+        entry.id = ctx.pending.person(ctx, v.get("person_id") or str(uuid.uuid4()), mine)
     person_id = entry.id
-    if entry.created_here and entry.values.get("disabilities"):
-        current = set(_disabilities_of(s, person_id))
+    if entry.created_here:
         # In the order the row gives them (as the ledger shows them again), then any from earlier rows.
-        wanted = (v.get("disabilities") or "").split(",") + sorted(entry.values["disabilities"].split(","))
-        for kind in dict.fromkeys(k for k in wanted if k and k not in current):
-            s.add(Disability(person_id=person_id, kind=kind, identified_on=None))
+        wanted = (v.get("disabilities") or "").split(",") + sorted(
+            (entry.values.get("disabilities") or "").split(",")
+        )
+        ctx.pending.disabilities(person_id, [k for k in wanted if k])
     report.changed_persons.add(person_id)
-    case = SupportCase(
-        id=v.get("case_id") or str(uuid.uuid4()),
-        case_no=number or ctx.next_case_no(v.get("request_date") or date.today()),
-        person_id=person_id,
-        business_line=str(line),
-        state=str(state),
-        primary_staff_id=v.get("primary_staff_id"),
-        secondary_staff_id=v.get("secondary_staff_id"),
-        release_destination_kind=_release_destination(state, v),
-        **{k: v.get(k) for k in CASE_KEYS if k not in ("case_no", "readmission")},
-        readmission=v.get("readmission") or "unknown",
+    case = ctx.pending.case(
+        ctx,
+        {
+            **{k: v.get(k) for k in CASE_KEYS if k not in ("case_no", "readmission")},
+            "id": v.get("case_id") or str(uuid.uuid4()),
+            "case_no": number or ctx.next_case_no(v.get("request_date") or date.today()),
+            "person_id": person_id,
+            "business_line": str(line),
+            "state": str(state),
+            "primary_staff_id": v.get("primary_staff_id"),
+            "secondary_staff_id": v.get("secondary_staff_id"),
+            "release_destination_kind": _release_destination(state, v),
+            "readmission": v.get("readmission") or "unknown",
+        },
+        _history(state, v),
     )
-    s.add(case)
-    s.flush()
-    for before, after, on in _history(state, v):
-        s.add(
-            CaseStateChange(
-                case_id=case.id, from_state=str(before) if before else None, to_state=str(after),
-                changed_on=on, changed_at=utc_now(), staff_id=ctx.session.actor.staff_id,
-            )
-        )  # fmt: skip
-    ctx.case_numbers[case.case_no] = case.id
-    ctx.case_ids.add(case.id)
-    report.changed_cases.add(case.id)
+    ctx.case_numbers[case["case_no"]] = case["id"]
+    ctx.case_ids.add(case["id"])
+    report.changed_cases.add(case["id"])
     return RowOutcome.NEW
 
 
 def _update_case(ctx: _Context, row: _Row, case_id: str, report: ImportReport, apply: bool) -> RowOutcome:
     s, v = ctx.s, row.values
-    case = s.get(SupportCase, case_id)
-    person = s.get(Person, case.person_id) if case is not None else None
+    case = ctx.loaded_cases.get(case_id) or s.get(SupportCase, case_id)
+    person = (ctx.loaded_persons.get(case.person_id) or s.get(Person, case.person_id)) if case else None
     assert case is not None and person is not None
     if "business_line" in row.present and v["business_line"] != case.business_line:
         row.error("業務区分", "業務区分は台帳では変えられません。アプリのケース画面で変更してください")
@@ -616,11 +710,26 @@ def _update_case(ctx: _Context, row: _Row, case_id: str, report: ImportReport, a
     case_changes = {
         k: v.get(k) for k in keys if v.get(k) != stored[k] and not (k == "case_no" and not v.get(k))
     }
-    known = _person_values(person, _disabilities_of(s, person.id))
+    known = _person_values(person, _disabilities_of(ctx, person.id))
     mine = _row_person_values(v)
+    earlier = ctx.matched_persons.setdefault(person.id, (row.number, mine))
+    for key in PERSON_KEYS:  # a person with several cases: their rows must agree about the person
+        if (
+            earlier[0] != row.number
+            and key in row.present
+            and (mine[key] or None) != (earlier[1][key] or None)
+        ):
+            row.error(
+                BY_KEY[key].header,
+                f"{earlier[0]}行目と同じ人ですが値が違います (「{earlier[1][key] or ''}」と「{mine[key] or ''}」)",
+            )
+    if row.errors:
+        return RowOutcome.REFUSED
     person_changes = {
         k: mine[k] for k in PERSON_KEYS if k in row.present and (mine[k] or None) != (known[k] or None)
     }
+    if earlier[0] != row.number:
+        person_changes = {}  # the earlier row of this person changes them (once)
     if not case_changes and not person_changes:
         return RowOutcome.UNCHANGED
     revision = v.get("revision")
@@ -671,7 +780,7 @@ def _update_case(ctx: _Context, row: _Row, case_id: str, report: ImportReport, a
             )
         )  # fmt: skip
     for key, value in person_changes.items():
-        _set_person(s, person, key, value, registering=False)
+        _set_person(ctx, person, key, value)
     if {"name", "kana", "alias"} & set(person_changes):
         s.flush()
         _index_names(s, person)
@@ -747,23 +856,28 @@ def import_ledger(
     apply = not dry_run
     with session.uow(write=apply) as uow:
         ctx = _Context(uow.session, session, mapping, ledger.name)
-        for sheet in ledger.sheets:
-            for number, cells in sheet.rows:
-                if cancelled is not None and cancelled():
-                    raise ImportCancelled
-                row = _parse(ctx, sheet, number, cells, sheet.name if len(ledger.sheets) > 1 else "")
-                outcome = _import_row(ctx, row, report, apply)
-                report.outcomes[outcome] += 1
-                report.rows += 1
-                report.errors += row.errors
-                report.warnings += row.warnings
-                done += 1
-                if progress is not None and (done % 50 == 0 or done == total):
-                    progress(done, total)
+        rows = [
+            _parse(ctx, sheet, number, cells, sheet.name if len(ledger.sheets) > 1 else "")
+            for sheet in ledger.sheets
+            for number, cells in sheet.rows
+        ]
+        ctx.prefetch([case_id for row in rows if not row.errors and (case_id := _match(ctx, row)[0])])
+        for row in rows:
+            if cancelled is not None and cancelled():
+                raise ImportCancelled
+            outcome = _import_row(ctx, row, report, apply)
+            report.outcomes[outcome] += 1
+            report.rows += 1
+            report.errors += row.errors
+            report.warnings += row.warnings
+            done += 1
+            if progress is not None and (done % 50 == 0 or done == total):
+                progress(done, total)
         if dry_run or (report.blocked and not skip_invalid):
             return report
         if not report.count(RowOutcome.NEW) and not report.count(RowOutcome.UPDATED):
             return report
+        ctx.pending.write(uow.session)
         record_change(
             session, uow, "ledger_imported", "ledger", ledger.name[:64],
             {name.value: report.count(name) for name in RowOutcome} | {"persons": report.persons_created},
