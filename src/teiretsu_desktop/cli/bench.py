@@ -231,7 +231,7 @@ def _bundles(session: StaffSession, year: int, folder: Path) -> tuple[Workspace,
     workspace = Workspace(folder / "ws")
     files = []
     for n in range(48):
-        center = f"C{n + 1:02d}"
+        center = f"{n % 47 + 1:02d}{9000 + n:04d}"  # 48 six-digit center codes, each with its prefecture
         key = Ed25519PrivateKey.generate()
         workspace.trust(center, public_key_text(key.public_key(), center))
         manifest = {
