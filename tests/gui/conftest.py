@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, event
 
 from teiretsu_desktop.gui import dialogs
-from teiretsu_desktop.gui.launcher import Application
+from teiretsu_desktop.gui.launcher import Application, install_translations
 from tests.helpers.stores import ADMIN, ADMIN_PASS, TemplateStore
 
 
@@ -129,6 +130,12 @@ def settle(qtbot: QtBot, app: Application, timeout: int = 15000) -> None:
     """Wait until the store thread has answered everything queued."""
     qtbot.waitUntil(lambda: not app.context.runner.busy, timeout=timeout)
     qtbot.wait(20)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def japanese_interface(qapp: QApplication) -> str:
+    """The interface as a Japanese installation has it: Qt's own buttons and dialogs in Japanese too."""
+    return install_translations(qapp, "ja")
 
 
 @pytest.fixture

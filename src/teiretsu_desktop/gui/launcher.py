@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QLockFile, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -14,7 +14,7 @@ from teiretsu_desktop.diagnostics import setup_logging
 from teiretsu_desktop.domain.errors import StoreNotFound, TeiretsuError
 from teiretsu_desktop.gui.clipboard import ClipboardGuard
 from teiretsu_desktop.gui.context import AppContext
-from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.errors import message_for, set_ui_language
 from teiretsu_desktop.gui.garbage import MainThreadCollector
 from teiretsu_desktop.gui.idle import IdleWatcher
 from teiretsu_desktop.gui.main_window import MainWindow
@@ -43,14 +43,25 @@ def demo_data_dir() -> Path:
     return default_data_dir().with_name(default_data_dir().name + "-demo")
 
 
-def install_translations(app: QApplication) -> None:
-    """Japanese is the source language; other locales load resources/i18n/teiretsu_<lang>.qm."""
-    language = QLocale.system().name().split("_")[0]
-    if language == "ja":
-        return
-    translator = QTranslator(app)
-    if translator.load(str(resource_path("i18n", f"teiretsu_{language}.qm"))):
-        app.installTranslator(translator)
+def install_translations(app: QApplication, language: str | None = None) -> str:
+    """One language at a time, chosen by the setting `ui/language` or else the system locale. Japanese is
+    the source language of our texts; Qt's own (buttons of standard dialogs, the file dialog, context
+    menus) come from Qt's qtbase_<lang>.qm shipped with PySide6. English loads resources/i18n/teiretsu_en.qm.
+    Returns the language the interface speaks."""
+    wanted = (
+        language or str(QSettings().value("ui/language", "") or "") or QLocale.system().name().split("_")[0]
+    )
+    chosen = "ja"
+    if wanted != "ja":
+        translator = QTranslator(app)
+        if translator.load(str(resource_path("i18n", f"teiretsu_{wanted}.qm"))):
+            app.installTranslator(translator)
+            chosen = wanted
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{chosen}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+    set_ui_language(chosen)
+    return chosen
 
 
 class Application:

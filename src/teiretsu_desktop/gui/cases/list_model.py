@@ -8,7 +8,7 @@ is dropped instead of mixing into the new one. No query ever runs on the GUI thr
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -38,6 +38,14 @@ def _day(value: date | None) -> str:
     return to_wareki(value, short=True) if value else ""
 
 
+def _stamp(utc: str) -> str:
+    """A stored UTC time stamp as the local day, in 和暦 like the other dates of the list."""
+    try:
+        return to_wareki(datetime.fromisoformat(utc.replace("Z", "+00:00")).astimezone().date(), short=True)
+    except ValueError:
+        return utc[:10]
+
+
 # (header, display, raw sort value, SQL sort key or None when the column is not sortable in SQL)
 COLUMNS: list[tuple[str, Any, Any, str | None]] = [
     ("ケース番号", lambda r: r.case_no, lambda r: r.case_no, "case_no"),
@@ -50,7 +58,7 @@ COLUMNS: list[tuple[str, Any, Any, str | None]] = [
     ("依頼日", lambda r: _day(r.request_date), lambda r: r.request_date.isoformat() if r.request_date else "", "request_date"),
     ("釈放予定日", lambda r: _day(r.expected_release), lambda r: r.expected_release.isoformat() if r.expected_release else "", "expected_release"),
     ("勾留満期日", lambda r: _day(r.detention_expiry), lambda r: r.detention_expiry.isoformat() if r.detention_expiry else "", "detention_expiry"),
-    ("更新", lambda r: r.updated_at[:10], lambda r: r.updated_at, "updated_at"),
+    ("更新", lambda r: _stamp(r.updated_at), lambda r: r.updated_at, "updated_at"),
 ]  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from teiretsu_desktop.domain.codes import ConsultationChannel, ConsultationTopic, Requester
+from teiretsu_desktop.domain.wareki import to_wareki
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.widgets.form import Field
@@ -39,7 +40,11 @@ class ConsultationsPage(ListPage[ConsultationView]):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         columns: list[Column[ConsultationView]] = [
-            Column("受付", lambda c: c.received_at.strftime("%Y-%m-%d"), lambda c: c.received_at.isoformat()),
+            Column(
+                "受付",
+                lambda c: f"{to_wareki(c.received_at.date(), short=True)} {c.received_at:%H:%M}",
+                lambda c: c.received_at.isoformat(),
+            ),
             Column("方法", lambda c: c.channel.label),
             Column("相談者", lambda c: c.consulter_kind.label),
             Column("匿名", lambda c: "匿名" if c.anonymous else ""),

@@ -129,11 +129,11 @@ class AuditPage(ListPage[audit_log.AuditRow]):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         columns: list[Column[audit_log.AuditRow]] = [
             Column("#", lambda e: str(e.seq), lambda e: e.seq),
-            Column("日時 (UTC)", lambda e: e.at[:19].replace("T", " ")),
+            Column("日時", lambda e: e.when, lambda e: e.at),
             Column("操作者", lambda e: e.actor),
-            Column("操作", lambda e: e.action),
-            Column("対象", lambda e: e.target),
-            Column("詳細", lambda e: e.detail),
+            Column("操作", lambda e: e.action_label),
+            Column("対象", lambda e: e.target_label),
+            Column("詳細", lambda e: e.detail_label),
         ]
         super().__init__(context, self.tr("監査ログ (直近200件)"), columns, parent)
         self.result = QLabel(self)
