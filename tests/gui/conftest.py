@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -133,7 +134,16 @@ def settle(qtbot: QtBot, app: Application, timeout: int = 15000) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def japanese_interface(qapp: QApplication) -> str:
+def own_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Window geometry and the interface language are QSettings: the tests' own, never the user's."""
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def japanese_interface(qapp: QApplication, own_settings: Path) -> str:
     """The interface as a Japanese installation has it: Qt's own buttons and dialogs in Japanese too."""
     return install_translations(qapp, "ja")
 

@@ -21,6 +21,7 @@ from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.printing.dialog import PrintDialog
 from teiretsu_desktop.gui.settings.page import SettingsView
 from teiretsu_desktop.gui.stats.view import StatsView
+from teiretsu_desktop.gui.window_geometry import remember, restore
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services.case_record import FormDraftView, form_drafts
 from teiretsu_desktop.services.cases import latest_case_of
@@ -33,7 +34,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.setObjectName("mainWindow")
         self.setWindowTitle("Teiretsu — 地域生活定着支援センター")
-        self.resize(1280, 800)
+        restore(self, "main", 1280, 800)
         self.dashboard = DashboardView(context, self)
         self.cases = CaseListView(context, self)
         self.consultations = ConsultationsPage(context, self)
@@ -207,6 +208,7 @@ class MainWindow(QMainWindow):
             if not window.close():
                 event.ignore()
                 return
+        remember(self, "main")
         if self.context.is_unlocked:
             self.context.lock()
         event.accept()

@@ -29,6 +29,10 @@ OPEN_STATES = tuple(str(s) for s in CaseState if s not in TERMINAL)
 SEARCH_DELAY_MS = 150
 
 
+# ケース番号, 氏名, ふりがな, 生年月日, 業務区分, 状態, 主担当, 依頼日, 釈放予定日, 勾留満期日 (更新 takes the rest).
+COLUMN_WIDTHS = (92, 104, 120, 82, 100, 150, 84, 82, 82, 82)
+
+
 class CaseListView(QWidget):
     open_case = Signal(str)
     new_referral = Signal()
@@ -68,6 +72,12 @@ class CaseListView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSortIndicator(10, Qt.SortOrder.DescendingOrder)
+        # One line per row, long texts elided (…), and columns that fit a 1366-pixel screen beside the menu.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
         self.table.setAccessibleName(self.tr("ケース一覧"))
         filters = QHBoxLayout()
         # Each filter has a visible label, and the same text as its accessible name.
@@ -99,7 +109,11 @@ class CaseListView(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         for combo in (self.line, self.state, self.staff):
             combo.currentIndexChanged.connect(self.apply_query)
-        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)  # Enter on a row, or a double click
+        for key in ("Return", "Enter"):
+            QShortcut(
+                QKeySequence(key), self.table, self._open_selected, context=Qt.ShortcutContext.WidgetShortcut
+            )
         self.open_button.clicked.connect(self._open_selected)
         self.new_button.clicked.connect(self.new_referral)
         self.model.total_changed.connect(lambda n: self.count.setText(self.tr("{0} 件").format(n)))

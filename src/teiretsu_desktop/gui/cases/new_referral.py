@@ -22,6 +22,7 @@ from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.form import Field, Form
+from teiretsu_desktop.gui.window_geometry import fit_to_screen
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services.case_record import register_referral
 from teiretsu_desktop.services.cases import CaseInput
@@ -39,7 +40,7 @@ class NewReferralDialog(QDialog):
         self.context = context
         self.setObjectName("newReferral")
         self.setWindowTitle(self.tr("新規受付"))
-        self.resize(900, 700)
+        fit_to_screen(self, 900, 700)
         person_fields = [f for f in PERSON_FIELDS if f.key in {
             "family_name", "given_name", "family_kana", "given_kana", "alias", "birth_date", "sex",
             "desired_return_area"}] + [Field("disabilities", "障害種別", "codes", DisabilityKind)]  # fmt: skip

@@ -45,6 +45,7 @@ from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.printing.dialog import PrintDialog
 from teiretsu_desktop.gui.widgets.buttons import Button
+from teiretsu_desktop.gui.window_geometry import remember, restore
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services import case_record, cases, persons
@@ -101,7 +102,7 @@ class CaseWindow(QWidget):
         self._state = CaseState.RECEIVED
         self.may_write = context.session.can(Permission.WRITE_CASES)
         self.setObjectName("caseWindow")
-        self.resize(1100, 700)
+        restore(self, "case", 1100, 760)
         self.header = QLabel(self)
         self.header.setObjectName("caseHeader")
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -542,5 +543,6 @@ class CaseWindow(QWidget):
             (self.context.locked, self.clear_and_close),
         ):
             signal.disconnect(slot)
+        remember(self, "case")
         self.closed.emit(self.case_id)
         super().closeEvent(event)

@@ -74,7 +74,7 @@ class DashboardView(ListPage[ReminderView]):
         self.layout().insertWidget(1, self.summary)  # type: ignore[union-attr]
         self.window_combo.currentIndexChanged.connect(self.refresh)
         self.mine.currentIndexChanged.connect(self.refresh)
-        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)  # Enter on a row, or a double click
         context.locked.connect(self.summary.clear)
 
     def load(self) -> None:

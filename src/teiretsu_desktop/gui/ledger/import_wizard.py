@@ -35,6 +35,7 @@ from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.buttons import Button
+from teiretsu_desktop.gui.window_geometry import fit_to_screen
 from teiretsu_desktop.services.ledger.columns import COLUMNS
 from teiretsu_desktop.services.ledger.files import ENCODING_LABELS
 from teiretsu_desktop.services.ledger.importer import ImportReport, RowOutcome, import_ledger, import_outcome
@@ -71,7 +72,7 @@ class ImportWizard(QDialog):
         self.context = context
         self.setObjectName("ledgerImport")
         self.setWindowTitle(self.tr("台帳の取込"))
-        self.resize(1000, 640)  # fits a 1366×768 screen with the taskbar
+        fit_to_screen(self, 1100, 700)
         self.ledger: Ledger | None = None
         self.report: ImportReport | None = None
         self._cancel = threading.Event()

@@ -43,6 +43,7 @@ from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.printing.pages import render_pages
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.dates import DateEdit
+from teiretsu_desktop.gui.window_geometry import fit_to_screen
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services import coordination
 
@@ -70,7 +71,7 @@ class PrintDialog(QDialog):
         self.decided: str | None = None  # the decided placement candidate, offered as the recipient
         self.setObjectName("printDialog")
         self.setWindowTitle(self.tr("印刷"))
-        self.resize(900, 680)
+        fit_to_screen(self, 1000, 760)
         self.form = QComboBox(self)
         self.form.setAccessibleName(self.tr("帳票"))
         for available in available_forms():

@@ -19,6 +19,7 @@ from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.buttons import Button
+from teiretsu_desktop.gui.window_geometry import fit_to_screen
 from teiretsu_desktop.stats.disclosure import HANDLING, POLICIES
 from teiretsu_desktop.stats.export import ExportPreview, ExportResult, export_bundle, preview_export
 
@@ -30,7 +31,7 @@ class ExportDialog(QDialog):
         self.year = year
         self.setObjectName("statsExport")
         self.setWindowTitle(self.tr("{0}年度の集計を書き出す").format(year))
-        self.resize(820, 640)
+        fit_to_screen(self, 900, 700)
         self.policy = QComboBox(self)
         for name in POLICIES:
             self.policy.addItem(HANDLING[name], name)

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -27,6 +28,7 @@ from teiretsu_desktop.domain.wareki import fiscal_year, fiscal_year_label
 from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.widgets.buttons import Button
+from teiretsu_desktop.gui.window_geometry import remember, restore
 from teiretsu_desktop.stats.report import aggregate
 from teiretsu_desktop.stats.workspace import Workspace
 
@@ -37,7 +39,7 @@ class WorkspaceWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("集計ワークスペース (都道府県)"))
-        self.resize(1000, 700)
+        restore(self, "workspace", 1100, 760)
         self.workspace: Workspace | None = None
         self.folder = QLabel(self.tr("(フォルダ未選択)"), self)
         choose = Button(self.tr("フォルダを選ぶ…"), self)
@@ -158,3 +160,7 @@ class WorkspaceWindow(QWidget):
             ]
             for j, value in enumerate(values):
                 self.table.setItem(i, j, QTableWidgetItem(value))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        remember(self, "workspace")
+        super().closeEvent(event)

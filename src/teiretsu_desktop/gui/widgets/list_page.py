@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from teiretsu_desktop.gui.context import AppContext
@@ -37,6 +37,8 @@ class ListPage(QWidget, Generic[R]):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)  # one line per row; what does not fit is elided (…)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setAccessibleName(title)
         self.top = QHBoxLayout()
         self.top.addWidget(QLabel(f"<h2>{title}</h2>", self))
