@@ -8,7 +8,9 @@ drafts; then `locked` tells every view holding personal data to clear itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from teiretsu_desktop.diagnostics import log_crash
@@ -24,6 +26,25 @@ def log_lock_failure(error: BaseException) -> None:
     log_crash(error)
 
 
+class LockReason(Enum):
+    """Why the application locked: the lock screen says it, so nobody wonders what happened."""
+
+    MANUAL = "manual"  # ロック (Ctrl+L)
+    IDLE = "idle"  # no keyboard or mouse input for the center's idle time
+    OS = "os"  # the computer's own screen lock or session switch
+    KEYS = "keys"  # the database key was rotated: unlock again with the new slots
+
+    def text(self) -> str:
+        return {
+            "manual": QCoreApplication.translate("LockReason", "ロックしました。"),
+            "idle": QCoreApplication.translate(
+                "LockReason", "しばらく操作がなかったため、自動でロックしました。"
+            ),
+            "os": QCoreApplication.translate("LockReason", "パソコンの画面ロックに合わせてロックしました。"),
+            "keys": QCoreApplication.translate("LockReason", "鍵を更新したため、もう一度解除してください。"),
+        }[self.value]
+
+
 class AppContext(QObject):
     data_changed = Signal(object, object)  # Changes, initiator (the view that made the change, or None)
     about_to_lock = Signal()  # last chance to save what is being typed (drafts)
@@ -37,6 +58,11 @@ class AppContext(QObject):
         self._session: StaffSession | None = None
         self.main_widget: QWidget | None = None
         self.demo_hint: str | None = None
+        self.lock_reason: LockReason | None = None
+        self.quitting = False  # 終了: the lock that follows ends the application instead of waiting
+        # Staff names for the lock screen, known while the application runs (never written to disk).
+        self.staff_names: dict[str, str] = {}
+        self.last_login: str | None = None
 
     # -- session ----------------------------------------------------------------------------------
 
@@ -54,12 +80,14 @@ class AppContext(QObject):
         self._session = session
         self.unlocked.emit()
 
-    def lock(self) -> None:
+    def lock(self, reason: LockReason = LockReason.MANUAL) -> None:
         """Save drafts, clear every view, then lock the store on its thread (dispose engine, wipe key).
 
         The store thread runs jobs in order, so drafts queued by `about_to_lock` are written before
         the session closes. (The clipboard is cleared by gui.clipboard, which listens to `locked`.)"""
         if self._session is not None:
+            self.last_login = self._session.actor.login
+            self.lock_reason = reason
             self.about_to_lock.emit()
         session, self._session = self._session, None
         self.locked.emit()

@@ -3,17 +3,18 @@ main window; the idle lock brings the unlock screen back."""
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from teiretsu_desktop.diagnostics import setup_logging
 from teiretsu_desktop.domain.errors import StoreNotFound, TeiretsuError
 from teiretsu_desktop.gui.clipboard import ClipboardGuard
-from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.context import AppContext, LockReason
 from teiretsu_desktop.gui.errors import message_for, set_ui_language
 from teiretsu_desktop.gui.garbage import MainThreadCollector
 from teiretsu_desktop.gui.idle import IdleWatcher
@@ -80,15 +81,18 @@ class Application:
         self.context.locked.connect(self.clipboard.clear_if_ours)
         self.unlock.unlocked.connect(self.on_unlocked)
         self.unlock.rejected.connect(self._unlock_closed)
-        self.idle.timed_out.connect(self.context.lock)
+        self.idle.timed_out.connect(lambda: self.context.lock(LockReason.IDLE))
         self.idle.remaining_changed.connect(self.main.show_remaining)
         self.context.locked.connect(self.on_locked)
 
     def lock_now(self) -> None:
+        """The computer's own screen lock or a session switch."""
         if self.context.is_unlocked:
-            self.context.lock()
+            self.context.lock(LockReason.OS)
 
     def on_unlocked(self, session: StaffSession) -> None:
+        self.context.staff_names[session.actor.login] = session.actor.display_name
+        self.context.lock_reason = None
         self.context.set_session(session)
         self.main.start()
         self.main.show()
@@ -99,8 +103,20 @@ class Application:
 
     def on_locked(self) -> None:
         self.idle.stop()
+        if self.context.quitting:
+            self.app.quit()
+            return
         self.unlock.reload()
         self.unlock.show()
+
+    def quit_cleanly(self) -> None:
+        """SIGINT / SIGTERM (a shutdown, Ctrl+C in a terminal): what is being typed is kept as drafts by
+        the lock, then the application ends without asking."""
+        self.context.quitting = True
+        if self.context.is_unlocked:
+            self.context.lock()
+        else:
+            self.app.quit()
 
     def _unlock_closed(self) -> None:
         if not self.context.is_unlocked:
@@ -168,6 +184,22 @@ def _prepare_demo(app: QApplication, application: Application) -> None:
     application.context.runner.submit(lambda: ensure_demo_center(data_dir), ready, failed)
 
 
+def install_quit_signals(application: Application) -> QTimer:
+    """SIGINT (Ctrl+C in a terminal) and SIGTERM (a shutdown) quit cleanly: drafts kept, store locked.
+    Python runs signal handlers only between bytecodes, so a timer wakes the interpreter while Qt's
+    event loop waits."""
+
+    def handler(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, application.quit_cleanly)
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, handler)
+    heartbeat = QTimer(application.app)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(250)
+    return heartbeat
+
+
 def acquire_instance_lock(directory: DataDir) -> QLockFile | None:
     """One application instance per data directory (R-REL-07); None when another holds it.
 
@@ -195,6 +227,7 @@ def launch(*, data_dir: Path | None, demo: bool) -> int:
         )
         return 8
     application = Application(app, directory)
+    install_quit_signals(application)
     try:
         if demo:
             _prepare_demo(app, application)

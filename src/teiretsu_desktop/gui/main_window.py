@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStac
 from teiretsu_desktop.gui.cases.list_view import CaseListView
 from teiretsu_desktop.gui.cases.new_referral import NewReferralDialog
 from teiretsu_desktop.gui.cases.window import CaseWindow
-from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.context import AppContext, LockReason
 from teiretsu_desktop.gui.dashboard.view import DashboardView
 from teiretsu_desktop.gui.directory.agencies import AgenciesPage
 from teiretsu_desktop.gui.directory.consultations import ConsultationsPage
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
         lock = QAction(self.tr("ロック(&L)"), self)
         lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.triggered.connect(context.lock)
+        lock.triggered.connect(lambda: context.lock(LockReason.MANUAL))
         menu.addAction(lock)
         new = QAction(self.tr("新規受付(&N)"), self)
         self.new_action = new
@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         remember(self, "main")
+        self.context.quitting = True  # 終了 (Ctrl+Q) and the window's close button quit; Ctrl+L locks
         if self.context.is_unlocked:
             self.context.lock()
         event.accept()

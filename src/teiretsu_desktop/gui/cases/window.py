@@ -40,7 +40,7 @@ from teiretsu_desktop.gui.cases.forms import (
 from teiretsu_desktop.gui.cases.record_forms import RecordForms
 from teiretsu_desktop.gui.cases.records import ApplicationsTab, CandidatesTab, ReviewsTab
 from teiretsu_desktop.gui.cases.timeline import TimelineTab
-from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.context import AppContext, LockReason
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.printing.dialog import PrintDialog
@@ -185,6 +185,11 @@ class CaseWindow(QWidget):
             QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence.StandardKey.Print, self, lambda: self.open_print())
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
+        # The main window's Ctrl+L (lock) and Ctrl+Q (quit) work from a case window too.
+        QShortcut(QKeySequence("Ctrl+L"), self, lambda: context.lock(LockReason.MANUAL))
+        QShortcut(
+            QKeySequence.StandardKey.Quit, self, lambda: context.main_widget and context.main_widget.close()
+        )
         context.data_changed.connect(self._changed)
         context.about_to_lock.connect(self.keep_drafts)
         context.locked.connect(self.clear_and_close)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.gui import dialogs
-from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.context import AppContext, LockReason
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.tasks import Progress
@@ -120,7 +120,7 @@ class StaffPage(ListPage[staff.StaffInfo]):
     def _rotated(self, recovery_code: str) -> None:
         """The store was re-keyed: show the new recovery key once, then unlock again."""
         dialogs.show_recovery_key(self, recovery_code)
-        self.context.lock()
+        self.context.lock(LockReason.KEYS)
 
 
 class AuditPage(ListPage[audit_log.AuditRow]):

@@ -50,6 +50,9 @@ class UnlockDialog(QDialog):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setObjectName("unlockStatus")
+        self.reason = QLabel(self)
+        self.reason.setWordWrap(True)
+        self.reason.setObjectName("lockReason")
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         title = QLabel(self.tr("<h2>地域生活定着支援センター</h2>"), self)
@@ -62,12 +65,14 @@ class UnlockDialog(QDialog):
         buttons.addWidget(self.unlock_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self.reason)
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
         self.unlock_button.clicked.connect(self.try_passphrase)
         self.passphrase.returnPressed.connect(self.try_passphrase)
+        self.passphrase.textChanged.connect(self._offer_unlock)
         self.keyring_button.clicked.connect(self.try_keyring)
         self._wait = QTimer(self)
         self._wait.setInterval(1000)
@@ -87,19 +92,42 @@ class UnlockDialog(QDialog):
             self.status.setText(message_for(exc) if isinstance(exc, TeiretsuError) else str(exc))
             self.unlock_button.setEnabled(False)
             return
-        self.staff.addItems(slots.logins())
+        # A staff member who unlocked while the application ran is shown by name (kept in memory only:
+        # before an unlock the names are inside the encrypted store); the last one is preselected.
+        for login in slots.logins():
+            name = self.context.staff_names.get(login)
+            self.staff.addItem(f"{name} ({login})" if name else login, login)
+        last = self.context.last_login
+        if last is not None and (index := self.staff.findData(last)) >= 0:
+            self.staff.setCurrentIndex(index)
+        reason = self.context.lock_reason
+        self.reason.setText(reason.text() if reason is not None else "")
+        self.reason.setVisible(reason is not None)
         self.keyring_button.setVisible(any(s.kind == "keyring" for s in slots.slots))
         self.hint.setText(self.context.demo_hint or "")
+        self._offer_unlock()
         self.passphrase.setFocus()
+
+    def login(self) -> str:
+        """The chosen staff member's login: the item's, or what was typed."""
+        text = self.staff.currentText().strip()
+        index = self.staff.findText(text)
+        return str(self.staff.itemData(index)) if index >= 0 and self.staff.itemData(index) else text
+
+    def _offer_unlock(self) -> None:
+        """解除 is offered once a passphrase is typed (and not while a wait after failures runs)."""
+        self.unlock_button.setEnabled(bool(self.passphrase.text()) and not self._wait.isActive())
 
     def _busy(self, busy: bool) -> None:
         for widget in (self.unlock_button, self.keyring_button, self.passphrase, self.staff):
             widget.setEnabled(not busy)
+        if not busy:
+            self._offer_unlock()
         if busy:
             self.status.setText(self.tr("確認しています…"))
 
     def try_passphrase(self) -> None:
-        login, passphrase = self.staff.currentText().strip(), self.passphrase.text()
+        login, passphrase = self.login(), self.passphrase.text()
         if not login or not passphrase:
             self.status.setText(self.tr("スタッフ名とパスフレーズを入力してください"))
             return
@@ -121,7 +149,7 @@ class UnlockDialog(QDialog):
         return UnlockThrottle(self.context.data_dir.unlock_failures, **self._throttle_clock)
 
     def try_keyring(self) -> None:
-        login = self.staff.currentText().strip()
+        login = self.login()
         self._busy(True)
         data_dir = self.context.data_dir
         self.context.runner.submit(lambda: unlock_with_keyring(data_dir, login), self._done, self._failed)
@@ -134,10 +162,10 @@ class UnlockDialog(QDialog):
 
     def _tick(self) -> None:
         """The countdown reads the throttle each second, so it ends exactly when attempts are allowed."""
-        self._wait_left = self.throttle().wait_seconds(self.staff.currentText().strip())
+        self._wait_left = self.throttle().wait_seconds(self.login())
         if self._wait_left <= 0:
             self._wait.stop()
-            self.unlock_button.setEnabled(True)
+            self._offer_unlock()
             self.status.setText(self.tr("もう一度入力してください"))
             return
         self.status.setText(self.tr("失敗が続いたため、%n 秒お待ちください", "", self._wait_left))
@@ -155,7 +183,7 @@ class UnlockDialog(QDialog):
         self.passphrase.setFocus()
         self.status.setText(message_for(error))
         self.adjustSize()  # a long reason (a tamper alarm) is shown whole, not clipped
-        login = self.staff.currentText().strip()
+        login = self.login()
         wait = (
             error.wait_seconds if isinstance(error, TooManyAttempts) else self.throttle().wait_seconds(login)
         )
