@@ -339,57 +339,57 @@
 <context>
     <name>CenterSettingsPage</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="180" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="184" />
         <source>都道府県内 (実数・取扱注意)</source>
         <translation>Within the prefecture (exact counts, handle with care)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="181" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="185" />
         <source>公表用 (10未満を秘匿)</source>
         <translation>For publication (suppress below 10)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="185" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="189" />
         <source>設定を保存</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="187" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="191" />
         <source>この端末のキーリングで解除できるようにする</source>
         <translation>Allow unlocking with this device's keyring</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="188" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="192" />
         <source>バックアップを作成…</source>
         <translation>Create backup…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="217" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="221" />
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="222" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="226" />
         <source>キーリングでの解除を有効にしました</source>
         <translation>Keyring unlocking enabled</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="226" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="230" />
         <source>バックアップの保存先</source>
         <translation>Backup destination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="234" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="238" />
         <source>バックアップしています…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="234" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="238" />
         <source>中止</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="261" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="265" />
         <source>バックアップを作成しました: {0}</source>
         <translation>Backup created: {0}</translation>
     </message>
@@ -493,49 +493,95 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="56" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="82" />
         <source>ダッシュボード</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="58" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="84" />
         <source>期限の一覧</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="63" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="89" />
         <source>全員の担当</source>
         <translation>Everyone's cases</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="64" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="90" />
         <source>自分の担当</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="67" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="93" />
         <source>担当</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="67" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="93" />
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="73" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="99" />
         <source>更新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="102" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="100" />
+        <source>完了…</source>
+        <translation>Done…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="101" />
+        <source>後で…</source>
+        <translation>Later…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="138" />
         <source>期限切れ {0} 件・今日 {1} 件・全 {2} 件</source>
         <translation>{0} overdue · {1} due today · {2} total</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="104" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="140" />
         <source> (期日の早い {0} 件を表示)</source>
         <translation> (showing the {0} with the earliest due dates)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="153" />
+        <source>完了にする行を選んでください</source>
+        <translation>Select the row to mark as done</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="155" />
+        <source>完了</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="155" />
+        <source>何をしたか (記録されます)</source>
+        <translation>What was done (recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="166" />
+        <source>後に回す行を選んでください</source>
+        <translation>Select the row to put off</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="169" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="172" />
+        <source>後で</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="169" />
+        <source>いつまで後に回しますか</source>
+        <translation>Put off until when?</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="172" />
+        <source>後に回す理由 (記録されます)</source>
+        <translation>Why it is put off (recorded)</translation>
     </message>
 </context>
 <context>
@@ -571,17 +617,17 @@
         <translation>Enter it again</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="109" />
+        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="115" />
         <source>新しい回復キー</source>
         <translation>New recovery key</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="111" />
+        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="117" />
         <source>新しい回復キーです。一度だけ表示します。印刷または書き写して金庫に保管してください。</source>
         <translation>This is the new recovery key, shown only once. Print or copy it and keep it in the safe.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="118" />
+        <location filename="../../src/teiretsu_desktop/gui/dialogs.py" line="124" />
         <source>保管しました</source>
         <translation>I have stored it</translation>
     </message>
@@ -1430,17 +1476,17 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="272" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="276" />
         <source>センター</source>
         <translation>Center</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="273" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="277" />
         <source>スタッフと役割</source>
         <translation>Staff and roles</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="274" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="278" />
         <source>監査ログ</source>
         <translation>Audit log</translation>
     </message>

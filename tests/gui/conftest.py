@@ -31,6 +31,7 @@ class Answers:
     password: str | None = None
     save_path: Path | None = None
     open_path: Path | None = None
+    choice: int | None = 0  # the index chosen in ask_choice; None: cancelled
     printer: Path | None = None  # the print dialog is accepted, printing to this PDF file; None: cancelled
     recovery_keys: list[str] = field(default_factory=list)  # new recovery keys the application showed
     asked: list[str] = field(default_factory=list)
@@ -60,6 +61,10 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         given.asked.append(title)
         return given.save_path
 
+    def choice(_parent: object, title: str, _label: str, _items: list[str]) -> int | None:
+        given.asked.append(title)
+        return given.choice
+
     def open_path(_parent: object, title: str, _pattern: str) -> Path | None:
         given.asked.append(title)
         return given.open_path
@@ -80,6 +85,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(dialogs, "ask_password", password)
     monkeypatch.setattr(dialogs, "ask_save_path", save_path)
     monkeypatch.setattr(dialogs, "ask_open_path", open_path)
+    monkeypatch.setattr(dialogs, "ask_choice", choice)
     monkeypatch.setattr(dialogs, "ask_printer", printer)
     monkeypatch.setattr(dialogs, "confirm", confirm)
     monkeypatch.setattr(dialogs, "ask_text", ask_text)

@@ -6,7 +6,16 @@ from dataclasses import replace
 from datetime import date
 
 from teiretsu_desktop.domain.codes import BusinessLine
-from teiretsu_desktop.domain.reminders import CaseDates, ReminderKind, case_reminders, is_shown
+from teiretsu_desktop.domain.reminders import (
+    STEP_GRACE,
+    CaseDates,
+    Reminder,
+    ReminderKind,
+    StepOffsets,
+    case_reminders,
+    is_shown,
+    urgency,
+)
 from teiretsu_desktop.domain.workflow import CaseState
 
 S = CaseState
@@ -57,3 +66,44 @@ def test_follow_up_review_after_a_year_or_the_planned_end() -> None:
     assert _kinds(planned, date(2024, 9, 15))[ReminderKind.FOLLOW_UP_REVIEW] == [date(2024, 10, 1)]
     after_review = replace(planned, last_review=date(2024, 10, 1))
     assert [r.due for r in case_reminders(after_review)] == [date(2025, 10, 1)]
+
+
+def test_a_referral_received_late_is_not_overdue_the_day_it_is_saved() -> None:
+    """Issue 16: received two months before release, the 90-days-before step showed 「29日超過」 at once."""
+    received = date(2025, 1, 31)
+    case = CaseDates("c", "p", BusinessLine.SPECIAL, S.RECEIVED, expected_release=date(2025, 3, 31),
+                     request_date=received)  # fmt: skip
+    for reminder in case_reminders(case):
+        assert reminder.days_left(received) >= 0, reminder
+    plan = next(r for r in case_reminders(case) if r.title == "福祉サービス等調整計画の作成")
+    assert plan.due == received + STEP_GRACE
+
+
+def test_a_decided_candidate_clears_the_placement_step() -> None:
+    case = CaseDates("c", "p", BusinessLine.SPECIAL, S.PLACEMENT, expected_release=date(2025, 3, 31))
+    assert "受入先の決定" in [r.title for r in case_reminders(case)]
+    decided = replace(case, has_decided_candidate=True)
+    assert "受入先の決定" not in [r.title for r in case_reminders(decided)]
+
+
+def test_step_days_are_the_centers() -> None:
+    case = CaseDates("c", "p", BusinessLine.SPECIAL, S.PLANNING, expected_release=date(2025, 3, 31))
+    default = {r.title: r.due for r in case_reminders(case)}
+    assert default["受入先の決定"] == date(2025, 1, 30)  # 60 days before
+    own = {r.title: r.due for r in case_reminders(case, StepOffsets(120, 45, 20, 5))}
+    assert own["受入先の決定"] == date(2025, 2, 14)
+    assert StepOffsets(30, 60, 20, 5).problems()  # out of order
+    assert StepOffsets().problems() == []
+
+
+def test_this_weeks_deadlines_come_before_older_overdue_ones() -> None:
+    today = date(2025, 3, 1)
+    tomorrow = Reminder(ReminderKind.DETENTION_EXPIRY, date(2025, 3, 2), "勾留満期日", "a")
+    old_review = Reminder(ReminderKind.FOLLOW_UP_REVIEW, date(2024, 12, 1), "見直し", "b")
+    missed_step = Reminder(ReminderKind.COORDINATION_STEP, date(2025, 2, 27), "受入先の決定", "c")
+    release_in_5 = Reminder(ReminderKind.RELEASE, date(2025, 3, 6), "退所予定日", "d")
+    consent_today = Reminder(ReminderKind.CONSENT_EXPIRY, today, "同意の有効期限", None, "p")
+    ordered = sorted(
+        [old_review, missed_step, consent_today, release_in_5, tomorrow], key=lambda r: urgency(r, today)
+    )
+    assert ordered == [tomorrow, release_in_5, consent_today, missed_step, old_review]

@@ -31,12 +31,13 @@ ACTION_LABELS: dict[str, str] = {
     "network_activity_recorded": "連携活動の記録", "stats_exported": "統計の書き出し (年度のロック)",
     "stats_year_reopened": "年度の再開", "ledger_exported": "台帳の書き出し", "ledger_imported": "台帳の取込",
     "ledger_field_updated": "台帳の取込による項目の変更",
+    "reminder_done": "期限の完了", "reminder_snoozed": "期限を後に回す",
 }  # fmt: skip
 
 TARGET_LABELS: dict[str, str] = {
     "case": "ケース", "person": "対象者", "staff": "スタッフ", "consent": "同意", "activity": "支援経過",
     "candidate": "受入先候補", "agency": "関係機関", "consultation": "相談", "network_activity": "連携活動",
-    "ledger": "台帳", "setting": "設定", "disclosure": "提供記録", "application": "申請支援",
+    "ledger": "台帳", "setting": "設定", "reminder": "期限", "disclosure": "提供記録", "application": "申請支援",
 }  # fmt: skip
 
 DETAIL_LABELS: dict[str, str] = {
@@ -49,7 +50,7 @@ DETAIL_LABELS: dict[str, str] = {
     "internal": "センター控え", "blank": "白紙", "case": "ケース", "person": "対象者",
     "backup_created_at": "バックアップ日時", "dropped_slots": "削除した鍵", "recovery_key_reissued": "回復キーの再発行",
     "upgraded": "更新した人数", "new": "新規", "updated": "更新", "unchanged": "変更なし", "conflicting": "競合",
-    "refused": "取込不可",
+    "refused": "取込不可", "until": "再表示日",
 }  # fmt: skip
 
 VALUE_LABELS: dict[str, str] = {
@@ -57,6 +58,9 @@ VALUE_LABELS: dict[str, str] = {
     "admin": "管理者", "manager": "センター長", "caseworker": "相談員", "clerical": "事務",
     "special": "特別調整", "general": "一般調整", "follow_up": "フォローアップ", "suspect": "被疑者等支援",
     "consultation": "相談支援", "public": "公表用", "prefecture": "都道府県提出用",
+    "coordination_step": "調整の節目", "release": "退所予定", "detention_expiry": "勾留満期",
+    "suspect_review": "被疑者等支援6か月", "follow_up_review": "フォローアップ見直し", "consent_expiry": "同意の期限",
+    "certificate_renewal": "手帳の更新", "care_certification": "要介護認定の期限",
 }  # fmt: skip
 
 

@@ -54,18 +54,46 @@ LEAD: dict[ReminderKind, timedelta] = {
     ReminderKind.CARE_CERTIFICATION: timedelta(days=60),  # renewal application from 60 days before
 }
 
-# Steps of 特別調整/一般調整 anchored to the expected release date: (days before release, title,
-# the states in which the step is still to be done).
-COORDINATION_STEPS: tuple[tuple[int, str, frozenset[CaseState]], ...] = (
-    (90, "福祉サービス等調整計画の作成", frozenset({S.RECEIVED, S.ASSESSMENT})),
-    (60, "受入先の決定", frozenset({S.RECEIVED, S.ASSESSMENT, S.PLANNING, S.PLACEMENT})),
+
+@dataclass(frozen=True)
+class StepOffsets:
+    """How many days before the expected release each coordination step is due. The ministry sets no
+    such days: these are the documented defaults (docs/dashboard.md), and a center changes them in 設定."""
+
+    plan: int = 90
+    placement: int = 60
+    applications: int = 30
+    handover: int = 7
+
+    def problems(self) -> list[str]:
+        days = (self.plan, self.placement, self.applications, self.handover)
+        if not all(1 <= d <= 365 for d in days):
+            return ["調整の節目の日数は1〜365日です"]
+        if list(days) != sorted(days, reverse=True):
+            return ["調整の節目は 計画作成 ≥ 受入先の決定 ≥ 申請支援 ≥ 引継ぎ準備 の順の日数にしてください"]
+        return []
+
+
+PLACEMENT_STEP = "受入先の決定"
+# Steps of 特別調整/一般調整 anchored to the expected release date: (offset name, title, the states in
+# which the step is still to be done).
+COORDINATION_STEPS: tuple[tuple[str, str, frozenset[CaseState]], ...] = (
+    ("plan", "福祉サービス等調整計画の作成", frozenset({S.RECEIVED, S.ASSESSMENT})),
+    ("placement", PLACEMENT_STEP, frozenset({S.RECEIVED, S.ASSESSMENT, S.PLANNING, S.PLACEMENT})),
     (
-        30,
+        "applications",
         "申請支援(生活保護・手帳・介護認定等)の確認",
         frozenset({S.RECEIVED, S.ASSESSMENT, S.PLANNING, S.PLACEMENT}),
     ),
-    (7, "退所日の同行・受入先への引継ぎ準備", frozenset({S.PLANNING, S.PLACEMENT, S.PLACEMENT_DECIDED})),
+    (
+        "handover",
+        "退所日の同行・受入先への引継ぎ準備",
+        frozenset({S.PLANNING, S.PLACEMENT, S.PLACEMENT_DECIDED}),
+    ),
 )
+# A step is never due before the case has been with the center for this long: a referral received two
+# months before release is not 「29日超過」 the moment it is saved.
+STEP_GRACE = timedelta(days=7)
 
 PRE_RELEASE_STATES = frozenset({S.RECEIVED, S.ASSESSMENT, S.PLANNING, S.PLACEMENT, S.PLACEMENT_DECIDED})
 SUSPECT_REVIEW_MONTHS = 6
@@ -83,9 +111,11 @@ class CaseDates:
     release_date: date | None = None
     follow_up_planned_end: date | None = None
     last_review: date | None = None
+    request_date: date | None = None
+    has_decided_candidate: bool = False  # a candidate marked 決定: the placement step is done
 
 
-def case_reminders(case: CaseDates) -> list[Reminder]:
+def case_reminders(case: CaseDates, offsets: StepOffsets = StepOffsets()) -> list[Reminder]:
     """Every reminder the case currently has, shown or not yet shown."""
     found: list[Reminder] = []
 
@@ -94,9 +124,13 @@ def case_reminders(case: CaseDates) -> list[Reminder]:
 
     line, state = case.business_line, case.state
     if line.is_coordination and case.expected_release and state in PRE_RELEASE_STATES:
-        for days, title, pending in COORDINATION_STEPS:
-            if state in pending:
-                add(ReminderKind.COORDINATION_STEP, case.expected_release - timedelta(days=days), title)
+        for offset, title, pending in COORDINATION_STEPS:
+            if state not in pending or (title == PLACEMENT_STEP and case.has_decided_candidate):
+                continue
+            due = case.expected_release - timedelta(days=getattr(offsets, offset))
+            if case.request_date is not None:
+                due = max(due, min(case.request_date + STEP_GRACE, case.expected_release))
+            add(ReminderKind.COORDINATION_STEP, due, title)
         add(ReminderKind.RELEASE, case.expected_release, "退所予定日")
     if line is BusinessLine.SUSPECT and case.detention_expiry and state in PRE_RELEASE_STATES:
         add(ReminderKind.DETENTION_EXPIRY, case.detention_expiry, "勾留満期日")
@@ -129,3 +163,38 @@ def care_reminder(person_id: str, valid_until: date) -> Reminder:
 
 def is_shown(reminder: Reminder, today: date) -> bool:
     return today >= reminder.shown_from()
+
+
+# What comes first on the dashboard: the deadlines that cannot move (勾留満期, 釈放), then the steps
+# toward them, then reviews, consents and certificates (DOMAIN §2.3–2.4).
+KIND_RANK: dict[ReminderKind, int] = {
+    ReminderKind.DETENTION_EXPIRY: 0,
+    ReminderKind.RELEASE: 1,
+    ReminderKind.COORDINATION_STEP: 2,
+    ReminderKind.SUSPECT_REVIEW: 3,
+    ReminderKind.FOLLOW_UP_REVIEW: 3,
+    ReminderKind.CONSENT_EXPIRY: 4,
+    ReminderKind.CERTIFICATE_RENEWAL: 5,
+    ReminderKind.CARE_CERTIFICATION: 5,
+}
+WEEK = 7
+
+
+def urgency(reminder: Reminder, today: date) -> tuple[int, int, date]:
+    """Sort key: today and this week first, then what was missed this week, then later dates, then the
+    older overdue; by kind within each band, then by due date."""
+    left = reminder.days_left(today)
+    if 0 <= left <= WEEK:
+        band = 0
+    elif -WEEK <= left < 0:
+        band = 1
+    elif left > WEEK:
+        band = 2
+    else:
+        band = 3
+    return band, KIND_RANK[reminder.kind], reminder.due
+
+
+def reminder_key(reminder: Reminder) -> str:
+    """One occurrence of a reminder (what a 完了 or 後で applies to): a moved anchor date is a new one."""
+    return f"{reminder.kind.value}:{reminder.case_id or reminder.person_id}:{reminder.title}:{reminder.due.isoformat()}"

@@ -85,6 +85,12 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, pattern: s
     return Path(path) if path else None
 
 
+def ask_choice(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
+    """One of `items` (their index); None when cancelled."""
+    chosen, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return items.index(chosen) if ok and chosen in items else None
+
+
 def ask_open_path(parent: QWidget | None, title: str, pattern: str) -> Path | None:
     """A file the user chose to open; None when cancelled."""
     path, _ = QFileDialog.getOpenFileName(parent, title, "", pattern)

@@ -31,6 +31,7 @@ class ChangeKind(StrEnum):
     STAFF = "staff"
     SETTINGS = "settings"
     STATISTICS = "statistics"  # a year exported (locked) or reopened
+    REMINDER = "reminder"  # a dashboard reminder done or put off
 
 
 class Change(NamedTuple):

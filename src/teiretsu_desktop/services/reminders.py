@@ -6,20 +6,28 @@ from dataclasses import dataclass
 from datetime import date
 
 from teiretsu_desktop.domain.codes import BusinessLine, CertificateKind
+from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.reminders import (
     LEAD,
     CaseDates,
     Reminder,
     ReminderKind,
+    StepOffsets,
     care_reminder,
     case_reminders,
     certificate_reminder,
     consent_reminder,
     is_shown,
+    reminder_key,
+    urgency,
 )
 from teiretsu_desktop.domain.workflow import CaseState
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.services.auditing import record_change
+from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
+from teiretsu_desktop.services.settings import CenterSettings, load_settings
+from teiretsu_desktop.store.models import ReminderAction
 from teiretsu_desktop.store.queries import reminder_sources
 
 
@@ -29,10 +37,16 @@ class ReminderView:
     person_name: str
     case_no: str | None
     days_left: int
+    staff_name: str = ""  # the case's 主担当
+    line: BusinessLine | None = None
 
     @property
     def overdue(self) -> bool:
         return self.days_left < 0
+
+    @property
+    def key(self) -> str:
+        return reminder_key(self.reminder)
 
 
 def due_reminders(
@@ -41,9 +55,11 @@ def due_reminders(
     """Every reminder shown today (from its lead time until done), soonest first."""
     session.require(Permission.READ_CASES)
     day = today or date.today()
+    offsets = step_offsets(load_settings(session))
     found: list[ReminderView] = []
     with session.uow(write=False) as uow:
         s = uow.session
+        settled = reminder_sources.settled_reminders(s, day)
         for row in reminder_sources.open_case_rows(s, day, session.actor.staff_id if mine else None):
             dates = CaseDates(
                 case_id=row.id,
@@ -55,11 +71,14 @@ def due_reminders(
                 release_date=row.release_date,
                 follow_up_planned_end=row.follow_up_planned_end,
                 last_review=row.last,
+                request_date=row.request_date,
+                has_decided_candidate=bool(row.has_decided),
             )
             name = f"{row.family_name} {row.given_name}".strip()
+            line = BusinessLine(row.business_line)
             found += [
-                ReminderView(r, name, row.case_no, r.days_left(day))
-                for r in case_reminders(dates)
+                ReminderView(r, name, row.case_no, r.days_left(day), row.staff_name or "", line)
+                for r in case_reminders(dates, offsets)
                 if is_shown(r, day)
             ]
         if not mine:
@@ -81,5 +100,47 @@ def due_reminders(
                 found.append(
                     ReminderView(r, f"{row.family_name} {row.given_name}".strip(), None, r.days_left(day))
                 )
-    found.sort(key=lambda v: (v.reminder.due, v.person_name))
+    found = [v for v in found if v.key not in settled]
+    found.sort(key=lambda v: (*urgency(v.reminder, day), v.person_name))
     return found
+
+
+def step_offsets(settings: CenterSettings) -> StepOffsets:
+    return StepOffsets(
+        settings.reminder_plan_days, settings.reminder_placement_days,
+        settings.reminder_applications_days, settings.reminder_handover_days,
+    )  # fmt: skip
+
+
+def _act(session: StaffSession, key: str, action: str, reason: str, until: date | None) -> Outcome[None]:
+    session.require(Permission.READ_CASES)
+    why = reason.strip()
+    if not why:
+        raise InvalidInput("理由を入力してください / Give the reason.")
+    if until is not None and until <= date.today():
+        raise InvalidInput("後の日付にしてください / Choose a later day.")
+    with session.uow() as uow:
+        uow.session.add(
+            ReminderAction(
+                reminder_key=key[:200], action=action, until=until, reason=why[:1000],
+                staff_id=session.actor.staff_id, acted_on=date.today(),
+            )
+        )  # fmt: skip
+        kind, _, rest = key.partition(":")
+        target = rest.split(":", 1)[0]
+        record_change(
+            session, uow, f"reminder_{action}", "reminder", target,
+            {"kind": kind, **({"until": until.isoformat()} if until else {})},
+        )  # fmt: skip
+        uow.commit()
+    return Outcome(None, Changes.of(ChangeKind.REMINDER))
+
+
+def complete_reminder(session: StaffSession, key: str, reason: str) -> Outcome[None]:
+    """完了: the reminder is done (what was done is the reason); it does not come back."""
+    return _act(session, key, "done", reason, None)
+
+
+def snooze_reminder(session: StaffSession, key: str, until: date, reason: str) -> Outcome[None]:
+    """後で: the reminder is put off until `until`, with the reason."""
+    return _act(session, key, "snoozed", reason, until)

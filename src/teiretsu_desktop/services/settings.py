@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from teiretsu_desktop.domain.center_code import center_code_problem
 from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.domain.reminders import StepOffsets
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change
@@ -31,6 +32,11 @@ class CenterSettings:
     center_address: str = ""
     center_phone: str = ""
     center_fax: str = ""
+    # Days before the expected release each coordination step is due (domain/reminders.StepOffsets).
+    reminder_plan_days: int = StepOffsets.plan
+    reminder_placement_days: int = StepOffsets.placement
+    reminder_applications_days: int = StepOffsets.applications
+    reminder_handover_days: int = StepOffsets.handover
 
     def check(self) -> None:
         if not 1 <= self.idle_lock_minutes <= 60:
@@ -39,6 +45,12 @@ class CenterSettings:
             raise InvalidInput("秘匿の方針は prefecture か public です / Policy is prefecture or public.")
         if self.retention_years_case < 1 or self.retention_years_disclosure < 1:
             raise InvalidInput("保存年限は1年以上です / Retention is at least one year.")
+        offsets = StepOffsets(
+            self.reminder_plan_days, self.reminder_placement_days, self.reminder_applications_days,
+            self.reminder_handover_days,
+        )  # fmt: skip
+        for problem in offsets.problems():
+            raise InvalidInput(f"{problem} / The coordination step days must be 1-365, in order.")
 
 
 PREFIX = "center."

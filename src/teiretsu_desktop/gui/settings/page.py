@@ -171,6 +171,10 @@ class CenterSettingsPage(QWidget):
                 Field("center_address", "センターの所在地 (文書に印刷)"),
                 Field("center_phone", "センターの電話番号"),
                 Field("center_fax", "センターのFAX番号"),
+                Field("reminder_plan_days", "調整計画作成の期限 (釈放予定日の何日前)", "int"),
+                Field("reminder_placement_days", "受入先決定の期限 (何日前)", "int"),
+                Field("reminder_applications_days", "申請支援の確認の期限 (何日前)", "int"),
+                Field("reminder_handover_days", "引継ぎ準備の期限 (何日前)", "int"),
             ],
             self,
         )

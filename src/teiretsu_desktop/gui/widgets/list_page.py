@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from teiretsu_desktop.gui.context import AppContext
@@ -23,11 +24,17 @@ class ListPage(QWidget, Generic[R]):
     kinds: frozenset[ChangeKind] = frozenset()
 
     def __init__(
-        self, context: AppContext, title: str, columns: list[Column[R]], parent: QWidget | None = None
+        self,
+        context: AppContext,
+        title: str,
+        columns: list[Column[R]],
+        parent: QWidget | None = None,
+        *,
+        background: Callable[[R], QColor | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.model: RowsModel[R] = RowsModel(columns)
+        self.model: RowsModel[R] = RowsModel(columns, background)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)

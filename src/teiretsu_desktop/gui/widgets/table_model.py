@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -22,10 +23,13 @@ class Column(Generic[R]):
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):
-    def __init__(self, columns: Sequence[Column[R]]) -> None:
+    def __init__(
+        self, columns: Sequence[Column[R]], background: Callable[[R], QColor | None] | None = None
+    ) -> None:
         super().__init__()
         self._columns = list(columns)
         self._rows: list[R] = []
+        self._background = background  # a row's colour (overdue, today), or None
 
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
@@ -57,6 +61,8 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             return column.sort_key(row) if column.sort_key else column.text(row)
         if role == ROW_ROLE:
             return index.row()
+        if role == Qt.ItemDataRole.BackgroundRole and self._background is not None:
+            return self._background(row)
         return None
 
     def headerData(

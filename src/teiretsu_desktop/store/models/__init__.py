@@ -12,6 +12,7 @@ from teiretsu_desktop.store.models.cases import (
     FormDraft,
     NoteDraft,
     PlacementCandidate,
+    ReminderAction,
     SupportCase,
 )
 from teiretsu_desktop.store.models.core import AuditEntry, CenterProfile, Setting, Staff, StoreMeta
@@ -52,6 +53,7 @@ __all__ = [
     "PersonName",
     "PlacementCandidate",
     "Record",
+    "ReminderAction",
     "Setting",
     "Staff",
     "StoreMeta",

@@ -240,3 +240,18 @@ class FormDraft(Base):
     staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"), nullable=False)
     payload: Mapped[str] = mapped_column(SealedText, nullable=False)
     saved_at: Mapped[str] = mapped_column(String(32), nullable=False)
+
+
+class ReminderAction(Record, Base):
+    """A dashboard reminder done (完了) or put off (後で) by a staff member, with the reason. Reminders
+    themselves are derived from the case's dates (domain/reminders.py); this records what a person
+    decided about one occurrence of one, named by `reminder_key`."""
+
+    __tablename__ = "reminder_action"
+
+    reminder_key: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
+    action: Mapped[str] = mapped_column(String(10), nullable=False)  # done | snoozed
+    until: Mapped[date | None] = mapped_column(Date)  # a snooze: shown again from this day
+    reason: Mapped[str] = mapped_column(Text, nullable=False)
+    staff_id: Mapped[str | None] = mapped_column(String(36))
+    acted_on: Mapped[date] = mapped_column(Date, nullable=False)

@@ -5,11 +5,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from teiretsu_desktop.domain.codes import ConsentStatus
-from teiretsu_desktop.store.models import CaseReview, Certificate, Consent, Person, SupportCase
+from teiretsu_desktop.store.models import (
+    CaseReview,
+    Certificate,
+    Consent,
+    Person,
+    PlacementCandidate,
+    ReminderAction,
+    Staff,
+    SupportCase,
+)
 
 TERMINAL_STATES = ("closed", "declined", "withdrawn", "died", "transferred", "released_unplaced")
 MAX_LEAD_DAYS = 120  # the longest rule lead (coordination steps: 90 days + the 14-day reminder lead)
@@ -33,11 +42,17 @@ def open_case_rows(session: Session, today: date, staff_id: str | None) -> list[
             SupportCase.detention_expiry,
             SupportCase.release_date,
             SupportCase.follow_up_planned_end,
+            SupportCase.request_date,
             last_review.c.last,
             Person.family_name,
             Person.given_name,
+            Staff.display_name.label("staff_name"),
+            exists()
+            .where(PlacementCandidate.case_id == SupportCase.id, PlacementCandidate.status == "decided")
+            .label("has_decided"),
         )
         .join(Person, Person.id == SupportCase.person_id)
+        .outerjoin(Staff, Staff.id == SupportCase.primary_staff_id)
         .outerjoin(last_review, last_review.c.case_id == SupportCase.id)
         .where(SupportCase.state.not_in(TERMINAL_STATES))
         .where(
@@ -94,3 +109,13 @@ def expiring_care_certifications(session: Session, today: date, within_days: int
         Person.care_valid_until.between(today - timedelta(days=30), today + timedelta(days=within_days))
     )
     return list(session.execute(query).all())
+
+
+def settled_reminders(session: Session, today: date) -> set[str]:
+    """Keys of reminders done, or put off until a day after today."""
+    rows = session.execute(
+        select(ReminderAction.reminder_key).where(
+            or_(ReminderAction.action == "done", ReminderAction.until > today)
+        )
+    )
+    return set(rows.scalars())
