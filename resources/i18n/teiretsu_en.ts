@@ -150,188 +150,188 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="115" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="123" />
         <source>保存されている内容に戻す</source>
         <translation>Revert to the saved version</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="127" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="136" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="129" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="138" />
         <source>印刷 (Ctrl+P)…</source>
         <translation>Print (Ctrl+P)…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="158" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="167" />
         <source>基本情報</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="159" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="168" />
         <source>障害・手帳</source>
         <translation>Disabilities and certificates</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="160" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="237" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="169" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="250" />
         <source>同意・提供記録</source>
         <translation>Consent &amp; disclosures</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="161" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="170" />
         <source>支援経過</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="162" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="171" />
         <source>受入先調整</source>
         <translation>Destination coordination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="163" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="172" />
         <source>申請支援</source>
         <translation>Application support</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="164" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="173" />
         <source>フォローアップ</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="165" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="174" />
         <source>終結</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="217" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="226" />
         <source>(登録を削除したスタッフ)</source>
         <translation>(staff member removed)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="255" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="268" />
         <source>保存されていない編集を復元しました (下書き {0} UTC)。保存するか、元に戻してください。</source>
         <translation>Unsaved edits were restored (draft {0} UTC). Save them or revert.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="266" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="279" />
         <source>状態を進める:</source>
         <translation>Advance status:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="277" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="290" />
         <source>必要なもの: </source>
         <translation>Required: </translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="281" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="294" />
         <source>再開…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="283" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="296" />
         <source>終結日・終結理由を直すとき、支援を続けるとき (理由を記録します)</source>
         <translation>To correct the closure date or reason, or to continue support (the reason is recorded)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="285" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="298" />
         <source>終了したケース:</source>
         <translation>Ended case:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="301" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="320" />
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="343" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="362" />
         <source>変更はありません</source>
         <translation>Nothing has changed</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="350" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="369" />
         <source>業務区分を切り替える理由</source>
         <translation>Reason for switching the service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="351" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="370" />
         <source>業務区分の切り替え</source>
         <translation>Switch service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="359" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="378" />
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="376" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="395" />
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="383" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="402" />
         <source>保存しました (その後に入力した内容はまだ保存されていません)</source>
         <translation>Saved (what you typed since then is not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="393" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="412" />
         <source>ケースを「{0}」にします。よろしいですか？ (あとで「再開」で戻せます。理由が記録されます)</source>
         <translation>The case will become “{0}”. Continue? (It can be reopened later; the reason is recorded.)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="396" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="415" />
         <source>状態の変更</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="401" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="420" />
         <source>「{0}」に戻す理由</source>
         <translation>Reason for moving back to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="402" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="421" />
         <source>状態を戻す理由</source>
         <translation>Reason for moving back</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="409" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="428" />
         <source>ケースの再開</source>
         <translation>Reopen case</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="409" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="428" />
         <source>再開する理由</source>
         <translation>Reason for reopening</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="435" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="454" />
         <source>保存していない編集を破棄して、保存されている内容に戻しますか？</source>
         <translation>Discard the unsaved edits and revert to the saved version?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="436" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="455" />
         <source>編集の破棄</source>
         <translation>Discard edits</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="436" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="455" />
         <source>破棄する</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="469" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="488" />
         <source>このケースは別の画面で変更されました。入力中の項目はそのまま残し、ほかの項目を最新にしました。</source>
         <translation>This case was changed in another window. Your unsaved fields were kept; the other fields now show the latest values.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="517" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="536" />
         <source>保存されていない変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="518" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="537" />
         <source>このケースには保存されていない変更があります。保存しますか？</source>
         <translation>This case has unsaved changes. Save them?</translation>
     </message>

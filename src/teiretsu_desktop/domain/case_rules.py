@@ -142,3 +142,25 @@ def check_case(case: CaseRecord) -> None:
 
 # Fields that describe how a case ended: on an ended case they change only by reopening it.
 CLOSING_FIELDS = ("closure_date", "closure_reason")
+
+
+_COORDINATION = frozenset({BusinessLine.SPECIAL, BusinessLine.GENERAL})
+_AFTER_PRISON = _COORDINATION | {BusinessLine.FOLLOW_UP}
+# Fields that belong to some business lines only: a case of another line does not show them (unless a
+# value was entered, which is never hidden).
+LINE_FIELDS: dict[str, frozenset[BusinessLine]] = {
+    "detention_expiry": frozenset({BusinessLine.SUSPECT}),
+    "lawyer_name": frozenset({BusinessLine.SUSPECT}),
+    "lawyer_contact": frozenset({BusinessLine.SUSPECT}),
+    "expected_release": _COORDINATION,
+    "sentence_kind": _AFTER_PRISON,
+    "sentence_end": _AFTER_PRISON,
+    "center_role": _AFTER_PRISON,  # 広域調整
+    "partner_center": _AFTER_PRISON,
+    "partner_reference": _AFTER_PRISON,
+}
+
+
+def shows_field(key: str, line: BusinessLine, value: object = None) -> bool:
+    lines = LINE_FIELDS.get(key)
+    return lines is None or line in lines or value not in (None, "")

@@ -77,3 +77,13 @@ def normalize_name(text: str) -> str:
 def is_kana(text: str) -> bool:
     key = normalize_name(text)
     return bool(key) and all("ぁ" <= ch <= "ゖ" or ch == "ー" for ch in key)
+
+
+_HIRA_START, _HIRA_END = ord("ぁ"), ord("ゖ")
+
+
+def to_katakana(text: str) -> str:
+    """A reading as it is stored: full-width katakana, whatever was typed (ひらがな, ﾊﾝｶｸ), so that lists do
+    not mix the two. Spaces are kept (they separate 姓 and 名)."""
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(chr(ord(ch) + 0x60) if _HIRA_START <= ord(ch) <= _HIRA_END else ch for ch in folded)

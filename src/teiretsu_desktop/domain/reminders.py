@@ -198,3 +198,15 @@ def urgency(reminder: Reminder, today: date) -> tuple[int, int, date]:
 def reminder_key(reminder: Reminder) -> str:
     """One occurrence of a reminder (what a 完了 or 後で applies to): a moved anchor date is a new one."""
     return f"{reminder.kind.value}:{reminder.case_id or reminder.person_id}:{reminder.title}:{reminder.due.isoformat()}"
+
+
+DEADLINE_KINDS = (
+    ReminderKind.DETENTION_EXPIRY, ReminderKind.RELEASE, ReminderKind.SUSPECT_REVIEW, ReminderKind.FOLLOW_UP_REVIEW,
+)  # fmt: skip
+
+
+def next_deadline(case: CaseDates) -> Reminder | None:
+    """The date the case is working toward, for its header: 勾留満期 (被疑者等支援), 釈放予定 (coordination),
+    the 6-month window after a release, or the follow-up review."""
+    found = [r for r in case_reminders(case) if r.kind in DEADLINE_KINDS]
+    return min(found, key=lambda r: r.due) if found else None

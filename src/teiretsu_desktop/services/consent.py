@@ -323,6 +323,17 @@ def list_consents(session: StaffSession, person_id: str) -> list[ConsentView]:
         return _consents_of(uow.session, person_id)
 
 
+def consent_in_force(
+    session: StaffSession, person_id: str, case_id: str, *, on: date | None = None
+) -> ConsentView | None:
+    """The consent that covers this episode today (for the case header), or None."""
+    session.require(Permission.READ_CASES)
+    with session.uow(write=False) as uow:
+        views = _consents_of(uow.session, person_id)
+    chosen = consent_for_episode([c.terms() for c in views], case_id=case_id, on=on or date.today())
+    return next((c for c in views if c.id == chosen), None)
+
+
 def get_consent(session: StaffSession, consent_id: str) -> ConsentView:
     session.require(Permission.READ_CASES)
     with session.uow(write=False) as uow:

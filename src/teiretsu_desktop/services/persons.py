@@ -18,7 +18,7 @@ from teiretsu_desktop.domain.codes import (
     SupportCategory,
 )
 from teiretsu_desktop.domain.errors import InvalidInput
-from teiretsu_desktop.domain.names import normalize_name
+from teiretsu_desktop.domain.names import normalize_name, to_katakana
 from teiretsu_desktop.domain.wareki import ERAS
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
@@ -137,6 +137,8 @@ def _apply(person: Person, data: PersonInput, *, sensitive: bool) -> None:
         if name in SENSITIVE_FIELDS and not sensitive:
             continue
         value = getattr(data, name)
+        if name in ("family_kana", "given_kana"):
+            value = to_katakana(value or "")  # stored in katakana, typed in either
         setattr(
             person,
             name,

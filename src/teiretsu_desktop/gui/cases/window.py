@@ -15,6 +15,7 @@ One window per case; its editable fields live in record_forms.py. The window res
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -29,14 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from teiretsu_desktop.domain.case_rules import LINE_FIELDS, shows_field
 from teiretsu_desktop.domain.codes import BusinessLine
-from teiretsu_desktop.domain.wareki import to_wareki
 from teiretsu_desktop.domain.workflow import TERMINAL, CaseState, needs_reason
 from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.cases.consent_register import ConsentRegister, ConsentTab, DisclosuresTab
 from teiretsu_desktop.gui.cases.forms import (
     SENSITIVE_KEYS,
 )
+from teiretsu_desktop.gui.cases.header import header_html
 from teiretsu_desktop.gui.cases.record_forms import RecordForms
 from teiretsu_desktop.gui.cases.records import ApplicationsTab, CandidatesTab, ReviewsTab
 from teiretsu_desktop.gui.cases.timeline import TimelineTab
@@ -50,6 +52,7 @@ from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services import case_record, cases, persons
 from teiretsu_desktop.services.changes import ChangeKind, Changes
+from teiretsu_desktop.services.consent import ConsentView, consent_in_force
 from teiretsu_desktop.services.staff import Colleague, list_colleagues
 
 
@@ -72,16 +75,21 @@ class CaseData:
     steps: list[cases.NextStep]
     staff: list[Colleague]
     draft: case_record.FormDraftView | None
+    consent: ConsentView | None = None
+    last_review: date | None = None
 
 
 def load_case(session: StaffSession, case_id: str) -> CaseData:
     case = cases.get_case(session, case_id)
+    reviews = cases.list_reviews(session, case_id)
     return CaseData(
         case=case,
         person=persons.get_person(session, case.person_id),
         steps=cases.next_steps(session, case_id),
         staff=list_colleagues(session),
         draft=case_record.form_draft(session, case_id),
+        consent=consent_in_force(session, case.person_id, case_id),
+        last_review=max((r.reviewed_on for r in reviews), default=None),
     )
 
 
@@ -119,7 +127,8 @@ class CaseWindow(QWidget):
         self.notice.hide()
         self.steps_box = QHBoxLayout()
         self.steps_note = QLabel(self)
-        self.steps_note.setWordWrap(True)
+        self.steps_note.setWordWrap(False)
+        self.steps_note.setFixedHeight(self.steps_note.fontMetrics().height() + 4)
         self.steps_note.setObjectName("stepsNote")
         self.status = QLabel(self)
         self.status.setObjectName("caseStatus")
@@ -220,11 +229,15 @@ class CaseWindow(QWidget):
             )
             self.case_form.set_choices(key, staff + extra)
         self.forms.load(person, case)
-        birth = f"{to_wareki(person.birth_date)}生" if person.birth_date else ""
+        names = dict((staff_id, name) for name, staff_id in staff)
         self.header.setText(
-            f"<h2>{case.person_name} <small>{person.family_kana} {person.given_kana} {birth}</small></h2>"
-            f"{case.case_no} ・ {case.business_line.label} ・ <b>{case.state.label}</b>"
-        )
+            header_html(
+                case, person, staff_name=names.get(case.primary_staff_id or "", ""), consent=data.consent,
+                last_review=data.last_review, today=date.today(),
+            )
+        )  # fmt: skip
+        for key in LINE_FIELDS:  # only the fields of the case's business line (and any already filled)
+            self.case_form.set_field_visible(key, shows_field(key, case.business_line, getattr(case, key)))
         self.setWindowTitle(f"{case.case_no} — Teiretsu")
         self._state = case.state
         self._show_steps(data.steps)
@@ -285,7 +298,13 @@ class CaseWindow(QWidget):
             self.steps_box.addWidget(QLabel(self.tr("終了したケース:"), self))
             self.steps_box.addWidget(reopen)
         self.steps_box.addStretch(1)
-        self.steps_note.setText("\n".join(notes) if self.may_write else "")
+        # One line that never pushes the tabs down: the whole text is in its tooltip.
+        text = " ／ ".join(notes) if self.may_write else ""
+        self.steps_note.setToolTip(text)
+        elided = self.steps_note.fontMetrics().elidedText(
+            text, Qt.TextElideMode.ElideRight, max(200, self.width() - 40)
+        )
+        self.steps_note.setText(elided)
 
     def _reload_steps(self) -> None:
         case_id = self.case_id

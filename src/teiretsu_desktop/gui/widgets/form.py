@@ -110,6 +110,9 @@ class Form(QWidget):
         if not self._loading:
             self.edited.emit()
 
+    def set_field_visible(self, key: str, visible: bool) -> None:
+        self.layout_.setRowVisible(self.widgets[key], visible)
+
     def set_read_only(self, read_only: bool) -> None:
         """For a role that may look but not change (事務): fields show values and cannot be edited."""
         for w in self.widgets.values():

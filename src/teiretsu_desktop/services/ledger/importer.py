@@ -30,7 +30,7 @@ from teiretsu_desktop.domain.case_rules import RELEASED_STATES, case_problems, r
 from teiretsu_desktop.domain.codes import BusinessLine, DestinationKind
 from teiretsu_desktop.domain.errors import Cancelled, InvalidInput
 from teiretsu_desktop.domain.ledger_vocabulary import fold
-from teiretsu_desktop.domain.names import normalize_name
+from teiretsu_desktop.domain.names import normalize_name, to_katakana
 from teiretsu_desktop.domain.wareki import fiscal_year, fiscal_year_label
 from teiretsu_desktop.domain.workflow import MAIN_PATHS, TERMINAL, CaseState, allowed_next
 from teiretsu_desktop.security import audit
@@ -420,7 +420,7 @@ def _person_values(person: Person, disabilities: list[str]) -> dict[str, Any]:
 def _row_person_values(values: dict[str, Any]) -> dict[str, Any]:
     out = {k: values.get(k) for k in PERSON_KEYS}
     out["name"] = _joined(*_split(values.get("name")))
-    out["kana"] = _joined(*_split(values.get("kana"))) or None
+    out["kana"] = to_katakana(_joined(*_split(values.get("kana")))) or None
     disabilities = values.get("disabilities")
     out["disabilities"] = ",".join(sorted(disabilities.split(","))) if disabilities else None
     return out
@@ -431,7 +431,7 @@ def _set_person(ctx: _Context, person: Person, key: str, value: Any) -> None:
     if key == "name":
         person.family_name, person.given_name = _split(value)
     elif key == "kana":
-        person.family_kana, person.given_kana = _split(value)
+        person.family_kana, person.given_kana = _split(to_katakana(value or ""))
     elif key == "disabilities":
         wanted = value.split(",") if value else []
         current = {
@@ -484,7 +484,7 @@ class _Pending:
 
     def person(self, ctx: _Context, person_id: str, values: dict[str, Any]) -> str:
         family, given = _split(values.get("name"))
-        family_kana, given_kana = _split(values.get("kana"))
+        family_kana, given_kana = _split(to_katakana(values.get("kana") or ""))
         self.persons.append({
             "id": person_id, "revision": 1, "updated_at": ctx.now, "updated_by": ctx.session.actor.staff_id,
             "family_name": family, "given_name": given, "family_kana": family_kana, "given_kana": given_kana,

@@ -1,0 +1,65 @@
+"""The case window's header: who, which episode, where it stands, what is due next, who is in charge,
+and whether a consent covers the work — the things a caseworker checks before anything else."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from teiretsu_desktop.domain.reminders import CaseDates, next_deadline
+from teiretsu_desktop.domain.wareki import age_on, to_wareki
+from teiretsu_desktop.services.cases import CaseView
+from teiretsu_desktop.services.consent import ConsentView
+from teiretsu_desktop.services.persons import PersonView
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CaseHeader", text)
+
+
+def _countdown(days: int) -> str:
+    if days < 0:
+        return _tr("{0}日超過").format(-days)
+    return _tr("今日") if days == 0 else _tr("あと{0}日").format(days)
+
+
+def header_html(
+    case: CaseView,
+    person: PersonView,
+    *,
+    staff_name: str,
+    consent: ConsentView | None,
+    last_review: date | None,
+    today: date,
+) -> str:
+    birth = ""
+    if person.birth_date is not None:
+        birth = _tr("{0}生 ({1}歳)").format(to_wareki(person.birth_date), age_on(person.birth_date, today))
+    kana = escape(f"{person.family_kana} {person.given_kana}".strip())
+    parts = [escape(case.case_no), escape(case.business_line.label), f"<b>{escape(case.state.label)}</b>"]
+    parts.append(_tr("担当 {0}").format(escape(staff_name)) if staff_name else _tr("担当 未定"))
+    deadline = next_deadline(
+        CaseDates(
+            case.id, case.person_id, case.business_line, case.state, case.expected_release,
+            case.detention_expiry, case.release_date, case.follow_up_planned_end, last_review, case.request_date,
+        )
+    )  # fmt: skip
+    if deadline is not None:
+        left = (deadline.due - today).days
+        colour = "#b00020" if left < 0 else "#8a5a00" if left <= 7 else "inherit"
+        parts.append(
+            f'<span style="color:{colour}">'
+            + _tr("次の期限: {0} {1} ({2})").format(
+                escape(deadline.kind.label), to_wareki(deadline.due), _countdown(left)
+            )
+            + "</span>"
+        )
+    if consent is None:
+        parts.append('<span style="color:#b00020">' + _tr("同意: この支援の同意なし") + "</span>")
+    elif consent.expires_on is not None:
+        parts.append(_tr("同意: あり ({0}まで)").format(to_wareki(consent.expires_on)))
+    else:
+        parts.append(_tr("同意: あり"))
+    return f"<h2>{escape(case.person_name)} <small>{kana} {birth}</small></h2>" + " ・ ".join(parts)
