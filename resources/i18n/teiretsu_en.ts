@@ -69,6 +69,59 @@
     </message>
 </context>
 <context>
+    <name>CaseHeader</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="20" />
+        <source>{0}日超過</source>
+        <translation>{0} days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="22" />
+        <source>今日</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="24" />
+        <source>あと{0}日</source>
+        <translation>in {0} days</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="39" />
+        <source>{0}生 ({1}歳)</source>
+        <translation>born {0} (age {1})</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="45" />
+        <source>担当 {0}</source>
+        <translation>in charge: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="47" />
+        <source>担当 未定</source>
+        <translation>no one in charge</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="60" />
+        <source>次の期限: {0} {1} ({2})</source>
+        <translation>next deadline: {0} {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="68" />
+        <source>同意: この支援の同意なし</source>
+        <translation>consent: none for this episode</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="73" />
+        <source>同意: あり ({0}まで)</source>
+        <translation>consent: given (until {0})</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="78" />
+        <source>同意: あり</source>
+        <translation>consent: given</translation>
+    </message>
+</context>
+<context>
     <name>CaseListView</name>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="45" />

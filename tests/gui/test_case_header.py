@@ -43,7 +43,9 @@ def test_the_header_and_the_fields_of_the_line(qtbot: QtBot, gui: Application, s
     assert not window.steps_note.wordWrap() and "\n" not in window.steps_note.text()
     other = _window(qtbot, gui, special)
     visible = {k for k, w in other.case_form.widgets.items() if w.isVisibleTo(other)}
-    assert "expected_release" in visible and not {"detention_expiry", "lawyer_name", "lawyer_contact"} & visible
+    assert (
+        "expected_release" in visible and not {"detention_expiry", "lawyer_name", "lawyer_contact"} & visible
+    )
     assert "次の期限: 退所予定" in other.header.text() and "あと40日" in other.header.text()
     # The tab bar stays where it is from case to case.
     assert window.tabs.y() == other.tabs.y()

@@ -15,14 +15,14 @@ from teiretsu_desktop.services.consent import ConsentView
 from teiretsu_desktop.services.persons import PersonView
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaseHeader", text)
-
-
 def _countdown(days: int) -> str:
     if days < 0:
-        return _tr("{0}日超過").format(-days)
-    return _tr("今日") if days == 0 else _tr("あと{0}日").format(days)
+        return QCoreApplication.translate("CaseHeader", "{0}日超過").format(-days)
+    return (
+        QCoreApplication.translate("CaseHeader", "今日")
+        if days == 0
+        else QCoreApplication.translate("CaseHeader", "あと{0}日").format(days)
+    )
 
 
 def header_html(
@@ -36,10 +36,16 @@ def header_html(
 ) -> str:
     birth = ""
     if person.birth_date is not None:
-        birth = _tr("{0}生 ({1}歳)").format(to_wareki(person.birth_date), age_on(person.birth_date, today))
+        birth = QCoreApplication.translate("CaseHeader", "{0}生 ({1}歳)").format(
+            to_wareki(person.birth_date), age_on(person.birth_date, today)
+        )
     kana = escape(f"{person.family_kana} {person.given_kana}".strip())
     parts = [escape(case.case_no), escape(case.business_line.label), f"<b>{escape(case.state.label)}</b>"]
-    parts.append(_tr("担当 {0}").format(escape(staff_name)) if staff_name else _tr("担当 未定"))
+    parts.append(
+        QCoreApplication.translate("CaseHeader", "担当 {0}").format(escape(staff_name))
+        if staff_name
+        else QCoreApplication.translate("CaseHeader", "担当 未定")
+    )
     deadline = next_deadline(
         CaseDates(
             case.id, case.person_id, case.business_line, case.state, case.expected_release,
@@ -51,15 +57,23 @@ def header_html(
         colour = "#b00020" if left < 0 else "#8a5a00" if left <= 7 else "inherit"
         parts.append(
             f'<span style="color:{colour}">'
-            + _tr("次の期限: {0} {1} ({2})").format(
+            + QCoreApplication.translate("CaseHeader", "次の期限: {0} {1} ({2})").format(
                 escape(deadline.kind.label), to_wareki(deadline.due), _countdown(left)
             )
             + "</span>"
         )
     if consent is None:
-        parts.append('<span style="color:#b00020">' + _tr("同意: この支援の同意なし") + "</span>")
+        parts.append(
+            '<span style="color:#b00020">'
+            + QCoreApplication.translate("CaseHeader", "同意: この支援の同意なし")
+            + "</span>"
+        )
     elif consent.expires_on is not None:
-        parts.append(_tr("同意: あり ({0}まで)").format(to_wareki(consent.expires_on)))
+        parts.append(
+            QCoreApplication.translate("CaseHeader", "同意: あり ({0}まで)").format(
+                to_wareki(consent.expires_on)
+            )
+        )
     else:
-        parts.append(_tr("同意: あり"))
+        parts.append(QCoreApplication.translate("CaseHeader", "同意: あり"))
     return f"<h2>{escape(case.person_name)} <small>{kana} {birth}</small></h2>" + " ・ ".join(parts)
