@@ -56,6 +56,19 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/chart.py" line="19" />
+        <source>今年度</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/chart.py" line="19" />
+        <source>前年度</source>
+        <translation>Previous year</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesTab</name>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="100" />
@@ -711,47 +724,102 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="33" />
-        <source>{0}年度の集計を書き出す</source>
-        <translation>Export statistics for fiscal year {0}</translation>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="43" />
+        <source>{0}の集計を書き出す</source>
+        <translation>Export the statistics of {0}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="43" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="50" />
+        <source>書き出す内容</source>
+        <translation>What is written</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="52" />
+        <source>区分</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="52" />
+        <source>表・項目</source>
+        <translation>Table / field</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="52" />
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="52" />
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="52" />
+        <source>値</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="59" />
         <source>確認</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="44" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="60" />
         <source>承認して書き出す…</source>
         <translation>Sign off and export…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="47" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="63" />
         <source>秘匿の方針</source>
         <translation>Suppression policy</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="54" />
-        <source>センターの外に出る内容のすべて (秘匿は「秘匿」と表示):</source>
-        <translation>Everything that will leave the center (suppressed cells are shown as “秘匿”):</translation>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="76" />
+        <source>センターの外に出る内容のすべて: ファイルの情報と、集計のすべてのセル (秘匿は「秘匿」と表示)</source>
+        <translation>Everything that leaves the center: the file information and every cell of the tables (suppressed cells read “suppressed”)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="80" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="96" />
+        <source>ファイルの情報</source>
+        <translation>File information</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="106" />
+        <source>集計</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="110" />
+        <source>秘匿</source>
+        <translation>suppressed</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="128" />
+        <source>検査: 合格。都道府県内で使う取扱注意の集計のため、数は実数のままです。</source>
+        <translation>Check passed. For use within the prefecture (handle with care): the numbers are exact.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="131" />
+        <source>検査: 合格。人数が少ないと個人が分かるおそれがあるため、{0}未満の数を「秘匿」にしました ({1}セル)。前回の書き出しとの差や合計から秘匿の数が分からないよう、さらに{2}セルを秘匿にしました。</source>
+        <translation>Check passed. Numbers below {0} could identify a person and are suppressed ({1} cells); {2} more cells are suppressed so that they cannot be worked out from totals or from the previous export.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="134" />
+        <source> 氏名・生年月日・住所などの個人を特定する項目、自由記述、日付は含まれません。</source>
+        <translation> No names, birth dates, addresses or other identifying fields, free text or dates are included.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="119" />
         <source> この年度は書き出し済みでロックされています。</source>
         <translation> This fiscal year has already been exported and is locked.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="83" />
-        <source>検査: 合格。秘匿 一次 {0}・差分 {1}・二次 {2} セル。個人を特定する項目・自由記述・日付は含まれません。</source>
-        <translation>Check passed. Suppressed cells: {0} primary, {1} differencing, {2} secondary. No identifying fields, free text or dates are included.</translation>
-    </message>
-    <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="91" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="138" />
         <source>集計ファイル</source>
         <translation>Statistics bundle</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="102" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="149" />
         <source>書き出しました: {0} (連番 {1})</source>
         <translation>Exported: {0} (sequence no. {1})</translation>
     </message>
@@ -1606,33 +1674,28 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="62" />
         <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="64" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="66" />
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="53" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="56" />
         <source>集計表</source>
         <translation>Statistics table</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="54" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="57" />
         <source>集計表の一覧</source>
         <translation>Statistics tables</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="57" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="60" />
         <source>集計を書き出す…</source>
         <translation>Export statistics…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="58" />
-        <source>都道府県: 集計ワークスペース…</source>
-        <translation>Prefecture: statistics workspace…</translation>
-    </message>
-    <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="60" />
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="62" />
         <source>&lt;h2&gt;統計・報告&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Statistics &amp;amp; Reports&lt;/h2&gt;</translation>
     </message>

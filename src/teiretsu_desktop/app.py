@@ -1,4 +1,4 @@
-"""Composition root: `teiretsu [--data-dir DIR] [--demo] [--self-test]`."""
+"""Composition root: `teiretsu [--data-dir DIR] [--demo] [--self-test] [--workspace [FOLDER]]`."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument("--self-test", action="store_true", help="run the headless self-test and exit")
     parser.add_argument("--demo", action="store_true", help="open a populated demo center")
+    parser.add_argument(
+        "--workspace", nargs="?", const="", default=None, metavar="FOLDER",
+        help="the prefecture's workspace for the centers' statistics files (a prefecture installation)",
+    )  # fmt: skip
     return parser
 
 
@@ -32,6 +36,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ok = run_self_test(lambda line: print(f"self-test: {line}", flush=True))
         print("self-test: ok" if ok else "self-test: FAILED", flush=True)
         return 0 if ok else 1
+    if args.workspace is not None:
+        from teiretsu_desktop.gui.launcher import launch_workspace
+
+        return launch_workspace(Path(args.workspace) if args.workspace else None)
     from teiretsu_desktop.gui.launcher import launch
 
     return launch(data_dir=args.data_dir, demo=args.demo)

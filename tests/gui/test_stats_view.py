@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from teiretsu_desktop.domain.wareki import fiscal_year
@@ -36,12 +36,21 @@ def test_stats_screen_export_and_workspace(
     assert view.table.rowCount() == 6 and view.table.columnCount() == 10
     assert view.table.verticalHeaderItem(5).text() == "合計 (延べ)"
     assert view.chart.bars
+    assert "延べ" in view.note.text() and view.note.isVisibleTo(view)  # why the rows do not add up
+    assert view.chart.legend[0] == view.year.currentText()  # the legend names the years
+    assert view.names.wordWrap()
+    # The prefecture's workspace is its own installation (teiretsu --workspace), not a center's button.
+    assert not [b for b in view.findChildren(QPushButton) if "ワークスペース" in b.text()]
 
     view.open_export()
     dialog = view.findChildren(ExportDialog)[-1]
     dialog.check()
     settle(qtbot, gui)
-    text = dialog.preview.toPlainText()
+    items = [dialog.preview.item(r, c) for r in range(dialog.preview.rowCount()) for c in range(5)]
+    cells = [item.text() for item in items if item is not None]
+    text = "\n".join(cells)
+    assert "センターコード" in text and "130001" in text and "監査ログの位置" in text  # the manifest too
+    assert "令和" in dialog.windowTitle()
     assert "特別調整" in text
     assert "合格" in dialog.status.text()
     out = tmp_path / "fy.teiretsu-stats"

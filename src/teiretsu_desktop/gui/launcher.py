@@ -22,6 +22,7 @@ from teiretsu_desktop.gui.main_window import MainWindow
 from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.os_events import SessionLockFilter, register_session_notifications
 from teiretsu_desktop.gui.resources import resource_path
+from teiretsu_desktop.gui.stats.workspace_window import WorkspaceWindow
 from teiretsu_desktop.gui.unlock.dialog import UnlockDialog
 from teiretsu_desktop.gui.unlock.first_run import FirstRunDialog
 from teiretsu_desktop.security.session import StaffSession
@@ -206,6 +207,23 @@ def acquire_instance_lock(directory: DataDir) -> QLockFile | None:
     QLockFile notices a lock left by a crashed process (stale) and takes it over."""
     lock = QLockFile(str(directory.instance_lock))
     return lock if lock.tryLock(100) else None
+
+
+def launch_workspace(folder: Path | None) -> int:
+    """A prefecture's installation: the workspace that gathers the centers' signed statistics files. It
+    holds no personal data and needs no center store; a center's own program does not offer it."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Teiretsu")
+    font = QFont()
+    font.setFamilies([*JAPANESE_FONTS, font.family()])
+    app.setFont(font)
+    install_translations(app)
+    window = WorkspaceWindow()
+    if folder is not None:
+        window.open_folder(folder)
+    window.show()
+    return app.exec()
 
 
 def launch(*, data_dir: Path | None, demo: bool) -> int:

@@ -61,3 +61,16 @@ def with_totals(table: Table) -> Shown:
         rows.append(row_total)
         cells.append([sum(column) for column in zip(*cells, strict=True)] if cells else [])
     return Shown(table.title, tuple(rows), tuple(labels), tuple(tuple(row) for row in cells))
+
+
+# What a reader needs to know to read the numbers right (shown under the table on the 統計 screen).
+TABLE_NOTES = {
+    "caseload": "1人が年度内に複数の業務 (例: 特別調整のあとフォローアップ) を受けることがあるため、合計は延べ人数で、"
+    "実人数とは一致しません。",
+    "coordination_by_role": "1人が所在地センターと帰住地センターの両方で数えられることはありません。合計は延べ人数です。",
+    "consultations": "件数は相談の数、延べ回数は対応の回数です。",
+    "settled_by_disability": "帰住した人を最初の帰住で1回だけ数えます。年齢は帰住日の年齢で、生年月日がない人は年齢不明です。",
+    "residence_at_release": "矯正施設を退所した時点の居住先です。その後の転居は数えません。",
+    "readmission_fiscal": "再入所「不明」は「無」として数えません。",
+    "readmission_calendar": "再入所「不明」は「無」として数えません。",
+}

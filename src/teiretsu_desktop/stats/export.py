@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -17,7 +19,7 @@ from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.security import audit, authority
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.security.signing import ensure_signing_key, key_id, public_key_text
+from teiretsu_desktop.security.signing import KEY_NAME, ensure_signing_key, key_id, public_key_text
 from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.stats import schema
 from teiretsu_desktop.stats.bundle_format import (
@@ -50,6 +52,9 @@ class ExportPreview:
     report: ProtectionReport
     payload: bytes
     locked: bool
+    # The manifest fields the file will carry, as known before it is signed (the bundle ID and the
+    # signature are made when it is written; the audit head may move by then).
+    manifest: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -82,14 +87,36 @@ def preview_export(session: StaffSession, fiscal_year: int, policy: str) -> Expo
             f"秘匿の方針は {' / '.join(POLICIES)} です / policy must be one of {', '.join(POLICIES)}"
         )
     with session.uow(write=False) as uow:
-        tables = compute_tables(uow.session, fiscal_year)
-        last = uow.session.get(StoreMeta, _meta_key("last", fiscal_year))
-        locked = uow.session.get(StoreMeta, lock_key(fiscal_year)) is not None
-    previous = json.loads(last.value)["cells"] if last else None
-    published, report = protect(tables, policy=policy, previous=previous)
-    payload = _payload(published)
-    schema.check_payload(json.loads(payload))
-    return ExportPreview(fiscal_year, policy, POLICIES[policy], tables, published, report, payload, locked)
+        s = uow.session
+        tables = compute_tables(s, fiscal_year)
+        last = s.get(StoreMeta, _meta_key("last", fiscal_year))
+        locked = s.get(StoreMeta, lock_key(fiscal_year)) is not None
+        previous = json.loads(last.value)["cells"] if last else None
+        published, report = protect(tables, policy=policy, previous=previous)
+        payload = _payload(published)
+        schema.check_payload(json.loads(payload))
+        center = s.execute(select(CenterProfile)).scalars().first()
+        key_row = s.get(StoreMeta, KEY_NAME)
+        sequence_row = s.get(StoreMeta, _meta_key("sequence", fiscal_year))
+        pin = authority.read_pin(s)
+        manifest = {
+            "center_id": center.center_code if center else "",
+            "key_id": key_id(Ed25519PrivateKey.from_private_bytes(base64.b64decode(key_row.value)).public_key())
+            if key_row else "(書き出し時に作成)",
+            "period": f"FY{fiscal_year}",
+            "sequence": str(int(sequence_row.value) + 1 if sequence_row else 1),
+            "created_on": date.today().isoformat(),
+            "app_version": __version__,
+            "payload_sha256": payload_sha256(payload),
+            "audit_chain_head": audit.head(s).text(),
+            "authority": authority.fingerprint(pin.public) if pin else "none",
+            "policy": policy,
+            "k": str(POLICIES[policy]),
+            "signed_off_role": session.actor.role.value,
+        }  # fmt: skip
+    return ExportPreview(
+        fiscal_year, policy, POLICIES[policy], tables, published, report, payload, locked, manifest
+    )
 
 
 def export_bundle(session: StaffSession, fiscal_year: int, policy: str, out: Path) -> Outcome[ExportResult]:

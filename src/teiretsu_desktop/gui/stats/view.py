@@ -22,11 +22,10 @@ from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.stats.chart import BarChart
 from teiretsu_desktop.gui.stats.export_dialog import ExportDialog
-from teiretsu_desktop.gui.stats.workspace_window import WorkspaceWindow
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.stats.display import with_totals
+from teiretsu_desktop.stats.display import TABLE_HELP, TABLE_NOTES, with_totals
 from teiretsu_desktop.stats.export import year_tables
 from teiretsu_desktop.stats.tables import Table
 
@@ -47,7 +46,11 @@ class StatsView(QWidget):
         for year in range(this_year, this_year - 6, -1):
             self.year.addItem(fiscal_year_label(year), year)
         self.names = QListWidget(self)
-        self.names.setMaximumWidth(300)
+        self.names.setMaximumWidth(340)
+        self.names.setWordWrap(True)  # full Japanese titles, on two lines where needed
+        self.note = QLabel(self)
+        self.note.setObjectName("tableNote")
+        self.note.setWordWrap(True)
         self.table = QTableWidget(self)
         self.table.setObjectName("statsTable")
         self.table.setAccessibleName(self.tr("集計表"))
@@ -55,7 +58,6 @@ class StatsView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.chart = BarChart(self)
         self.export_button = Button(self.tr("集計を書き出す…"), self)
-        self.workspace_button = Button(self.tr("都道府県: 集計ワークスペース…"), self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("<h2>統計・報告</h2>"), self))
         top.addStretch(1)
@@ -65,11 +67,11 @@ class StatsView(QWidget):
         top.addWidget(year_label)
         top.addWidget(self.year)
         top.addWidget(self.export_button)
-        top.addWidget(self.workspace_button)
         body = QHBoxLayout()
         body.addWidget(self.names)
         right = QVBoxLayout()
         right.addWidget(self.table, 2)
+        right.addWidget(self.note)
         right.addWidget(self.chart, 1)
         body.addLayout(right, 1)
         layout = QVBoxLayout(self)
@@ -78,7 +80,6 @@ class StatsView(QWidget):
         self.year.currentIndexChanged.connect(self.start)
         self.names.currentRowChanged.connect(self._show)
         self.export_button.clicked.connect(self.open_export)
-        self.workspace_button.clicked.connect(lambda: WorkspaceWindow(self).show())
         context.locked.connect(self.clear)
 
     def start(self) -> None:
@@ -93,7 +94,9 @@ class StatsView(QWidget):
         row = max(0, self.names.currentRow())
         self.names.blockSignals(True)
         self.names.clear()
-        self.names.addItems([t.title for t in self.current.values()])
+        for table in self.current.values():
+            self.names.addItem(table.title)
+            self.names.item(self.names.count() - 1).setToolTip(TABLE_HELP.get(table.id, table.title))
         self.names.blockSignals(False)
         self.names.setCurrentRow(row)
         self._show(row)
@@ -115,12 +118,16 @@ class StatsView(QWidget):
             old = shown_before.cells[r] if shown_before else tuple(0 for _ in row)
             for c, value in enumerate([*row, *old]):
                 self.table.setItem(r, c, QTableWidgetItem(str(value)))
+        self.note.setText(TABLE_NOTES.get(table.id, ""))
+        self.note.setVisible(table.id in TABLE_NOTES)
         # The chart shows the first column (e.g. 新規, 人数): summing a row would mix persons and events.
+        year = int(self.year.currentData())
         self.chart.set_bars(
             [
                 (f"{label} ({table.column_labels[0]})", row[0], before.cells[r][0] if before else 0)
                 for r, (label, row) in enumerate(zip(table.row_labels, table.cells, strict=True))
-            ]
+            ],
+            (fiscal_year_label(year), fiscal_year_label(year - 1)),
         )
 
     def open_export(self) -> None:
