@@ -1,26 +1,38 @@
-"""Render the main screens to PNG under docs/screenshots/ (offscreen), to look at them.
+"""Render the main screens to PNG under docs/screenshots/ on a 1366×768 laptop screen (offscreen), to
+look at them.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
+    .venv/bin/python scripts/screenshots.py [OUT_DIR]
 
-Uses a fresh demo center in a temporary directory (synthetic people only).
+Uses a fresh demo center in a temporary directory (synthetic people only). The offscreen screen is
+1366×768 (an offscreen configfile) unless QT_QPA_PLATFORM is already set; windows size themselves to it
+as they would on the laptop.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QWidget
-
-from teiretsu_desktop.gui.launcher import JAPANESE_FONTS, Application
+from teiretsu_desktop.gui.launcher import JAPANESE_FONTS, Application, install_translations
 from teiretsu_desktop.services.demo_center import ensure_demo_center
 from teiretsu_desktop.store.paths import DataDir
+
+SCREEN = {"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96}]}
+
+
+def laptop_screen() -> None:
+    """An offscreen screen of a caseworker's laptop (read when the QApplication is made)."""
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+        config = Path(tempfile.mkdtemp(prefix="teiretsu-screen-")) / "screen.json"
+        config.write_text(json.dumps(SCREEN), encoding="utf-8")
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
 def settle(app: Application, seconds: float = 0.3) -> None:
@@ -45,8 +57,12 @@ def shoot(widget: QWidget, out: Path, name: str) -> None:
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
+    laptop_screen()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # no remembered geometry from the user's own use
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     qt = QApplication.instance() or QApplication([])
     assert isinstance(qt, QApplication)
+    install_translations(qt, "ja")
     font = qt.font()
     font.setFamilies([*JAPANESE_FONTS, font.family()])
     qt.setFont(font)
@@ -62,7 +78,6 @@ def main() -> int:
         app.unlock.try_passphrase()
         settle(app, 1.0)
         main = app.main
-        main.resize(1400, 860)
         for index, name in enumerate(["02-dashboard", "03-cases", "04-consultations", "05-agencies", "06-network",
                                       "07-stats", "08-settings"]):  # fmt: skip
             main.nav.setCurrentRow(index)
@@ -78,11 +93,23 @@ def main() -> int:
         main.cases._activated(index)
         settle(app, 1.0)
         window = next(iter(main.case_windows.values()))
-        window.resize(1300, 860)
         for tab in range(window.tabs.count()):
             window.tabs.setCurrentIndex(tab)
             settle(app)
             shoot(window, out, f"10-case-tab{tab + 1}")
+        wizard = main.import_ledger()
+        settle(app)
+        shoot(wizard, out, "11-ledger-import")
+        wizard.close()
+        main.nav.setCurrentRow(5)
+        settle(app)
+        main.stats.open_export()
+        settle(app)
+        export = main.stats.findChildren(QDialog)[-1]
+        export.check()  # type: ignore[attr-defined]
+        settle(app, 1.0)
+        shoot(export, out, "12-stats-export")
+        export.close()
         app.shutdown()
     return 0
 
