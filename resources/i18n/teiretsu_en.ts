@@ -216,70 +216,70 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="123" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="124" />
         <source>保存されている内容に戻す</source>
         <translation>Revert to the saved version</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="136" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="137" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="138" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="139" />
         <source>印刷 (Ctrl+P)…</source>
         <translation>Print (Ctrl+P)…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="167" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="168" />
         <source>基本情報</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="168" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="169" />
         <source>障害・手帳</source>
         <translation>Disabilities and certificates</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="169" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="250" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="170" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="251" />
         <source>同意・提供記録</source>
         <translation>Consent &amp; disclosures</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="170" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="171" />
         <source>支援経過</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="171" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="172" />
         <source>受入先調整</source>
         <translation>Destination coordination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="172" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="173" />
         <source>申請支援</source>
         <translation>Application support</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="173" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="174" />
         <source>フォローアップ</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="174" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="175" />
         <source>終結</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="226" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="227" />
         <source>(登録を削除したスタッフ)</source>
         <translation>(staff member removed)</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="268" />
-        <source>保存されていない編集を復元しました (下書き {0} UTC)。保存するか、元に戻してください。</source>
-        <translation>Unsaved edits were restored (draft {0} UTC). Save them or revert.</translation>
+        <source>保存されていない編集を復元しました (下書き {0})。保存するか、元に戻してください。</source>
+        <translation>Unsaved edits were restored (draft of {0}). Save them or go back to the stored record.</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="279" />
@@ -524,34 +524,34 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="332" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="331" />
         <source>記録の修正</source>
         <translation>Correct entry</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="336" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="343" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="335" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="342" />
         <source>実施日時</source>
         <translation>Date and time of contact</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="339" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="344" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="338" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="343" />
         <source>記録</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="346" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="345" />
         <source>修正を保存</source>
         <translation>Save correction</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="347" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="346" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="350" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="349" />
         <source>修正前の内容は履歴として残り、修正は監査ログに記録されます。</source>
         <translation>The previous version stays in the entry's history, and the correction is recorded in the audit log.</translation>
     </message>
@@ -1804,14 +1804,14 @@
         <translation>(You do not have permission to view this)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="282" />
-        <source>実施日時: {0}　記録日時: {1} (UTC)</source>
-        <translation>Contact: {0}   Recorded: {1} (UTC)</translation>
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="281" />
+        <source>実施日時: {0}　記録日時: {1}</source>
+        <translation>Took place: {0}   Recorded: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="292" />
-        <source>── 修正前の版 {0} (実施日時 {1}、{2} UTC に {3} が修正) ──</source>
-        <translation>── Earlier version {0} (contact {1}; corrected {2} UTC by {3}) ──</translation>
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="291" />
+        <source>── 修正前の版 {0} (実施日時 {1}、{2} に {3} が修正) ──</source>
+        <translation>── Earlier version {0} (took place {1}; corrected {2} by {3}) ──</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -134,3 +134,19 @@ def add_months(day: date, months: int) -> date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+def wareki_datetime(moment: datetime) -> str:
+    """令和8年11月27日 18:43 — a moment as the screens show it (local time)."""
+    return f"{to_wareki(moment.date())} {moment:%H:%M}"
+
+
+def local_stamp(utc: str | None) -> str:
+    """A stored UTC time stamp (2026-11-27T09:43:05.123Z) as local 和暦 date and time; "" when empty."""
+    if not utc:
+        return ""
+    try:
+        moment = datetime.fromisoformat(utc.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return utc
+    return wareki_datetime(moment)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from teiretsu_desktop.domain.codes import ActivityKind
 from teiretsu_desktop.domain.notes import may_correct
-from teiretsu_desktop.domain.wareki import to_wareki
+from teiretsu_desktop.domain.wareki import local_stamp, to_wareki, wareki_datetime
 from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
@@ -165,7 +165,7 @@ class TimelineTab(QWidget):
             self._when_touched = True
         self._loading_draft = False
         self.draft_state.setText(
-            self.tr("前回の下書きを復元しました ({0})").format(draft.saved_at[:16].replace("T", " "))
+            self.tr("前回の下書きを復元しました ({0})").format(local_stamp(draft.saved_at))
         )
 
     def _when_changed(self) -> None:
@@ -277,22 +277,21 @@ class TimelineTab(QWidget):
     def _describe(self, row: ActivityView, history: list[EarlierVersion]) -> str:
         if row.narrative is None:
             return self.tr("(閲覧権限がありません)")
-        recorded = (row.recorded_at or "")[:16].replace("T", " ")
         lines = [
-            self.tr("実施日時: {0}　記録日時: {1} (UTC)").format(
-                f"{row.occurred_at:%Y-%m-%d %H:%M}", recorded
+            self.tr("実施日時: {0}　記録日時: {1}").format(
+                wareki_datetime(row.occurred_at), local_stamp(row.recorded_at)
             ),
             "",
             row.narrative,
         ]
         for version in reversed(history):
-            when = f"{version.occurred_at:%Y-%m-%d %H:%M}" if version.occurred_at else "—"
+            when = wareki_datetime(version.occurred_at) if version.occurred_at else "—"
             lines += [
                 "",
-                self.tr("── 修正前の版 {0} (実施日時 {1}、{2} UTC に {3} が修正) ──").format(
+                self.tr("── 修正前の版 {0} (実施日時 {1}、{2} に {3} が修正) ──").format(
                     version.revision,
                     when,
-                    version.replaced_at[:16].replace("T", " "),
+                    local_stamp(version.replaced_at),
                     version.replaced_by or "",
                 ),
                 version.narrative,

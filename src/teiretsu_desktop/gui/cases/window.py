@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from teiretsu_desktop.domain.case_rules import LINE_FIELDS, shows_field
 from teiretsu_desktop.domain.codes import BusinessLine
+from teiretsu_desktop.domain.wareki import local_stamp
 from teiretsu_desktop.domain.workflow import TERMINAL, CaseState, needs_reason
 from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.cases.consent_register import ConsentRegister, ConsentTab, DisclosuresTab
@@ -262,11 +263,10 @@ class CaseWindow(QWidget):
         if not self.is_dirty():  # the draft holds what is stored already (a save had won the race)
             self._drop_edits()
             return
-        when = draft.saved_at[:16].replace("T", " ")
         self._show_notice(
             self.tr(
-                "保存されていない編集を復元しました (下書き {0} UTC)。保存するか、元に戻してください。"
-            ).format(when)
+                "保存されていない編集を復元しました (下書き {0})。保存するか、元に戻してください。"
+            ).format(local_stamp(draft.saved_at))
         )
 
     def _show_steps(self, steps: list[cases.NextStep]) -> None:
