@@ -3,9 +3,11 @@ tails or internal identifiers, and no English-only text in any window a user ope
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -92,7 +94,8 @@ def _english(texts: list[str]) -> list[str]:
     return offenders
 
 
-def test_messages_show_the_interface_language_without_identifiers() -> None:
+def test_messages_show_the_interface_language_without_identifiers(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO)
     wrong = WrongCredentials("スタッフ名またはパスフレーズが違います / Wrong staff name or passphrase.")
     assert message_for(wrong) == "スタッフ名またはパスフレーズが違います"
     try:
@@ -104,6 +107,7 @@ def test_messages_show_the_interface_language_without_identifiers() -> None:
         and "override_consent" not in shown
         and "/" not in shown
     )
+    assert "override_consent" in caplog.text  # the identifier goes to the log
     assert localized("入力を確認してください: 依頼日: 入力してください / 終結日: 必要です") == (
         "入力を確認してください: 依頼日: 入力してください / 終結日: 必要です"
     )  # Japanese on both sides of the 「 / 」: one language already

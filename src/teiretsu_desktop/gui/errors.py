@@ -6,13 +6,15 @@ internal identifiers such as permission codes (those stay in the log)."""
 
 from __future__ import annotations
 
+import logging
 import re
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from teiretsu_desktop.diagnostics import log_crash
-from teiretsu_desktop.domain.errors import TeiretsuError
+from teiretsu_desktop.domain.errors import PermissionDenied, TeiretsuError
 
+log = logging.getLogger(__name__)
 _language = "ja"
 _ENGLISH_TAIL = re.compile(r" / (?P<en>[\x20-\x7e]+)$")
 
@@ -38,6 +40,9 @@ def localized(message: str, language: str | None = None) -> str:
 
 
 def message_for(error: BaseException) -> str:
+    if isinstance(error, PermissionDenied):
+        # The role and permission codes a window does not show go to the log (they name no person).
+        log.info("refused: %s", localized(error.user_message, "en"))
     if isinstance(error, TeiretsuError):
         return localized(error.user_message)
     if _language != "ja":
