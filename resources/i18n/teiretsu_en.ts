@@ -22,12 +22,17 @@
 <context>
     <name>ApplicationsTab</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="148" />
-        <source>申請支援を記録(&amp;A)…</source>
-        <translation>Record &amp;application support…</translation>
+        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="152" />
+        <source>申請を追加(&amp;A)…</source>
+        <translation>&amp;Add an application…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="174" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="153" />
+        <source>選んだ申請を更新(&amp;E)…</source>
+        <translation>&amp;Update the selected application…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="190" />
         <source>申請支援</source>
         <translation>Application support</translation>
     </message>
@@ -1584,12 +1589,12 @@
 <context>
     <name>ReviewsTab</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="192" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="209" />
         <source>見直しを記録(&amp;R)…</source>
         <translation>&amp;Record review…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="214" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="231" />
         <source>見直しを記録</source>
         <translation>Record review</translation>
     </message>

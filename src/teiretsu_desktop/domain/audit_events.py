@@ -61,6 +61,7 @@ VALUE_LABELS: dict[str, str] = {
     "coordination_step": "調整の節目", "release": "退所予定", "detention_expiry": "勾留満期",
     "suspect_review": "被疑者等支援6か月", "follow_up_review": "フォローアップ見直し", "consent_expiry": "同意の期限",
     "certificate_renewal": "手帳の更新", "care_certification": "要介護認定の期限",
+    "application_renewal": "申請の更新期限",
 }  # fmt: skip
 
 

@@ -209,6 +209,10 @@ class ApplicationKind(CodeList):
     PENSION = ("nenkin", "年金")
     RESIDENCE_REGISTRATION = ("juminhyo", "住民票")
     HEALTH_INSURANCE = ("kokuho", "国民健康保険")
+    LATE_ELDERLY_MEDICAL = ("kouki_iryo", "後期高齢者医療")
+    INDEPENDENCE_MEDICAL = ("jiritsu_iryo", "自立支援医療")
+    GUARDIANSHIP = ("kouken", "成年後見の申立")
+    DAILY_LIFE_SUPPORT = ("nichijo_jiritsu", "日常生活自立支援事業")
     OTHER = ("other", "その他")
 
 

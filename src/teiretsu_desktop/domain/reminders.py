@@ -26,6 +26,7 @@ class ReminderKind(CodeList):
     CONSENT_EXPIRY = ("consent_expiry", "同意の期限")
     CERTIFICATE_RENEWAL = ("certificate_renewal", "手帳の更新")
     CARE_CERTIFICATION = ("care_certification", "要介護認定の期限")
+    APPLICATION_RENEWAL = ("application_renewal", "申請の更新期限")
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ LEAD: dict[ReminderKind, timedelta] = {
     ReminderKind.CONSENT_EXPIRY: timedelta(days=30),
     ReminderKind.CERTIFICATE_RENEWAL: timedelta(days=90),  # 精神 renewal opens 3 months before expiry
     ReminderKind.CARE_CERTIFICATION: timedelta(days=60),  # renewal application from 60 days before
+    ReminderKind.APPLICATION_RENEWAL: timedelta(days=60),  # 受給者証, 手帳 … renewed ahead of the date
 }
 
 
@@ -161,6 +163,10 @@ def care_reminder(person_id: str, valid_until: date) -> Reminder:
     return Reminder(ReminderKind.CARE_CERTIFICATION, valid_until, "要介護認定の有効期間満了", None, person_id)
 
 
+def application_reminder(case_id: str, person_id: str, label: str, renew_by: date) -> Reminder:
+    return Reminder(ReminderKind.APPLICATION_RENEWAL, renew_by, f"{label}の更新", case_id, person_id)
+
+
 def is_shown(reminder: Reminder, today: date) -> bool:
     return today >= reminder.shown_from()
 
@@ -176,6 +182,7 @@ KIND_RANK: dict[ReminderKind, int] = {
     ReminderKind.CONSENT_EXPIRY: 4,
     ReminderKind.CERTIFICATE_RENEWAL: 5,
     ReminderKind.CARE_CERTIFICATION: 5,
+    ReminderKind.APPLICATION_RENEWAL: 5,
 }
 WEEK = 7
 

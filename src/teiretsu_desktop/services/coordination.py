@@ -40,6 +40,8 @@ class ApplicationView:
     decided_on: date | None
     office: str | None
     note: str | None
+    issued_on: date | None = None
+    renew_by: date | None = None
 
 
 def add_candidate(
@@ -136,25 +138,34 @@ def set_application(
     decided_on: date | None = None,
     office: str | None = None,
     note: str | None = None,
+    issued_on: date | None = None,
+    renew_by: date | None = None,
+    application_id: str | None = None,
 ) -> Outcome[str]:
-    """Create or update the checklist line of `kind` (one line per kind, except その他)."""
+    """Record a new application, or update the one `application_id` names. Several of one kind are
+    several lines (a 療育手帳 and a 精神障害者保健福祉手帳 are both 障害者手帳): none overwrites another."""
     session.require(Permission.WRITE_CASES)
     if decided_on and applied_on and decided_on < applied_on:
         raise InvalidInput("決定日が申請日より前です / The decision date is before the application date.")
+    if issued_on and applied_on and issued_on < applied_on:
+        raise InvalidInput("交付日が申請日より前です / The issue date is before the application date.")
+    if renew_by and issued_on and renew_by <= issued_on:
+        raise InvalidInput("更新期限が交付日より前です / The renewal date is before the issue date.")
     with session.uow() as uow:
         fetch(uow, SupportCase, case_id)
-        line = None
-        if kind is not ApplicationKind.OTHER:
-            line = uow.session.execute(
-                select(ApplicationSupport).where(
-                    ApplicationSupport.case_id == case_id, ApplicationSupport.kind == str(kind)
+        if application_id is not None:
+            line = fetch(uow, ApplicationSupport, application_id)
+            if line.case_id != case_id:
+                raise InvalidInput(
+                    "この申請は別のケースのものです / The application belongs to another case."
                 )
-            ).scalar()
-        if line is None:
+            line.kind = str(kind)
+        else:
             line = ApplicationSupport(case_id=case_id, kind=str(kind), status=str(status))
             uow.session.add(line)
         line.status = str(status)
         line.applied_on, line.decided_on, line.office, line.note = applied_on, decided_on, office, note
+        line.issued_on, line.renew_by = issued_on, renew_by
         line.done = status in (
             ApplicationStatus.GRANTED,
             ApplicationStatus.REJECTED,
@@ -179,7 +190,7 @@ def list_applications(session: StaffSession, case_id: str) -> list[ApplicationVi
         rows = uow.session.execute(
             select(ApplicationSupport)
             .where(ApplicationSupport.case_id == case_id)
-            .order_by(ApplicationSupport.kind)
+            .order_by(ApplicationSupport.kind, ApplicationSupport.applied_on)
         ).scalars()
         return [
             ApplicationView(
@@ -191,6 +202,8 @@ def list_applications(session: StaffSession, case_id: str) -> list[ApplicationVi
                 a.decided_on,
                 a.office,
                 a.note,
+                a.issued_on,
+                a.renew_by,
             )
             for a in rows
         ]

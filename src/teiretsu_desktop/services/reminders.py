@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from teiretsu_desktop.domain.codes import BusinessLine, CertificateKind
+from teiretsu_desktop.domain.codes import ApplicationKind, BusinessLine, CertificateKind
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.reminders import (
     LEAD,
@@ -13,6 +13,7 @@ from teiretsu_desktop.domain.reminders import (
     Reminder,
     ReminderKind,
     StepOffsets,
+    application_reminder,
     care_reminder,
     case_reminders,
     certificate_reminder,
@@ -81,6 +82,22 @@ def due_reminders(
                 for r in case_reminders(dates, offsets)
                 if is_shown(r, day)
             ]
+        lead = LEAD[ReminderKind.APPLICATION_RENEWAL].days
+        for row in reminder_sources.renewing_applications(
+            s, day, lead, session.actor.staff_id if mine else None
+        ):
+            r = application_reminder(row.id, row.person_id, ApplicationKind(row.kind).label, row.renew_by)
+            name = f"{row.family_name} {row.given_name}".strip()
+            found.append(
+                ReminderView(
+                    r,
+                    name,
+                    row.case_no,
+                    r.days_left(day),
+                    row.staff_name or "",
+                    BusinessLine(row.business_line),
+                )
+            )
         if not mine:
             lead = LEAD[ReminderKind.CONSENT_EXPIRY].days
             for row in reminder_sources.expiring_consents(s, day, lead):

@@ -141,11 +141,16 @@ class ApplicationsTab(RecordsTab[coordination.ApplicationView]):
             Column("状況", lambda a: a.status.label),
             Column("申請日", lambda a: _d(a.applied_on)),
             Column("決定日", lambda a: _d(a.decided_on)),
+            Column("交付日", lambda a: _d(a.issued_on)),
+            Column("更新期限", lambda a: _d(a.renew_by)),
             Column("窓口", lambda a: a.office or ""),
             Column("メモ", lambda a: a.note or ""),
         ]
         super().__init__(context, case_id, columns, parent)
-        self.add_button(self.tr("申請支援を記録(&A)…"), self.edit)
+        # A new application is always a new line (several of one kind do not overwrite each other);
+        # the selected one is updated with its own button.
+        self.add_button(self.tr("申請を追加(&A)…"), self.add)
+        self.add_button(self.tr("選んだ申請を更新(&E)…"), self.edit)
 
     def load(self) -> None:
         case_id = self.case_id
@@ -153,30 +158,42 @@ class ApplicationsTab(RecordsTab[coordination.ApplicationView]):
             self.context, lambda s: coordination.list_applications(s, case_id), self.model.set_rows
         ).run_in_background()
 
-    def edit(self) -> None:
+    def add(self) -> FormDialog:
+        return self._open(None)
+
+    def edit(self) -> FormDialog | None:
+        chosen = self.selected()
+        return self._open(chosen) if chosen is not None else None
+
+    def _open(self, chosen: coordination.ApplicationView | None) -> FormDialog:
         fields = [
             Field("kind", "申請", "code", ApplicationKind),
             Field("status", "状況", "code", ApplicationStatus),
             Field("applied_on", "申請日", "date"),
             Field("decided_on", "決定日", "date"),
+            Field("issued_on", "交付日", "date"),
+            Field("renew_by", "更新期限", "date"),
             Field("office", "窓口"),
             Field("note", "メモ", "multiline"),
         ]
+        application_id = chosen.id if chosen is not None else None
 
         def make(v: dict[str, Any]) -> Job:
             case_id = self.case_id
             return lambda s: coordination.set_application(
                 s, case_id, ApplicationKind(v["kind"] or "other"),
                 status=ApplicationStatus(v["status"] or "todo"), applied_on=v["applied_on"], decided_on=v["decided_on"],
-                office=v["office"], note=v["note"],
+                office=v["office"], note=v["note"], issued_on=v["issued_on"], renew_by=v["renew_by"],
+                application_id=application_id,
             )  # fmt: skip
 
         dialog = FormDialog(self.tr("申請支援"), fields, self.context, make, None, self)
-        chosen = self.selected()
         if chosen is not None:
             dialog.form.set_values({"kind": chosen.kind, "status": chosen.status, "applied_on": chosen.applied_on,
-                                    "decided_on": chosen.decided_on, "office": chosen.office, "note": chosen.note})  # fmt: skip
+                                    "decided_on": chosen.decided_on, "issued_on": chosen.issued_on,
+                                    "renew_by": chosen.renew_by, "office": chosen.office, "note": chosen.note})  # fmt: skip
         dialog.open()
+        return dialog
 
 
 class ReviewsTab(RecordsTab[cases.ReviewView]):

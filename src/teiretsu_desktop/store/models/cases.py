@@ -189,7 +189,8 @@ class PlacementCandidate(Record, Base):
 
 
 class ApplicationSupport(Record, Base):
-    """申請支援: one line of the checklist (生活保護, 手帳, 介護認定, …)."""
+    """申請支援: one application (生活保護, 手帳, 介護認定, …). A person may need several of one kind
+    (療育手帳 and 精神障害者保健福祉手帳), so each is its own line with its own dates."""
 
     __tablename__ = "application_support"
 
@@ -203,6 +204,8 @@ class ApplicationSupport(Record, Base):
     office: Mapped[str | None] = mapped_column(String(200))
     note: Mapped[str | None] = mapped_column(Text)
     done: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    issued_on: Mapped[date | None] = mapped_column(Date)  # 交付日 (手帳, 受給者証 …)
+    renew_by: Mapped[date | None] = mapped_column(Date)  # 更新期限: a reminder before it
 
 
 class NoteDraft(Base):

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from teiretsu_desktop.domain.codes import ConsentStatus
 from teiretsu_desktop.store.models import (
+    ApplicationSupport,
     CaseReview,
     Certificate,
     Consent,
@@ -108,6 +109,27 @@ def expiring_care_certifications(session: Session, today: date, within_days: int
     query = select(Person.id, Person.care_valid_until, Person.family_name, Person.given_name).where(
         Person.care_valid_until.between(today - timedelta(days=30), today + timedelta(days=within_days))
     )
+    return list(session.execute(query).all())
+
+
+def renewing_applications(session: Session, today: date, within_days: int, staff_id: str | None) -> list[Any]:
+    """Applications of open cases whose 更新期限 falls in the window (or passed within 30 days)."""
+    query = (
+        select(
+            ApplicationSupport.kind, ApplicationSupport.renew_by, SupportCase.id, SupportCase.person_id,
+            SupportCase.case_no, SupportCase.business_line, Person.family_name, Person.given_name,
+            Staff.display_name.label("staff_name"),
+        )
+        .join(SupportCase, SupportCase.id == ApplicationSupport.case_id)
+        .join(Person, Person.id == SupportCase.person_id)
+        .outerjoin(Staff, Staff.id == SupportCase.primary_staff_id)
+        .where(SupportCase.state.not_in(TERMINAL_STATES))
+        .where(ApplicationSupport.renew_by.between(today - timedelta(days=30), today + timedelta(days=within_days)))
+    )  # fmt: skip
+    if staff_id:
+        query = query.where(
+            or_(SupportCase.primary_staff_id == staff_id, SupportCase.secondary_staff_id == staff_id)
+        )
     return list(session.execute(query).all())
 
 
