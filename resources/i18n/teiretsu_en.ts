@@ -564,93 +564,108 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="82" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="60" />
+        <source>明日まで</source>
+        <translation>Until tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="61" />
+        <source>3日後まで</source>
+        <translation>For 3 days</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="62" />
+        <source>1週間後まで</source>
+        <translation>For a week</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="86" />
         <source>ダッシュボード</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="84" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="88" />
         <source>期限の一覧</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="89" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="93" />
         <source>全員の担当</source>
         <translation>Everyone's cases</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="90" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="94" />
         <source>自分の担当</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="93" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="97" />
         <source>担当</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="93" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="97" />
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="99" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="103" />
         <source>更新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="100" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="104" />
         <source>完了…</source>
         <translation>Done…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="101" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="105" />
         <source>後で…</source>
         <translation>Later…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="138" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="142" />
         <source>期限切れ {0} 件・今日 {1} 件・全 {2} 件</source>
         <translation>{0} overdue · {1} due today · {2} total</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="140" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="144" />
         <source> (期日の早い {0} 件を表示)</source>
         <translation> (showing the {0} with the earliest due dates)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="153" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="157" />
         <source>完了にする行を選んでください</source>
         <translation>Select the row to mark as done</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="155" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="159" />
         <source>完了</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="155" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="159" />
         <source>何をしたか (記録されます)</source>
         <translation>What was done (recorded)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="166" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="170" />
         <source>後に回す行を選んでください</source>
         <translation>Select the row to put off</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="169" />
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="172" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="173" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="176" />
         <source>後で</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="169" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="173" />
         <source>いつまで後に回しますか</source>
         <translation>Put off until when?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="172" />
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="176" />
         <source>後に回す理由 (記録されます)</source>
         <translation>Why it is put off (recorded)</translation>
     </message>

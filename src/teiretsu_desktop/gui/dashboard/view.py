@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
@@ -56,7 +56,11 @@ def _colour(v: ReminderView) -> QColor | None:
     return OVERDUE if v.overdue else TODAY if v.days_left == 0 else None
 
 
-SNOOZE_DAYS = (("明日まで", 1), ("3日後まで", 3), ("1週間後まで", 7))
+SNOOZE_DAYS = (
+    (QT_TRANSLATE_NOOP("DashboardView", "明日まで"), 1),
+    (QT_TRANSLATE_NOOP("DashboardView", "3日後まで"), 3),
+    (QT_TRANSLATE_NOOP("DashboardView", "1週間後まで"), 7),
+)
 
 MAX_ROWS = 500  # the soonest (and most overdue) first; a longer list helps nobody and costs memory
 WINDOWS = (("今週まで (期限切れを含む)", 7), ("今日まで", 0), ("30日以内", 30), ("表示中のすべて", 10_000))
@@ -165,7 +169,7 @@ class DashboardView(ListPage[ReminderView]):
         if chosen is None:
             self.summary.setText(self.tr("後に回す行を選んでください"))
             return
-        labels = [self.tr(label) for label, _days in SNOOZE_DAYS]
+        labels = [self.tr(str(label)) for label, _days in SNOOZE_DAYS]
         index = dialogs.ask_choice(self, self.tr("後で"), self.tr("いつまで後に回しますか"), labels)
         if index is None:
             return
