@@ -462,3 +462,15 @@ def test_a_person_on_two_rows_of_an_exported_ledger_is_changed_once_or_refused(
     book.save(out)
     report = import_ledger(admin, out)
     assert report.written and report.fields_changed == 1 and report.count(RowOutcome.UPDATED) == 1
+
+
+def test_a_header_written_twice_keeps_both_columns(admin: StaffSession, tmp_path: Path) -> None:
+    header = [*HEADERS[:-1], "備考", "備考"]
+    row = [*_row_in(HEADERS[:-1], {}), "手帳申請中", "GH見学済"]
+    path = _text_file(tmp_path / "twice.csv", [header, row], encoding="utf-8")
+    ledger = read_ledger(path)
+    assert ledger.sheets[0].header[-2:] == ["備考", "備考 (2)"]
+    report = import_ledger(admin, ledger)
+    assert report.written, _messages(report)
+    (case,) = _cases(admin)
+    assert case.remarks is not None and "手帳申請中" in case.remarks and "GH見学済" in case.remarks

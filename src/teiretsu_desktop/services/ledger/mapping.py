@@ -109,6 +109,21 @@ def _is_total(cells: list[str]) -> bool:
     return any(fold(c) in TOTAL_WORDS for c in cells[:4])
 
 
+def _distinct(header: list[str]) -> list[str]:
+    """A header written twice (two 備考 columns) becomes 備考 and 備考 (2): each column keeps its values
+    and is mapped on its own, instead of one silently replacing the other."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in header:
+        if name and name in seen:
+            seen[name] += 1
+            out.append(f"{name} ({seen[name]})")
+        else:
+            seen.setdefault(name, 1)
+            out.append(name)
+    return out
+
+
 def ledger_of(raw: RawFile) -> Ledger:
     sheets: list[SheetTable] = []
     unread: list[str] = []
@@ -117,7 +132,7 @@ def ledger_of(raw: RawFile) -> Ledger:
         if at is None:
             unread.append(sheet.name)
             continue
-        header = [h.strip() for h in sheet.rows[at]]
+        header = _distinct([h.strip() for h in sheet.rows[at]])
         while header and not header[-1]:
             header.pop()
         rows: list[tuple[int, list[str]]] = []
