@@ -40,22 +40,22 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="138" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="140" />
         <source>監査ログ (直近200件)</source>
         <translation>Audit log (latest 200 entries)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="142" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="144" />
         <source>改ざんを検査</source>
         <translation>Check for tampering</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="150" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="152" />
         <source>検査結果: 正常</source>
         <translation>Check result: OK</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="152" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="154" />
         <source>検査結果: 異常 — </source>
         <translation>Check result: problems found — </translation>
     </message>
@@ -410,57 +410,67 @@
 <context>
     <name>CenterSettingsPage</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="184" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="186" />
         <source>都道府県内 (実数・取扱注意)</source>
         <translation>Within the prefecture (exact counts, handle with care)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="185" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="187" />
         <source>公表用 (10未満を秘匿)</source>
         <translation>For publication (suppress below 10)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="189" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="191" />
         <source>設定を保存</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="191" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="193" />
         <source>この端末のキーリングで解除できるようにする</source>
         <translation>Allow unlocking with this device's keyring</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="192" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="194" />
         <source>バックアップを作成…</source>
         <translation>Create backup…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="221" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="201" />
+        <source>表示言語 (この端末、次回の起動から)</source>
+        <translation>Language (this computer, from the next start)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="205" />
+        <source>OSの設定に合わせる</source>
+        <translation>As the system</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="241" />
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="226" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="246" />
         <source>キーリングでの解除を有効にしました</source>
         <translation>Keyring unlocking enabled</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="230" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="250" />
         <source>バックアップの保存先</source>
         <translation>Backup destination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="238" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="258" />
         <source>バックアップしています…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="238" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="258" />
         <source>中止</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="265" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="285" />
         <source>バックアップを作成しました: {0}</source>
         <translation>Backup created: {0}</translation>
     </message>
@@ -1617,17 +1627,17 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="276" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="296" />
         <source>センター</source>
         <translation>Center</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="277" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="297" />
         <source>スタッフと役割</source>
         <translation>Staff and roles</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="278" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="298" />
         <source>監査ログ</source>
         <translation>Audit log</translation>
     </message>
@@ -1635,58 +1645,58 @@
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="49" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="51" />
         <source>スタッフ</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="50" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="52" />
         <source>スタッフを追加…</source>
         <translation>Add staff…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="51" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="53" />
         <source>仮パスフレーズを設定…</source>
         <translation>Set temporary passphrase…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="52" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="54" />
         <source>削除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="71" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="73" />
         <source>スタッフを追加</source>
         <translation>Add staff</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="81" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="83" />
         <source>仮パスフレーズ</source>
         <translation>Temporary passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="88" />
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="113" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="90" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="115" />
         <source>鍵の更新</source>
         <translation>Key rotation</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="90" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="92" />
         <source>{0} を削除しました。削除した人が持ち出した鍵ファイルやバックアップで開けないよう、管理用コマンドで鍵を更新してください (teiretsu-admin rotate-key)。</source>
         <translation>{0} was removed. Rotate the key with the admin command (teiretsu-admin rotate-key) so that a key file or backup they took no longer opens the store.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="101" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="103" />
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="103" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="105" />
         <source>{0} を削除し、鍵を消去しますか？データベースの鍵も更新するので、削除した人が持ち出した鍵ファイルやバックアップでは開けなくなります。このあと、もう一度解除していただきます。</source>
         <translation>Remove {0} and delete their keys? The database key is rotated too, so a key file or backup they took no longer opens the store. You will unlock again afterwards.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="113" />
+        <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="115" />
         <source>あなたのパスフレーズ</source>
         <translation>Your passphrase</translation>
     </message>

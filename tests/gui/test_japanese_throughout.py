@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QSettings, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -38,6 +38,7 @@ ALLOWED = {
     ADMIN,
     CASEWORKER,
     CLERK,
+    "English",  # a language is named in itself
     "OK",
     "PDF",
     "FAX",
@@ -158,3 +159,13 @@ def test_no_window_a_user_opens_is_english(
     assert error_dialogs == []
     found = {k: sorted(set(v)) for k, v in offenders.items() if v}
     assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+def test_the_language_is_a_setting_of_this_computer(qtbot: QtBot, gui: Application) -> None:
+    unlock(qtbot, gui)
+    page = gui.main.settings
+    combo = next(c for c in page.findChildren(QComboBox) if c.accessibleName().startswith("表示言語"))
+    combo.setCurrentIndex(combo.findData("en"))
+    assert QSettings().value("ui/language") == "en"
+    combo.setCurrentIndex(combo.findData(""))
+    assert QSettings().value("ui/language") == ""

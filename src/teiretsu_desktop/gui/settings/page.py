@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -195,10 +197,28 @@ class CenterSettingsPage(QWidget):
         buttons.addWidget(self.backup_button)
         buttons.addStretch(1)
         buttons.addWidget(save)
+        # The interface language is this computer user's own choice (QSettings), not the center's.
+        language_label = QLabel(self.tr("表示言語 (この端末、次回の起動から)"), self)
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(language_label.text())
+        language_label.setBuddy(self.language)
+        for label, code in ((self.tr("OSの設定に合わせる"), ""), ("日本語", "ja"), ("English", "en")):
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(
+            max(0, self.language.findData(str(QSettings().value("ui/language", "") or "")))
+        )
+        self.language.currentIndexChanged.connect(
+            lambda: QSettings().setValue("ui/language", str(self.language.currentData()))
+        )
+        language_row = QHBoxLayout()
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language)
+        language_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        layout.addLayout(language_row)
         layout.addStretch(1)
         save.clicked.connect(self.save)
         self.keyring.clicked.connect(self.enable_keyring)
