@@ -30,7 +30,7 @@ SEARCH_DELAY_MS = 150
 
 
 # ケース番号, 氏名, ふりがな, 生年月日, 業務区分, 状態, 主担当, 依頼日, 釈放予定日, 勾留満期日 (更新 takes the rest).
-COLUMN_WIDTHS = (92, 104, 120, 82, 100, 150, 84, 82, 82, 82)
+COLUMN_WIDTHS = (86, 92, 104, 74, 88, 126, 74, 74, 76, 76)
 
 
 class CaseListView(QWidget):
