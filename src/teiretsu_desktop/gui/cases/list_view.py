@@ -30,7 +30,7 @@ SEARCH_DELAY_MS = 150
 
 
 # ケース番号, 氏名, ふりがな, 生年月日, 業務区分, 状態, 主担当, 依頼日, 釈放予定日, 勾留満期日 (更新 takes the rest).
-COLUMN_WIDTHS = (86, 92, 104, 74, 88, 126, 74, 74, 76, 76)
+COLUMN_WIDTHS = (86, 90, 100, 74, 96, 136, 72, 74, 76, 76)
 
 
 class CaseListView(QWidget):
