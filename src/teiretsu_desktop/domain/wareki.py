@@ -141,12 +141,17 @@ def wareki_datetime(moment: datetime) -> str:
     return f"{to_wareki(moment.date())} {moment:%H:%M}"
 
 
+def local_moment(utc: str) -> datetime | None:
+    """A stored UTC time stamp (2026-11-27T09:43:05.123Z) in the computer's local time; None if unreadable."""
+    try:
+        return datetime.fromisoformat(utc.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return None
+
+
 def local_stamp(utc: str | None) -> str:
-    """A stored UTC time stamp (2026-11-27T09:43:05.123Z) as local 和暦 date and time; "" when empty."""
+    """A stored UTC time stamp as local 和暦 date and time; "" when empty."""
     if not utc:
         return ""
-    try:
-        moment = datetime.fromisoformat(utc.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return utc
-    return wareki_datetime(moment)
+    moment = local_moment(utc)
+    return wareki_datetime(moment) if moment is not None else utc

@@ -209,9 +209,9 @@ def acquire_instance_lock(directory: DataDir) -> QLockFile | None:
     return lock if lock.tryLock(100) else None
 
 
-def launch_workspace(folder: Path | None) -> int:
-    """A prefecture's installation: the workspace that gathers the centers' signed statistics files. It
-    holds no personal data and needs no center store; a center's own program does not offer it."""
+def _qt_application() -> QApplication:
+    """The Qt application as both programs start it: its name (for QSettings), a Japanese font, and the
+    interface language."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Teiretsu")
@@ -219,6 +219,13 @@ def launch_workspace(folder: Path | None) -> int:
     font.setFamilies([*JAPANESE_FONTS, font.family()])
     app.setFont(font)
     install_translations(app)
+    return app
+
+
+def launch_workspace(folder: Path | None) -> int:
+    """A prefecture's installation: the workspace that gathers the centers' signed statistics files. It
+    holds no personal data and needs no center store; a center's own program does not offer it."""
+    app = _qt_application()
     window = WorkspaceWindow()
     if folder is not None:
         window.open_folder(folder)
@@ -229,13 +236,7 @@ def launch_workspace(folder: Path | None) -> int:
 def launch(*, data_dir: Path | None, demo: bool) -> int:
     root = data_dir or (demo_data_dir() if demo else default_data_dir())
     directory = DataDir(root.expanduser().resolve())
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("Teiretsu")
-    font = QFont()
-    font.setFamilies([*JAPANESE_FONTS, font.family()])
-    app.setFont(font)
-    install_translations(app)
+    app = _qt_application()
     directory.ensure_private_root()
     setup_logging(directory.logs)
     lock = QLockFile(str(directory.instance_lock))

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 
 from teiretsu_desktop.domain.audit_events import TARGET_LABELS, action_label, detail_text
-from teiretsu_desktop.domain.wareki import to_wareki
+from teiretsu_desktop.domain.wareki import local_moment, to_wareki
 from teiretsu_desktop.security import audit
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
@@ -31,11 +30,8 @@ class AuditRow:
 
 
 def _local(at: str) -> str:
-    try:
-        moment = datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return at
-    return f"{to_wareki(moment.date())} {moment:%H:%M:%S}"
+    moment = local_moment(at)
+    return f"{to_wareki(moment.date())} {moment:%H:%M:%S}" if moment is not None else at
 
 
 def recent_entries(session: StaffSession, *, limit: int = 200) -> list[AuditRow]:

@@ -113,16 +113,10 @@ _SCALARS = [
 
 
 def _search_names(data: PersonInput) -> list[tuple[str, str, str]]:
-    rows = [
-        ("name", data.full_name, normalize_name(data.full_name)),
-        ("name", data.given_name, normalize_name(data.given_name)),
-        ("kana", data.full_kana, normalize_name(data.full_kana)),
-        ("kana", data.given_kana, normalize_name(data.given_kana)),
-    ]
-    if data.alias:
-        rows.append(("alias", data.alias, normalize_name(data.alias)))
-    rows += [("former", n, normalize_name(n)) for n in data.former_names]
-    return rows
+    return person_search.name_rows(
+        data.family_name, data.given_name, to_katakana(data.family_kana), to_katakana(data.given_kana),
+        data.alias, data.former_names,
+    )  # fmt: skip
 
 
 def _validate(data: PersonInput) -> None:

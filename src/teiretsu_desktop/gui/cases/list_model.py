@@ -8,7 +8,7 @@ is dropped instead of mixing into the new one. No query ever runs on the GUI thr
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 
 from teiretsu_desktop.domain.codes import BusinessLine
-from teiretsu_desktop.domain.wareki import to_wareki
+from teiretsu_desktop.domain.wareki import local_moment, to_wareki
 from teiretsu_desktop.domain.workflow import CaseState
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.operations import QueryOp
@@ -40,10 +40,8 @@ def _day(value: date | None) -> str:
 
 def _stamp(utc: str) -> str:
     """A stored UTC time stamp as the local day, in 和暦 like the other dates of the list."""
-    try:
-        return to_wareki(datetime.fromisoformat(utc.replace("Z", "+00:00")).astimezone().date(), short=True)
-    except ValueError:
-        return utc[:10]
+    moment = local_moment(utc)
+    return to_wareki(moment.date(), short=True) if moment is not None else utc[:10]
 
 
 # (header, display, raw sort value, SQL sort key or None when the column is not sortable in SQL)

@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import and_, delete, select, text
 from sqlalchemy.orm import Session
 
+from teiretsu_desktop.domain.names import normalize_name
 from teiretsu_desktop.store.models import Person, PersonName
 
 PREFIX_END = "\U0010ffff"
@@ -81,11 +82,31 @@ def exact_key_ids(session: Session, keys: Iterable[str]) -> list[str]:
     )
 
 
+def name_rows(
+    family: str,
+    given: str,
+    family_kana: str,
+    given_kana: str,
+    alias: str | None = None,
+    former: Iterable[str] = (),
+) -> list[tuple[str, str, str]]:
+    """The (kind, text, key) rows a person is found by: full name and given name, their readings, the
+    alias and former names; each (kind, key) once, none with an empty key."""
+    full, kana = f"{family} {given}".strip(), f"{family_kana} {given_kana}".strip()
+    rows = [("name", full), ("name", given), ("kana", kana), ("kana", given_kana)]
+    rows += [("alias", alias)] if alias else []
+    rows += [("former", n) for n in former]
+    unique: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for kind, shown in rows:
+        key = normalize_name(shown)  # spaces are not part of a key: 「山田 太郎」 is 「やまだたろう」
+        if key:
+            unique.setdefault((kind, key), (kind, shown, key))
+    return list(unique.values())
+
+
 def replace_names(session: Session, person_id: str, names: Iterable[tuple[str, str, str]]) -> None:
-    """Set the (kind, text, key) rows of one person."""
+    """Set the (kind, text, key) rows of one person (rows from `name_rows`)."""
     session.execute(delete(PersonName).where(PersonName.person_id == person_id))
-    seen: set[tuple[str, str]] = set()
-    for kind, shown, key in names:
-        if key and (kind, key) not in seen:
-            seen.add((kind, key))
-            session.add(PersonName(person_id=person_id, kind=kind, text=shown, key=key))
+    session.add_all(
+        PersonName(person_id=person_id, kind=kind, text=shown, key=key) for kind, shown, key in names
+    )
