@@ -24,7 +24,15 @@ from teiretsu_desktop.services.cases import CaseInput, open_case
 from teiretsu_desktop.services.demo import generate_demo_data
 from teiretsu_desktop.services.persons import PersonInput, register_person
 from teiretsu_desktop.stats import bundle_format
-from teiretsu_desktop.stats.disclosure import DisclosureAuditFailed, Published, audit, person_columns, protect
+from teiretsu_desktop.stats.disclosure import (
+    DisclosureAuditFailed,
+    Published,
+    audit,
+    person_columns,
+    protect,
+    protection,
+    reader_bounds,
+)
 from teiretsu_desktop.stats.export import center_public_key, export_bundle, reopen_year, year_tables
 from teiretsu_desktop.stats.tables import Table
 from teiretsu_desktop.stats.workspace import Workspace
@@ -169,10 +177,58 @@ def test_every_published_cell_is_zero_or_at_least_k(cells: list[list[int]], poli
     for table in published.values():
         for row in table.cells:
             assert all(v is None or v == 0 or v >= report.k for v in row)
-    # No suppressed cell can be recomputed: every feasible range is at least k wide.
-    for ranges in report.intervals.values():
-        for low, high in ranges:
-            assert high is None or high - low >= report.k
+    # Every hidden cell stays protected: a brute-force reader who tries every value a hidden cell's
+    # suppression allows finds at least protection(k) + 1 of them consistent with what was published,
+    # the true value among them, and the audit's ranges agree with that search.
+    for tid, table in published.items():
+        other = published[
+            "residence_at_release" if tid == "settled_by_disability" else "settled_by_disability"
+        ]
+        for i, (low, high) in enumerate(reader_bounds(table, report.k)):
+            top = high if high is not None else 500  # above any total these tables can make
+            possible = [v for v in range(low, top + 1) if _consistent(table, i, v, other, report.k)]
+            assert table.true_values[table.suppressed()[i][0]][table.suppressed()[i][1]] in possible
+            assert possible[-1] - possible[0] >= protection(report.k), (tid, i, possible)
+            audited_low, audited_high = report.intervals[tid][i]
+            assert audited_low == possible[0]
+            assert audited_high is None or audited_high == possible[-1]
+
+
+def _consistent(table: Published, index: int, value: int, other: Published, k: int) -> bool:
+    """Whether some choice of the other hidden cells, each within its reader bounds, makes both tables
+    total the same with `table`'s hidden cell `index` equal to `value`."""
+    own = [b for j, b in enumerate(reader_bounds(table, k)) if j != index]
+    own_totals = _sums(own, table.published_sum() + value)
+    other_totals = _sums(reader_bounds(other, k), other.published_sum())
+    return max(own_totals.start, other_totals.start) < min(own_totals.stop, other_totals.stop)
+
+
+def _sums(bounds: list[tuple[int, int | None]], base: int) -> range:
+    """Every total the cells can make (sums of integer ranges are whole ranges; 10**6 stands for
+    "unbounded", far above any total here)."""
+    low = base + sum(lo for lo, _hi in bounds)
+    high = base + sum(10**6 if hi is None else hi for _lo, hi in bounds)
+    return range(low, high + 1)
+
+
+def test_a_reader_cannot_narrow_a_hidden_cell_through_a_secondary_one() -> None:
+    # 参考1 hides its 3 (below k); 参考2 then hides its smallest count, 11. A reader who knows the method
+    # knows that 11 is at most 12 (the smallest count left), so the shared total is 13…24 and 参考1's
+    # hidden cell 1…4 instead of 1…20: the small count is all but disclosed. The 12 must be hidden too.
+    settled = _table([[3], [20]], "settled_by_disability")
+    residence = _table([[11], [12]], "residence_at_release")
+    published, report = protect(
+        {"settled_by_disability": settled, "residence_at_release": residence}, policy="public"
+    )
+    assert published["settled_by_disability"].cells == [[None], [20]]
+    assert published["residence_at_release"].cells == [[None], [None]]
+    assert report.intervals["settled_by_disability"] == [(1, 20)]
+    narrowed = Published("residence_at_release", 1, ("a", "b"), ("x",), [[None], [12]], [[11], [12]])
+    with pytest.raises(DisclosureAuditFailed):
+        audit(
+            {"settled_by_disability": published["settled_by_disability"], "residence_at_release": narrowed},
+            10,
+        )
 
 
 def test_the_audit_refuses_a_recomputable_cell() -> None:

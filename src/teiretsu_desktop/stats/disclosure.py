@@ -16,14 +16,20 @@ Only counts of persons are suppressed; counts of events (contacts, consultations
 4. Secondary suppression: tables that count the same population (LINKED_TOTALS) share a total; when
    one has a suppressed cell, each of the others gets its smallest published count suppressed too, so
    that the shared total stays unknown.
-5. Audit: the feasible range of every suppressed cell, given everything published, is computed; the
-   exporter refuses to write a bundle in which any range is narrower than k.
+5. Audit, with what a reader knows: a hidden cell is at least 1 (zeros are published) and, by the
+   method, either below k (primary), or no larger than the smallest count still published in its table
+   (secondary suppression takes the smallest), or within k−1 of its value in the previous bundle
+   (differencing). From the shared totals a reader can narrow that range. A hidden cell is protected
+   while at least `protection(k)` + 1 values remain possible for it (six for k = 10: knowing "at least
+   2" of a hidden count is unavoidable when two other cells are hidden, knowing "1 to 4" is not). While
+   some cell is not protected, more cells are suppressed (the smallest published count of the tables
+   that gave the narrowing bound); if that cannot be reached the exporter refuses to write the bundle.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from teiretsu_desktop.domain.errors import TeiretsuError
 from teiretsu_desktop.stats.tables import EVENT_COLUMNS, LINKED_TOTALS, Table
@@ -62,7 +68,7 @@ class ProtectionReport:
     primary: int = 0
     differencing: int = 0
     secondary: int = 0
-    intervals: dict[str, list[tuple[int, int | None]]] = field(default_factory=dict)
+    intervals: dict[str, list[tuple[int, int | None]]] = field(default_factory=dict)  # per hidden cell
 
 
 def person_columns(table_id: str, columns: tuple[str, ...]) -> set[int]:
@@ -79,42 +85,116 @@ def _select(table: Table) -> Published:
                      [list(r) for r in values], values)  # fmt: skip
 
 
-def feasible_intervals(tables: Mapping[str, Published]) -> dict[str, list[tuple[int, int | None]]]:
+Interval = tuple[int, int | None]  # None: unbounded above
+
+
+def _add(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a + b
+
+
+def reader_bounds(table: Published, k: int, previous: list[list[Cell]] | None = None) -> list[Interval]:
+    """What a reader knows of each hidden cell of `table` before using any other table."""
+    persons = person_columns(table.id, table.columns)
+    published = [v for row in table.cells for c, v in enumerate(row) if c in persons and v]
+    smallest = min(published) if published else None
+    bounds: list[Interval] = []
+    for r, c in table.suppressed():
+        high: int | None = max(k - 1, smallest) if smallest is not None else None
+        old = previous[r][c] if previous and r < len(previous) and c < len(previous[r]) else None
+        if old is not None and high is not None:
+            high = max(high, old + k - 1)
+        bounds.append((1, high))
+    return bounds
+
+
+def feasible_intervals(
+    tables: Mapping[str, Published], k: int, previous: Mapping[str, list[list[Cell]]] | None = None
+) -> dict[str, list[Interval]]:
     """For each suppressed cell, the range of values consistent with everything published.
 
-    The only relations between published cells are the shared totals of LINKED_TOTALS (and that
-    every suppressed cell is at least 1). If some table of a group has nothing suppressed, the
-    shared total N is known and a table's suppressed cells sum to N − its published sum; otherwise
-    N is unknown and every suppressed cell is unbounded above.
+    The relations between tables are the shared totals of LINKED_TOTALS: each member bounds the
+    total N by its published sum plus the sum of its hidden cells' bounds, and N bounds each hidden
+    cell in turn. Without a link a hidden cell keeps the bounds its suppression gives it.
     """
-    intervals: dict[str, list[tuple[int, int | None]]] = {}
-    group_of = {tid: group for group in LINKED_TOTALS for tid in group}
-    for tid, table in tables.items():
-        hidden = table.suppressed()
-        if not hidden:
+    previous = previous or {}
+    bounds = {tid: reader_bounds(t, k, previous.get(tid)) for tid, t in tables.items()}
+    intervals = {tid: list(b) for tid, b in bounds.items() if b}
+    for group in LINKED_TOTALS:
+        members = [tid for tid in group if tid in tables]
+        if len(members) < 2:
             continue
-        known_total = None
-        for other in group_of.get(tid, ()):
-            if other != tid and other in tables and not tables[other].suppressed():
-                known_total = tables[other].published_sum()
-        if known_total is None:
-            intervals[tid] = [(1, None)] * len(hidden)
-        else:
-            hidden_sum = known_total - table.published_sum()
-            intervals[tid] = [(1, hidden_sum - (len(hidden) - 1))] * len(hidden)
-    return intervals
-
-
-def audit(tables: Mapping[str, Published], k: int) -> dict[str, list[tuple[int, int | None]]]:
-    intervals = feasible_intervals(tables)
-    for tid, ranges in intervals.items():
-        for low, high in ranges:
-            if high is not None and high - low < k:
-                raise DisclosureAuditFailed(
-                    f"秘匿したセルが他の公表値から推定できます ({tid}: {low}〜{high}) / a suppressed cell of {tid} "
-                    "could be recomputed; the bundle was not written."
+        low_total, high_total = 0, None
+        first = True
+        for tid in members:
+            published = tables[tid].published_sum()
+            low = published + sum(lo for lo, _hi in bounds[tid])
+            high: int | None = published
+            for _lo, hi in bounds[tid]:
+                high = _add(high, hi)
+            if first:
+                low_total, high_total, first = low, high, False
+            else:
+                low_total = max(low_total, low)
+                high_total = (
+                    high if high_total is None else (high_total if high is None else min(high_total, high))
                 )
+        for tid in members:
+            cells = bounds[tid]
+            published = tables[tid].published_sum()
+            narrowed: list[Interval] = []
+            for i, (lo, hi) in enumerate(cells):
+                others_high: int | None = 0
+                for j, (_lo, other_hi) in enumerate(cells):
+                    if j != i:
+                        others_high = _add(others_high, other_hi)
+                others_low = sum(other_lo for j, (other_lo, _h) in enumerate(cells) if j != i)
+                new_lo = lo if others_high is None else max(lo, low_total - published - others_high)
+                cap = None if high_total is None else high_total - published - others_low
+                new_hi = cap if hi is None else (hi if cap is None else min(hi, cap))
+                narrowed.append((new_lo, new_hi))
+            if narrowed:
+                intervals[tid] = narrowed
     return intervals
+
+
+def protection(k: int) -> int:
+    """How far apart the lowest and highest possible value of a hidden cell must stay."""
+    return k // 2
+
+
+def exposed_cells(
+    tables: Mapping[str, Published], k: int, previous: Mapping[str, list[list[Cell]]] | None = None
+) -> dict[str, int]:
+    """Per table, how many hidden cells a reader can narrow below `protection(k)`."""
+    counts = {
+        tid: sum(1 for low, high in ranges if high is not None and high - low < protection(k))
+        for tid, ranges in feasible_intervals(tables, k, previous).items()
+    }
+    return {tid: n for tid, n in counts.items() if n}
+
+
+def audit(
+    tables: Mapping[str, Published], k: int, previous: Mapping[str, list[list[Cell]]] | None = None
+) -> dict[str, list[Interval]]:
+    exposed = exposed_cells(tables, k, previous)
+    if exposed:
+        raise DisclosureAuditFailed(
+            f"秘匿したセルが他の公表値から推定できます ({', '.join(exposed)}) / a suppressed cell of "
+            f"{', '.join(exposed)} could be narrowed from the published counts; the bundle was not written."
+        )
+    return feasible_intervals(tables, k, previous)
+
+
+def _suppress_smallest(table: Published) -> bool:
+    persons = person_columns(table.id, table.columns)
+    positives = [
+        (v, r, c) for r, row in enumerate(table.cells) for c, v in enumerate(row) if c in persons and v
+    ]
+    if not positives:
+        return False
+    _value, r, c = min(positives)
+    table.cells[r][c] = None
+    return True
 
 
 def protect(
@@ -149,13 +229,23 @@ def protect(
         members = [out[t] for t in group if t in out]
         if any(m.suppressed() for m in members):
             for member in members:
-                if not member.suppressed():
-                    positives = [
-                        (v, r, c) for r, row in enumerate(member.cells) for c, v in enumerate(row) if v
-                    ]
-                    if positives:
-                        _value, r, c = min(positives)
-                        member.cells[r][c] = None
-                        report.secondary += 1
-    report.intervals = audit(out, k)
+                if not member.suppressed() and _suppress_smallest(member) is not None:
+                    report.secondary += 1
+    # Until every hidden cell is protected: each round hides one more count, the one that leaves the
+    # fewest cells exposed (ties: the smaller count), so that as little as possible is lost; each round
+    # hides a cell, so this ends.
+    while exposed_cells(out, k, previous):
+        candidates = []
+        for group in LINKED_TOTALS:
+            for tid in (t for t in group if t in out):
+                trial = {name: replace(t, cells=[list(row) for row in t.cells]) for name, t in out.items()}
+                hidden = _suppress_smallest(trial[tid])
+                if hidden is not None:
+                    candidates.append((sum(exposed_cells(trial, k, previous).values()), hidden, tid))
+        if not candidates:
+            break
+        _exposed, _value, best = min(candidates)
+        _suppress_smallest(out[best])
+        report.secondary += 1
+    report.intervals = audit(out, k, previous)
     return out, report
