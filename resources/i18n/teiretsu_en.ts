@@ -358,13 +358,13 @@
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="420" />
-        <source>「{0}」に戻す理由</source>
-        <translation>Reason for moving back to “{0}”</translation>
+        <source>「{0}」にする理由</source>
+        <translation>Reason for moving to “{0}”</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="421" />
-        <source>状態を戻す理由</source>
-        <translation>Reason for moving back</translation>
+        <source>状態を変える理由</source>
+        <translation>Reason for the change of state</translation>
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="428" />

@@ -18,6 +18,7 @@ from teiretsu_desktop.gui.operations import ChangeOp
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog
 from teiretsu_desktop.services import activities, case_record, cases, persons
 from teiretsu_desktop.services.activities import ActivityInput
+from teiretsu_desktop.store.models import SupportCase
 from tests.gui.conftest import Answers, settle, type_values, unlock
 from tests.helpers.casework import new_case, new_person
 from tests.helpers.stores import TemplateStore, unlock_admin
@@ -364,3 +365,34 @@ def test_a_closed_window_follows_nothing_and_a_lock_during_a_save_shows_no_error
     qtbot.waitUntil(lambda: again.header.text() != "", timeout=10000)
     settle(qtbot, gui)
     assert not again.is_dirty() and not again.notice.isVisible()  # nothing unsaved to "restore"
+
+
+def test_support_goes_on_after_a_release_without_a_destination(
+    qtbot: QtBot, gui: Application, store: TemplateStore, answers: Answers
+) -> None:
+    session = unlock_admin(store.data_dir)
+    try:
+        case_id = new_case(session, new_person(session))
+        with session.uow() as uow:  # released at 満期 before a placement was found
+            row = uow.session.get(SupportCase, case_id)
+            assert row is not None
+            row.state = str(CaseState.RELEASED_UNPLACED)
+            row.release_date = row.closure_date = date(2024, 11, 30)
+            uow.commit()
+    finally:
+        session.lock()
+    unlock(qtbot, gui)
+    window = _open(qtbot, gui, case_id)
+    go_on = window.findChild(QPushButton, f"step_{CaseState.FOLLOW_UP.value}")
+    assert go_on is not None and go_on.accessibleName() == CaseState.FOLLOW_UP.label
+    answers.text = "釈放後に本人から連絡があった"
+    go_on.click()
+    settle(qtbot, gui)
+    qtbot.waitUntil(lambda: CaseState.FOLLOW_UP.label in window.header.text(), timeout=10000)
+    assert answers.asked[-1] == "状態を変える理由"
+    case, _person = _stored(store, case_id)
+    assert (
+        case.state is CaseState.FOLLOW_UP
+        and case.closure_date is None
+        and case.release_date == date(2024, 11, 30)
+    )

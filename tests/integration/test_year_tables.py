@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from teiretsu_desktop.domain.codes import (
     ActivityKind,
@@ -188,6 +189,39 @@ def test_a_decided_placement_that_falls_through_goes_back_with_its_reason(admin:
     assert cases.get_case(admin, cid).state is CaseState.PLACEMENT
     # Released before the new placement could take them: 帰住先未定のまま退所 from either stage.
     assert CaseState.RELEASED_UNPLACED in allowed_next(BusinessLine.SPECIAL, CaseState.PLACEMENT_DECIDED)
+
+
+def test_support_continues_after_a_release_without_a_destination(admin: StaffSession) -> None:
+    pid = _person(admin, "壬", date(1950, 1, 1), DisabilityKind.INTELLECTUAL)
+    cid = _case(admin, pid, BusinessLine.SPECIAL, CaseState.PLACEMENT, primary_staff_id=admin.actor.staff_id)
+    with admin.uow() as uow:  # released at 満期 on 2024-09-01 before any placement could take them
+        row = uow.session.get(SupportCase, cid)
+        assert row is not None
+        row.release_date, row.closure_date = date(2024, 9, 1), date(2024, 9, 1)
+        uow.commit()
+    cases.transition_case(admin, cid, CaseState.RELEASED_UNPLACED)
+    # A week later the person calls the center and support goes on in the community: follow-up, with why.
+    assert CaseState.FOLLOW_UP in allowed_next(BusinessLine.SPECIAL, CaseState.RELEASED_UNPLACED)
+    with pytest.raises(InvalidInput, match="理由"):
+        cases.transition_case(admin, cid, CaseState.FOLLOW_UP)
+    cases.transition_case(admin, cid, CaseState.FOLLOW_UP, on=date(2024, 9, 8), reason="釈放後に本人から連絡")
+    view = cases.get_case(admin, cid)
+    assert view.state is CaseState.FOLLOW_UP and view.closure_date is None and view.closure_reason is None
+    with admin.uow() as uow:
+        reasons = uow.session.scalars(
+            select(CaseStateChange.reason).where(
+                CaseStateChange.case_id == cid, CaseStateChange.to_state == "follow_up"
+            )
+        ).all()
+    assert reasons == ["釈放後に本人から連絡"]
+    tables = year_tables(admin, FY)
+    # By hand: coordination new and ended at the release; follow-up new and open at the year's end; the
+    # person was not 帰住 at the release, so neither 参考1 nor 参考2 counts them.
+    caseload = tables["caseload"]
+    assert [caseload.value("special", c) for c in ("new", "closed", "open_at_year_end")] == [1, 1, 0]
+    assert [caseload.value("follow_up", c) for c in ("new", "closed", "open_at_year_end")] == [1, 0, 1]
+    assert sum(v for row in tables["residence_at_release"].cells for v in row) == 0
+    assert sum(v for row in tables["settled_by_disability"].cells for v in row) == 0
 
 
 def test_readmission_cohorts_are_by_the_day_they_left(admin: StaffSession) -> None:

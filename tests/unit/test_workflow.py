@@ -88,10 +88,14 @@ def test_illegal_transitions_are_refused(line: BusinessLine) -> None:
                 check_transition(replace(READY, business_line=line, state=state), target)
 
 
-def test_terminal_states_allow_nothing() -> None:
+def test_terminal_states_allow_nothing_but_support_after_an_unplaced_release() -> None:
     for line in BusinessLine:
         for state in TERMINAL:
-            assert allowed_next(line, state) == ()
+            # A person released without a destination may still be followed up (DOMAIN §10.11).
+            expected = (S.FOLLOW_UP,) if state is S.RELEASED_UNPLACED and line.is_coordination else ()
+            if state is S.RELEASED_UNPLACED and line is BusinessLine.SUSPECT:
+                expected = (S.FOLLOW_UP,)
+            assert allowed_next(line, state) == expected, (line, state)
 
 
 def test_special_coordination_cannot_skip_placement() -> None:

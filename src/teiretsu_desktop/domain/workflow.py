@@ -72,11 +72,20 @@ MOVES_BACK: dict[CaseState, tuple[CaseState, ...]] = {
 }
 
 
+# Support that goes on after an ending (DOMAIN §10.11): the person released without a destination who
+# keeps in touch is followed up in the community. The ending's 終結日 is cleared; the reason is kept.
+CONTINUES_AFTER: dict[CaseState, tuple[CaseState, ...]] = {
+    S.RELEASED_UNPLACED: (S.FOLLOW_UP,),
+}
+
+
 def needs_reason(current: CaseState, target: CaseState) -> bool:
-    return target in MOVES_BACK.get(current, ())
+    return target in MOVES_BACK.get(current, ()) or target in CONTINUES_AFTER.get(current, ())
 
 
 def allowed_next(line: BusinessLine, state: CaseState) -> tuple[CaseState, ...]:
+    if state in CONTINUES_AFTER and line in _UNPLACED_RELEASE_LINES:
+        return CONTINUES_AFTER[state]
     if not state.is_open or state not in _reachable(line):
         return ()
     nexts = list(MAIN_PATHS[line].get(state, ()))

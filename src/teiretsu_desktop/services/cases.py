@@ -254,11 +254,13 @@ def transition_case(
     with session.uow() as uow:
         case = fetch(uow, SupportCase, case_id)
         check_transition(_facts(uow, case, today), target)
-        check_case(record_of(BusinessLine(case.business_line), target, case))
         if needs_reason(CaseState(case.state), target) and not (reason or "").strip():
             raise InvalidInput(
-                f"「{target.label}」に戻す理由を入力してください / Give the reason for moving back."
+                f"「{target.label}」にする理由を入力してください / Give the reason for this move."
             )
+        if target.is_open and not CaseState(case.state).is_open:  # support continues after an ending
+            case.closure_date, case.closure_reason = None, None
+        check_case(record_of(BusinessLine(case.business_line), target, case))
         previous = case.state
         case.state = str(target)
         if target is CaseState.RELEASED:

@@ -416,9 +416,9 @@ class CaseWindow(QWidget):
             ):
                 return
         reason = None
-        if needs_reason(self._state, state):  # a move back: the history keeps why
-            label = self.tr("「{0}」に戻す理由").format(state.label)
-            reason = dialogs.ask_text(self, self.tr("状態を戻す理由"), label)
+        if needs_reason(self._state, state):  # a move back, or support going on: the history keeps why
+            label = self.tr("「{0}」にする理由").format(state.label)
+            reason = dialogs.ask_text(self, self.tr("状態を変える理由"), label)
             if reason is None:
                 return
         self.save(move_to=state, reason=reason)
