@@ -191,6 +191,18 @@ def test_a_decided_placement_that_falls_through_goes_back_with_its_reason(admin:
     assert CaseState.RELEASED_UNPLACED in allowed_next(BusinessLine.SPECIAL, CaseState.PLACEMENT_DECIDED)
 
 
+def test_a_case_imported_in_follow_up_with_no_history_is_counted_in_follow_up(admin: StaffSession) -> None:
+    pid = _person(admin, "寅", date(1950, 1, 1))
+    # A ledger row says フォローアップ中 and no state change was ever recorded for it.
+    cid = _case(admin, pid, BusinessLine.GENERAL, CaseState.FOLLOW_UP, release_date=date(2024, 7, 1),
+                destination_kind="16", release_destination_kind="16")  # fmt: skip
+    record_activity(admin, cid, ActivityInput(datetime(2024, 6, 1, 10), ActivityKind.INTERVIEW, "帰住前"))
+    record_activity(admin, cid, ActivityInput(datetime(2024, 8, 1, 10), ActivityKind.VISIT, "帰住後"))
+    caseload = year_tables(admin, FY)["caseload"]
+    assert [caseload.value("general", c) for c in ("new", "closed", "contacts")] == [1, 1, 1]
+    assert [caseload.value("follow_up", c) for c in ("new", "open_at_year_end", "contacts")] == [1, 1, 1]
+
+
 def test_support_continues_after_a_release_without_a_destination(admin: StaffSession) -> None:
     pid = _person(admin, "壬", date(1950, 1, 1), DisabilityKind.INTELLECTUAL)
     cid = _case(admin, pid, BusinessLine.SPECIAL, CaseState.PLACEMENT, primary_staff_id=admin.actor.staff_id)
@@ -289,6 +301,8 @@ def test_tables_read_with_totals_and_are_listed(
 def test_special_and_general_switch_before_release_with_a_reason(admin: StaffSession) -> None:
     pid = _person(admin, "子", date(1950, 1, 1))
     cid = _case(admin, pid, BusinessLine.SPECIAL, CaseState.PLANNING, primary_staff_id=admin.actor.staff_id)
+    record_activity(admin, cid, ActivityInput(datetime(2024, 6, 1, 10), ActivityKind.INTERVIEW, "面接"))
+    assert year_tables(admin, FY)["caseload"].value("special", "contacts") == 1
     view = cases.get_case(admin, cid)
     values = {f: getattr(view, f) for f in cases.CaseInput.__dataclass_fields__}
     general = cases.CaseInput(**{**values, "business_line": BusinessLine.GENERAL})
@@ -298,6 +312,9 @@ def test_special_and_general_switch_before_release_with_a_reason(admin: StaffSes
         admin, cid, general, expected_revision=view.revision, line_change_reason="特別調整の要件を満たさない"
     )
     assert cases.get_case(admin, cid).business_line is BusinessLine.GENERAL
+    # The case's contacts follow it to its new line (the year's count reads the line kept on each entry).
+    caseload = year_tables(admin, FY)["caseload"]
+    assert (caseload.value("special", "contacts"), caseload.value("general", "contacts")) == (0, 1)
     suspect = cases.CaseInput(**{**values, "business_line": BusinessLine.SUSPECT})
     with pytest.raises(InvalidInput, match="依頼受理"):  # other lines still only while 依頼受理
         cases.update_case(admin, cid, suspect, expected_revision=cases.get_case(admin, cid).revision,

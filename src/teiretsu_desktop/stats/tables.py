@@ -200,11 +200,11 @@ FOLLOW_UP_BANDS = [
 ]
 
 
-def follow_up_durations(spans: list[tuple[date, date | None]], start: date, end: date) -> Table:
+def follow_up_durations(spans: list[tuple[date, date | None, int]], start: date, end: date) -> Table:
     """Follow-up (フォローアップ業務, and coordination cases in follow-up) closed in the year or open at its end,
-    by time since 帰住日 (to the closure date, or to 31 March)."""
+    by time since 帰住日 (to the closure date, or to 31 March); `spans` counts cases per pair of dates."""
     counts: Counter[tuple[str, str]] = Counter()
-    for release, closure in spans:
+    for release, closure, cases in spans:
         until = closure if closure and closure <= end else end
         if until < add_months(release, 6):
             band = "lt_6m"
@@ -214,7 +214,7 @@ def follow_up_durations(spans: list[tuple[date, date | None]], start: date, end:
             band = "1_2y"
         else:
             band = "ge_2y"
-        counts[(band, "closed" if _within(closure, start, end) else "open")] += 1
+        counts[(band, "closed" if _within(closure, start, end) else "open")] += cases
     return _table(
         "follow_up_durations", 1, "フォローアップの期間 (帰住日から終結日または年度末まで)",
         FOLLOW_UP_BANDS, [("closed", "年度内に終結"), ("open", "年度末に継続中")], dict(counts),

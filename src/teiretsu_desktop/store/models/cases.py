@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from teiretsu_desktop.store.models.base import Base, Record
@@ -22,7 +33,17 @@ class SupportCase(Record, Base):
         Index("ix_support_case_request_date", "request_date"),
         Index("ix_support_case_updated_at", "updated_at"),
         Index("ix_support_case_line_release", "business_line", "release_date"),
-    )
+        # The year's caseload from the index alone, and the follow-up episodes (migration 0012).
+        Index("ix_support_case_span", "closure_date", "request_date", "business_line", "person_id",
+              "center_role", "release_date", "follow_up_began", "state"),
+        Index("ix_support_case_follow_up", "follow_up_began", "business_line", "closure_date", "release_date",
+              "person_id", "center_role", "state", "id", sqlite_where=text("follow_up_began IS NOT NULL")),
+        Index("ix_support_case_returns", "business_line", "release_date", "state", "center_role",
+              "release_destination_kind", "destination_kind", "person_id", "expected_release", "readmission",
+              "readmission_date", "id"),
+        Index("ix_support_case_endings", "business_line", "closure_date", "state", "closure_reason"),
+        Index("ix_support_case_requester", "id", "requester"),
+    )  # fmt: skip
 
     case_no: Mapped[str] = mapped_column(String(20), nullable=False, unique=True)
     person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), nullable=False, index=True)
@@ -50,6 +71,8 @@ class SupportCase(Record, Base):
     destination_kind: Mapped[str | None] = mapped_column(String(4))
     # 矯正施設退所時点の居住先: fixed at the release transition; later moves change destination_kind only.
     release_destination_kind: Mapped[str | None] = mapped_column(String(4))
+    # The day it entered フォローアップ中, kept by triggers (migration 0012): never written by the application.
+    follow_up_began: Mapped[date | None] = mapped_column(Date)
     destination_name: Mapped[str | None] = mapped_column(String(200))
     follow_up_planned_end: Mapped[date | None] = mapped_column(Date)
     closure_date: Mapped[date | None] = mapped_column(Date)
@@ -145,6 +168,7 @@ class Activity(Record, Base):
     __table_args__ = (
         Index("ix_activity_case_time", "case_id", "occurred_at"),
         Index("ix_activity_time_case", "occurred_at", "case_id"),  # counting a year's contacts
+        Index("ix_activity_line_time", "business_line", "occurred_at", "case_id"),  # … per line
     )
 
     case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False)
@@ -158,6 +182,8 @@ class Activity(Record, Base):
     # When the entry was written (UTC), as distinct from occurred_at, when the interview or call happened.
     recorded_at: Mapped[str | None] = mapped_column(String(32))
     recorded_by: Mapped[str | None] = mapped_column(String(36))
+    # The line of its case, kept by triggers (migration 0012): never written by the application.
+    business_line: Mapped[str | None] = mapped_column(String(16))
 
 
 class ActivityRevision(Base):

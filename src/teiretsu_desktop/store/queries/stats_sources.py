@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Subquery, and_, case, exists, func, literal, or_, select, text, union_all
+from sqlalchemy import and_, case, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.store.models import (
     Activity,
-    CaseStateChange,
     Consultation,
     NetworkActivity,
     SupportCase,
@@ -28,29 +28,20 @@ def caseload_counts(session: Session, start: date, end: date) -> dict[tuple[str,
     open at year end — in one statement."""
     sql = text(
         """
-  WITH fu AS MATERIALIZED (
-    SELECT case_id, min(changed_on) AS began FROM case_state_change
-    WHERE to_state = 'follow_up' GROUP BY case_id
-  ),
-  ep AS MATERIALIZED (
-    SELECT sc.person_id, sc.business_line AS line, coalesce(sc.center_role, 'sole') AS role,
-           sc.request_date AS s,
-           CASE WHEN (fu.case_id IS NOT NULL OR sc.state = 'follow_up')
-                     AND sc.business_line IN ('special', 'general')
-                THEN coalesce(sc.release_date, fu.began) ELSE sc.closure_date END AS e
-    FROM support_case sc LEFT JOIN fu ON fu.case_id = sc.id
-    WHERE sc.request_date <= :end AND (sc.closure_date IS NULL OR sc.closure_date >= :start)
+  WITH ep AS MATERIALIZED (
+    -- Both halves read only ix_support_case_span / ix_support_case_follow_up (migration 0012), named
+    -- because the store keeps no planner statistics that would find them.
+    SELECT person_id, business_line AS line, coalesce(center_role, 'sole') AS role, request_date AS s,
+           CASE WHEN follow_up_began IS NOT NULL AND business_line IN ('special', 'general')
+                THEN coalesce(release_date, follow_up_began) ELSE closure_date END AS e
+    FROM support_case INDEXED BY ix_support_case_span
+    WHERE request_date <= :end AND (closure_date IS NULL OR closure_date >= :start)
     UNION ALL
-    -- Follow-up episodes, driven from the (few) cases that entered follow-up: CROSS JOIN keeps SQLite
-    -- from scanning every coordination case instead.
-    SELECT sc.person_id, 'follow_up', coalesce(sc.center_role, 'sole'),
-           coalesce(sc.release_date, f.began), sc.closure_date
-    FROM (SELECT case_id, began FROM fu
-          UNION ALL
-          SELECT id, NULL FROM support_case WHERE state = 'follow_up' AND id NOT IN (SELECT case_id FROM fu)
-         ) f CROSS JOIN support_case sc
-    WHERE sc.id = f.case_id AND sc.business_line IN ('special', 'general')
-      AND (sc.closure_date IS NULL OR sc.closure_date >= :start)
+    SELECT person_id, 'follow_up', coalesce(center_role, 'sole'), coalesce(release_date, follow_up_began),
+           closure_date
+    FROM support_case INDEXED BY ix_support_case_follow_up
+    WHERE follow_up_began IS NOT NULL AND business_line IN ('special', 'general')
+      AND (closure_date IS NULL OR closure_date >= :start)
   )
         SELECT line, role,
                count(DISTINCT CASE WHEN s BETWEEN :start AND :end THEN person_id END),
@@ -79,6 +70,7 @@ def caseload_counts(session: Session, start: date, end: date) -> dict[tuple[str,
 
 
 RETURNED_STATES = ("released", "follow_up", "closed")
+LINES = tuple(str(line) for line in BusinessLine)
 
 
 def returned_groups(session: Session, start: date, end: date) -> list[tuple[str, str, str, int]]:
@@ -104,7 +96,7 @@ def returned_groups(session: Session, start: date, end: date) -> list[tuple[str,
             SELECT sc.person_id, sc.release_date AS released,
                    coalesce(sc.release_destination_kind, sc.destination_kind, '18') AS dest,
                    row_number() OVER (PARTITION BY sc.person_id ORDER BY sc.release_date, sc.id) AS nth
-            FROM support_case sc
+            FROM support_case sc INDEXED BY ix_support_case_returns
             WHERE sc.business_line IN ('special', 'general') AND sc.release_date BETWEEN :start AND :end
               AND sc.state IN ('released', 'follow_up', 'closed')
               AND coalesce(sc.center_role, 'sole') <> 'location'
@@ -118,18 +110,23 @@ def returned_groups(session: Session, start: date, end: date) -> list[tuple[str,
     return [(str(dest), str(band), str(kinds or ""), int(n)) for dest, band, kinds, n in rows]
 
 
-def follow_up_spans(session: Session, start: date, end: date) -> list[tuple[date, date | None]]:
-    """(帰住日, 終結日) of cases in follow-up: closed in the period after a release, or still in
-    follow-up at its end."""
-    query = select(SupportCase.release_date, SupportCase.closure_date).where(
-        SupportCase.release_date.is_not(None),
-        or_(
-            and_(SupportCase.closure_date.between(start, end), SupportCase.state == "closed",
-                 SupportCase.business_line.in_(("special", "general", "follow_up"))),
-            and_(SupportCase.state == "follow_up", SupportCase.release_date <= end),
-        ),
-    )  # fmt: skip
-    return [(r, c) for r, c in session.execute(query).all() if r is not None]
+def follow_up_spans(session: Session, start: date, end: date) -> list[tuple[date, date | None, int]]:
+    """(帰住日, 終結日, cases) of cases in follow-up: closed in the period after a release, or still in
+    follow-up at its end — counted per distinct pair of dates (many cases share them)."""
+    spans = text(
+        """
+        SELECT release_date, closure_date, count(*) FROM (
+          SELECT release_date, closure_date FROM support_case INDEXED BY ix_support_case_span
+          WHERE closure_date BETWEEN :start AND :end AND state = 'closed'
+            AND business_line IN ('special', 'general', 'follow_up') AND release_date IS NOT NULL
+          UNION ALL
+          SELECT release_date, closure_date FROM support_case INDEXED BY ix_support_case_follow_up
+          WHERE follow_up_began IS NOT NULL AND state = 'follow_up' AND release_date <= :end
+        ) GROUP BY release_date, closure_date
+        """
+    )
+    rows = session.execute(spans, {"start": start.isoformat(), "end": end.isoformat()}).all()
+    return [(date.fromisoformat(r), date.fromisoformat(c) if c else None, int(n)) for r, c, n in rows if r]
 
 
 def suspect_endings(session: Session, start: date, end: date) -> list[tuple[str, str | None, int]]:
@@ -174,79 +171,61 @@ def readmission_counts(session: Session, start: date, end: date) -> dict[tuple[s
     return out
 
 
-def _follow_up_began() -> Subquery:
-    """Cases that entered フォローアップ中, with the day they did (None if not recorded): read from the
-    to_state index, plus cases in follow-up whose history has no such entry (imported). Callers keep
-    the coordination lines (a follow-up line case is in follow-up from its start)."""
-    recorded = (
-        select(CaseStateChange.case_id.label("case_id"), func.min(CaseStateChange.changed_on).label("began"))
-        .where(CaseStateChange.to_state == "follow_up")
-        .group_by(CaseStateChange.case_id)
-    )
-    unrecorded = select(SupportCase.id.label("case_id"), literal(None).label("began")).where(
-        SupportCase.state == "follow_up",
-        ~exists().where(CaseStateChange.case_id == SupportCase.id, CaseStateChange.to_state == "follow_up"),
-    )
-    return union_all(recorded, unrecorded).subquery()
-
-
 def contacts_by_line(session: Session, start: date, end: date) -> tuple[dict[str, int], dict[str, int]]:
     """延べ contacts: activities in the period, per business line of their case — an activity of a
     coordination case on or after its follow-up began counts under フォローアップ.
 
-    Counted per case from the (occurred_at, case_id) index first, then joined to the cases, so a
-    year's count reads the year's index entries, not every activity. The follow-up share is then read
+    Each line's count is a range of the (business_line, occurred_at) index — the activity carries its
+    case's line (migration 0012) — so no case is looked up per activity. The follow-up share is read
     through the (case_id, occurred_at) index for the (few) cases that entered follow-up."""
     after, before = datetime.combine(start, time.min), datetime.combine(end, time.max)
-    per_case = (
-        select(Activity.case_id, func.count().label("n"))
-        .where(Activity.occurred_at >= after, Activity.occurred_at <= before)
-        .group_by(Activity.case_id)
-        .subquery()
-    )
-    origin = (  # who consulted, for a case that a consultation led to (read once, not per activity)
-        select(Consultation.case_id, func.min(Consultation.consulter_kind).label("kind"))
-        .where(Consultation.case_id.is_not(None))
-        .group_by(Consultation.case_id)
-        .subquery()
-    )
-    # The same pass gives the 相談支援 cases' contacts by who consulted (for the consultations table).
-    consulter = case(
-        (SupportCase.business_line == "consultation", func.coalesce(origin.c.kind, SupportCase.requester)),
-        else_=None,
-    )
-    query = (
-        select(SupportCase.business_line, consulter, func.sum(per_case.c.n))
-        .select_from(per_case)
-        .join(SupportCase, per_case.c.case_id == SupportCase.id)
-        .outerjoin(origin, origin.c.case_id == SupportCase.id)
-        .group_by(SupportCase.business_line, consulter)
-    )
+    in_year = and_(Activity.occurred_at >= after, Activity.occurred_at <= before)
     out: dict[str, int] = {}
-    consultation_contacts: dict[str, int] = {}
-    for line, who, n in session.execute(query).all():
-        out[str(line)] = out.get(str(line), 0) + int(n)
-        if line == "consultation":
-            key = str(who or "other")
-            consultation_contacts[key] = consultation_contacts.get(key, 0) + int(n)
-    began = _follow_up_began()
-    follow_up_from = func.coalesce(SupportCase.release_date, began.c.began)
-    moved = (
-        select(SupportCase.business_line, func.count())
-        .select_from(began)
-        .join(SupportCase, SupportCase.id == began.c.case_id)
-        .join(Activity, Activity.case_id == began.c.case_id)
-        .where(
-            # ifnull() keeps SQLite from driving this join from every coordination case through the
-            # line index: the few cases in follow-up come first, then their year's activities.
-            func.ifnull(SupportCase.business_line, "").in_(("special", "general")),
-            Activity.occurred_at >= after,
-            Activity.occurred_at <= before,
-            func.date(Activity.occurred_at) >= follow_up_from,
-        )
-        .group_by(SupportCase.business_line)
+    # Each line's count is one range of ix_activity_line_time (the line is kept on the activity).
+    for line, n in session.execute(
+        select(Activity.business_line, func.count())
+        .where(Activity.business_line.in_(LINES), in_year)
+        .group_by(Activity.business_line)
+    ).all():
+        out[str(line)] = int(n)
+    # The 相談支援 cases' contacts by who consulted (for the consultations table): their year's
+    # activities per case, then who consulted each case (read once per case, not per activity).
+    by_consulter = text(
+        """
+        SELECT coalesce(o.kind, sc.requester), sum(pc.n)
+        FROM (SELECT case_id, count(*) AS n FROM activity INDEXED BY ix_activity_line_time
+              WHERE business_line = 'consultation' AND occurred_at >= :after AND occurred_at <= :before
+              GROUP BY case_id) pc
+        CROSS JOIN support_case sc INDEXED BY ix_support_case_requester
+        LEFT JOIN (SELECT case_id, min(consulter_kind) AS kind FROM consultation
+                   WHERE case_id IS NOT NULL GROUP BY case_id) o ON o.case_id = sc.id
+        WHERE sc.id = pc.case_id
+        GROUP BY 1
+        """
     )
-    for line, n in session.execute(moved).all():
+    stamp = "%Y-%m-%d %H:%M:%S.%f"  # as SQLAlchemy stores a DateTime in SQLite
+    bounds = {"start": start.isoformat(), "end": end.isoformat(),
+              "after": after.strftime(stamp), "before": before.strftime(stamp)}  # fmt: skip
+    consultation_contacts: dict[str, int] = {}
+    for kind, n in session.execute(by_consulter, bounds).all():
+        key = str(kind or "other")
+        consultation_contacts[key] = consultation_contacts.get(key, 0) + int(n)
+    # The follow-up share: driven from the cases that entered follow-up (ix_support_case_follow_up),
+    # then each one's year's activities on or after the day its follow-up counts from.
+    moved = text(
+        """
+        SELECT sc.business_line, count(*)
+        FROM support_case sc INDEXED BY ix_support_case_follow_up
+             CROSS JOIN activity a INDEXED BY ix_activity_case_time
+        WHERE sc.follow_up_began IS NOT NULL AND sc.follow_up_began <= :end
+          AND sc.business_line IN ('special', 'general')
+          AND (sc.closure_date IS NULL OR sc.closure_date >= :start)
+          AND a.case_id = sc.id AND a.occurred_at >= :after AND a.occurred_at <= :before
+          AND date(a.occurred_at) >= coalesce(sc.release_date, sc.follow_up_began)
+        GROUP BY sc.business_line
+        """
+    )
+    for line, n in session.execute(moved, bounds).all():
         out[str(line)] = out.get(str(line), 0) - int(n)
         out["follow_up"] = out.get("follow_up", 0) + int(n)
     return out, consultation_contacts
