@@ -89,52 +89,73 @@
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="20" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="23" />
         <source>{0}日超過</source>
         <translation>{0} days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="22" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="25" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="76" />
         <source>今日</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="24" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="27" />
         <source>あと{0}日</source>
         <translation>in {0} days</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="39" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="43" />
         <source>{0}生 ({1}歳)</source>
         <translation>born {0} (age {1})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="45" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="49" />
         <source>担当 {0}</source>
         <translation>in charge: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="47" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="51" />
         <source>担当 未定</source>
         <translation>no one in charge</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="60" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="64" />
         <source>次の期限: {0} {1} ({2})</source>
         <translation>next deadline: {0} {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="68" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="72" />
+        <source>最終連絡 {0} ({1})</source>
+        <translation>Last contact {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="74" />
+        <source>{0}日前</source>
+        <translation>{0} days ago</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="80" />
+        <source>連絡の記録なし</source>
+        <translation>No contact recorded</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="85" />
+        <source>居住先 {0}</source>
+        <translation>Residence {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="89" />
         <source>同意: この支援の同意なし</source>
         <translation>consent: none for this episode</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="73" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="94" />
         <source>同意: あり ({0}まで)</source>
         <translation>consent: given (until {0})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="78" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="99" />
         <source>同意: あり</source>
         <translation>consent: given</translation>
     </message>
@@ -221,188 +242,198 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="124" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="127" />
         <source>保存されている内容に戻す</source>
         <translation>Revert to the saved version</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="137" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="140" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="139" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="142" />
         <source>印刷 (Ctrl+P)…</source>
         <translation>Print (Ctrl+P)…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="168" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="144" />
+        <source>本人の全体像</source>
+        <translation>Person overview</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="146" />
+        <source>この人のすべてのケース、そのつながり、障害・手帳、同意</source>
+        <translation>All cases of this person, how they connect, disabilities and certificates, consents</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="175" />
         <source>基本情報</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="169" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="176" />
         <source>障害・手帳</source>
         <translation>Disabilities and certificates</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="170" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="251" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="177" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="259" />
         <source>同意・提供記録</source>
         <translation>Consent &amp; disclosures</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="171" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="178" />
         <source>支援経過</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="172" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="179" />
         <source>受入先調整</source>
         <translation>Destination coordination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="173" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="180" />
         <source>申請支援</source>
         <translation>Application support</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="174" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="181" />
         <source>フォローアップ</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="175" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="182" />
         <source>終結</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="227" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="235" />
         <source>(登録を削除したスタッフ)</source>
         <translation>(staff member removed)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="268" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="276" />
         <source>保存されていない編集を復元しました (下書き {0})。保存するか、元に戻してください。</source>
         <translation>Unsaved edits were restored (draft of {0}). Save them or go back to the stored record.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="279" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="287" />
         <source>状態を進める:</source>
         <translation>Advance status:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="290" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="298" />
         <source>必要なもの: </source>
         <translation>Required: </translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="294" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="302" />
         <source>再開…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="296" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="304" />
         <source>終結日・終結理由を直すとき、支援を続けるとき (理由を記録します)</source>
         <translation>To correct the closure date or reason, or to continue support (the reason is recorded)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="298" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="306" />
         <source>終了したケース:</source>
         <translation>Ended case:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="320" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="328" />
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="362" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="370" />
         <source>変更はありません</source>
         <translation>Nothing has changed</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="369" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="377" />
         <source>業務区分を切り替える理由</source>
         <translation>Reason for switching the service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="370" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="378" />
         <source>業務区分の切り替え</source>
         <translation>Switch service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="378" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="386" />
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="395" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="403" />
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="402" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="410" />
         <source>保存しました (その後に入力した内容はまだ保存されていません)</source>
         <translation>Saved (what you typed since then is not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="412" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="420" />
         <source>ケースを「{0}」にします。よろしいですか？ (あとで「再開」で戻せます。理由が記録されます)</source>
         <translation>The case will become “{0}”. Continue? (It can be reopened later; the reason is recorded.)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="415" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="423" />
         <source>状態の変更</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="420" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="428" />
         <source>「{0}」にする理由</source>
         <translation>Reason for moving to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="421" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="429" />
         <source>状態を変える理由</source>
         <translation>Reason for the change of state</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="428" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="440" />
         <source>ケースの再開</source>
         <translation>Reopen case</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="428" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="440" />
         <source>再開する理由</source>
         <translation>Reason for reopening</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="454" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="466" />
         <source>保存していない編集を破棄して、保存されている内容に戻しますか？</source>
         <translation>Discard the unsaved edits and revert to the saved version?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="455" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="467" />
         <source>編集の破棄</source>
         <translation>Discard edits</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="455" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="467" />
         <source>破棄する</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="488" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="500" />
         <source>このケースは別の画面で変更されました。入力中の項目はそのまま残し、ほかの項目を最新にしました。</source>
         <translation>This case was changed in another window. Your unsaved fields were kept; the other fields now show the latest values.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="536" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="548" />
         <source>保存されていない変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="537" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="549" />
         <source>このケースには保存されていない変更があります。保存しますか？</source>
         <translation>This case has unsaved changes. Save them?</translation>
     </message>
@@ -1312,87 +1343,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="48" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="49" />
         <source>メニュー</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="52" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="53" />
         <source>ダッシュボード</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="53" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="54" />
         <source>対象者・ケース</source>
         <translation>Clients &amp; cases</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="54" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="55" />
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="55" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="56" />
         <source>関係機関</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="56" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="57" />
         <source>連携活動</source>
         <translation>Network activities</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="57" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="58" />
         <source>統計・報告</source>
         <translation>Statistics &amp; reports</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="58" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="59" />
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="81" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="82" />
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="82" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="83" />
         <source>ロック(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="86" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="87" />
         <source>新規受付(&amp;N)</source>
         <translation>&amp;New referral</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="91" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="92" />
         <source>白紙の面接シートを印刷(&amp;B)…</source>
         <translation>Print &amp;blank interview sheet…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="94" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="95" />
         <source>台帳の取込(&amp;I)…</source>
         <translation>&amp;Import a ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="98" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="99" />
         <source>第三者提供記録簿（期間）を印刷(&amp;R)…</source>
         <translation>Print disclosure &amp;register for a period…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="101" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="102" />
         <source>終了(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="113" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="115" />
         <source>処理中…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="147" />
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="149" />
         <source>自動ロックまで {0}:{1:02d}</source>
         <translation>Auto-lock in {0}:{1:02d}</translation>
     </message>
@@ -1441,6 +1472,213 @@
         <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="119" />
         <source>登録済みの人と似ています。同じ人なら選んでください。</source>
         <translation>This person resembles someone already registered. If it is the same person, please select them.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonWindow</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="59" />
+        <source>本人の全体像</source>
+        <translation>Person overview</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="65" />
+        <source>支援の経過 (ケース)</source>
+        <translation>Episodes (cases)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="69" />
+        <source>ケース番号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="70" />
+        <source>業務区分</source>
+        <translation>Business line</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="71" />
+        <source>状態</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="72" />
+        <source>依頼日</source>
+        <translation>Request date</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="73" />
+        <source>帰住日・釈放日</source>
+        <translation>Return / release date</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="75" />
+        <source>退所時の居住先</source>
+        <translation>Residence at release</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="78" />
+        <source>終結日</source>
+        <translation>Closure date</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="79" />
+        <source>主担当</source>
+        <translation>Primary staff</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="80" />
+        <source>再入所</source>
+        <translation>Re-admission</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="81" />
+        <source>前の支援</source>
+        <translation>Follows</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="82" />
+        <source>最終連絡</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="94" />
+        <source>ケースを開く</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="96" />
+        <source>前の支援とつなぐ…</source>
+        <translation>Link to an earlier episode…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="99" />
+        <source>選んだケースが、この人の前のケースに続く支援であることを記録します (再入所は前のケースにも記録されます)</source>
+        <translation>Record that the selected case follows an earlier case of this person (a re-admission is also recorded on the earlier case)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="103" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="263" />
+        <source>つながりを外す</source>
+        <translation>Remove link</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="145" />
+        <source>{0}生 ({1}歳)</source>
+        <translation>born {0} (age {1})</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="150" />
+        <source>現在の居住先: {0}</source>
+        <translation>Current residence: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="154" />
+        <source>現在の居住先: 記録なし</source>
+        <translation>Current residence: not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="161" />
+        <source>ケース {0}件</source>
+        <translation>{0} case(s)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="171" />
+        <source> ({0}判明)</source>
+        <translation> (known {0})</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="173" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="174" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="180" />
+        <source>なし</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="177" />
+        <source> (撤回 {0})</source>
+        <translation> (withdrawn {0})</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="178" />
+        <source> ({0}まで)</source>
+        <translation> (until {0})</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="184" />
+        <source>&lt;b&gt;障害&lt;/b&gt;: {0}</source>
+        <translation>&lt;b&gt;Disabilities&lt;/b&gt;: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="185" />
+        <source>&lt;b&gt;手帳&lt;/b&gt;: {0}</source>
+        <translation>&lt;b&gt;Certificates&lt;/b&gt;: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="186" />
+        <source>&lt;b&gt;同意&lt;/b&gt;: {0}</source>
+        <translation>&lt;b&gt;Consents&lt;/b&gt;: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="192" />
+        <source>{0}交付</source>
+        <translation>issued {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="194" />
+        <source>{0}まで</source>
+        <translation>until {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="226" />
+        <source>この人のほかのケースがありません</source>
+        <translation>This person has no other case</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="230" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="236" />
+        <source>前の支援とつなぐ</source>
+        <translation>Link to an earlier episode</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="230" />
+        <source>{0} の前のケース</source>
+        <translation>The case {0} follows</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="236" />
+        <source>つながり</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="242" />
+        <source>再入所日</source>
+        <translation>Re-admission date</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="242" />
+        <source>再入所日 (例: 令和7年6月20日)</source>
+        <translation>Re-admission date (e.g. 2025-06-20)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="248" />
+        <source>再入所日が読めません: {0}</source>
+        <translation>Cannot read the re-admission date: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="254" />
+        <source>つなぎました</source>
+        <translation>Linked</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="262" />
+        <source>{0} と前の支援のつながりを外しますか？ (記録された再入所は前のケースに残ります)</source>
+        <translation>Remove the link of {0} to the earlier episode? (A recorded re-admission stays on the earlier case)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="267" />
+        <source>つながりを外しました</source>
+        <translation>Link removed</translation>
     </message>
 </context>
 <context>

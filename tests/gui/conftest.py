@@ -32,6 +32,7 @@ class Answers:
     save_path: Path | None = None
     open_path: Path | None = None
     choice: int | None = 0  # the index chosen in ask_choice; None: cancelled
+    choices: list[int] = field(default_factory=list)  # chosen first, one per question, before `choice`
     printer: Path | None = None  # the print dialog is accepted, printing to this PDF file; None: cancelled
     recovery_keys: list[str] = field(default_factory=list)  # new recovery keys the application showed
     asked: list[str] = field(default_factory=list)
@@ -63,7 +64,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
 
     def choice(_parent: object, title: str, _label: str, _items: list[str]) -> int | None:
         given.asked.append(title)
-        return given.choice
+        return given.choices.pop(0) if given.choices else given.choice
 
     def open_path(_parent: object, title: str, _pattern: str) -> Path | None:
         given.asked.append(title)

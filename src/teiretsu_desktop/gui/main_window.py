@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStac
 
 from teiretsu_desktop.gui.cases.list_view import CaseListView
 from teiretsu_desktop.gui.cases.new_referral import NewReferralDialog
+from teiretsu_desktop.gui.cases.person_window import PersonWindow
 from teiretsu_desktop.gui.cases.window import CaseWindow
 from teiretsu_desktop.gui.context import AppContext, LockReason
 from teiretsu_desktop.gui.dashboard.view import DashboardView
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
         self.case_windows: dict[str, CaseWindow] = {}
+        self.person_windows: dict[str, PersonWindow] = {}
         self._open_at_lock: list[str] = []
         self._locked_by: str | None = None
         context.about_to_lock.connect(self._remember_open_windows)
@@ -171,7 +173,19 @@ class MainWindow(QMainWindow):
         if window is None:
             window = CaseWindow(self.context, case_id)
             window.closed.connect(lambda cid: self.case_windows.pop(cid, None))
+            window.person_view_requested.connect(self.open_person_view)
             self.case_windows[case_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def open_person_view(self, person_id: str, case_id: str | None = None) -> None:
+        """本人の全体像: every case of the person and how they follow each other (one window per person)."""
+        window = self.person_windows.get(person_id)
+        if window is None:
+            window = PersonWindow(self.context, person_id, self.open_case, current_case=case_id)
+            window.closed.connect(lambda pid: self.person_windows.pop(pid, None))
+            self.person_windows[person_id] = window
         window.show()
         window.raise_()
         window.activateWindow()

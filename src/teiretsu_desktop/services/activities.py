@@ -126,6 +126,19 @@ def edit_activity(
     return Outcome(activity_id, Changes.of(ChangeKind.ACTIVITY, activity_id, case=case_id))
 
 
+def last_contact(session: StaffSession, case_id: str) -> datetime | None:
+    """When the latest contact of the case happened (for the case's summary), read from the
+    (case_id, occurred_at) index."""
+    session.require(Permission.READ_CASES)
+    with session.uow(write=False) as uow:
+        return uow.session.scalar(
+            select(Activity.occurred_at)
+            .where(Activity.case_id == case_id)
+            .order_by(Activity.occurred_at.desc())
+            .limit(1)
+        )
+
+
 def list_activities(
     session: StaffSession, case_id: str, *, start: datetime | None = None, end: datetime | None = None
 ) -> list[ActivityView]:

@@ -3,16 +3,19 @@ and whether a consent covers the work — the things a caseworker checks before 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from teiretsu_desktop.domain.codes import DestinationKind
 from teiretsu_desktop.domain.reminders import CaseDates, next_deadline
 from teiretsu_desktop.domain.wareki import age_on, to_wareki
 from teiretsu_desktop.services.cases import CaseView
 from teiretsu_desktop.services.consent import ConsentView
 from teiretsu_desktop.services.persons import PersonView
+
+DESTINATIONS = {str(d): d.label for d in DestinationKind}
 
 
 def _countdown(days: int) -> str:
@@ -33,6 +36,7 @@ def header_html(
     consent: ConsentView | None,
     last_review: date | None,
     today: date,
+    last_contact: datetime | None = None,
 ) -> str:
     birth = ""
     if person.birth_date is not None:
@@ -62,6 +66,23 @@ def header_html(
             )
             + "</span>"
         )
+    if last_contact is not None:
+        ago = (today - last_contact.date()).days
+        parts.append(
+            QCoreApplication.translate("CaseHeader", "最終連絡 {0} ({1})").format(
+                to_wareki(last_contact.date(), short=True),
+                QCoreApplication.translate("CaseHeader", "{0}日前").format(ago)
+                if ago > 0
+                else QCoreApplication.translate("CaseHeader", "今日"),
+            )
+        )
+    else:
+        parts.append(QCoreApplication.translate("CaseHeader", "連絡の記録なし"))
+    if case.release_date is not None and case.destination_kind in DESTINATIONS:
+        where = DESTINATIONS[case.destination_kind] + (
+            f" ({case.destination_name})" if case.destination_name else ""
+        )
+        parts.append(QCoreApplication.translate("CaseHeader", "居住先 {0}").format(escape(where)))
     if consent is None:
         parts.append(
             '<span style="color:#b00020">'

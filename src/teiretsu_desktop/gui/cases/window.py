@@ -15,7 +15,7 @@ One window per case; its editable fields live in record_forms.py. The window res
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -51,7 +51,7 @@ from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.window_geometry import remember, restore
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.services import case_record, cases, persons
+from teiretsu_desktop.services import activities, case_record, cases, persons
 from teiretsu_desktop.services.changes import ChangeKind, Changes
 from teiretsu_desktop.services.consent import ConsentView, consent_in_force
 from teiretsu_desktop.services.staff import Colleague, list_colleagues
@@ -78,6 +78,7 @@ class CaseData:
     draft: case_record.FormDraftView | None
     consent: ConsentView | None = None
     last_review: date | None = None
+    last_contact: datetime | None = None
 
 
 def load_case(session: StaffSession, case_id: str) -> CaseData:
@@ -91,11 +92,13 @@ def load_case(session: StaffSession, case_id: str) -> CaseData:
         draft=case_record.form_draft(session, case_id),
         consent=consent_in_force(session, case.person_id, case_id),
         last_review=max((r.reviewed_on for r in reviews), default=None),
+        last_contact=activities.last_contact(session, case_id),
     )
 
 
 class CaseWindow(QWidget):
     closed = Signal(str)
+    person_view_requested = Signal(str, str)  # person, this case
 
     def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -138,6 +141,10 @@ class CaseWindow(QWidget):
         self.save_button.setVisible(self.may_write)
         self.print_button = Button(self.tr("印刷 (Ctrl+P)…"), self)
         self.print_button.setVisible(context.session.can(Permission.PRINT_FORMS))
+        self.person_button = Button(self.tr("本人の全体像"), self)
+        self.person_button.setObjectName("personView")
+        self.person_button.setToolTip(self.tr("この人のすべてのケース、そのつながり、障害・手帳、同意"))
+        self.person_button.clicked.connect(self._request_person_view)
         may_sensitive = context.session.can(Permission.READ_SENSITIVE)
         self.forms = RecordForms(
             self, hidden=set() if may_sensitive else SENSITIVE_KEYS, read_only=not self.may_write,
@@ -175,6 +182,7 @@ class CaseWindow(QWidget):
         self.tabs.addTab(_scroll(self.outcome_form, self), self.tr("終結"))
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        top.addWidget(self.person_button)
         top.addWidget(self.print_button)
         top.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -234,7 +242,7 @@ class CaseWindow(QWidget):
         self.header.setText(
             header_html(
                 case, person, staff_name=names.get(case.primary_staff_id or "", ""), consent=data.consent,
-                last_review=data.last_review, today=date.today(),
+                last_review=data.last_review, today=date.today(), last_contact=data.last_contact,
             )
         )  # fmt: skip
         for key in LINE_FIELDS:  # only the fields of the case's business line (and any already filled)
@@ -422,6 +430,10 @@ class CaseWindow(QWidget):
             if reason is None:
                 return
         self.save(move_to=state, reason=reason)
+
+    def _request_person_view(self) -> None:
+        if self.person_id:  # known once the record has loaded
+            self.person_view_requested.emit(self.person_id, self.case_id)
 
     def reopen(self) -> None:
         """Back to the state the case ended from, with the reason audited (asks for the reason)."""

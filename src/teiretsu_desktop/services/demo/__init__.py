@@ -23,7 +23,7 @@ from teiretsu_desktop.domain.codes import ConsultationChannel, ConsultationTopic
 from teiretsu_desktop.security import audit
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.services.demo.cases import CaseRows, case_children, case_row
+from teiretsu_desktop.services.demo.cases import CaseRows, case_children, case_row, link_episodes
 from teiretsu_desktop.services.demo.directory import agencies, network_activities
 from teiretsu_desktop.services.demo.generator import Gen, record
 from teiretsu_desktop.services.demo.people import persons as make_persons
@@ -117,10 +117,13 @@ def generate_demo_data(
         consultations = []
         for person in people.persons:
             open_lines: set[str] = set()
+            mine = []
             for _ in range(g.r.choice([1, 1, 2, 2, 3, 3])):
                 case, state = case_row(g, person, numbers, open_lines)
-                rows.cases.append(case)
+                mine.append(case)
                 case_children(g, case, state, activities_per_case, rows)
+            link_episodes(mine)
+            rows.cases.extend(mine)
             if g.r.random() < 0.2:
                 consultations.append(_consultation(g, person["id"]))
         with session.uow() as uow:

@@ -20,6 +20,7 @@ from teiretsu_desktop.domain.codes import (
     ReviewDecision,
     SentenceKind,
 )
+from teiretsu_desktop.domain.episodes import EpisodeFacts, EpisodeLink, link_problems
 from teiretsu_desktop.domain.wareki import add_months, fiscal_year
 from teiretsu_desktop.domain.workflow import PRE_RELEASE, CaseState
 from teiretsu_desktop.services.demo.generator import (
@@ -297,3 +298,28 @@ def case_children(g: Gen, case: dict[str, Any], state: CaseState, per_case: floa
         _consent(g, case, rows)
     if line.is_coordination and state in (S.PLACEMENT, S.PLACEMENT_DECIDED, *RELEASED):
         _coordination(g, case, state, rows)
+
+
+def link_episodes(cases: list[dict[str, Any]]) -> None:
+    """Link one person's demo cases as staff would (issue 17): a coordination that follows a 被疑者等支援,
+    or a new referral after a re-admission recorded on the earlier case — only where the rules allow."""
+    ordered = sorted(cases, key=lambda c: (c["request_date"], c["case_no"]))
+    for i, later in enumerate(ordered):
+        for earlier in reversed(ordered[:i]):
+            facts = [_episode_facts(c) for c in (earlier, later)]
+            if earlier["readmission"] == "yes" and earlier.get("readmission_date"):
+                kind, readmitted = EpisodeLink.READMISSION, earlier["readmission_date"]
+            elif earlier["business_line"] == str(BusinessLine.SUSPECT):
+                kind, readmitted = EpisodeLink.ENTRY_TO_EXIT, None
+            else:
+                continue
+            if not link_problems(facts[0], facts[1], kind, readmitted_on=readmitted):
+                later["follows_case_id"], later["follows_kind"] = earlier["id"], str(kind)
+                break
+
+
+def _episode_facts(case: dict[str, Any]) -> EpisodeFacts:
+    return EpisodeFacts(
+        case["id"], case["case_no"], case["person_id"], BusinessLine(case["business_line"]), case["request_date"],
+        case.get("release_date"), case["readmission"], case.get("readmission_date"),
+    )  # fmt: skip

@@ -73,6 +73,9 @@ class SupportCase(Record, Base):
     release_destination_kind: Mapped[str | None] = mapped_column(String(4))
     # The day it entered フォローアップ中, kept by triggers (migration 0012): never written by the application.
     follow_up_began: Mapped[date | None] = mapped_column(Date)
+    # The earlier case this one follows, and how (domain/episodes.py EpisodeLink; migration 0013).
+    follows_case_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    follows_kind: Mapped[str | None] = mapped_column(String(16))
     destination_name: Mapped[str | None] = mapped_column(String(200))
     follow_up_planned_end: Mapped[date | None] = mapped_column(Date)
     closure_date: Mapped[date | None] = mapped_column(Date)
