@@ -22,17 +22,17 @@
 <context>
     <name>ApplicationsTab</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="152" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="102" />
         <source>申請を追加(&amp;A)…</source>
         <translation>&amp;Add an application…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="153" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="103" />
         <source>選んだ申請を更新(&amp;E)…</source>
         <translation>&amp;Update the selected application…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="190" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="140" />
         <source>申請支援</source>
         <translation>Application support</translation>
     </message>
@@ -76,14 +76,75 @@
 <context>
     <name>CandidatesTab</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="100" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/candidates.py" line="53" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/candidates.py" line="67" />
+        <source>選んだ候補の経過</source>
+        <translation>Attempts with the selected candidate</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/candidates.py" line="56" />
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/candidates.py" line="57" />
+        <source>段階</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/candidates.py" line="58" />
+        <source>結果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/candidates.py" line="59" />
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/candidates.py" line="60" />
+        <source>メモ</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/candidates.py" line="61" />
+        <source>記録者</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/candidates.py" line="77" />
         <source>候補を追加(&amp;A)…</source>
         <translation>&amp;Add candidate…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="125" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/candidates.py" line="78" />
+        <source>経過を記録(&amp;R)…</source>
+        <translation>&amp;Record attempt…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/candidates.py" line="79" />
+        <source>メモを編集…</source>
+        <translation>Edit memo…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/candidates.py" line="135" />
         <source>受入先候補を追加</source>
         <translation>Add destination candidate</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/candidates.py" line="152" />
+        <source>経過を記録する候補を選んでください</source>
+        <translation>Select the candidate to record an attempt for</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/candidates.py" line="170" />
+        <source>受入先調整の経過: {0}</source>
+        <translation>Placement attempt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/candidates.py" line="180" />
+        <source>メモを編集</source>
+        <translation>Edit memo</translation>
     </message>
 </context>
 <context>
@@ -242,198 +303,203 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="127" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="129" />
         <source>保存されている内容に戻す</source>
         <translation>Revert to the saved version</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="140" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="142" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="142" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="144" />
         <source>印刷 (Ctrl+P)…</source>
         <translation>Print (Ctrl+P)…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="144" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="146" />
         <source>本人の全体像</source>
         <translation>Person overview</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="146" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="148" />
         <source>この人のすべてのケース、そのつながり、障害・手帳、同意</source>
         <translation>All cases of this person, how they connect, disabilities and certificates, consents</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="175" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="178" />
         <source>基本情報</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="176" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="179" />
         <source>障害・手帳</source>
         <translation>Disabilities and certificates</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="177" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="259" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="180" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="266" />
         <source>同意・提供記録</source>
         <translation>Consent &amp; disclosures</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="178" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="181" />
         <source>支援経過</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="179" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="182" />
+        <source>すべての経過</source>
+        <translation>All events</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="183" />
         <source>受入先調整</source>
         <translation>Destination coordination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="180" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="184" />
         <source>申請支援</source>
         <translation>Application support</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="181" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="185" />
         <source>フォローアップ</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="182" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="186" />
         <source>終結</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="235" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="239" />
         <source>(登録を削除したスタッフ)</source>
         <translation>(staff member removed)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="276" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="283" />
         <source>保存されていない編集を復元しました (下書き {0})。保存するか、元に戻してください。</source>
         <translation>Unsaved edits were restored (draft of {0}). Save them or go back to the stored record.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="287" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="294" />
         <source>状態を進める:</source>
         <translation>Advance status:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="298" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="305" />
         <source>必要なもの: </source>
         <translation>Required: </translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="302" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="309" />
         <source>再開…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="304" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="311" />
         <source>終結日・終結理由を直すとき、支援を続けるとき (理由を記録します)</source>
         <translation>To correct the closure date or reason, or to continue support (the reason is recorded)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="306" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="313" />
         <source>終了したケース:</source>
         <translation>Ended case:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="328" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="335" />
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="370" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="377" />
         <source>変更はありません</source>
         <translation>Nothing has changed</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="377" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="384" />
         <source>業務区分を切り替える理由</source>
         <translation>Reason for switching the service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="378" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="385" />
         <source>業務区分の切り替え</source>
         <translation>Switch service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="386" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="393" />
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="403" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="410" />
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="410" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="417" />
         <source>保存しました (その後に入力した内容はまだ保存されていません)</source>
         <translation>Saved (what you typed since then is not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="420" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="427" />
         <source>ケースを「{0}」にします。よろしいですか？ (あとで「再開」で戻せます。理由が記録されます)</source>
         <translation>The case will become “{0}”. Continue? (It can be reopened later; the reason is recorded.)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="423" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="430" />
         <source>状態の変更</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="428" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="435" />
         <source>「{0}」にする理由</source>
         <translation>Reason for moving to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="429" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="436" />
         <source>状態を変える理由</source>
         <translation>Reason for the change of state</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="440" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="447" />
         <source>ケースの再開</source>
         <translation>Reopen case</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="440" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="447" />
         <source>再開する理由</source>
         <translation>Reason for reopening</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="466" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="473" />
         <source>保存していない編集を破棄して、保存されている内容に戻しますか？</source>
         <translation>Discard the unsaved edits and revert to the saved version?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="467" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="474" />
         <source>編集の破棄</source>
         <translation>Discard edits</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="467" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="474" />
         <source>破棄する</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="500" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="507" />
         <source>このケースは別の画面で変更されました。入力中の項目はそのまま残し、ほかの項目を最新にしました。</source>
         <translation>This case was changed in another window. Your unsaved fields were kept; the other fields now show the latest values.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="548" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="557" />
         <source>保存されていない変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="549" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="558" />
         <source>このケースには保存されていない変更があります。保存しますか？</source>
         <translation>This case has unsaved changes. Save them?</translation>
     </message>
@@ -570,34 +636,34 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="331" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="387" />
         <source>記録の修正</source>
         <translation>Correct entry</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="335" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="342" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="391" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="398" />
         <source>実施日時</source>
         <translation>Date and time of contact</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="338" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="343" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="394" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="399" />
         <source>記録</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="345" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="401" />
         <source>修正を保存</source>
         <translation>Save correction</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="346" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="402" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="349" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="405" />
         <source>修正前の内容は履歴として残り、修正は監査ログに記録されます。</source>
         <translation>The previous version stays in the entry's history, and the correction is recorded in the audit log.</translation>
     </message>
@@ -780,6 +846,54 @@
         <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="279" />
         <source>提供を記録</source>
         <translation>Record a disclosure</translation>
+    </message>
+</context>
+<context>
+    <name>EventsTab</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/events_tab.py" line="30" />
+        <source>表示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/events_tab.py" line="34" />
+        <source>すべて</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/events_tab.py" line="41" />
+        <source>日時</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/events_tab.py" line="42" />
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/events_tab.py" line="43" />
+        <source>内容</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/events_tab.py" line="44" />
+        <source>詳細</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/events_tab.py" line="45" />
+        <source>担当</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/events_tab.py" line="51" />
+        <source>すべての経過</source>
+        <translation>All events</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/events_tab.py" line="92" />
+        <source>{0}件</source>
+        <translation>{0} entries</translation>
     </message>
 </context>
 <context>
@@ -1852,12 +1966,12 @@
 <context>
     <name>ReviewsTab</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="209" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="159" />
         <source>見直しを記録(&amp;R)…</source>
         <translation>&amp;Record review…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="231" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/records.py" line="181" />
         <source>見直しを記録</source>
         <translation>Record review</translation>
     </message>
@@ -1971,115 +2085,146 @@
 <context>
     <name>TimelineTab</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="68" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="69" />
         <source>支援経過</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="71" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="72" />
         <source>記録の全文</source>
         <translation>Full record</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="72" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="73" />
         <source>訪問メモ (入力中も自動で暗号化保存されます)</source>
         <translation>Visit memo (automatically saved encrypted as you type)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="73" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="74" />
         <source>種別</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="75" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="76" />
         <source>場所 (例: 府中刑務所)</source>
         <translation>Place (e.g. Fuchu Prison)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="76" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="77" />
         <source>場所</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="80" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="94" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="81" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="101" />
         <source>実施日時</source>
         <translation>Date and time of contact</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="81" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="82" />
         <source>面接・電話などをした日時 (記録した日時とは別に残ります)</source>
         <translation>When the interview or call took place (kept separately from when it was recorded)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="84" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="85" />
         <source>訪問メモ</source>
         <translation>Visit memo</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="88" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="89" />
         <source>記録として保存</source>
         <translation>Save as record</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="89" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="90" />
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="90" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="91" />
         <source>選んだ記録を修正…</source>
         <translation>Correct selected entry…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="168" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="93" />
+        <source>記録の日付を予定に…</source>
+        <translation>Make a date in the note a reminder…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="96" />
+        <source>選んだ記録に書かれた日付 (例: 次回は12月10日) を、ダッシュボードの予定にします</source>
+        <translation>Turns a date written in the selected note (e.g. 次回は12月10日) into a reminder on the dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="178" />
         <source>前回の下書きを復元しました ({0})</source>
         <translation>Restored previous draft ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="183" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="193" />
         <source>入力中…</source>
         <translation>Typing…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="200" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="210" />
         <source>下書きを保存しました</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="233" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="243" />
         <source>記録を保存しました。続けて入力した内容は下書きに残っています</source>
         <translation>The entry was saved. What you typed since then is kept as a draft.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="241" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="251" />
         <source>入力中のメモを破棄しますか？元に戻せません。</source>
         <translation>Discard the note being typed? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="242" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="252" />
         <source>メモの破棄</source>
         <translation>Discard note</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="242" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="252" />
         <source>破棄する</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="279" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="290" />
         <source>(閲覧権限がありません)</source>
         <translation>(You do not have permission to view this)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="281" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="292" />
         <source>実施日時: {0}　記録日時: {1}</source>
         <translation>Took place: {0}   Recorded: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="291" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="302" />
         <source>── 修正前の版 {0} (実施日時 {1}、{2} に {3} が修正) ──</source>
         <translation>── Earlier version {0} (took place {1}; corrected {2} by {3}) ──</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="331" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="339" />
+        <source>記録の日付を予定に</source>
+        <translation>Reminder from a note</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="331" />
+        <source>予定日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="340" />
+        <source>{0} の予定</source>
+        <translation>What is planned on {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/timeline.py" line="351" />
+        <source>予定にしました: {0} {1}</source>
+        <translation>Reminder set: {0} {1}</translation>
     </message>
 </context>
 <context>

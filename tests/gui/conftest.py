@@ -36,6 +36,7 @@ class Answers:
     printer: Path | None = None  # the print dialog is accepted, printing to this PDF file; None: cancelled
     recovery_keys: list[str] = field(default_factory=list)  # new recovery keys the application showed
     asked: list[str] = field(default_factory=list)
+    offered: list[str] = field(default_factory=list)  # the text ask_text started from
 
 
 @pytest.fixture(autouse=True)
@@ -50,8 +51,9 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         given.asked.append(title)
         return given.close
 
-    def ask_text(_parent: object, title: str, _label: str) -> str | None:
+    def ask_text(_parent: object, title: str, _label: str, text: str = "") -> str | None:
         given.asked.append(title)
+        given.offered.append(text)
         return given.text
 
     def password(_parent: object, title: str, _label: str) -> str | None:

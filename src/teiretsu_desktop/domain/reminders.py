@@ -27,6 +27,7 @@ class ReminderKind(CodeList):
     CERTIFICATE_RENEWAL = ("certificate_renewal", "手帳の更新")
     CARE_CERTIFICATION = ("care_certification", "要介護認定の期限")
     APPLICATION_RENEWAL = ("application_renewal", "申請の更新期限")
+    PLANNED = ("planned", "予定")  # set by a caseworker, often from a date in a note
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ LEAD: dict[ReminderKind, timedelta] = {
     ReminderKind.CERTIFICATE_RENEWAL: timedelta(days=90),  # 精神 renewal opens 3 months before expiry
     ReminderKind.CARE_CERTIFICATION: timedelta(days=60),  # renewal application from 60 days before
     ReminderKind.APPLICATION_RENEWAL: timedelta(days=60),  # 受給者証, 手帳 … renewed ahead of the date
+    ReminderKind.PLANNED: timedelta(days=7),  # a visit or call the caseworker planned: the week before
 }
 
 
@@ -167,6 +169,26 @@ def application_reminder(case_id: str, person_id: str, label: str, renew_by: dat
     return Reminder(ReminderKind.APPLICATION_RENEWAL, renew_by, f"{label}の更新", case_id, person_id)
 
 
+def planned_reminder(case_id: str, person_id: str, title: str, due: date) -> Reminder:
+    return Reminder(ReminderKind.PLANNED, due, title, case_id, person_id)
+
+
+PLANNED_TITLE_MAX = 100
+
+
+def planned_problems(title: str, due: date, today: date) -> list[str]:
+    problems = []
+    if not title.strip():
+        problems.append("予定の内容: 入力してください")
+    elif len(title.strip()) > PLANNED_TITLE_MAX:
+        problems.append(f"予定の内容: {PLANNED_TITLE_MAX}文字までにしてください")
+    if due < today:
+        problems.append("予定日: 今日以降の日付にしてください")
+    elif due.year > 2100:
+        problems.append("予定日: 2100年までの日付にしてください")
+    return problems
+
+
 def is_shown(reminder: Reminder, today: date) -> bool:
     return today >= reminder.shown_from()
 
@@ -183,6 +205,7 @@ KIND_RANK: dict[ReminderKind, int] = {
     ReminderKind.CERTIFICATE_RENEWAL: 5,
     ReminderKind.CARE_CERTIFICATION: 5,
     ReminderKind.APPLICATION_RENEWAL: 5,
+    ReminderKind.PLANNED: 2,
 }
 WEEK = 7
 

@@ -63,9 +63,9 @@ def ask_save_discard_cancel(parent: QWidget | None, title: str, text: str) -> Cl
     return CloseAnswer.CANCEL
 
 
-def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
-    """One line of text (a reason); None when cancelled or left empty."""
-    text, ok = QInputDialog.getText(parent, title, label)
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """One line of text (a reason), starting from `text`; None when cancelled or left empty."""
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
     return text.strip() if ok and text.strip() else None
 
 

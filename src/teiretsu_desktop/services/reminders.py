@@ -19,6 +19,8 @@ from teiretsu_desktop.domain.reminders import (
     certificate_reminder,
     consent_reminder,
     is_shown,
+    planned_problems,
+    planned_reminder,
     reminder_key,
     urgency,
 )
@@ -27,8 +29,9 @@ from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.auditing import record_change
 from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
+from teiretsu_desktop.services.lookup import fetch
 from teiretsu_desktop.services.settings import CenterSettings, load_settings
-from teiretsu_desktop.store.models import ReminderAction
+from teiretsu_desktop.store.models import CaseReminder, ReminderAction, SupportCase
 from teiretsu_desktop.store.queries import reminder_sources
 
 
@@ -87,6 +90,20 @@ def due_reminders(
             s, day, lead, session.actor.staff_id if mine else None
         ):
             r = application_reminder(row.id, row.person_id, ApplicationKind(row.kind).label, row.renew_by)
+            name = f"{row.family_name} {row.given_name}".strip()
+            found.append(
+                ReminderView(
+                    r,
+                    name,
+                    row.case_no,
+                    r.days_left(day),
+                    row.staff_name or "",
+                    BusinessLine(row.business_line),
+                )
+            )
+        lead = LEAD[ReminderKind.PLANNED].days
+        for row in reminder_sources.planned_reminders(s, day, lead, session.actor.staff_id if mine else None):
+            r = planned_reminder(row.id, row.person_id, row.title, row.due_on)
             name = f"{row.family_name} {row.given_name}".strip()
             found.append(
                 ReminderView(
@@ -161,3 +178,26 @@ def complete_reminder(session: StaffSession, key: str, reason: str) -> Outcome[N
 def snooze_reminder(session: StaffSession, key: str, until: date, reason: str) -> Outcome[None]:
     """後で: the reminder is put off until `until`, with the reason."""
     return _act(session, key, "snoozed", reason, until)
+
+
+def add_planned_reminder(
+    session: StaffSession, case_id: str, due: date, title: str, *, activity_id: str | None = None
+) -> Outcome[str]:
+    """A reminder the caseworker sets on a case (「次回は12月10日」), shown on the dashboard from a week
+    before; `activity_id` names the note it was taken from."""
+    session.require(Permission.WRITE_CASES)
+    problems = planned_problems(title, due, date.today())
+    if problems:
+        raise InvalidInput("予定を登録できません: " + " / ".join(problems))
+    with session.uow() as uow:
+        case = fetch(uow, SupportCase, case_id)
+        reminder = CaseReminder(
+            case_id=case.id, due_on=due, title=title.strip(), activity_id=activity_id,
+            created_by=session.actor.staff_id,
+        )  # fmt: skip
+        uow.session.add(reminder)
+        uow.session.flush()
+        record_change(session, uow, "reminder_planned", "case", case.id, {"due": due.isoformat()})
+        uow.commit()
+        reminder_id = reminder.id
+    return Outcome(reminder_id, Changes.of(ChangeKind.REMINDER, reminder_id, case=case_id))

@@ -1,11 +1,10 @@
-"""Case tabs over lists of records: 受入先調整, 申請支援, フォローアップの見直し (同意 and 提供記録 are in
-consent_register.py)."""
+"""Case tabs over lists of records: 申請支援, フォローアップの見直し (受入先調整 is in candidates.py, 同意 and
+提供記録 in consent_register.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from functools import partial
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtWidgets import (
@@ -20,13 +19,11 @@ from PySide6.QtWidgets import (
 from teiretsu_desktop.domain.codes import (
     ApplicationKind,
     ApplicationStatus,
-    CandidateStatus,
-    DestinationKind,
     ReviewDecision,
 )
 from teiretsu_desktop.domain.wareki import to_wareki
 from teiretsu_desktop.gui.context import AppContext
-from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
+from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.form import Field
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
@@ -83,53 +80,6 @@ class RecordsTab(QWidget, Generic[R]):
 
     def clear(self) -> None:
         self.model.clear()
-
-
-class CandidatesTab(RecordsTab[coordination.CandidateView]):
-    TITLE = "受入先候補"
-
-    def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
-        columns: list[Column[coordination.CandidateView]] = [
-            Column("受入先候補", lambda c: c.name),
-            Column("種別", lambda c: DestinationKind(c.destination_kind).label if c.destination_kind else ""),
-            Column("状況", lambda c: c.status.label),
-            Column("打診日", lambda c: _d(c.contacted_on)),
-            Column("メモ", lambda c: c.note or ""),
-        ]
-        super().__init__(context, case_id, columns, parent)
-        self.add_button(self.tr("候補を追加(&A)…"), self.add)
-        for status in CandidateStatus:
-            self.add_button(status.label, partial(self.set_status, status))
-
-    def load(self) -> None:
-        case_id = self.case_id
-        QueryOp(
-            self.context, lambda s: coordination.list_candidates(s, case_id), self.model.set_rows
-        ).run_in_background()
-
-    def add(self) -> None:
-        fields = [
-            Field("name", "名称"),
-            Field("destination_kind", "種別", "code", DestinationKind),
-            Field("contacted_on", "打診日", "date"),
-            Field("note", "メモ", "multiline"),
-        ]
-
-        def make(v: dict[str, Any]) -> Job:
-            case_id = self.case_id
-            return lambda s: coordination.add_candidate(
-                s, case_id, name=v["name"] or "", destination_kind=v["destination_kind"],
-                contacted_on=v["contacted_on"], note=v["note"],
-            )  # fmt: skip
-
-        FormDialog(self.tr("受入先候補を追加"), fields, self.context, make, None, self).open()
-
-    def set_status(self, status: CandidateStatus) -> None:
-        chosen = self.selected()
-        if chosen is not None:
-            ChangeOp(
-                self.context, lambda s: coordination.set_candidate_status(s, chosen.id, status)
-            ).run_in_background()
 
 
 class ApplicationsTab(RecordsTab[coordination.ApplicationView]):

@@ -9,7 +9,7 @@ manager; the versions it replaced are shown with it.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QDateTime, QModelIndex, QTimer
 from PySide6.QtWidgets import (
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from teiretsu_desktop.domain.codes import ActivityKind
+from teiretsu_desktop.domain.note_dates import dates_in, sentence_about
 from teiretsu_desktop.domain.notes import may_correct
 from teiretsu_desktop.domain.wareki import local_stamp, to_wareki, wareki_datetime
 from teiretsu_desktop.gui import dialogs
@@ -40,7 +41,7 @@ from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.codes import CodeCombo
 from teiretsu_desktop.gui.widgets.table_model import Column, RowsModel
 from teiretsu_desktop.security.permissions import Permission
-from teiretsu_desktop.services import activities
+from teiretsu_desktop.services import activities, reminders
 from teiretsu_desktop.services.activities import ActivityInput, ActivityView, DraftView, EarlierVersion
 
 DRAFT_DELAY_MS = 800
@@ -89,6 +90,12 @@ class TimelineTab(QWidget):
         self.discard_note = Button(self.tr("破棄"), note_box)
         self.correct_button = Button(self.tr("選んだ記録を修正…"), self)
         self.correct_button.setEnabled(False)
+        self.plan_button = Button(self.tr("記録の日付を予定に…"), self)
+        self.plan_button.setObjectName("noteToReminder")
+        self.plan_button.setToolTip(
+            self.tr("選んだ記録に書かれた日付 (例: 次回は12月10日) を、ダッシュボードの予定にします")
+        )
+        self.plan_button.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(self.note_kind)
         row.addWidget(QLabel(self.tr("実施日時"), note_box))
@@ -110,6 +117,7 @@ class TimelineTab(QWidget):
         detail_layout.addWidget(self.detail)
         detail_buttons = QHBoxLayout()
         detail_buttons.addStretch(1)
+        detail_buttons.addWidget(self.plan_button)
         detail_buttons.addWidget(self.correct_button)
         detail_layout.addLayout(detail_buttons)
         splitter.addWidget(self.table)
@@ -121,6 +129,7 @@ class TimelineTab(QWidget):
         self.may_write = context.session.can(Permission.WRITE_CASES)
         note_box.setVisible(self.may_write)
         self.correct_button.setVisible(self.may_write)
+        self.plan_button.setVisible(self.may_write)
         self.note_box = note_box
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -131,6 +140,7 @@ class TimelineTab(QWidget):
         self.save_note.clicked.connect(self.commit)
         self.discard_note.clicked.connect(self.discard)
         self.correct_button.clicked.connect(self.correct)
+        self.plan_button.clicked.connect(self.plan_from_note)
         self.table.clicked.connect(self._show_detail)
         self._loading_draft = False
         self._typed_since_open = False
@@ -265,6 +275,7 @@ class TimelineTab(QWidget):
             self.may_write and row.narrative is not None
             and may_correct(session.actor.role, row.staff_id, session.actor.staff_id)
         )  # fmt: skip
+        self.plan_button.setEnabled(self.may_write and bool(row.narrative) and bool(self._note_dates(row)))
         self.detail.setPlainText(self._describe(row, []))
         if row.edited and row.narrative is not None:
             activity_id = row.id
@@ -297,6 +308,51 @@ class TimelineTab(QWidget):
                 version.narrative,
             ]
         return "\n".join(lines)
+
+    @staticmethod
+    def _note_dates(row: ActivityView) -> list[date]:
+        """The days still ahead that the note names (a month and day are read from the note's day)."""
+        today = date.today()
+        return [d for d in dates_in(row.narrative or "", row.occurred_at.date()) if d >= today]
+
+    def plan_from_note(self) -> None:
+        """A date in the selected note becomes a reminder on the dashboard: which date (if several),
+        and what it is (starting from the sentence that names it)."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        row = self.model.row_at(rows[0].row())
+        days = self._note_dates(row)
+        if not days:
+            return
+        index = 0
+        if len(days) > 1:
+            chosen = dialogs.ask_choice(
+                self, self.tr("記録の日付を予定に"), self.tr("予定日"), [to_wareki(d) for d in days]
+            )
+            if chosen is None:
+                return
+            index = chosen
+        due = days[index]
+        title = dialogs.ask_text(
+            self,
+            self.tr("記録の日付を予定に"),
+            self.tr("{0} の予定").format(to_wareki(due)),
+            sentence_about(row.narrative or "", due, row.occurred_at.date()),
+        )
+        if title is None:
+            return
+        case_id, activity_id = self.case_id, row.id
+        ChangeOp(
+            self.context,
+            lambda s: reminders.add_planned_reminder(s, case_id, due, title, activity_id=activity_id),
+        ).success(
+            lambda _: self.draft_state.setText(
+                self.tr("予定にしました: {0} {1}").format(to_wareki(due), title)
+            )
+        ).failure(lambda error: self.draft_state.setText(message_for(error))).run_in_background(
+            initiator=self
+        )
 
     def correct(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -35,13 +35,15 @@ from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.wareki import local_stamp
 from teiretsu_desktop.domain.workflow import TERMINAL, CaseState, needs_reason
 from teiretsu_desktop.gui import dialogs
+from teiretsu_desktop.gui.cases.candidates import CandidatesTab
 from teiretsu_desktop.gui.cases.consent_register import ConsentRegister, ConsentTab, DisclosuresTab
+from teiretsu_desktop.gui.cases.events_tab import EventsTab
 from teiretsu_desktop.gui.cases.forms import (
     SENSITIVE_KEYS,
 )
 from teiretsu_desktop.gui.cases.header import header_html
 from teiretsu_desktop.gui.cases.record_forms import RecordForms
-from teiretsu_desktop.gui.cases.records import ApplicationsTab, CandidatesTab, ReviewsTab
+from teiretsu_desktop.gui.cases.records import ApplicationsTab, ReviewsTab
 from teiretsu_desktop.gui.cases.timeline import TimelineTab
 from teiretsu_desktop.gui.context import AppContext, LockReason
 from teiretsu_desktop.gui.errors import message_for
@@ -118,6 +120,11 @@ class CaseWindow(QWidget):
         self.header = QLabel(self)
         self.header.setObjectName("caseHeader")
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        # The summary wraps rather than widening the window past a laptop screen; its height is fixed
+        # (the name and two lines) so that the tabs stay where they are from case to case.
+        self.header.setWordWrap(True)
+        self.header.setMinimumWidth(200)
+        self.header.setFixedHeight(self.header.fontMetrics().lineSpacing() * 4 + 8)
         self.notice = QFrame(self)
         self.notice.setObjectName("caseNotice")
         self.notice.setStyleSheet("#caseNotice { background: #fff4d6; border: 1px solid #e0b000; }")
@@ -154,6 +161,7 @@ class CaseWindow(QWidget):
         self.disability_form, self.certificates = self.forms.disability, self.forms.certificates
         self.follow_up_form, self.outcome_form = self.forms.follow_up, self.forms.outcome
         self.timeline = TimelineTab(context, case_id, self)
+        self.events = EventsTab(context, case_id, self)
         self.candidates = CandidatesTab(context, case_id, self)
         self.applications = ApplicationsTab(context, case_id, self)
         self.reviews = ReviewsTab(context, case_id, self)
@@ -176,6 +184,7 @@ class CaseWindow(QWidget):
         self.tabs.addTab(_scroll(disability, self), self.tr("障害・手帳"))
         self.consent_index = self.tabs.addTab(QWidget(self), self.tr("同意・提供記録"))
         self.tabs.addTab(self.timeline, self.tr("支援経過"))
+        self.tabs.addTab(self.events, self.tr("すべての経過"))
         self.tabs.addTab(self.candidates, self.tr("受入先調整"))
         self.tabs.addTab(self.applications, self.tr("申請支援"))
         self.tabs.addTab(follow_up, self.tr("フォローアップ"))
@@ -251,7 +260,10 @@ class CaseWindow(QWidget):
         self._state = case.state
         self._show_steps(data.steps)
         line = case.business_line
-        self.tabs.setTabVisible(4, line in (BusinessLine.SPECIAL, BusinessLine.GENERAL, BusinessLine.SUSPECT))
+        self.tabs.setTabVisible(
+            self.tabs.indexOf(self.candidates),
+            line in (BusinessLine.SPECIAL, BusinessLine.GENERAL, BusinessLine.SUSPECT),
+        )
         if self.consents is None:  # the first load
             register = ConsentRegister(self.context, self.case_id, person.id, self.open_print, self)
             self.consents, self.disclosures = register.consents, register.disclosures
@@ -513,6 +525,8 @@ class CaseWindow(QWidget):
             self.consents.load()
         if changes.touches(ChangeKind.DISCLOSURE) and self.disclosures is not None:
             self.disclosures.load()
+        if kinds or changes.touches(ChangeKind.CONSENT, ChangeKind.DISCLOSURE):
+            self.events.mark_stale()  # read again when shown
         if not record_changed and (
             kinds & {ChangeKind.CANDIDATE, ChangeKind.ACTIVITY} or changes.touches(ChangeKind.CONSENT)
         ):

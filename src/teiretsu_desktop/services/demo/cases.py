@@ -21,6 +21,7 @@ from teiretsu_desktop.domain.codes import (
     SentenceKind,
 )
 from teiretsu_desktop.domain.episodes import EpisodeFacts, EpisodeLink, link_problems
+from teiretsu_desktop.domain.placement import PlacementStep
 from teiretsu_desktop.domain.wareki import add_months, fiscal_year
 from teiretsu_desktop.domain.workflow import PRE_RELEASE, CaseState
 from teiretsu_desktop.services.demo.generator import (
@@ -55,6 +56,8 @@ class CaseRows:
     candidates: list[dict[str, Any]] = field(default_factory=list)
     applications: list[dict[str, Any]] = field(default_factory=list)
     reviews: list[dict[str, Any]] = field(default_factory=list)
+    attempts: list[dict[str, Any]] = field(default_factory=list)
+    reminders: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _custody(
@@ -240,16 +243,16 @@ def _coordination(g: Gen, case: dict[str, Any], state: CaseState, rows: CaseRows
         name = f"{kind.label}{g.r.choice(FACILITY_WORDS)}"
         if status is CandidateStatus.DECIDED and case.get("destination_name"):
             name = case["destination_name"]
-        rows.candidates.append(
-            record(
-                g,
-                case_id=case["id"],
-                name=name,
-                destination_kind=str(kind),
-                status=str(status),
-                contacted_on=request + timedelta(days=30),
-            )
+        candidate = record(
+            g,
+            case_id=case["id"],
+            name=name,
+            destination_kind=str(kind),
+            status=str(status),
+            contacted_on=request + timedelta(days=30),
         )
+        rows.candidates.append(candidate)
+        _attempts(g, candidate, status, rows)
     applications = [
         ApplicationKind.PUBLIC_ASSISTANCE,
         ApplicationKind.CERTIFICATE,
@@ -269,6 +272,34 @@ def _coordination(g: Gen, case: dict[str, Any], state: CaseState, rows: CaseRows
                 done=app_status in finished,
             )
         )
+
+
+PLANS = ("次回面会", "受入先と電話で打合せ", "受診同行", "福祉事務所で申請同行")
+REFUSALS = ("空きがない", "医療的ケアに対応できない", "夜間の支援体制がない", "本人が希望しなかった")
+
+
+def _attempts(g: Gen, candidate: dict[str, Any], status: CandidateStatus, rows: CaseRows) -> None:
+    """The dated steps that led to the candidate's status (打診 → 見学 → 回答), in the past."""
+    day: date = candidate["contacted_on"]
+    steps: list[tuple[PlacementStep, CandidateStatus | None, str | None]] = [
+        (PlacementStep.OFFER, None, None)
+    ]
+    if status is not CandidateStatus.ASKING:
+        steps.append((PlacementStep.TOUR, None, None))
+    if status in (CandidateStatus.ACCEPTABLE, CandidateStatus.DECIDED):
+        steps.append((PlacementStep.ANSWER, CandidateStatus.ACCEPTABLE, None))
+    if status is CandidateStatus.REFUSED:
+        steps.append((PlacementStep.ANSWER, CandidateStatus.REFUSED, g.r.choice(REFUSALS)))
+    for step, outcome, reason in steps:
+        if day > g.today:
+            break
+        rows.attempts.append(
+            record(
+                g, candidate_id=candidate["id"], step=str(step), happened_on=day,
+                outcome=str(outcome) if outcome else None, reason=reason,
+            )
+        )  # fmt: skip
+        day += timedelta(days=g.r.randint(5, 20))
 
 
 def _reviews(g: Gen, case: dict[str, Any], line: BusinessLine, rows: CaseRows) -> None:
@@ -298,6 +329,12 @@ def case_children(g: Gen, case: dict[str, Any], state: CaseState, per_case: floa
         _consent(g, case, rows)
     if line.is_coordination and state in (S.PLACEMENT, S.PLACEMENT_DECIDED, *RELEASED):
         _coordination(g, case, state, rows)
+    if state.is_open and g.r.random() < 0.1:  # a visit or call the caseworker planned (予定)
+        title = g.r.choice(PLANS)
+        due = g.today + timedelta(days=g.r.randint(1, 20))
+        rows.reminders.append(
+            record(g, case_id=case["id"], due_on=due, title=title, created_by=case["primary_staff_id"])
+        )
 
 
 def link_episodes(cases: list[dict[str, Any]]) -> None:

@@ -287,3 +287,37 @@ class ReminderAction(Record, Base):
     reason: Mapped[str] = mapped_column(Text, nullable=False)
     staff_id: Mapped[str | None] = mapped_column(String(36))
     acted_on: Mapped[date] = mapped_column(Date, nullable=False)
+
+
+class CaseReminder(Record, Base):
+    """A reminder a caseworker set on a case (「次回は12月10日」), often from a date in a note (issue 17).
+    Shown on the dashboard like the derived ones; 完了 and 後で are recorded in reminder_action."""
+
+    __tablename__ = "case_reminder"
+    __table_args__ = (
+        Index("ix_case_reminder_due_on", "due_on"),
+        Index("ix_case_reminder_case_id", "case_id"),
+    )
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False)
+    due_on: Mapped[date] = mapped_column(Date, nullable=False)
+    title: Mapped[str] = mapped_column(String(200), nullable=False)
+    activity_id: Mapped[str | None] = mapped_column(String(36))  # the note it came from
+    created_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class PlacementAttempt(Record, Base):
+    """One step with a placement candidate — 打診, 見学, 体験利用 or 回答 — on its day, with the outcome of an
+    answer and its reason (domain/placement.py). Kept as history; the candidate's status follows it."""
+
+    __tablename__ = "placement_attempt"
+
+    candidate_id: Mapped[str] = mapped_column(
+        ForeignKey("placement_candidate.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    step: Mapped[str] = mapped_column(String(16), nullable=False)
+    happened_on: Mapped[date] = mapped_column(Date, nullable=False)
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    staff_id: Mapped[str | None] = mapped_column(String(36))

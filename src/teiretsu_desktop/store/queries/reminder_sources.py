@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from teiretsu_desktop.domain.codes import ConsentStatus
 from teiretsu_desktop.store.models import (
     ApplicationSupport,
+    CaseReminder,
     CaseReview,
     Certificate,
     Consent,
@@ -125,6 +126,26 @@ def renewing_applications(session: Session, today: date, within_days: int, staff
         .outerjoin(Staff, Staff.id == SupportCase.primary_staff_id)
         .where(SupportCase.state.not_in(TERMINAL_STATES))
         .where(ApplicationSupport.renew_by.between(today - timedelta(days=30), today + timedelta(days=within_days)))
+    )  # fmt: skip
+    if staff_id:
+        query = query.where(
+            or_(SupportCase.primary_staff_id == staff_id, SupportCase.secondary_staff_id == staff_id)
+        )
+    return list(session.execute(query).all())
+
+
+def planned_reminders(session: Session, today: date, within_days: int, staff_id: str | None) -> list[Any]:
+    """Reminders set on open cases, due in the window (or passed within 30 days)."""
+    query = (
+        select(
+            CaseReminder.title, CaseReminder.due_on, SupportCase.id, SupportCase.person_id, SupportCase.case_no,
+            SupportCase.business_line, Person.family_name, Person.given_name, Staff.display_name.label("staff_name"),
+        )
+        .join(SupportCase, SupportCase.id == CaseReminder.case_id)
+        .join(Person, Person.id == SupportCase.person_id)
+        .outerjoin(Staff, Staff.id == SupportCase.primary_staff_id)
+        .where(SupportCase.state.not_in(TERMINAL_STATES))
+        .where(CaseReminder.due_on.between(today - timedelta(days=30), today + timedelta(days=within_days)))
     )  # fmt: skip
     if staff_id:
         query = query.where(
