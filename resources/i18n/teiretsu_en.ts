@@ -156,7 +156,7 @@
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="25" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="76" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="77" />
         <source>今日</source>
         <translation>today</translation>
     </message>
@@ -166,57 +166,67 @@
         <translation>in {0} days</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="43" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="44" />
         <source>{0}生 ({1}歳)</source>
         <translation>born {0} (age {1})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="49" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="50" />
         <source>担当 {0}</source>
         <translation>in charge: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="51" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="52" />
         <source>担当 未定</source>
         <translation>no one in charge</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="64" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="65" />
         <source>次の期限: {0} {1} ({2})</source>
         <translation>next deadline: {0} {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="72" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="73" />
         <source>最終連絡 {0} ({1})</source>
         <translation>Last contact {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="74" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="75" />
         <source>{0}日前</source>
         <translation>{0} days ago</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="80" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="81" />
         <source>連絡の記録なし</source>
         <translation>No contact recorded</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="85" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="86" />
         <source>居住先 {0}</source>
         <translation>Residence {0}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="89" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="90" />
+        <source>特別調整の要件: 未確認 {0}/6</source>
+        <translation>特別調整 requirements: {0}/6 not confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="96" />
+        <source>情状証人・更生支援計画の作成は対象外 (Q7-6)</source>
+        <translation>Not part of this work: character witness, rehabilitation support plan (Q7-6)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="102" />
         <source>同意: この支援の同意なし</source>
         <translation>consent: none for this episode</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="94" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="107" />
         <source>同意: あり ({0}まで)</source>
         <translation>consent: given (until {0})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="99" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="112" />
         <source>同意: あり</source>
         <translation>consent: given</translation>
     </message>
@@ -303,203 +313,208 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="129" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="139" />
         <source>保存されている内容に戻す</source>
         <translation>Revert to the saved version</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="142" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="152" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="144" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="154" />
         <source>印刷 (Ctrl+P)…</source>
         <translation>Print (Ctrl+P)…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="146" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="156" />
         <source>本人の全体像</source>
         <translation>Person overview</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="148" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="158" />
         <source>この人のすべてのケース、そのつながり、障害・手帳、同意</source>
         <translation>All cases of this person, how they connect, disabilities and certificates, consents</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="178" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="189" />
         <source>基本情報</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="179" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="190" />
         <source>障害・手帳</source>
         <translation>Disabilities and certificates</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="180" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="266" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="191" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="280" />
         <source>同意・提供記録</source>
         <translation>Consent &amp; disclosures</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="181" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="192" />
         <source>支援経過</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="182" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="193" />
         <source>すべての経過</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="183" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="194" />
+        <source>特別調整の要件</source>
+        <translation>特別調整 requirements</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="195" />
         <source>受入先調整</source>
         <translation>Destination coordination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="184" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="196" />
         <source>申請支援</source>
         <translation>Application support</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="185" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="197" />
         <source>フォローアップ</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="186" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="198" />
         <source>終結</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="239" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="251" />
         <source>(登録を削除したスタッフ)</source>
         <translation>(staff member removed)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="283" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="304" />
         <source>保存されていない編集を復元しました (下書き {0})。保存するか、元に戻してください。</source>
         <translation>Unsaved edits were restored (draft of {0}). Save them or go back to the stored record.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="294" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="315" />
         <source>状態を進める:</source>
         <translation>Advance status:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="305" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="326" />
         <source>必要なもの: </source>
         <translation>Required: </translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="309" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="330" />
         <source>再開…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="311" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="332" />
         <source>終結日・終結理由を直すとき、支援を続けるとき (理由を記録します)</source>
         <translation>To correct the closure date or reason, or to continue support (the reason is recorded)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="313" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="334" />
         <source>終了したケース:</source>
         <translation>Ended case:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="335" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="356" />
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="377" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="398" />
         <source>変更はありません</source>
         <translation>Nothing has changed</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="384" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="405" />
         <source>業務区分を切り替える理由</source>
         <translation>Reason for switching the service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="385" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="406" />
         <source>業務区分の切り替え</source>
         <translation>Switch service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="393" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="414" />
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="410" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="431" />
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="417" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="438" />
         <source>保存しました (その後に入力した内容はまだ保存されていません)</source>
         <translation>Saved (what you typed since then is not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="427" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="448" />
         <source>ケースを「{0}」にします。よろしいですか？ (あとで「再開」で戻せます。理由が記録されます)</source>
         <translation>The case will become “{0}”. Continue? (It can be reopened later; the reason is recorded.)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="430" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="451" />
         <source>状態の変更</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="435" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="456" />
         <source>「{0}」にする理由</source>
         <translation>Reason for moving to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="436" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="457" />
         <source>状態を変える理由</source>
         <translation>Reason for the change of state</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="447" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="468" />
         <source>ケースの再開</source>
         <translation>Reopen case</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="447" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="468" />
         <source>再開する理由</source>
         <translation>Reason for reopening</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="473" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="494" />
         <source>保存していない編集を破棄して、保存されている内容に戻しますか？</source>
         <translation>Discard the unsaved edits and revert to the saved version?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="474" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="495" />
         <source>編集の破棄</source>
         <translation>Discard edits</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="474" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="495" />
         <source>破棄する</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="507" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="529" />
         <source>このケースは別の画面で変更されました。入力中の項目はそのまま残し、ほかの項目を最新にしました。</source>
         <translation>This case was changed in another window. Your unsaved fields were kept; the other fields now show the latest values.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="557" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="579" />
         <source>保存されていない変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="558" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="580" />
         <source>このケースには保存されていない変更があります。保存しますか？</source>
         <translation>This case has unsaved changes. Save them?</translation>
     </message>
@@ -846,6 +861,14 @@
         <location filename="../../src/teiretsu_desktop/gui/cases/consent_register.py" line="279" />
         <source>提供を記録</source>
         <translation>Record a disclosure</translation>
+    </message>
+</context>
+<context>
+    <name>EligibilityTab</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/eligibility_tab.py" line="36" />
+        <source>選んだ要件を記録(&amp;E)…</source>
+        <translation>R&amp;ecord the selected requirement…</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,8 @@ The year's tables place a case by its dates and its state; they can only be true
 - a case that has ended has its 終結日 (and 終結 its reason); an open case has none;
 - 依頼日 ≤ 帰住日 ≤ 終結日 (a follow-up case may be taken on after the 帰住日);
 - a re-admission is dated after the release it follows;
-- every date lies within 1900–2100.
+- every date lies within 1900–2100;
+- the 対象者区分, when given, is one the business line serves (TARGETS_OF_LINE).
 
 Each problem names the field, in Japanese, so a person can fix it wherever they typed it.
 """
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from teiretsu_desktop.domain.codes import BusinessLine
+from teiretsu_desktop.domain.codes import BusinessLine, TargetCategory
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.workflow import TERMINAL, CaseState
 
@@ -31,6 +32,15 @@ LATEST = date(2100, 12, 31)
 RELEASED_STATES = frozenset({CaseState.RELEASED, CaseState.FOLLOW_UP, CaseState.RELEASED_UNPLACED})
 # Lines whose case may be taken on after the 帰住日 (follow-up, consultation).
 TAKEN_ON_AFTER_RELEASE = frozenset({BusinessLine.FOLLOW_UP, BusinessLine.CONSULTATION})
+
+# 実施要領 4 対象者 (1)(2)(3) that each line serves: coordination is for (1) 矯正施設退所予定者・退所者,
+# 被疑者等支援 for (2) 被疑者・被告人; follow-up after either; 相談支援 for anyone, (3) included.
+TARGETS_OF_LINE: dict[BusinessLine, frozenset[str]] = {
+    BusinessLine.SPECIAL: frozenset({"4-1"}),
+    BusinessLine.GENERAL: frozenset({"4-1"}),
+    BusinessLine.SUSPECT: frozenset({"4-2"}),
+    BusinessLine.FOLLOW_UP: frozenset({"4-1", "4-2"}),
+}
 
 # Lines whose 終結 comes only after the release (a 被疑者等支援 case may end with its outcome before one).
 CLOSED_AFTER_RELEASE = frozenset({BusinessLine.SPECIAL, BusinessLine.GENERAL, BusinessLine.FOLLOW_UP})
@@ -44,6 +54,8 @@ DATE_LABELS = {
     "expected_release": "釈放予定日",
     "detention_expiry": "勾留満期日",
     "follow_up_planned_end": "フォローアップ終了目途",
+    "emergency_aid_applied_on": "更生緊急保護の申出日",
+    "emergency_aid_until": "更生緊急保護の期間の終わり",
 }
 
 
@@ -60,9 +72,11 @@ class CaseRecord:
     readmission: str = "unknown"
     readmission_date: date | None = None
     other_dates: tuple[tuple[str, date | None], ...] = ()
+    target_category: str | None = None
 
 
-OTHER_DATES = ("sentence_end", "expected_release", "detention_expiry", "follow_up_planned_end")
+OTHER_DATES = ("sentence_end", "expected_release", "detention_expiry", "follow_up_planned_end",
+               "emergency_aid_applied_on", "emergency_aid_until")  # fmt: skip
 
 
 def record_of(business_line: BusinessLine, state: CaseState, source: object) -> CaseRecord:
@@ -81,6 +95,7 @@ def record_of(business_line: BusinessLine, state: CaseState, source: object) -> 
         readmission=get("readmission") or "unknown",
         readmission_date=get("readmission_date"),
         other_dates=tuple((name, get(name)) for name in OTHER_DATES),
+        target_category=get("target_category"),
     )
 
 
@@ -131,6 +146,14 @@ def case_problems(case: CaseRecord) -> list[str]:
         problems.append("再入所日: 再入所「有」には必要です")
     if case.readmission_date and release and case.readmission_date <= release:
         problems.append("再入所日: 帰住日・釈放日より後の日付にしてください")
+    aid = dict(case.other_dates)
+    applied, until = aid.get("emergency_aid_applied_on"), aid.get("emergency_aid_until")
+    if applied and until and until < applied:
+        problems.append("更生緊急保護の期間の終わり: 申出日より後の日付にしてください")
+    allowed = TARGETS_OF_LINE.get(case.business_line)
+    if case.target_category and allowed is not None and case.target_category not in allowed:
+        names = "・".join(TargetCategory(code).label for code in sorted(allowed))
+        problems.append(f"対象者区分: {case.business_line.label}の対象者区分は {names} です")
     return problems
 
 
@@ -152,6 +175,9 @@ LINE_FIELDS: dict[str, frozenset[BusinessLine]] = {
     "detention_expiry": frozenset({BusinessLine.SUSPECT}),
     "lawyer_name": frozenset({BusinessLine.SUSPECT}),
     "lawyer_contact": frozenset({BusinessLine.SUSPECT}),
+    "protection_card": frozenset({BusinessLine.SUSPECT}),
+    "emergency_aid_applied_on": frozenset({BusinessLine.SUSPECT}),
+    "emergency_aid_until": frozenset({BusinessLine.SUSPECT}),
     "expected_release": _COORDINATION,
     "sentence_kind": _AFTER_PRISON,
     "sentence_end": _AFTER_PRISON,
@@ -163,4 +189,4 @@ LINE_FIELDS: dict[str, frozenset[BusinessLine]] = {
 
 def shows_field(key: str, line: BusinessLine, value: object = None) -> bool:
     lines = LINE_FIELDS.get(key)
-    return lines is None or line in lines or value not in (None, "")
+    return lines is None or line in lines or value not in (None, "", False)

@@ -62,6 +62,9 @@ class CaseInput:
     detention_expiry: date | None = None
     lawyer_name: str | None = None
     lawyer_contact: str | None = None
+    protection_card: bool | None = None
+    emergency_aid_applied_on: date | None = None
+    emergency_aid_until: date | None = None
     primary_staff_id: str | None = None
     secondary_staff_id: str | None = None
     release_date: date | None = None

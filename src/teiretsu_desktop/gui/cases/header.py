@@ -8,7 +8,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from teiretsu_desktop.domain.codes import DestinationKind
+from teiretsu_desktop.domain.codes import BusinessLine, DestinationKind
 from teiretsu_desktop.domain.reminders import CaseDates, next_deadline
 from teiretsu_desktop.domain.wareki import age_on, to_wareki
 from teiretsu_desktop.services.cases import CaseView
@@ -37,6 +37,7 @@ def header_html(
     last_review: date | None,
     today: date,
     last_contact: datetime | None = None,
+    unconfirmed: int = 0,
 ) -> str:
     birth = ""
     if person.birth_date is not None:
@@ -66,6 +67,7 @@ def header_html(
             )
             + "</span>"
         )
+    first_line = len(parts)  # who and where the case stands; the second line: contact, residence, checks
     if last_contact is not None:
         ago = (today - last_contact.date()).days
         parts.append(
@@ -83,6 +85,18 @@ def header_html(
             f" ({case.destination_name})" if case.destination_name else ""
         )
         parts.append(QCoreApplication.translate("CaseHeader", "居住先 {0}").format(escape(where)))
+    if unconfirmed:
+        parts.append(
+            '<span style="color:#b00020">'
+            + QCoreApplication.translate("CaseHeader", "特別調整の要件: 未確認 {0}/6").format(unconfirmed)
+            + "</span>"
+        )
+    if case.business_line is BusinessLine.SUSPECT:
+        parts.append(
+            '<span style="color:#666">'
+            + QCoreApplication.translate("CaseHeader", "情状証人・更生支援計画の作成は対象外 (Q7-6)")
+            + "</span>"
+        )
     if consent is None:
         parts.append(
             '<span style="color:#b00020">'
@@ -97,4 +111,6 @@ def header_html(
         )
     else:
         parts.append(QCoreApplication.translate("CaseHeader", "同意: あり"))
-    return f"<h2>{escape(case.person_name)} <small>{kana} {birth}</small></h2>" + " ・ ".join(parts)
+    # Two short lines rather than one that wraps mid-phrase (Japanese text breaks anywhere).
+    lines = (" ・ ".join(parts[:first_line]), " ・ ".join(parts[first_line:]))
+    return f"<h2>{escape(case.person_name)} <small>{kana} {birth}</small></h2>" + "<br>".join(lines)

@@ -37,6 +37,7 @@ from teiretsu_desktop.domain.workflow import TERMINAL, CaseState, needs_reason
 from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.cases.candidates import CandidatesTab
 from teiretsu_desktop.gui.cases.consent_register import ConsentRegister, ConsentTab, DisclosuresTab
+from teiretsu_desktop.gui.cases.eligibility_tab import EligibilityTab
 from teiretsu_desktop.gui.cases.events_tab import EventsTab
 from teiretsu_desktop.gui.cases.forms import (
     SENSITIVE_KEYS,
@@ -53,7 +54,7 @@ from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.window_geometry import remember, restore
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.services import activities, case_record, cases, persons
+from teiretsu_desktop.services import activities, case_record, cases, eligibility, persons
 from teiretsu_desktop.services.changes import ChangeKind, Changes
 from teiretsu_desktop.services.consent import ConsentView, consent_in_force
 from teiretsu_desktop.services.staff import Colleague, list_colleagues
@@ -81,6 +82,7 @@ class CaseData:
     consent: ConsentView | None = None
     last_review: date | None = None
     last_contact: datetime | None = None
+    unconfirmed: int = 0  # 特別調整の要件 not confirmed as met
 
 
 def load_case(session: StaffSession, case_id: str) -> CaseData:
@@ -95,6 +97,9 @@ def load_case(session: StaffSession, case_id: str) -> CaseData:
         consent=consent_in_force(session, case.person_id, case_id),
         last_review=max((r.reviewed_on for r in reviews), default=None),
         last_contact=activities.last_contact(session, case_id),
+        unconfirmed=sum(1 for r in eligibility.list_requirements(session, case_id) if r.met is not True)
+        if case.business_line is BusinessLine.SPECIAL
+        else 0,
     )
 
 
@@ -162,6 +167,7 @@ class CaseWindow(QWidget):
         self.follow_up_form, self.outcome_form = self.forms.follow_up, self.forms.outcome
         self.timeline = TimelineTab(context, case_id, self)
         self.events = EventsTab(context, case_id, self)
+        self.requirements = EligibilityTab(context, case_id, self)
         self.candidates = CandidatesTab(context, case_id, self)
         self.applications = ApplicationsTab(context, case_id, self)
         self.reviews = ReviewsTab(context, case_id, self)
@@ -185,6 +191,7 @@ class CaseWindow(QWidget):
         self.consent_index = self.tabs.addTab(QWidget(self), self.tr("同意・提供記録"))
         self.tabs.addTab(self.timeline, self.tr("支援経過"))
         self.tabs.addTab(self.events, self.tr("すべての経過"))
+        self.tabs.addTab(self.requirements, self.tr("特別調整の要件"))
         self.tabs.addTab(self.candidates, self.tr("受入先調整"))
         self.tabs.addTab(self.applications, self.tr("申請支援"))
         self.tabs.addTab(follow_up, self.tr("フォローアップ"))
@@ -252,6 +259,7 @@ class CaseWindow(QWidget):
             header_html(
                 case, person, staff_name=names.get(case.primary_staff_id or "", ""), consent=data.consent,
                 last_review=data.last_review, today=date.today(), last_contact=data.last_contact,
+                unconfirmed=data.unconfirmed,
             )
         )  # fmt: skip
         for key in LINE_FIELDS:  # only the fields of the case's business line (and any already filled)
@@ -264,12 +272,20 @@ class CaseWindow(QWidget):
             self.tabs.indexOf(self.candidates),
             line in (BusinessLine.SPECIAL, BusinessLine.GENERAL, BusinessLine.SUSPECT),
         )
+        self.tabs.setTabVisible(self.tabs.indexOf(self.requirements), line is BusinessLine.SPECIAL)
         if self.consents is None:  # the first load
             register = ConsentRegister(self.context, self.case_id, person.id, self.open_print, self)
             self.consents, self.disclosures = register.consents, register.disclosures
             self.tabs.removeTab(self.consent_index)
             self.tabs.insertTab(self.consent_index, register, self.tr("同意・提供記録"))
-            for tab in (self.consents, self.disclosures, self.candidates, self.applications, self.reviews):
+            for tab in (
+                self.consents,
+                self.disclosures,
+                self.candidates,
+                self.applications,
+                self.reviews,
+                self.requirements,
+            ):
                 tab.load()
             self.timeline.load()
             self.timeline.load_draft()
@@ -506,6 +522,7 @@ class CaseWindow(QWidget):
             bool(self.person_id) and changes.touches_record(ChangeKind.PERSON, self.person_id)
         )
         if record_changed:
+            self.requirements.load()
             if self.is_dirty():
                 self._show_notice(
                     self.tr(

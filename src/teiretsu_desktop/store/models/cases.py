@@ -65,6 +65,11 @@ class SupportCase(Record, Base):
     detention_expiry: Mapped[date | None] = mapped_column(Date)
     lawyer_name: Mapped[str | None] = mapped_column(String(100))
     lawyer_contact: Mapped[str | None] = mapped_column(String(200))
+    # 被疑者等支援's entry stage (migration 0016): 保護カード issued by the prosecutor, and the 更生緊急保護
+    # the person applied for in writing and until when it runs.
+    protection_card: Mapped[bool | None] = mapped_column(Boolean)
+    emergency_aid_applied_on: Mapped[date | None] = mapped_column(Date)
+    emergency_aid_until: Mapped[date | None] = mapped_column(Date)
     primary_staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"), index=True)
     secondary_staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
     release_date: Mapped[date | None] = mapped_column(Date)
@@ -320,4 +325,21 @@ class PlacementAttempt(Record, Base):
     outcome: Mapped[str | None] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
+    staff_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class EligibilityCheck(Record, Base):
+    """One of 特別調整's six requirements as the centre confirmed it: met or not, on which day, from which
+    document (domain/eligibility.py). One row per requirement and case, changed in place (audited)."""
+
+    __tablename__ = "eligibility_check"
+    __table_args__ = (
+        UniqueConstraint("case_id", "requirement", name="uq_eligibility_check_case_requirement"),
+    )
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False)
+    requirement: Mapped[str] = mapped_column(String(20), nullable=False)
+    met: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    checked_on: Mapped[date] = mapped_column(Date, nullable=False)
+    source: Mapped[str | None] = mapped_column(String(200))
     staff_id: Mapped[str | None] = mapped_column(String(36))
