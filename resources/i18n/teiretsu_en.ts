@@ -38,6 +38,39 @@
     </message>
 </context>
 <context>
+    <name>AssessmentTab</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="37" />
+        <source>版</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="42" />
+        <source>新しい版として保存</source>
+        <translation>Save as a new version</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="63" />
+        <source>アセスメントの記述は閲覧権限がありません</source>
+        <translation>Your role may not read the assessment</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="79" />
+        <source>第{0}版 {1} ({2})</source>
+        <translation>Version {0}, {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="82" />
+        <source>まだありません</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="108" />
+        <source>新しい版として保存しました</source>
+        <translation>Saved as a new version</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="140" />
@@ -156,7 +189,7 @@
     </message>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="25" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="77" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="78" />
         <source>今日</source>
         <translation>today</translation>
     </message>
@@ -186,47 +219,47 @@
         <translation>next deadline: {0} {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="73" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="74" />
         <source>最終連絡 {0} ({1})</source>
         <translation>Last contact {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="75" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="76" />
         <source>{0}日前</source>
         <translation>{0} days ago</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="81" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="82" />
         <source>連絡の記録なし</source>
         <translation>No contact recorded</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="86" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="87" />
         <source>居住先 {0}</source>
         <translation>Residence {0}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="90" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="91" />
         <source>特別調整の要件: 未確認 {0}/6</source>
         <translation>特別調整 requirements: {0}/6 not confirmed</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="96" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="97" />
         <source>情状証人・更生支援計画の作成は対象外 (Q7-6)</source>
         <translation>Not part of this work: character witness, rehabilitation support plan (Q7-6)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="102" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="103" />
         <source>同意: この支援の同意なし</source>
         <translation>consent: none for this episode</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="107" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="108" />
         <source>同意: あり ({0}まで)</source>
         <translation>consent: given (until {0})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="112" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="113" />
         <source>同意: あり</source>
         <translation>consent: given</translation>
     </message>
@@ -313,208 +346,213 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="139" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="140" />
         <source>保存されている内容に戻す</source>
         <translation>Revert to the saved version</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="152" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="153" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="154" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="155" />
         <source>印刷 (Ctrl+P)…</source>
         <translation>Print (Ctrl+P)…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="156" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="157" />
         <source>本人の全体像</source>
         <translation>Person overview</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="158" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="159" />
         <source>この人のすべてのケース、そのつながり、障害・手帳、同意</source>
         <translation>All cases of this person, how they connect, disabilities and certificates, consents</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="189" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="191" />
         <source>基本情報</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="190" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="192" />
         <source>障害・手帳</source>
         <translation>Disabilities and certificates</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="191" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="280" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="193" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="283" />
         <source>同意・提供記録</source>
         <translation>Consent &amp; disclosures</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="192" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="194" />
         <source>支援経過</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="193" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="195" />
         <source>すべての経過</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="194" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="196" />
+        <source>アセスメント</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="197" />
         <source>特別調整の要件</source>
         <translation>特別調整 requirements</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="195" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="198" />
         <source>受入先調整</source>
         <translation>Destination coordination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="196" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="199" />
         <source>申請支援</source>
         <translation>Application support</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="197" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="200" />
         <source>フォローアップ</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="198" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="201" />
         <source>終結</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="251" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="254" />
         <source>(登録を削除したスタッフ)</source>
         <translation>(staff member removed)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="304" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="308" />
         <source>保存されていない編集を復元しました (下書き {0})。保存するか、元に戻してください。</source>
         <translation>Unsaved edits were restored (draft of {0}). Save them or go back to the stored record.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="315" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="319" />
         <source>状態を進める:</source>
         <translation>Advance status:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="326" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="330" />
         <source>必要なもの: </source>
         <translation>Required: </translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="330" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="334" />
         <source>再開…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="332" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="336" />
         <source>終結日・終結理由を直すとき、支援を続けるとき (理由を記録します)</source>
         <translation>To correct the closure date or reason, or to continue support (the reason is recorded)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="334" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="338" />
         <source>終了したケース:</source>
         <translation>Ended case:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="356" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="360" />
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="398" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="402" />
         <source>変更はありません</source>
         <translation>Nothing has changed</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="405" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="409" />
         <source>業務区分を切り替える理由</source>
         <translation>Reason for switching the service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="406" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="410" />
         <source>業務区分の切り替え</source>
         <translation>Switch service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="414" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="418" />
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="431" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="435" />
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="438" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="442" />
         <source>保存しました (その後に入力した内容はまだ保存されていません)</source>
         <translation>Saved (what you typed since then is not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="448" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="452" />
         <source>ケースを「{0}」にします。よろしいですか？ (あとで「再開」で戻せます。理由が記録されます)</source>
         <translation>The case will become “{0}”. Continue? (It can be reopened later; the reason is recorded.)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="451" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="455" />
         <source>状態の変更</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="456" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="460" />
         <source>「{0}」にする理由</source>
         <translation>Reason for moving to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="457" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="461" />
         <source>状態を変える理由</source>
         <translation>Reason for the change of state</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="468" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="472" />
         <source>ケースの再開</source>
         <translation>Reopen case</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="468" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="472" />
         <source>再開する理由</source>
         <translation>Reason for reopening</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="494" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="498" />
         <source>保存していない編集を破棄して、保存されている内容に戻しますか？</source>
         <translation>Discard the unsaved edits and revert to the saved version?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="495" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="499" />
         <source>編集の破棄</source>
         <translation>Discard edits</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="495" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="499" />
         <source>破棄する</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="529" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="533" />
         <source>このケースは別の画面で変更されました。入力中の項目はそのまま残し、ほかの項目を最新にしました。</source>
         <translation>This case was changed in another window. Your unsaved fields were kept; the other fields now show the latest values.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="579" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="588" />
         <source>保存されていない変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="580" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="589" />
         <source>このケースには保存されていない変更があります。保存しますか？</source>
         <translation>This case has unsaved changes. Save them?</translation>
     </message>

@@ -40,10 +40,10 @@ def _compact(text: str) -> str:
     return "".join(text.split())
 
 
-def test_all_eleven_forms_exist() -> None:
+def test_all_twelve_forms_exist() -> None:
     assert sorted(["referral", "consent", "consent-easy", "face-sheet", "activity-log", "coordination-plan",
                    "inter-center-request", "closure-report", "interview-sheet", "disclosure-register",
-                   "disclosure-register-center"]) == FORMS  # fmt: skip
+                   "disclosure-register-center", "assessment-sheet"]) == FORMS  # fmt: skip
 
 
 @pytest.mark.parametrize("form_id", FORMS)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from teiretsu_desktop.domain.assessment import ITEM_KEYS
 from teiretsu_desktop.domain.codes import (
     CareLevel,
     CenterRole,
@@ -17,8 +18,9 @@ from teiretsu_desktop.domain.codes import (
     SupportCategory,
 )
 from teiretsu_desktop.domain.wareki import age_on, to_wareki
+from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.services import activities, cases, consent, coordination, persons
+from teiretsu_desktop.services import activities, assessment, cases, consent, coordination, persons
 from teiretsu_desktop.services.settings import center_info, load_settings
 from teiretsu_desktop.services.staff import list_colleagues
 
@@ -191,11 +193,26 @@ def case_context(
         {"reviewed_on": wareki(r.reviewed_on), "decision": r.decision.label, "note": r.note or ""}
         for r in cases.list_reviews(session, case_id)
     ]  # fmt: skip
+    ctx.values.update(_assessment_values(session, case_id))
     start, end = period if period else (None, None)
     ctx.activities = activities.list_activities(session, case_id, start=start, end=end)
     ctx.values["period"] = _period_text(period)
     ctx.person_id, ctx.case_id = person.id, case_id
     return ctx
+
+
+def _assessment_values(session: StaffSession, case_id: str) -> dict[str, str]:
+    """The latest アセスメント (its items only for roles that may read them; the form's groups decide
+    what is printed)."""
+    if not session.can(Permission.READ_SENSITIVE):
+        return {}
+    latest = next(iter(assessment.list_assessments(session, case_id)), None)
+    if latest is None or latest.items is None:
+        return {"assessment.version": "未実施"}
+    values = {f"assessment.{key}": latest.items.get(key, "") for key in ITEM_KEYS}
+    values["assessment.version"] = f"第{latest.version}版（{wareki(latest.written_on)}）"
+    values["assessment.staff"] = latest.staff_name
+    return values
 
 
 def _period_text(period: tuple[datetime, datetime] | None) -> str:

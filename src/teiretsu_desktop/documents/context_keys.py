@@ -18,6 +18,9 @@ VALUE_KEYS = frozenset(
         "center.name", "center.code", "center.address", "center.phone", "center.fax", "center.contact",
         "today", "recipient_name", "staff.name", "period", "provision.basis", "provision.statement",
         "consent.purpose", "consent.recipients", "consent.given_on", "consent.expires_on",
+        "assessment.version", "assessment.staff", "assessment.life_history", "assessment.health",
+        "assessment.disability", "assessment.care", "assessment.income", "assessment.housing",
+        "assessment.family", "assessment.risks", "assessment.strengths", "assessment.wishes",
     }
 )  # fmt: skip
 

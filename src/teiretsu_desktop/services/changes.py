@@ -32,6 +32,7 @@ class ChangeKind(StrEnum):
     SETTINGS = "settings"
     STATISTICS = "statistics"  # a year exported (locked) or reopened
     REMINDER = "reminder"  # a dashboard reminder done or put off
+    ASSESSMENT = "assessment"  # a new version of a case's アセスメント
 
 
 class Change(NamedTuple):

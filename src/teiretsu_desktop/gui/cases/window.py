@@ -35,6 +35,7 @@ from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.wareki import local_stamp
 from teiretsu_desktop.domain.workflow import TERMINAL, CaseState, needs_reason
 from teiretsu_desktop.gui import dialogs
+from teiretsu_desktop.gui.cases.assessment_tab import AssessmentTab
 from teiretsu_desktop.gui.cases.candidates import CandidatesTab
 from teiretsu_desktop.gui.cases.consent_register import ConsentRegister, ConsentTab, DisclosuresTab
 from teiretsu_desktop.gui.cases.eligibility_tab import EligibilityTab
@@ -68,6 +69,7 @@ def _scroll(widget: QWidget, parent: QWidget) -> QScrollArea:
 
 
 DRAFT_DELAY_MS = 800
+ASSESSMENT_DRAFT = "assessment"  # the assessment tab's edits, kept in the window's draft
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,9 @@ class CaseWindow(QWidget):
         self.timeline = TimelineTab(context, case_id, self)
         self.events = EventsTab(context, case_id, self)
         self.requirements = EligibilityTab(context, case_id, self)
+        self.assessment = AssessmentTab(context, case_id, self)
+        self.assessment.form.edited.connect(self._edited)
+        self.assessment.saved.connect(self._assessment_saved)
         self.candidates = CandidatesTab(context, case_id, self)
         self.applications = ApplicationsTab(context, case_id, self)
         self.reviews = ReviewsTab(context, case_id, self)
@@ -191,6 +196,7 @@ class CaseWindow(QWidget):
         self.consent_index = self.tabs.addTab(QWidget(self), self.tr("同意・提供記録"))
         self.tabs.addTab(self.timeline, self.tr("支援経過"))
         self.tabs.addTab(self.events, self.tr("すべての経過"))
+        self.tabs.addTab(self.assessment, self.tr("アセスメント"))
         self.tabs.addTab(self.requirements, self.tr("特別調整の要件"))
         self.tabs.addTab(self.candidates, self.tr("受入先調整"))
         self.tabs.addTab(self.applications, self.tr("申請支援"))
@@ -285,6 +291,7 @@ class CaseWindow(QWidget):
                 self.applications,
                 self.reviews,
                 self.requirements,
+                self.assessment,
             ):
                 tab.load()
             self.timeline.load()
@@ -295,6 +302,9 @@ class CaseWindow(QWidget):
     def _restore(self, draft: case_record.FormDraftView) -> None:
         """Put back the edits of a draft (left by a lock, a quit or a crash); they stay unsaved."""
         self.forms.apply_draft(draft.fields)
+        kept = draft.fields.get(ASSESSMENT_DRAFT)
+        if isinstance(kept, dict):
+            self.assessment.apply_draft(kept)
         self._draft_saved = True
         if not self.is_dirty():  # the draft holds what is stored already (a save had won the race)
             self._drop_edits()
@@ -349,7 +359,7 @@ class CaseWindow(QWidget):
     # -- what was edited --------------------------------------------------------------------------
 
     def is_dirty(self) -> bool:
-        return self.may_write and self.forms.is_dirty()
+        return self.may_write and (self.forms.is_dirty() or self.assessment.is_dirty())
 
     def _edited(self) -> None:
         if self.is_dirty():
@@ -364,6 +374,8 @@ class CaseWindow(QWidget):
         case_id = self.case_id
         if self.is_dirty():
             state = self.forms.draft()
+            if self.assessment.is_dirty():
+                state[ASSESSMENT_DRAFT] = self.assessment.draft()
             self._draft_saved = True
             ChangeOp(self.context, lambda s: case_record.save_form_draft(s, case_id, state)).failure(
                 self._draft_failed
@@ -385,9 +397,22 @@ class CaseWindow(QWidget):
 
     # -- actions ----------------------------------------------------------------------------------
 
+    def _assessment_saved(self) -> None:
+        """The assessment's version is stored: keep a draft only of what else is still unsaved."""
+        self.save_draft_now()
+        if not self.is_dirty():
+            self.status.setText(self.tr("保存しました"))
+            if self._close_after_save:  # 保存 chosen when closing: the window may close now
+                self._close_after_save = False
+                self.close()
+
     def save(self, move_to: CaseState | None = None, reason: str | None = None) -> None:
         if not self.may_write or self._saving:
             return  # a second Ctrl+S while the first is on its way would be judged stale
+        if self.assessment.is_dirty():  # Ctrl+S saves the assessment too (as a new version)
+            self.assessment.save()
+            if not self.forms.is_dirty() and move_to is None:
+                return
         closing, self._close_after_save = self._close_after_save, False  # set again only if saving
         try:
             person, case = self.forms.gather()
@@ -536,6 +561,8 @@ class CaseWindow(QWidget):
             self.applications.load()
         if ChangeKind.REVIEW in kinds:
             self.reviews.load()
+        if ChangeKind.ASSESSMENT in kinds:
+            self.assessment.load()
         if ChangeKind.ACTIVITY in kinds:
             self.timeline.load()
         if changes.touches(ChangeKind.CONSENT) and self.consents is not None:
@@ -565,6 +592,9 @@ class CaseWindow(QWidget):
             self.reviews,
             self.consents,
             self.disclosures,
+            self.events,
+            self.requirements,
+            self.assessment,
         ):
             if tab is not None:
                 tab.clear()

@@ -343,3 +343,17 @@ class EligibilityCheck(Record, Base):
     checked_on: Mapped[date] = mapped_column(Date, nullable=False)
     source: Mapped[str | None] = mapped_column(String(200))
     staff_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class Assessment(Record, Base):
+    """One version of a case's structured アセスメント (domain/assessment.py): its items as JSON, sealed
+    (要配慮 narratives). A new version is a new row; rows are not changed."""
+
+    __tablename__ = "assessment"
+    __table_args__ = (UniqueConstraint("case_id", "version", name="uq_assessment_case_version"),)
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    written_on: Mapped[date] = mapped_column(Date, nullable=False)
+    staff_id: Mapped[str | None] = mapped_column(String(36))
+    items: Mapped[str] = mapped_column(SealedText, nullable=False)
