@@ -40,32 +40,32 @@
 <context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="37" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="40" />
         <source>版</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="42" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="45" />
         <source>新しい版として保存</source>
         <translation>Save as a new version</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="63" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="66" />
         <source>アセスメントの記述は閲覧権限がありません</source>
         <translation>Your role may not read the assessment</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="79" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="82" />
         <source>第{0}版 {1} ({2})</source>
         <translation>Version {0}, {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="82" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="85" />
         <source>まだありません</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="108" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="126" />
         <source>新しい版として保存しました</source>
         <translation>Saved as a new version</translation>
     </message>
@@ -346,213 +346,219 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="140" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="142" />
         <source>保存されている内容に戻す</source>
         <translation>Revert to the saved version</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="153" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="155" />
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="155" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="157" />
         <source>印刷 (Ctrl+P)…</source>
         <translation>Print (Ctrl+P)…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="157" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="159" />
         <source>本人の全体像</source>
         <translation>Person overview</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="159" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="161" />
         <source>この人のすべてのケース、そのつながり、障害・手帳、同意</source>
         <translation>All cases of this person, how they connect, disabilities and certificates, consents</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="191" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="196" />
         <source>基本情報</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="192" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="197" />
         <source>障害・手帳</source>
         <translation>Disabilities and certificates</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="193" />
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="283" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="198" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="289" />
         <source>同意・提供記録</source>
         <translation>Consent &amp; disclosures</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="194" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="199" />
         <source>支援経過</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="195" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="200" />
         <source>すべての経過</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="196" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="201" />
         <source>アセスメント</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="197" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="202" />
+        <source>支援計画</source>
+        <translation>Support plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="203" />
         <source>特別調整の要件</source>
         <translation>特別調整 requirements</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="198" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="204" />
         <source>受入先調整</source>
         <translation>Destination coordination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="199" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="205" />
         <source>申請支援</source>
         <translation>Application support</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="200" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="206" />
         <source>フォローアップ</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="201" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="207" />
         <source>終結</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="254" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="260" />
         <source>(登録を削除したスタッフ)</source>
         <translation>(staff member removed)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="308" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="318" />
         <source>保存されていない編集を復元しました (下書き {0})。保存するか、元に戻してください。</source>
         <translation>Unsaved edits were restored (draft of {0}). Save them or go back to the stored record.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="319" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="329" />
         <source>状態を進める:</source>
         <translation>Advance status:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="330" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="340" />
         <source>必要なもの: </source>
         <translation>Required: </translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="334" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="344" />
         <source>再開…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="336" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="346" />
         <source>終結日・終結理由を直すとき、支援を続けるとき (理由を記録します)</source>
         <translation>To correct the closure date or reason, or to continue support (the reason is recorded)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="338" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="348" />
         <source>終了したケース:</source>
         <translation>Ended case:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="360" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="370" />
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="402" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="427" />
         <source>変更はありません</source>
         <translation>Nothing has changed</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="409" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="434" />
         <source>業務区分を切り替える理由</source>
         <translation>Reason for switching the service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="410" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="435" />
         <source>業務区分の切り替え</source>
         <translation>Switch service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="418" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="443" />
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="435" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="408" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="460" />
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="442" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="467" />
         <source>保存しました (その後に入力した内容はまだ保存されていません)</source>
         <translation>Saved (what you typed since then is not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="452" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="477" />
         <source>ケースを「{0}」にします。よろしいですか？ (あとで「再開」で戻せます。理由が記録されます)</source>
         <translation>The case will become “{0}”. Continue? (It can be reopened later; the reason is recorded.)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="455" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="480" />
         <source>状態の変更</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="460" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="485" />
         <source>「{0}」にする理由</source>
         <translation>Reason for moving to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="461" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="486" />
         <source>状態を変える理由</source>
         <translation>Reason for the change of state</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="472" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="497" />
         <source>ケースの再開</source>
         <translation>Reopen case</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="472" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="497" />
         <source>再開する理由</source>
         <translation>Reason for reopening</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="498" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="523" />
         <source>保存していない編集を破棄して、保存されている内容に戻しますか？</source>
         <translation>Discard the unsaved edits and revert to the saved version?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="499" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="524" />
         <source>編集の破棄</source>
         <translation>Discard edits</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="499" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="524" />
         <source>破棄する</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="533" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="558" />
         <source>このケースは別の画面で変更されました。入力中の項目はそのまま残し、ほかの項目を最新にしました。</source>
         <translation>This case was changed in another window. Your unsaved fields were kept; the other fields now show the latest values.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="588" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="616" />
         <source>保存されていない変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="589" />
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="617" />
         <source>このケースには保存されていない変更があります。保存しますか？</source>
         <translation>This case has unsaved changes. Save them?</translation>
     </message>
@@ -1854,6 +1860,29 @@
         <location filename="../../src/teiretsu_desktop/gui/cases/person_window.py" line="267" />
         <source>つながりを外しました</source>
         <translation>Link removed</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/plan_tab.py" line="57" />
+        <source>項目を追加(&amp;A)…</source>
+        <translation>&amp;Add item…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/plan_tab.py" line="58" />
+        <source>選んだ項目を見直す(&amp;E)…</source>
+        <translation>R&amp;eview the selected item…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/plan_tab.py" line="84" />
+        <source>支援計画の項目を追加</source>
+        <translation>Add a plan item</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/plan_tab.py" line="84" />
+        <source>支援計画の項目を見直す</source>
+        <translation>Review a plan item</translation>
     </message>
 </context>
 <context>

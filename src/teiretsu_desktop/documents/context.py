@@ -20,7 +20,7 @@ from teiretsu_desktop.domain.codes import (
 from teiretsu_desktop.domain.wareki import age_on, to_wareki
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.services import activities, assessment, cases, consent, coordination, persons
+from teiretsu_desktop.services import activities, assessment, cases, consent, coordination, persons, plan
 from teiretsu_desktop.services.settings import center_info, load_settings
 from teiretsu_desktop.services.staff import list_colleagues
 
@@ -192,6 +192,12 @@ def case_context(
     ctx.lists["reviews"] = [
         {"reviewed_on": wareki(r.reviewed_on), "decision": r.decision.label, "note": r.note or ""}
         for r in cases.list_reviews(session, case_id)
+    ]  # fmt: skip
+    ctx.lists["plan"] = [
+        {"no": str(p.position), "need": p.need, "goal": p.goal, "action": p.action,
+         "agency": " / ".join(x for x in (p.agency_name, p.responsible) if x),
+         "responsible": p.responsible, "due_on": wareki(p.due_on), "status": p.status.label}
+        for p in plan.list_plan(session, case_id)
     ]  # fmt: skip
     ctx.values.update(_assessment_values(session, case_id))
     start, end = period if period else (None, None)

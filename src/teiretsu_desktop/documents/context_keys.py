@@ -28,6 +28,7 @@ LIST_KEYS: dict[str, frozenset[str]] = {
     "candidates": frozenset({"name", "kind", "status", "contacted_on", "note"}),
     "applications": frozenset({"kind", "status", "applied_on", "decided_on", "office", "note"}),
     "reviews": frozenset({"reviewed_on", "decision", "note"}),
+    "plan": frozenset({"no", "need", "goal", "action", "agency", "responsible", "due_on", "status"}),
     "consents": frozenset(
         {"given_on", "purpose", "recipients", "method", "expires_on", "state", "given_by", "withdrawn_on"}
     ),

@@ -33,6 +33,7 @@ class ChangeKind(StrEnum):
     STATISTICS = "statistics"  # a year exported (locked) or reopened
     REMINDER = "reminder"  # a dashboard reminder done or put off
     ASSESSMENT = "assessment"  # a new version of a case's アセスメント
+    PLAN = "plan"  # an item of a case's 支援計画
 
 
 class Change(NamedTuple):

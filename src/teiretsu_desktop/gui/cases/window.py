@@ -44,6 +44,7 @@ from teiretsu_desktop.gui.cases.forms import (
     SENSITIVE_KEYS,
 )
 from teiretsu_desktop.gui.cases.header import header_html
+from teiretsu_desktop.gui.cases.plan_tab import PlanTab
 from teiretsu_desktop.gui.cases.record_forms import RecordForms
 from teiretsu_desktop.gui.cases.records import ApplicationsTab, ReviewsTab
 from teiretsu_desktop.gui.cases.timeline import TimelineTab
@@ -171,6 +172,7 @@ class CaseWindow(QWidget):
         self.events = EventsTab(context, case_id, self)
         self.requirements = EligibilityTab(context, case_id, self)
         self.assessment = AssessmentTab(context, case_id, self)
+        self.plan = PlanTab(context, case_id, self)
         self.assessment.form.edited.connect(self._edited)
         self.assessment.saved.connect(self._assessment_saved)
         self.candidates = CandidatesTab(context, case_id, self)
@@ -197,6 +199,7 @@ class CaseWindow(QWidget):
         self.tabs.addTab(self.timeline, self.tr("支援経過"))
         self.tabs.addTab(self.events, self.tr("すべての経過"))
         self.tabs.addTab(self.assessment, self.tr("アセスメント"))
+        self.tabs.addTab(self.plan, self.tr("支援計画"))
         self.tabs.addTab(self.requirements, self.tr("特別調整の要件"))
         self.tabs.addTab(self.candidates, self.tr("受入先調整"))
         self.tabs.addTab(self.applications, self.tr("申請支援"))
@@ -292,6 +295,7 @@ class CaseWindow(QWidget):
                 self.reviews,
                 self.requirements,
                 self.assessment,
+                self.plan,
             ):
                 tab.load()
             self.timeline.load()
@@ -563,6 +567,8 @@ class CaseWindow(QWidget):
             self.reviews.load()
         if ChangeKind.ASSESSMENT in kinds:
             self.assessment.load()
+        if ChangeKind.PLAN in kinds:
+            self.plan.load()
         if ChangeKind.ACTIVITY in kinds:
             self.timeline.load()
         if changes.touches(ChangeKind.CONSENT) and self.consents is not None:
@@ -595,6 +601,7 @@ class CaseWindow(QWidget):
             self.events,
             self.requirements,
             self.assessment,
+            self.plan,
         ):
             if tab is not None:
                 tab.clear()

@@ -16,6 +16,7 @@ from teiretsu_desktop.store.models.cases import (
     NoteDraft,
     PlacementAttempt,
     PlacementCandidate,
+    PlanItem,
     ReminderAction,
     SupportCase,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "PersonName",
     "PlacementAttempt",
     "PlacementCandidate",
+    "PlanItem",
     "Record",
     "ReminderAction",
     "Setting",

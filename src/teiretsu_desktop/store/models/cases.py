@@ -357,3 +357,24 @@ class Assessment(Record, Base):
     written_on: Mapped[date] = mapped_column(Date, nullable=False)
     staff_id: Mapped[str | None] = mapped_column(String(36))
     items: Mapped[str] = mapped_column(SealedText, nullable=False)
+
+
+class PlanItem(Record, Base):
+    """One item of the 支援計画 (domain/plan.py): need, goal, action, agency, responsible person, by when,
+    and its status as last reviewed. Changed in place against its revision; each change audited."""
+
+    __tablename__ = "plan_item"
+
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    need: Mapped[str] = mapped_column(Text, nullable=False)
+    goal: Mapped[str | None] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(Text, nullable=False)
+    agency_id: Mapped[str | None] = mapped_column(String(36))
+    agency_name: Mapped[str | None] = mapped_column(String(200))
+    responsible: Mapped[str | None] = mapped_column(String(100))
+    due_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), nullable=False)
+    reviewed_on: Mapped[date | None] = mapped_column(Date)
