@@ -104,6 +104,11 @@ def parse_date(text: str) -> date:
     raise ValueError(f"日付として読めません: {text}")
 
 
+def short_wareki(day: date | None) -> str:
+    """R6.4.1 for a table cell; "" when there is no date."""
+    return to_wareki(day, short=True) if day else ""
+
+
 def fiscal_year(day: date) -> int:
     """年度: April to March, labelled by the starting year (令和6年度 = 2024-04-01..2025-03-31)."""
     return day.year if day.month >= 4 else day.year - 1

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
 
 from teiretsu_desktop.domain.codes import AgencyKind, CandidateStatus, DestinationKind
 from teiretsu_desktop.domain.placement import PlacementStep
-from teiretsu_desktop.domain.wareki import to_wareki
+from teiretsu_desktop.domain.wareki import short_wareki
 from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.cases.records import RecordsTab
 from teiretsu_desktop.gui.context import AppContext
@@ -32,10 +32,6 @@ PLACES = (
 )
 
 
-def _d(value: date | None) -> str:
-    return to_wareki(value, short=True) if value else ""
-
-
 class CandidatesTab(RecordsTab[CandidateView]):
     TITLE = "受入先候補"
 
@@ -45,7 +41,7 @@ class CandidatesTab(RecordsTab[CandidateView]):
             Column("関係機関", lambda c: "名簿" if c.agency_id else ""),
             Column("種別", lambda c: DestinationKind(c.destination_kind).label if c.destination_kind else ""),
             Column("状況", lambda c: c.status.label),
-            Column("最初の打診", lambda c: _d(c.contacted_on)),
+            Column("最初の打診", lambda c: short_wareki(c.contacted_on)),
             Column("メモ", lambda c: (c.note or "").replace("\n", " ")),
         ]
         super().__init__(context, case_id, columns, parent)
@@ -53,7 +49,7 @@ class CandidatesTab(RecordsTab[CandidateView]):
         self.history_label = QLabel(self.tr("選んだ候補の経過"), self)
         self.history: RowsModel[AttemptView] = RowsModel(
             [
-                Column(self.tr("日付"), lambda a: _d(a.happened_on), lambda a: a.happened_on),
+                Column(self.tr("日付"), lambda a: short_wareki(a.happened_on), lambda a: a.happened_on),
                 Column(self.tr("段階"), lambda a: a.step.label),
                 Column(self.tr("結果"), lambda a: a.outcome.label if a.outcome else ""),
                 Column(self.tr("理由"), lambda a: a.reason or ""),

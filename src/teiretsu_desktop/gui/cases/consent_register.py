@@ -21,7 +21,7 @@ from teiretsu_desktop.domain.codes import (
     RecipientKind,
 )
 from teiretsu_desktop.domain.errors import InvalidInput
-from teiretsu_desktop.domain.wareki import to_wareki
+from teiretsu_desktop.domain.wareki import short_wareki
 from teiretsu_desktop.gui.cases.records import RecordsTab
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
@@ -49,10 +49,6 @@ GIVERS = [
     (ConsentGiver.GUARDIAN.label, str(ConsentGiver.GUARDIAN)),
 ]
 NOT_A_RECIPIENT = (str(RecipientKind.PERSON),)
-
-
-def _d(value: date | None) -> str:
-    return to_wareki(value, short=True) if value else ""
 
 
 def _offer_agencies(context: AppContext, form: Form) -> None:
@@ -97,11 +93,11 @@ class ConsentTab(RecordsTab[ConsentView]):
     ) -> None:
         columns: list[Column[ConsentView]] = [
             Column("状態", lambda c: c.state_on(date.today())),
-            Column("同意日", lambda c: _d(c.given_on), lambda c: (c.given_on or date.max).isoformat()),
+            Column("同意日", lambda c: short_wareki(c.given_on), lambda c: (c.given_on or date.max).isoformat()),
             Column("目的", lambda c: c.purpose),
             Column("提供先", lambda c: c.recipients_text()),
             Column("同意者", lambda c: (c.given_by.label if c.given_by else "") + (f" ({c.giver_name})" if c.giver_name else "")),
-            Column("有効期限", lambda c: _d(c.expires_on)),
+            Column("有効期限", lambda c: short_wareki(c.expires_on)),
             Column("このケース", lambda c: "○" if c.case_id == case_id else "別のケース"),
         ]  # fmt: skip
         super().__init__(context, case_id, columns, parent)
@@ -225,7 +221,7 @@ class DisclosuresTab(RecordsTab[DisclosureView]):
         parent: QWidget | None = None,
     ) -> None:
         columns: list[Column[DisclosureView]] = [
-            Column("提供日", lambda d: _d(d.provided_on), lambda d: d.disclosed_at),
+            Column("提供日", lambda d: short_wareki(d.provided_on), lambda d: d.disclosed_at),
             Column("方法", lambda d: d.method.label),
             Column(
                 "提供先", lambda d: d.recipient.label + (f" {d.recipient_name}" if d.recipient_name else "")

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from teiretsu_desktop.domain.wareki import to_wareki
+from teiretsu_desktop.domain.wareki import short_wareki
 from teiretsu_desktop.gui.cases.records import RecordsTab
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.operations import QueryOp
@@ -28,7 +28,7 @@ class EligibilityTab(RecordsTab[RequirementView]):
         columns: list[Column[RequirementView]] = [
             Column("要件", lambda r: r.requirement.label),
             Column("確認", lambda r: MET[r.met]),
-            Column("確認日", lambda r: to_wareki(r.checked_on, short=True) if r.checked_on else ""),
+            Column("確認日", lambda r: short_wareki(r.checked_on)),
             Column("根拠資料", lambda r: r.source or ""),
             Column("確認者", lambda r: r.staff_name),
         ]

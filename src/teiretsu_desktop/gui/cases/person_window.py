@@ -6,6 +6,7 @@ consents — in one window, opened from a case. A later case is linked here to t
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import date, datetime
 from html import escape
 
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBo
 
 from teiretsu_desktop.domain.episodes import EpisodeLink
 from teiretsu_desktop.domain.errors import InvalidInput
-from teiretsu_desktop.domain.wareki import age_on, parse_date, to_wareki
+from teiretsu_desktop.domain.wareki import age_on, parse_date, short_wareki, to_wareki
 from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
@@ -32,10 +33,6 @@ from teiretsu_desktop.services.persons import CertificateInput
 READMISSION = {"yes": "有", "no": "無", "unknown": "不明"}
 
 
-def _d(value: date | None) -> str:
-    return to_wareki(value, short=True) if value else ""
-
-
 def _when(value: datetime | None) -> str:
     return to_wareki(value.date(), short=True) if value else ""
 
@@ -46,7 +43,11 @@ class PersonWindow(QWidget):
     closed = Signal(str)
 
     def __init__(
-        self, context: AppContext, person_id: str, open_case: object, current_case: str | None = None
+        self,
+        context: AppContext,
+        person_id: str,
+        open_case: Callable[[str], None],
+        current_case: str | None = None,
     ) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.context = context
@@ -69,13 +70,17 @@ class PersonWindow(QWidget):
                 Column(self.tr("ケース番号"), lambda e: e.case_no),
                 Column(self.tr("業務区分"), lambda e: e.business_line.label),
                 Column(self.tr("状態"), lambda e: e.state.label),
-                Column(self.tr("依頼日"), lambda e: _d(e.request_date), lambda e: e.request_date or date.min),
-                Column(self.tr("帰住日・釈放日"), lambda e: _d(e.release_date)),
+                Column(
+                    self.tr("依頼日"),
+                    lambda e: short_wareki(e.request_date),
+                    lambda e: e.request_date or date.min,
+                ),
+                Column(self.tr("帰住日・釈放日"), lambda e: short_wareki(e.release_date)),
                 Column(
                     self.tr("退所時の居住先"),
                     lambda e: e.release_residence.label if e.release_residence else "",
                 ),
-                Column(self.tr("終結日"), lambda e: _d(e.closure_date)),
+                Column(self.tr("終結日"), lambda e: short_wareki(e.closure_date)),
                 Column(self.tr("主担当"), lambda e: e.primary_staff),
                 Column(self.tr("再入所"), self._readmission),
                 Column(self.tr("前の支援"), self._follows),
@@ -168,14 +173,18 @@ class PersonWindow(QWidget):
         if record.episodes:
             self.table.selectRow(current)
         disabilities = "、".join(
-            kind.label + (self.tr(" ({0}判明)").format(_d(known)) if known else "")
+            kind.label + (self.tr(" ({0}判明)").format(short_wareki(known)) if known else "")
             for kind, known in record.disabilities
         ) or self.tr("なし")
         certificates = "、".join(self._certificate(c) for c in person.certificates) or self.tr("なし")
         consents = "、".join(
-            f"{c.status.label} {_d(c.given_on or c.prepared_on)}"
-            + (self.tr(" (撤回 {0})").format(_d(c.withdrawn_on)) if c.withdrawn_on else "")
-            + (self.tr(" ({0}まで)").format(_d(c.expires_on)) if c.expires_on and not c.withdrawn_on else "")
+            f"{c.status.label} {short_wareki(c.given_on or c.prepared_on)}"
+            + (self.tr(" (撤回 {0})").format(short_wareki(c.withdrawn_on)) if c.withdrawn_on else "")
+            + (
+                self.tr(" ({0}まで)").format(short_wareki(c.expires_on))
+                if c.expires_on and not c.withdrawn_on
+                else ""
+            )
             for c in record.consents
         ) or self.tr("なし")
         self.details.setText(
@@ -189,15 +198,15 @@ class PersonWindow(QWidget):
         )
 
     def _certificate(self, c: CertificateInput) -> str:
-        dates = [self.tr("{0}交付").format(_d(c.issued_on))] if c.issued_on else []
+        dates = [self.tr("{0}交付").format(short_wareki(c.issued_on))] if c.issued_on else []
         if c.expires_on:
-            dates.append(self.tr("{0}まで").format(_d(c.expires_on)))
+            dates.append(self.tr("{0}まで").format(short_wareki(c.expires_on)))
         grade = f" {c.grade}" if c.grade else ""
         return c.kind.label + grade + (f" ({'、'.join(dates)})" if dates else "")
 
     def _readmission(self, e: Episode) -> str:
         label = READMISSION.get(e.readmission, e.readmission)
-        return f"{label} {_d(e.readmission_date)}".strip()
+        return f"{label} {short_wareki(e.readmission_date)}".strip()
 
     def _follows(self, e: Episode) -> str:
         if not e.follows or self.record is None or e.follows_kind is None:
@@ -213,7 +222,7 @@ class PersonWindow(QWidget):
 
     def open_selected(self) -> None:
         episode = self.selected()
-        if episode is not None and callable(self._open_case):
+        if episode is not None:
             self._open_case(episode.case_id)
 
     def link_selected(self) -> None:
@@ -225,7 +234,7 @@ class PersonWindow(QWidget):
         if not earlier:
             self.status.setText(self.tr("この人のほかのケースがありません"))
             return
-        names = [f"{e.case_no} {e.business_line.label} ({_d(e.request_date)})" for e in earlier]
+        names = [f"{e.case_no} {e.business_line.label} ({short_wareki(e.request_date)})" for e in earlier]
         chosen = dialogs.ask_choice(
             self, self.tr("前の支援とつなぐ"), self.tr("{0} の前のケース").format(later.case_no), names
         )

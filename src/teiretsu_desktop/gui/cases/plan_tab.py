@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from teiretsu_desktop.domain.plan import PlanStatus
-from teiretsu_desktop.domain.wareki import to_wareki
+from teiretsu_desktop.domain.wareki import short_wareki
 from teiretsu_desktop.gui.cases.records import RecordsTab
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.operations import QueryOp
@@ -19,11 +19,6 @@ from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.table_model import Column
 from teiretsu_desktop.services import directory, plan
 from teiretsu_desktop.services.plan import PlanItemInput, PlanItemView
-
-
-def _d(value: date | None) -> str:
-    return to_wareki(value, short=True) if value else ""
-
 
 FIELDS = [
     Field("need", "ニーズ"),
@@ -49,9 +44,9 @@ class PlanTab(RecordsTab[PlanItemView]):
             Column("支援の内容", lambda p: p.action),
             Column("機関", lambda p: p.agency_name),
             Column("担当者", lambda p: p.responsible),
-            Column("いつまでに", lambda p: _d(p.due_on)),
+            Column("いつまでに", lambda p: short_wareki(p.due_on)),
             Column("状況", lambda p: p.status.label),
-            Column("見直し日", lambda p: _d(p.reviewed_on)),
+            Column("見直し日", lambda p: short_wareki(p.reviewed_on)),
         ]
         super().__init__(context, case_id, columns, parent)
         self.add_button(self.tr("項目を追加(&A)…"), self.add)

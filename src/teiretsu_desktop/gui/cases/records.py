@@ -21,7 +21,7 @@ from teiretsu_desktop.domain.codes import (
     ApplicationStatus,
     ReviewDecision,
 )
-from teiretsu_desktop.domain.wareki import to_wareki
+from teiretsu_desktop.domain.wareki import short_wareki
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.widgets.buttons import Button
@@ -32,10 +32,6 @@ from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services import cases, coordination
 
 R = TypeVar("R")
-
-
-def _d(value: date | None) -> str:
-    return to_wareki(value, short=True) if value else ""
 
 
 class RecordsTab(QWidget, Generic[R]):
@@ -89,10 +85,10 @@ class ApplicationsTab(RecordsTab[coordination.ApplicationView]):
         columns: list[Column[coordination.ApplicationView]] = [
             Column("申請", lambda a: a.kind.label),
             Column("状況", lambda a: a.status.label),
-            Column("申請日", lambda a: _d(a.applied_on)),
-            Column("決定日", lambda a: _d(a.decided_on)),
-            Column("交付日", lambda a: _d(a.issued_on)),
-            Column("更新期限", lambda a: _d(a.renew_by)),
+            Column("申請日", lambda a: short_wareki(a.applied_on)),
+            Column("決定日", lambda a: short_wareki(a.decided_on)),
+            Column("交付日", lambda a: short_wareki(a.issued_on)),
+            Column("更新期限", lambda a: short_wareki(a.renew_by)),
             Column("窓口", lambda a: a.office or ""),
             Column("メモ", lambda a: a.note or ""),
         ]
@@ -151,7 +147,7 @@ class ReviewsTab(RecordsTab[cases.ReviewView]):
 
     def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
         columns: list[Column[cases.ReviewView]] = [
-            Column("見直し日", lambda r: _d(r.reviewed_on), lambda r: r.reviewed_on.isoformat()),
+            Column("見直し日", lambda r: short_wareki(r.reviewed_on), lambda r: r.reviewed_on.isoformat()),
             Column("判断", lambda r: r.decision.label),
             Column("メモ", lambda r: r.note or ""),
         ]
