@@ -50,10 +50,11 @@ def test_same_seed_same_data_and_every_line_and_state(template_store: TemplateSt
 
 def test_demo_data_makes_sense(template_store: TemplateStore, tmp_path: Path) -> None:
     """An entry's kind matches its text; a woman is not in a men's prison, an old person not in a
-    少年刑務所; one open case per person and business line; every case passes the case validator."""
+    少年刑務所, a person coordinated before release not in a police cell; one open case per person and
+    business line; every case passes the case validator."""
     from teiretsu_desktop.domain.case_rules import case_problems, record_of
     from teiretsu_desktop.services.demo.generator import NARRATIVES
-    from teiretsu_desktop.services.demo.names import MEN_ONLY, WOMEN_ONLY, YOUNG_ONLY
+    from teiretsu_desktop.services.demo.names import DETENTION, MEN_ONLY, PRISONS, WOMEN_ONLY, YOUNG_ONLY
     from teiretsu_desktop.store.models import Person
 
     store = copy_store(template_store, tmp_path / "sense")
@@ -75,6 +76,11 @@ def test_demo_data_makes_sense(template_store: TemplateStore, tmp_path: Path) ->
                 if case.facility_name in YOUNG_ONLY:
                     assert person.birth_date and case.request_date
                     assert (case.request_date - person.birth_date).days < 26 * 365
+                if (
+                    case.facility_name
+                ):  # a suspect is held where suspects are; a sentenced person never in a cell
+                    held = DETENTION if case.business_line == str(BusinessLine.SUSPECT) else PRISONS
+                    assert case.facility_name in held, (case.business_line, case.facility_name)
                 state = CaseState(case.state)
                 if state.is_open:
                     key = (case.person_id, case.business_line)

@@ -20,8 +20,10 @@ from teiretsu_desktop.domain.codes import (
     ReviewDecision,
     SentenceKind,
 )
+from teiretsu_desktop.domain.eligibility import SpecialRequirement
 from teiretsu_desktop.domain.episodes import EpisodeFacts, EpisodeLink, link_problems
 from teiretsu_desktop.domain.placement import PlacementStep
+from teiretsu_desktop.domain.plan import PlanStatus
 from teiretsu_desktop.domain.wareki import add_months, fiscal_year
 from teiretsu_desktop.domain.workflow import PRE_RELEASE, CaseState
 from teiretsu_desktop.services.demo.generator import (
@@ -32,7 +34,15 @@ from teiretsu_desktop.services.demo.generator import (
     Gen,
     record,
 )
-from teiretsu_desktop.services.demo.names import FACILITIES, FACILITY_WORDS, MEN_ONLY, WOMEN_ONLY, YOUNG_ONLY
+from teiretsu_desktop.services.demo.names import (
+    DETENTION,
+    FACILITIES,
+    FACILITY_WORDS,
+    MEN_ONLY,
+    PRISONS,
+    WOMEN_ONLY,
+    YOUNG_ONLY,
+)
 from teiretsu_desktop.store.models import utc_now
 
 S = CaseState
@@ -58,6 +68,9 @@ class CaseRows:
     reviews: list[dict[str, Any]] = field(default_factory=list)
     attempts: list[dict[str, Any]] = field(default_factory=list)
     reminders: list[dict[str, Any]] = field(default_factory=list)
+    plan_items: list[dict[str, Any]] = field(default_factory=list)
+    assessments: list[dict[str, Any]] = field(default_factory=list)
+    requirements: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _custody(
@@ -65,7 +78,9 @@ def _custody(
 ) -> None:
     if line is BusinessLine.CONSULTATION:
         return
-    case["facility_name"] = g.r.choice(facilities_for(person.get("sex"), person.get("birth_date"), request))
+    case["facility_name"] = g.r.choice(
+        facilities_for(person.get("sex"), person.get("birth_date"), request, line)
+    )
     case["sentence_kind"] = str(
         g.r.choice([SentenceKind.CHOEKI, SentenceKind.CHOEKI, SentenceKind.KOUKIN, SentenceKind.KINKO])
     )
@@ -119,13 +134,18 @@ def _outcome(g: Gen, case: dict[str, Any], line: BusinessLine, state: CaseState,
         case["follow_up_planned_end"] = case["release_date"] + timedelta(days=g.r.randint(90, 500))
 
 
-def facilities_for(sex: str | None, birth: date | None, on: date) -> tuple[str, ...]:
-    """Where this person can be held: a women's prison for women, a 少年刑務所 only for young men."""
+def facilities_for(
+    sex: str | None, birth: date | None, on: date, line: BusinessLine = BusinessLine.SPECIAL
+) -> tuple[str, ...]:
+    """Where this person can be held: a suspect in a 拘置所 or police cell, a sentenced person in a
+    刑事施設 (never a police cell); a women's prison for women, a 少年刑務所 only for young men."""
     young = birth is not None and (on - birth).days < 26 * 365
+    places = DETENTION if line is BusinessLine.SUSPECT else PRISONS
     return tuple(
         f
         for f in FACILITIES
-        if (f not in WOMEN_ONLY or sex == "f")
+        if f in places
+        and (f not in WOMEN_ONLY or sex == "f")
         and (f not in MEN_ONLY or sex != "f")
         and (f not in YOUNG_ONLY or young)
     )
@@ -329,12 +349,52 @@ def case_children(g: Gen, case: dict[str, Any], state: CaseState, per_case: floa
         _consent(g, case, rows)
     if line.is_coordination and state in (S.PLACEMENT, S.PLACEMENT_DECIDED, *RELEASED):
         _coordination(g, case, state, rows)
+    if line is not BusinessLine.CONSULTATION and state not in (S.RECEIVED, S.ASSESSMENT):
+        _assessment_and_plan(g, case, line, rows)
     if state.is_open and g.r.random() < 0.1:  # a visit or call the caseworker planned (予定)
         title = g.r.choice(PLANS)
         due = g.today + timedelta(days=g.r.randint(1, 20))
         rows.reminders.append(
             record(g, case_id=case["id"], due_on=due, title=title, created_by=case["primary_staff_id"])
         )
+
+
+ASSESSMENT_TEXT = {
+    "life_history": "中学卒業後、建設業や清掃の仕事を転々とした。",
+    "health": "高血圧で服薬中。",
+    "family": "きょうだいとは長く連絡を取っていない。",
+    "risks": "所持金が尽きると万引きに至りやすい。",
+    "wishes": "「静かな所で暮らしたい」",
+}
+PLAN_ITEMS = (
+    ("住まいがない", "退所日に入居できる", "グループホームの見学と申込"),
+    ("収入がない", "生活保護を受けて暮らせる", "福祉事務所での申請に同行"),
+    ("服薬の継続", "通院先が決まっている", "受診先の確保と同行"),
+)
+
+
+def _assessment_and_plan(g: Gen, case: dict[str, Any], line: BusinessLine, rows: CaseRows) -> None:
+    """What a case past its assessment holds (issue 17): one アセスメント, for coordination a plan of
+    items, and for 特別調整 the six requirements as confirmed from the 協力依頼."""
+    request: date = case["request_date"]
+    written = min(request + timedelta(days=g.r.randint(5, 20)), g.today)
+    rows.assessments.append(
+        record(g, case_id=case["id"], version=1, written_on=written, staff_id=case["primary_staff_id"],
+               items=json.dumps(ASSESSMENT_TEXT, ensure_ascii=False))
+    )  # fmt: skip
+    if not line.is_coordination:
+        return
+    for position, (need, goal, action) in enumerate(PLAN_ITEMS[: g.r.randint(2, 3)], start=1):
+        rows.plan_items.append(
+            record(g, case_id=case["id"], position=position, need=need, goal=goal, action=action,
+                   status=str(g.r.choice(list(PlanStatus)[:3])), due_on=written + timedelta(days=60))
+        )  # fmt: skip
+    if line is BusinessLine.SPECIAL:
+        for requirement in SpecialRequirement:
+            rows.requirements.append(
+                record(g, case_id=case["id"], requirement=str(requirement), met=True, checked_on=request,
+                       source="特別調整協力等依頼書", staff_id=case["primary_staff_id"])
+            )  # fmt: skip
 
 
 def link_episodes(cases: list[dict[str, Any]]) -> None:

@@ -138,6 +138,9 @@ FACILITIES = (
 WOMEN_ONLY = frozenset({"栃木刑務所"})
 MEN_ONLY = frozenset({"府中刑務所", "川越少年刑務所"})
 YOUNG_ONLY = frozenset({"川越少年刑務所"})
+# Where suspects and defendants are held (被疑者等支援); sentenced people are in the 刑事施設.
+DETENTION = frozenset({"東京拘置所", "警視庁新宿警察署留置施設"})
+PRISONS = frozenset(FACILITIES) - {"警視庁新宿警察署留置施設"}
 FACILITY_WORDS = (
     "さくら",
     "ひまわり",
