@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, event
 
 from teiretsu_desktop.gui import dialogs
+from teiretsu_desktop.gui.cases.window import CaseWindow
 from teiretsu_desktop.gui.launcher import Application, install_translations
 from tests.helpers.stores import ADMIN, ADMIN_PASS, TemplateStore
 
@@ -166,6 +167,15 @@ def gui(qtbot: QtBot, qapp: object, store: TemplateStore) -> Iterator[Applicatio
     app.shutdown()
     app.main.close()
     app.unlock.close()
+
+
+def open_case_window(qtbot: QtBot, app: Application, case_id: str) -> CaseWindow:
+    """Open a case as the user does (from the main window) and wait until it has read its record."""
+    app.main.open_case(case_id)
+    window = app.main.case_windows[case_id]
+    qtbot.waitUntil(lambda: window.header.text() != "", timeout=10000)
+    settle(qtbot, app)
+    return window
 
 
 def unlock(qtbot: QtBot, app: Application, login: str = ADMIN, passphrase: str = ADMIN_PASS) -> None:

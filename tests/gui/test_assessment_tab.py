@@ -3,22 +3,15 @@ version list, and shows a clerk that versions exist but not what they say."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from pytestqt.qtbot import QtBot
 
-from teiretsu_desktop.gui.cases.window import CaseWindow
 from teiretsu_desktop.gui.launcher import Application
 from teiretsu_desktop.services import assessment
-from tests.gui.conftest import settle, type_values, unlock
+from tests.gui.conftest import Answers, open_case_window, settle, type_values, unlock
 from tests.helpers.casework import new_case, new_person
 from tests.helpers.stores import CLERK, CLERK_PASS, TemplateStore, unlock_admin
-
-
-def _open(qtbot: QtBot, gui: Application, case_id: str) -> CaseWindow:
-    gui.main.open_case(case_id)
-    window = gui.main.case_windows[case_id]
-    qtbot.waitUntil(lambda: window.header.text() != "", timeout=10000)
-    settle(qtbot, gui)
-    return window
 
 
 def test_an_assessment_is_typed_saved_as_a_version_and_hidden_from_a_clerk(
@@ -30,7 +23,7 @@ def test_an_assessment_is_typed_saved_as_a_version_and_hidden_from_a_clerk(
     finally:
         session.lock()
     unlock(qtbot, gui)
-    window = _open(qtbot, gui, case_id)
+    window = open_case_window(qtbot, gui, case_id)
     tab = window.assessment
     assert window.tabs.tabText(window.tabs.indexOf(tab)) == "アセスメント"
     assert tab.version.currentText() == "まだありません"
@@ -45,7 +38,7 @@ def test_an_assessment_is_typed_saved_as_a_version_and_hidden_from_a_clerk(
     gui.context.lock()
     settle(qtbot, gui)
     unlock(qtbot, gui, CLERK, CLERK_PASS)
-    clerk_window = _open(qtbot, gui, case_id)
+    clerk_window = open_case_window(qtbot, gui, case_id)
     clerk_tab = clerk_window.assessment
     qtbot.waitUntil(lambda: clerk_tab.version.currentText().startswith("第1版"), timeout=10000)
     assert not clerk_tab.save_button.isVisibleTo(clerk_window)
@@ -61,7 +54,7 @@ def test_an_assessment_being_typed_survives_the_idle_lock_and_ctrl_s_saves_it(
     finally:
         session.lock()
     unlock(qtbot, gui)
-    window = _open(qtbot, gui, case_id)
+    window = open_case_window(qtbot, gui, case_id)
     type_values(window.assessment.form, {"risks": "金銭管理が苦手で、所持金が尽きると万引きに至った"})
     assert window.is_dirty()
     gui.idle.timed_out.emit()  # the idle lock fires mid-sentence
@@ -87,3 +80,23 @@ def test_an_assessment_being_typed_survives_the_idle_lock_and_ctrl_s_saves_it(
     assert [v.version for v in saved] == [1] and saved[0].items == {
         "risks": "金銭管理が苦手で、所持金が尽きると万引きに至った"
     }
+
+
+def test_taking_the_stored_version_drops_the_assessment_being_typed_too(
+    qtbot: QtBot, gui: Application, store: TemplateStore, answers: Answers
+) -> None:
+    session = unlock_admin(store.data_dir)
+    try:
+        case_id = new_case(session, new_person(session))
+        assessment.save_assessment(session, case_id, {"housing": "公営住宅を希望"}, written_on=date.today())
+    finally:
+        session.lock()
+    unlock(qtbot, gui)
+    window = open_case_window(qtbot, gui, case_id)
+    qtbot.waitUntil(lambda: window.assessment.form.value("housing") == "公営住宅を希望", timeout=10000)
+    type_values(window.assessment.form, {"housing": "やはりグループホーム"})
+    assert window.is_dirty()
+    answers.confirm = True
+    window.discard_edits()  # 「保存されている内容に戻す」: every unsaved edit of the window goes
+    settle(qtbot, gui)
+    assert not window.is_dirty() and window.assessment.form.value("housing") == "公営住宅を希望"

@@ -19,7 +19,7 @@ from teiretsu_desktop.gui.widgets.form_dialog import FormDialog
 from teiretsu_desktop.services import activities, case_record, cases, persons
 from teiretsu_desktop.services.activities import ActivityInput
 from teiretsu_desktop.store.models import SupportCase
-from tests.gui.conftest import Answers, settle, type_values, unlock
+from tests.gui.conftest import Answers, open_case_window, settle, type_values, unlock
 from tests.helpers.casework import new_case, new_person
 from tests.helpers.stores import TemplateStore, unlock_admin
 
@@ -30,14 +30,6 @@ def _case(store: TemplateStore) -> str:
         return new_case(session, new_person(session))
     finally:
         session.lock()
-
-
-def _open(qtbot: QtBot, gui: Application, case_id: str) -> CaseWindow:
-    gui.main.open_case(case_id)
-    window = gui.main.case_windows[case_id]
-    qtbot.waitUntil(lambda: window.header.text() != "", timeout=10000)
-    settle(qtbot, gui)
-    return window
 
 
 def _stored(store: TemplateStore, case_id: str) -> tuple[cases.CaseView, persons.PersonView]:
@@ -52,7 +44,7 @@ def _stored(store: TemplateStore, case_id: str) -> tuple[cases.CaseView, persons
 def test_typed_edits_survive_the_idle_lock(qtbot: QtBot, gui: Application, store: TemplateStore) -> None:
     case_id = _case(store)
     unlock(qtbot, gui)
-    window = _open(qtbot, gui, case_id)
+    window = open_case_window(qtbot, gui, case_id)
     type_values(window.person_form, {"alias": "やまちゃん"})
     type_values(window.case_form, {"facility_name": "府中刑務所 第3区"})
     gui.idle.timed_out.emit()  # the idle lock fires while the caseworker is away
@@ -79,7 +71,7 @@ def test_closing_with_unsaved_edits_asks(
 ) -> None:
     case_id = _case(store)
     unlock(qtbot, gui)
-    window = _open(qtbot, gui, case_id)
+    window = open_case_window(qtbot, gui, case_id)
     type_values(window.person_form, {"phone": "03-0000-1111"})
     answers.close = dialogs.CloseAnswer.CANCEL
     assert not window.close()
@@ -89,7 +81,7 @@ def test_closing_with_unsaved_edits_asks(
     settle(qtbot, gui)
     qtbot.waitUntil(lambda: case_id not in gui.main.case_windows, timeout=10000)
     assert _stored(store, case_id)[1].phone == "03-0000-1111"
-    window = _open(qtbot, gui, case_id)
+    window = open_case_window(qtbot, gui, case_id)
     type_values(window.person_form, {"phone": "捨てる番号"})
     window.save_draft_now()
     settle(qtbot, gui)
@@ -109,7 +101,7 @@ def test_quitting_with_unsaved_edits_asks_and_cancel_keeps_the_application_open(
 ) -> None:
     case_id = _case(store)
     unlock(qtbot, gui)
-    window = _open(qtbot, gui, case_id)
+    window = open_case_window(qtbot, gui, case_id)
     type_values(window.case_form, {"lawyer_name": "弁護 士郎"})
     answers.close = dialogs.CloseAnswer.CANCEL
     gui.main.close()
@@ -124,7 +116,7 @@ def test_quitting_with_unsaved_edits_asks_and_cancel_keeps_the_application_open(
 def test_the_note_being_typed_is_never_replaced(qtbot: QtBot, gui: Application, store: TemplateStore) -> None:
     case_id = _case(store)
     unlock(qtbot, gui)
-    window = _open(qtbot, gui, case_id)
+    window = open_case_window(qtbot, gui, case_id)
     window.tabs.setCurrentWidget(window.timeline)
     note = window.timeline.note
     note.setPlainText("本人と面接。帰住先は")
@@ -187,7 +179,7 @@ def test_a_refused_state_change_then_a_save_succeeds(
 ) -> None:
     case_id = _case(store)
     unlock(qtbot, gui)
-    window = _open(qtbot, gui, case_id)
+    window = open_case_window(qtbot, gui, case_id)
     type_values(window.case_form, {"facility_name": "府中刑務所 西"})
     died = window.findChild(QPushButton, f"step_{CaseState.DIED.value}")
     assert died is not None
@@ -211,7 +203,7 @@ def test_a_refused_state_change_then_a_save_succeeds(
 def test_a_corrected_note_shows_both_versions(qtbot: QtBot, gui: Application, store: TemplateStore) -> None:
     case_id = _case(store)
     unlock(qtbot, gui)
-    window = _open(qtbot, gui, case_id)
+    window = open_case_window(qtbot, gui, case_id)
     timeline = window.timeline
     timeline.note.setPlainText("最初に書いた内容")
     timeline.note_when.setDateTime(QDateTime(datetime(2024, 5, 20, 10, 30)))
@@ -264,7 +256,7 @@ def test_a_closure_date_on_an_open_case_is_refused_and_an_ended_case_is_reopened
 ) -> None:
     case_id = _case(store)
     unlock(qtbot, gui)
-    window = _open(qtbot, gui, case_id)
+    window = open_case_window(qtbot, gui, case_id)
     type_values(window.outcome_form, {"closure_date": date(2024, 6, 1)})
     window.save()  # an open case has no 終結日: refused, naming the field, and nothing is lost
     settle(qtbot, gui)
@@ -301,7 +293,7 @@ def test_the_save_button_saves_and_typing_during_a_save_is_kept(
 
     case_id = _case(store)
     unlock(qtbot, gui)
-    window = _open(qtbot, gui, case_id)
+    window = open_case_window(qtbot, gui, case_id)
     type_values(window.person_form, {"alias": "ボタンで保存"})
     qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]  # clicked(bool) is not a state
     type_values(window.person_form, {"phone": "保存中に入力"})  # typed while the save is on its way
@@ -316,7 +308,7 @@ def test_a_double_click_writes_one_entry_and_a_restored_note_keeps_its_time(
 ) -> None:
     case_id = _case(store)
     unlock(qtbot, gui)
-    window = _open(qtbot, gui, case_id)
+    window = open_case_window(qtbot, gui, case_id)
     timeline = window.timeline
     timeline.note.setPlainText("一度だけ保存される記録")
     timeline.save_note.click()
@@ -341,7 +333,7 @@ def test_a_closed_window_follows_nothing_and_a_lock_during_a_save_shows_no_error
 ) -> None:
     case_id = _case(store)
     unlock(qtbot, gui)
-    window = _open(qtbot, gui, case_id)
+    window = open_case_window(qtbot, gui, case_id)
     window.close()
     settle(qtbot, gui)
     ChangeOp(
@@ -352,7 +344,7 @@ def test_a_closed_window_follows_nothing_and_a_lock_during_a_save_shows_no_error
     ).run_in_background()
     settle(qtbot, gui)
     assert window.timeline.model.rows() == []  # the closed window did not reload
-    window = _open(qtbot, gui, case_id)
+    window = open_case_window(qtbot, gui, case_id)
     type_values(window.case_form, {"lawyer_name": "弁護 三郎"})
     window.save()
     gui.context.lock()  # the idle lock fires while the save is on its way
@@ -382,7 +374,7 @@ def test_support_goes_on_after_a_release_without_a_destination(
     finally:
         session.lock()
     unlock(qtbot, gui)
-    window = _open(qtbot, gui, case_id)
+    window = open_case_window(qtbot, gui, case_id)
     go_on = window.findChild(QPushButton, f"step_{CaseState.FOLLOW_UP.value}")
     assert go_on is not None and go_on.accessibleName() == CaseState.FOLLOW_UP.label
     answers.text = "釈放後に本人から連絡があった"

@@ -10,19 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.eligibility import SpecialRequirement
-from teiretsu_desktop.gui.cases.window import CaseWindow
 from teiretsu_desktop.gui.launcher import Application
-from tests.gui.conftest import settle, type_values, unlock
+from tests.gui.conftest import open_case_window, settle, type_values, unlock
 from tests.helpers.casework import new_case, new_person
 from tests.helpers.stores import TemplateStore, unlock_admin
-
-
-def _open(qtbot: QtBot, gui: Application, case_id: str) -> CaseWindow:
-    gui.main.open_case(case_id)
-    window = gui.main.case_windows[case_id]
-    qtbot.waitUntil(lambda: window.header.text() != "", timeout=10000)
-    settle(qtbot, gui)
-    return window
 
 
 def test_requirements_and_the_entry_stage(qtbot: QtBot, gui: Application, store: TemplateStore) -> None:
@@ -34,7 +25,7 @@ def test_requirements_and_the_entry_stage(qtbot: QtBot, gui: Application, store:
     finally:
         session.lock()
     unlock(qtbot, gui)
-    window = _open(qtbot, gui, special)
+    window = open_case_window(qtbot, gui, special)
     tab = window.tabs.indexOf(window.requirements)
     assert window.tabs.isTabVisible(tab) and window.tabs.tabText(tab) == "特別調整の要件"
     assert "特別調整の要件: 未確認 6/6" in window.header.text()
@@ -47,7 +38,7 @@ def test_requirements_and_the_entry_stage(qtbot: QtBot, gui: Application, store:
     settle(qtbot, gui)
     qtbot.waitUntil(lambda: "未確認 5/6" in window.header.text(), timeout=10000)
     assert not window.case_form.widgets["protection_card"].isVisibleTo(window)
-    other = _open(qtbot, gui, suspect)
+    other = open_case_window(qtbot, gui, suspect)
     assert not other.tabs.isTabVisible(other.tabs.indexOf(other.requirements))
     assert "Q7-6" in other.header.text() and "特別調整の要件" not in other.header.text()
     visible = {k for k, w in other.case_form.widgets.items() if w.isVisibleTo(other)}

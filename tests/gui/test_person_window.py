@@ -15,7 +15,7 @@ from teiretsu_desktop.domain.workflow import CaseState
 from teiretsu_desktop.gui.cases.person_window import PersonWindow
 from teiretsu_desktop.gui.launcher import Application
 from teiretsu_desktop.store.models import SupportCase
-from tests.gui.conftest import Answers, settle, unlock
+from tests.gui.conftest import Answers, open_case_window, settle, unlock
 from tests.helpers.casework import new_case, new_person
 from tests.helpers.stores import CLERK, CLERK_PASS, TemplateStore, unlock_admin
 
@@ -39,10 +39,7 @@ def _story(store: TemplateStore) -> tuple[str, str, str]:
 
 
 def _person_window(qtbot: QtBot, gui: Application, case_id: str) -> PersonWindow:
-    gui.main.open_case(case_id)
-    case_window = gui.main.case_windows[case_id]
-    qtbot.waitUntil(lambda: case_window.header.text() != "", timeout=10000)
-    settle(qtbot, gui)
+    case_window = open_case_window(qtbot, gui, case_id)
     button = case_window.findChild(QPushButton, "personView")
     assert button is not None and button.accessibleName() == "本人の全体像"
     button.click()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from teiretsu_desktop.domain.codes import ApplicationKind, BusinessLine, CertificateKind
 from teiretsu_desktop.domain.errors import InvalidInput
@@ -53,6 +54,13 @@ class ReminderView:
         return reminder_key(self.reminder)
 
 
+def _of_case(reminder: Reminder, row: Any, day: date) -> ReminderView:
+    """A reminder of one case, with the person, case number and 主担当 its source row carries."""
+    name = f"{row.family_name} {row.given_name}".strip()
+    line = BusinessLine(row.business_line)
+    return ReminderView(reminder, name, row.case_no, reminder.days_left(day), row.staff_name or "", line)
+
+
 def due_reminders(
     session: StaffSession, *, today: date | None = None, mine: bool = False
 ) -> list[ReminderView]:
@@ -90,31 +98,10 @@ def due_reminders(
             s, day, lead, session.actor.staff_id if mine else None
         ):
             r = application_reminder(row.id, row.person_id, ApplicationKind(row.kind).label, row.renew_by)
-            name = f"{row.family_name} {row.given_name}".strip()
-            found.append(
-                ReminderView(
-                    r,
-                    name,
-                    row.case_no,
-                    r.days_left(day),
-                    row.staff_name or "",
-                    BusinessLine(row.business_line),
-                )
-            )
+            found.append(_of_case(r, row, day))
         lead = LEAD[ReminderKind.PLANNED].days
         for row in reminder_sources.planned_reminders(s, day, lead, session.actor.staff_id if mine else None):
-            r = planned_reminder(row.id, row.person_id, row.title, row.due_on)
-            name = f"{row.family_name} {row.given_name}".strip()
-            found.append(
-                ReminderView(
-                    r,
-                    name,
-                    row.case_no,
-                    r.days_left(day),
-                    row.staff_name or "",
-                    BusinessLine(row.business_line),
-                )
-            )
+            found.append(_of_case(planned_reminder(row.id, row.person_id, row.title, row.due_on), row, day))
         if not mine:
             lead = LEAD[ReminderKind.CONSENT_EXPIRY].days
             for row in reminder_sources.expiring_consents(s, day, lead):

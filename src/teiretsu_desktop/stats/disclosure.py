@@ -28,6 +28,7 @@ Only counts of persons are suppressed; counts of events (contacts, consultations
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -88,10 +89,6 @@ def _select(table: Table) -> Published:
 Interval = tuple[int, int | None]  # None: unbounded above
 
 
-def _add(a: int | None, b: int | None) -> int | None:
-    return None if a is None or b is None else a + b
-
-
 def reader_bounds(table: Published, k: int, previous: list[list[Cell]] | None = None) -> list[Interval]:
     """What a reader knows of each hidden cell of `table` before using any other table."""
     persons = person_columns(table.id, table.columns)
@@ -117,44 +114,38 @@ def feasible_intervals(
     cell in turn. Without a link a hidden cell keeps the bounds its suppression gives it.
     """
     previous = previous or {}
-    bounds = {tid: reader_bounds(t, k, previous.get(tid)) for tid, t in tables.items()}
-    intervals = {tid: list(b) for tid, b in bounds.items() if b}
+    # Unbounded is infinity while computing (sums and comparisons need no special cases).
+    bounds = {
+        tid: [
+            (float(lo), math.inf if hi is None else float(hi))
+            for lo, hi in reader_bounds(t, k, previous.get(tid))
+        ]
+        for tid, t in tables.items()
+    }
     for group in LINKED_TOTALS:
         members = [tid for tid in group if tid in tables]
         if len(members) < 2:
             continue
-        low_total, high_total = 0, None
-        first = True
+        low_total = max(tables[t].published_sum() + sum(lo for lo, _hi in bounds[t]) for t in members)
+        high_total = min(tables[t].published_sum() + sum(hi for _lo, hi in bounds[t]) for t in members)
         for tid in members:
-            published = tables[tid].published_sum()
-            low = published + sum(lo for lo, _hi in bounds[tid])
-            high: int | None = published
-            for _lo, hi in bounds[tid]:
-                high = _add(high, hi)
-            if first:
-                low_total, high_total, first = low, high, False
-            else:
-                low_total = max(low_total, low)
-                high_total = (
-                    high if high_total is None else (high_total if high is None else min(high_total, high))
-                )
-        for tid in members:
-            cells = bounds[tid]
-            published = tables[tid].published_sum()
-            narrowed: list[Interval] = []
+            cells, published = bounds[tid], tables[tid].published_sum()
+            narrowed = []
             for i, (lo, hi) in enumerate(cells):
-                others_high: int | None = 0
-                for j, (_lo, other_hi) in enumerate(cells):
-                    if j != i:
-                        others_high = _add(others_high, other_hi)
-                others_low = sum(other_lo for j, (other_lo, _h) in enumerate(cells) if j != i)
-                new_lo = lo if others_high is None else max(lo, low_total - published - others_high)
-                cap = None if high_total is None else high_total - published - others_low
-                new_hi = cap if hi is None else (hi if cap is None else min(hi, cap))
-                narrowed.append((new_lo, new_hi))
-            if narrowed:
-                intervals[tid] = narrowed
-    return intervals
+                others_low = sum(other[0] for j, other in enumerate(cells) if j != i)
+                others_high = sum(other[1] for j, other in enumerate(cells) if j != i)
+                narrowed.append(
+                    (
+                        max(lo, low_total - published - others_high),
+                        min(hi, high_total - published - others_low),
+                    )
+                )
+            bounds[tid] = narrowed
+    return {
+        tid: [(int(lo), None if hi == math.inf else int(hi)) for lo, hi in cells]
+        for tid, cells in bounds.items()
+        if cells
+    }
 
 
 def protection(k: int) -> int:

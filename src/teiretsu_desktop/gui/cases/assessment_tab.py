@@ -104,6 +104,11 @@ class AssessmentTab(QWidget):
     def draft(self) -> dict[str, Any]:
         return dict(self.form.dirty_state())
 
+    def drop_edits(self) -> None:
+        """Back to the version chosen, as stored (the window's 破棄 and 保存されている内容に戻す)."""
+        self.form.mark_clean()
+        self._show()
+
     def apply_draft(self, state: dict[str, Any]) -> None:
         """Edits kept by a lock, a quit or a crash come back unsaved."""
         if self.may_read:

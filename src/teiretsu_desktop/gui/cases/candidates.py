@@ -15,12 +15,13 @@ from teiretsu_desktop.domain.wareki import short_wareki
 from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.cases.records import RecordsTab
 from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.directory.choices import offer_agencies
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.form import Field
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.table_model import Column, RowsModel
-from teiretsu_desktop.services import coordination, directory
+from teiretsu_desktop.services import coordination
 from teiretsu_desktop.services.coordination import AttemptView, CandidateView
 
 # The directory's kinds that take people in (a candidate is chosen among them first).
@@ -130,17 +131,8 @@ class CandidatesTab(RecordsTab[CandidateView]):
 
         dialog = FormDialog(self.tr("受入先候補を追加"), fields, self.context, make, None, self)
         dialog.open()
-        QueryOp(
-            self.context, lambda s: directory.list_agencies(s), lambda agencies: self._fill(dialog, agencies)
-        ).run_in_background()
+        offer_agencies(self.context, dialog.form, "agency_id", first=PLACES)
         return dialog
-
-    @staticmethod
-    def _fill(dialog: FormDialog, agencies: list[directory.AgencyView]) -> None:
-        ordered = sorted(
-            agencies, key=lambda a: (a.kind not in PLACES, list(AgencyKind).index(a.kind), a.name)
-        )
-        dialog.form.set_choices("agency_id", [(f"{a.name} ({a.kind.label})", a.id) for a in ordered])
 
     def record_attempt(self) -> FormDialog | None:
         chosen = self.selected()

@@ -24,13 +24,14 @@ from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.wareki import short_wareki
 from teiretsu_desktop.gui.cases.records import RecordsTab
 from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.directory.choices import offer_agencies
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.buttons import Button
-from teiretsu_desktop.gui.widgets.form import Field, Form
+from teiretsu_desktop.gui.widgets.form import Field
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.table_model import Column
 from teiretsu_desktop.security.permissions import Permission
-from teiretsu_desktop.services import consent, directory
+from teiretsu_desktop.services import consent
 from teiretsu_desktop.services.consent import (
     DEFAULT_PURPOSE,
     ConsentInput,
@@ -49,15 +50,6 @@ GIVERS = [
     (ConsentGiver.GUARDIAN.label, str(ConsentGiver.GUARDIAN)),
 ]
 NOT_A_RECIPIENT = (str(RecipientKind.PERSON),)
-
-
-def _offer_agencies(context: AppContext, form: Form) -> None:
-    """Fill the 関係機関 choice from the directory (on the store thread)."""
-    QueryOp(
-        context,
-        lambda s: directory.list_agencies(s),
-        lambda rows: form.set_choices("agency", [(f"{a.name}（{a.kind.label}）", a.id) for a in rows]),
-    ).run_in_background()
 
 
 def _scope_fields() -> list[Field]:
@@ -134,7 +126,7 @@ class ConsentTab(RecordsTab[ConsentView]):
             return lambda s: consent.prepare_consent(s, case_id, scope)
 
         dialog = FormDialog(self.tr("同意書を準備"), _scope_fields(), self.context, make, None, self)
-        _offer_agencies(self.context, dialog.form)
+        offer_agencies(self.context, dialog.form, "agency")
         dialog.form.set_value("purpose", DEFAULT_PURPOSE)
         dialog.open()
         return dialog
@@ -191,7 +183,7 @@ class ConsentTab(RecordsTab[ConsentView]):
 
         fields = _scope_fields() + _signature_fields()
         dialog = FormDialog(self.tr("口頭の同意を記録"), fields, self.context, make, None, self)
-        _offer_agencies(self.context, dialog.form)
+        offer_agencies(self.context, dialog.form, "agency")
         dialog.form.set_choices("given_by", GIVERS)
         dialog.form.set_values(
             {"purpose": DEFAULT_PURPOSE, "given_on": date.today(), "given_by": str(ConsentGiver.SELF),
@@ -273,7 +265,7 @@ class DisclosuresTab(RecordsTab[DisclosureView]):
             return lambda s: consent.record_disclosure(s, request)
 
         dialog = FormDialog(self.tr("提供を記録"), fields, self.context, make, None, self)
-        _offer_agencies(self.context, dialog.form)
+        offer_agencies(self.context, dialog.form, "agency")
         dialog.form.set_choices("method", [(c.label, str(c)) for c in SPOKEN_OR_SENT])
         dialog.form.set_choices(
             "recipient", [(r.label, str(r)) for r in RecipientKind if r is not RecipientKind.PERSON]

@@ -36,6 +36,7 @@ class EligibilityTab(RecordsTab[RequirementView]):
         self.add_button(self.tr("選んだ要件を記録(&E)…"), self.confirm)
 
     def load(self) -> None:
+        """Read on its own (the case window instead fills it from the record it reads, case_data.py)."""
         case_id = self.case_id
         QueryOp(
             self.context, lambda s: eligibility.list_requirements(s, case_id), self.model.set_rows

@@ -13,11 +13,12 @@ from teiretsu_desktop.domain.plan import PlanStatus
 from teiretsu_desktop.domain.wareki import short_wareki
 from teiretsu_desktop.gui.cases.records import RecordsTab
 from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.directory.choices import offer_agencies
 from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.widgets.form import Field
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.table_model import Column
-from teiretsu_desktop.services import directory, plan
+from teiretsu_desktop.services import plan
 from teiretsu_desktop.services.plan import PlanItemInput, PlanItemView
 
 FIELDS = [
@@ -90,12 +91,5 @@ class PlanTab(RecordsTab[PlanItemView]):
                  "reviewed_on": chosen.reviewed_on or date.today()}
             )  # fmt: skip
         dialog.open()
-        QueryOp(
-            self.context, lambda s: directory.list_agencies(s), lambda agencies: self._fill(dialog, agencies)
-        ).run_in_background()
+        offer_agencies(self.context, dialog.form, "agency_id")
         return dialog
-
-    @staticmethod
-    def _fill(dialog: FormDialog, agencies: list[directory.AgencyView]) -> None:
-        """The directory's agencies (the one already chosen stays chosen)."""
-        dialog.form.set_choices("agency_id", [(f"{a.name} ({a.kind.label})", a.id) for a in agencies])

@@ -14,8 +14,7 @@ One window per case; its editable fields live in record_forms.py. The window res
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -37,12 +36,11 @@ from teiretsu_desktop.domain.workflow import TERMINAL, CaseState, needs_reason
 from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.cases.assessment_tab import AssessmentTab
 from teiretsu_desktop.gui.cases.candidates import CandidatesTab
+from teiretsu_desktop.gui.cases.case_data import CaseData, load_case
 from teiretsu_desktop.gui.cases.consent_register import ConsentRegister, ConsentTab, DisclosuresTab
 from teiretsu_desktop.gui.cases.eligibility_tab import EligibilityTab
 from teiretsu_desktop.gui.cases.events_tab import EventsTab
-from teiretsu_desktop.gui.cases.forms import (
-    SENSITIVE_KEYS,
-)
+from teiretsu_desktop.gui.cases.forms import SENSITIVE_KEYS
 from teiretsu_desktop.gui.cases.header import header_html
 from teiretsu_desktop.gui.cases.plan_tab import PlanTab
 from teiretsu_desktop.gui.cases.record_forms import RecordForms
@@ -55,11 +53,8 @@ from teiretsu_desktop.gui.printing.dialog import PrintDialog
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.window_geometry import remember, restore
 from teiretsu_desktop.security.permissions import Permission
-from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.services import activities, case_record, cases, eligibility, persons
+from teiretsu_desktop.services import case_record, cases
 from teiretsu_desktop.services.changes import ChangeKind, Changes
-from teiretsu_desktop.services.consent import ConsentView, consent_in_force
-from teiretsu_desktop.services.staff import Colleague, list_colleagues
 
 
 def _scroll(widget: QWidget, parent: QWidget) -> QScrollArea:
@@ -71,39 +66,6 @@ def _scroll(widget: QWidget, parent: QWidget) -> QScrollArea:
 
 DRAFT_DELAY_MS = 800
 ASSESSMENT_DRAFT = "assessment"  # the assessment tab's edits, kept in the window's draft
-
-
-@dataclass(frozen=True)
-class CaseData:
-    """Everything the window shows of the record, read in one trip to the store thread."""
-
-    case: cases.CaseView
-    person: persons.PersonView
-    steps: list[cases.NextStep]
-    staff: list[Colleague]
-    draft: case_record.FormDraftView | None
-    consent: ConsentView | None = None
-    last_review: date | None = None
-    last_contact: datetime | None = None
-    unconfirmed: int = 0  # 特別調整の要件 not confirmed as met
-
-
-def load_case(session: StaffSession, case_id: str) -> CaseData:
-    case = cases.get_case(session, case_id)
-    reviews = cases.list_reviews(session, case_id)
-    return CaseData(
-        case=case,
-        person=persons.get_person(session, case.person_id),
-        steps=cases.next_steps(session, case_id),
-        staff=list_colleagues(session),
-        draft=case_record.form_draft(session, case_id),
-        consent=consent_in_force(session, case.person_id, case_id),
-        last_review=max((r.reviewed_on for r in reviews), default=None),
-        last_contact=activities.last_contact(session, case_id),
-        unconfirmed=sum(1 for r in eligibility.list_requirements(session, case_id) if r.met is not True)
-        if case.business_line is BusinessLine.SPECIAL
-        else 0,
-    )
 
 
 class CaseWindow(QWidget):
@@ -180,6 +142,8 @@ class CaseWindow(QWidget):
         self.reviews = ReviewsTab(context, case_id, self)
         self.consents: ConsentTab | None = None
         self.disclosures: DisclosuresTab | None = None
+        # The tabs over lists of records: read at the first load, cleared at a lock.
+        self.record_tabs = (self.candidates, self.applications, self.reviews, self.assessment, self.plan)
         self.tabs = QTabWidget(self)
         basic = QWidget(self)
         basic_layout = QHBoxLayout(basic)
@@ -282,21 +246,13 @@ class CaseWindow(QWidget):
             line in (BusinessLine.SPECIAL, BusinessLine.GENERAL, BusinessLine.SUSPECT),
         )
         self.tabs.setTabVisible(self.tabs.indexOf(self.requirements), line is BusinessLine.SPECIAL)
+        self.requirements.model.set_rows(data.requirements)  # read with the record (the header counts them)
         if self.consents is None:  # the first load
             register = ConsentRegister(self.context, self.case_id, person.id, self.open_print, self)
             self.consents, self.disclosures = register.consents, register.disclosures
             self.tabs.removeTab(self.consent_index)
             self.tabs.insertTab(self.consent_index, register, self.tr("同意・提供記録"))
-            for tab in (
-                self.consents,
-                self.disclosures,
-                self.candidates,
-                self.applications,
-                self.reviews,
-                self.requirements,
-                self.assessment,
-                self.plan,
-            ):
+            for tab in (self.consents, self.disclosures, *self.record_tabs):
                 tab.load()
             self.timeline.load()
             self.timeline.load_draft()
@@ -530,6 +486,7 @@ class CaseWindow(QWidget):
     def _drop_edits(self) -> None:
         self._draft_timer.stop()
         self.forms.mark_clean()
+        self.assessment.drop_edits()
         if self._draft_saved and self.context.is_unlocked:
             self._draft_saved = False
             case_id = self.case_id
@@ -551,7 +508,6 @@ class CaseWindow(QWidget):
             bool(self.person_id) and changes.touches_record(ChangeKind.PERSON, self.person_id)
         )
         if record_changed:
-            self.requirements.load()
             if self.is_dirty():
                 self._show_notice(
                     self.tr(
@@ -591,18 +547,8 @@ class CaseWindow(QWidget):
         self.header.clear()
         self.steps_note.clear()
         self.notice_text.clear()
-        for tab in (
-            self.timeline,
-            self.candidates,
-            self.applications,
-            self.reviews,
-            self.consents,
-            self.disclosures,
-            self.events,
-            self.requirements,
-            self.assessment,
-            self.plan,
-        ):
+        holding = (self.timeline, self.events, self.requirements, self.consents, self.disclosures)
+        for tab in (*holding, *self.record_tabs):
             if tab is not None:
                 tab.clear()
         self.close()

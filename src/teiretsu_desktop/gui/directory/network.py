@@ -16,6 +16,7 @@ from teiretsu_desktop.domain.codes import (
 )
 from teiretsu_desktop.domain.wareki import fiscal_year, fiscal_year_range, to_wareki
 from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.directory.choices import offer_agencies
 from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.widgets.form import Field
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
@@ -26,7 +27,6 @@ from teiretsu_desktop.services.changes import ChangeKind
 from teiretsu_desktop.services.directory import (
     NetworkActivityInput,
     NetworkActivityView,
-    list_agencies,
     list_network_activities,
     record_network_activity,
 )
@@ -98,9 +98,5 @@ class NetworkPage(ListPage[NetworkActivityView]):
         dialog = FormDialog(self.tr("連携活動を記録"), FIELDS, self.context, make, None, self)
         dialog.form.set_value("held_on", date.today())
         dialog.form.set_value("scope", str(NetworkScope.LOCAL))
-        QueryOp(
-            self.context,
-            list_agencies,
-            lambda agencies: dialog.form.set_choices("agency_id", [(a.name, a.id) for a in agencies]),
-        ).run_in_background()
+        offer_agencies(self.context, dialog.form, "agency_id")
         dialog.open()

@@ -113,45 +113,49 @@ def expiring_care_certifications(session: Session, today: date, within_days: int
     return list(session.execute(query).all())
 
 
-def renewing_applications(session: Session, today: date, within_days: int, staff_id: str | None) -> list[Any]:
-    """Applications of open cases whose 更新期限 falls in the window (or passed within 30 days)."""
+def _dated_on_open_cases(
+    session: Session,
+    record: Any,
+    day: Any,
+    fields: tuple[Any, ...],
+    today: date,
+    within_days: int,
+    staff_id: str | None,
+) -> list[Any]:
+    """Rows of `record` (a table with a case_id) of open cases whose `day` falls in the window (or passed
+    within 30 days), with the case, person and 主担当 the dashboard shows; only `staff_id`'s cases if given."""
     query = (
         select(
-            ApplicationSupport.kind, ApplicationSupport.renew_by, SupportCase.id, SupportCase.person_id,
-            SupportCase.case_no, SupportCase.business_line, Person.family_name, Person.given_name,
-            Staff.display_name.label("staff_name"),
+            *fields, SupportCase.id, SupportCase.person_id, SupportCase.case_no, SupportCase.business_line,
+            Person.family_name, Person.given_name, Staff.display_name.label("staff_name"),
         )
-        .join(SupportCase, SupportCase.id == ApplicationSupport.case_id)
+        .join(SupportCase, SupportCase.id == record.case_id)
         .join(Person, Person.id == SupportCase.person_id)
         .outerjoin(Staff, Staff.id == SupportCase.primary_staff_id)
         .where(SupportCase.state.not_in(TERMINAL_STATES))
-        .where(ApplicationSupport.renew_by.between(today - timedelta(days=30), today + timedelta(days=within_days)))
+        .where(day.between(today - timedelta(days=30), today + timedelta(days=within_days)))
     )  # fmt: skip
     if staff_id:
         query = query.where(
             or_(SupportCase.primary_staff_id == staff_id, SupportCase.secondary_staff_id == staff_id)
         )
     return list(session.execute(query).all())
+
+
+def renewing_applications(session: Session, today: date, within_days: int, staff_id: str | None) -> list[Any]:
+    """Applications of open cases whose 更新期限 falls in the window (or passed within 30 days)."""
+    fields = (ApplicationSupport.kind, ApplicationSupport.renew_by)
+    return _dated_on_open_cases(
+        session, ApplicationSupport, ApplicationSupport.renew_by, fields, today, within_days, staff_id
+    )
 
 
 def planned_reminders(session: Session, today: date, within_days: int, staff_id: str | None) -> list[Any]:
     """Reminders set on open cases, due in the window (or passed within 30 days)."""
-    query = (
-        select(
-            CaseReminder.title, CaseReminder.due_on, SupportCase.id, SupportCase.person_id, SupportCase.case_no,
-            SupportCase.business_line, Person.family_name, Person.given_name, Staff.display_name.label("staff_name"),
-        )
-        .join(SupportCase, SupportCase.id == CaseReminder.case_id)
-        .join(Person, Person.id == SupportCase.person_id)
-        .outerjoin(Staff, Staff.id == SupportCase.primary_staff_id)
-        .where(SupportCase.state.not_in(TERMINAL_STATES))
-        .where(CaseReminder.due_on.between(today - timedelta(days=30), today + timedelta(days=within_days)))
-    )  # fmt: skip
-    if staff_id:
-        query = query.where(
-            or_(SupportCase.primary_staff_id == staff_id, SupportCase.secondary_staff_id == staff_id)
-        )
-    return list(session.execute(query).all())
+    fields = (CaseReminder.title, CaseReminder.due_on)
+    return _dated_on_open_cases(
+        session, CaseReminder, CaseReminder.due_on, fields, today, within_days, staff_id
+    )
 
 
 def settled_reminders(session: Session, today: date) -> set[str]:
