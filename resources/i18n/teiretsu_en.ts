@@ -347,219 +347,224 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="104"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="106"/>
         <source>保存されている内容に戻す</source>
         <translation>Revert to the saved version</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="117"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="119"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="119"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="121"/>
         <source>印刷 (Ctrl+P)…</source>
         <translation>Print (Ctrl+P)…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="121"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="123"/>
         <source>本人の全体像</source>
         <translation>Person overview</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="123"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="125"/>
         <source>この人のすべてのケース、そのつながり、障害・手帳、同意</source>
         <translation>All cases of this person, how they connect, disabilities and certificates, consents</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="160"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="170"/>
         <source>基本情報</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="161"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="171"/>
         <source>障害・手帳</source>
         <translation>Disabilities and certificates</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="162"/>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="254"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="172"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="266"/>
         <source>同意・提供記録</source>
         <translation>Consent &amp; disclosures</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="163"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="173"/>
         <source>支援経過</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="164"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="174"/>
         <source>すべての経過</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="165"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="175"/>
         <source>アセスメント</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="166"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="176"/>
         <source>支援計画</source>
         <translation>Support plan</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="167"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="177"/>
+        <source>会議</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="178"/>
         <source>特別調整の要件</source>
         <translation>特別調整 requirements</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="168"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="179"/>
         <source>受入先調整</source>
         <translation>Destination coordination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="169"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="180"/>
         <source>申請支援</source>
         <translation>Application support</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="170"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="181"/>
         <source>フォローアップ</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="171"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="182"/>
         <source>終結</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="224"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="235"/>
         <source>(登録を削除したスタッフ)</source>
         <translation>(staff member removed)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="274"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="286"/>
         <source>保存されていない編集を復元しました (下書き {0})。保存するか、元に戻してください。</source>
         <translation>Unsaved edits were restored (draft of {0}). Save them or go back to the stored record.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="285"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="297"/>
         <source>状態を進める:</source>
         <translation>Advance status:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="296"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="308"/>
         <source>必要なもの: </source>
         <translation>Required: </translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="300"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="312"/>
         <source>再開…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="302"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="314"/>
         <source>終結日・終結理由を直すとき、支援を続けるとき (理由を記録します)</source>
         <translation>To correct the closure date or reason, or to continue support (the reason is recorded)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="304"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="316"/>
         <source>終了したケース:</source>
         <translation>Ended case:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="326"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="338"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="383"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="395"/>
         <source>変更はありません</source>
         <translation>Nothing has changed</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="390"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="402"/>
         <source>業務区分を切り替える理由</source>
         <translation>Reason for switching the service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="391"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="403"/>
         <source>業務区分の切り替え</source>
         <translation>Switch service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="399"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="411"/>
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="364"/>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="416"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="376"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="428"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="423"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="435"/>
         <source>保存しました (その後に入力した内容はまだ保存されていません)</source>
         <translation>Saved (what you typed since then is not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="433"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="445"/>
         <source>ケースを「{0}」にします。よろしいですか？ (あとで「再開」で戻せます。理由が記録されます)</source>
         <translation>The case will become “{0}”. Continue? (It can be reopened later; the reason is recorded.)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="436"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="448"/>
         <source>状態の変更</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="441"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="453"/>
         <source>「{0}」にする理由</source>
         <translation>Reason for moving to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="442"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="454"/>
         <source>状態を変える理由</source>
         <translation>Reason for the change of state</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="453"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="465"/>
         <source>ケースの再開</source>
         <translation>Reopen case</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="453"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="465"/>
         <source>再開する理由</source>
         <translation>Reason for reopening</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="479"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="495"/>
         <source>保存していない編集を破棄して、保存されている内容に戻しますか？</source>
         <translation>Discard the unsaved edits and revert to the saved version?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="480"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="496"/>
         <source>編集の破棄</source>
         <translation>Discard edits</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="480"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="496"/>
         <source>破棄する</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="514"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="530"/>
         <source>このケースは別の画面で変更されました。入力中の項目はそのまま残し、ほかの項目を最新にしました。</source>
         <translation>This case was changed in another window. Your unsaved fields were kept; the other fields now show the latest values.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="562"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="580"/>
         <source>保存されていない変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="563"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="581"/>
         <source>このケースには保存されていない変更があります。保存しますか？</source>
         <translation>This case has unsaved changes. Save them?</translation>
     </message>
@@ -1611,6 +1616,146 @@
     </message>
 </context>
 <context>
+    <name>MeetingsTab</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="84"/>
+        <source>所属</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="85"/>
+        <source>氏名・役職</source>
+        <translation>Name / role</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="86"/>
+        <source>提供先の種類</source>
+        <translation>Recipient kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="88"/>
+        <source>提供記録</source>
+        <translation>Provision record</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="88"/>
+        <source>あり</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="88"/>
+        <source>共有なし</source>
+        <translation>Nothing shared</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="94"/>
+        <source>番号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="95"/>
+        <source>決定事項</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="96"/>
+        <source>担当</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="97"/>
+        <source>いつまでに</source>
+        <translation>By when</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="98"/>
+        <source>予定</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="98"/>
+        <source>登録済み</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="108"/>
+        <source>選んだ会議の出席者</source>
+        <translation>Attendees of the selected meeting</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="109"/>
+        <source>選んだ会議の決定事項</source>
+        <translation>Decisions of the selected meeting</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="121"/>
+        <source>会議を記録(&amp;A)…</source>
+        <translation>Record a meeting(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="122"/>
+        <source>出席者を追加…</source>
+        <translation>Add an attendee…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="123"/>
+        <source>決定事項を追加…</source>
+        <translation>Add a decision…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="125"/>
+        <source>会議記録を印刷…</source>
+        <translation>Print the meeting record…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="149"/>
+        <source>なし</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="151"/>
+        <source>{0} {1}&#x3000;場所: {2}&#x3000;共有した情報: {3}
+協議内容: {4}</source>
+        <translation>{0} {1}  Place: {2}  Shared: {3}
+Discussed: {4}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="169"/>
+        <source>{0}会議を選んでください</source>
+        <translation>Choose the meeting to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="185"/>
+        <source>会議を記録</source>
+        <translation>Record a meeting</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="194"/>
+        <source>出席者を追加する</source>
+        <translation>add an attendee to</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="206"/>
+        <source>出席者を追加: {0} {1}</source>
+        <translation>Add an attendee: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="213"/>
+        <source>決定事項を追加する</source>
+        <translation>add a decision to</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="221"/>
+        <source>決定事項を追加: {0} {1}</source>
+        <translation>Add a decision: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/meetings_tab.py" line="228"/>
+        <source>印刷する</source>
+        <translation>print</translation>
+    </message>
+</context>
+<context>
     <name>NetworkPage</name>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/directory/network.py" line="65"/>
@@ -1631,27 +1776,27 @@
 <context>
     <name>NewReferralDialog</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="42"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="43"/>
         <source>新規受付</source>
         <translation>New referral</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="60"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="61"/>
         <source>対象者</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="60"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="61"/>
         <source>依頼</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="118"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="120"/>
         <source>同じ人かもしれません</source>
         <translation>Possibly the same person</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="119"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="121"/>
         <source>登録済みの人と似ています。同じ人なら選んでください。</source>
         <translation>This person resembles someone already registered. If it is the same person, please select them.</translation>
     </message>
@@ -1889,167 +2034,167 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="73"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="75"/>
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="76"/>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="100"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="78"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="102"/>
         <source>帳票</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="82"/>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="101"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="84"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="103"/>
         <source>提供先</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="84"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="86"/>
         <source>例: グループホームさくら</source>
         <translation>e.g. Sakura Group Home</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="86"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="88"/>
         <source>罪名を含める (受入先の安全管理に必要な場合のみ)</source>
         <translation>Include offence (only if the destination needs it for safety management)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="90"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="92"/>
         <source>同意がない場合のみ: 提供の理由 (権限のある人)</source>
         <translation>Only if there is no consent: reason for disclosure (authorized staff)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="85"/>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="102"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="87"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="104"/>
         <source>提供先の名称</source>
         <translation>Recipient name</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="106"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="108"/>
         <source>プレビュー(&amp;V)</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="107"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="109"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="108"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="110"/>
         <source>PDFを保存(&amp;S)…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="228"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="240"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="281"/>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="306"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="293"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="318"/>
         <source>提供記録を作成しました。</source>
         <translation>Disclosure record created.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="241"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="253"/>
         <source>{0} ページ。{1}</source>
         <translation>Pages: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="91"/>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="104"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="93"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="106"/>
         <source>同意によらない提供の理由</source>
         <translation>Reason for disclosure without consent</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="93"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="95"/>
         <source>期間の初日</source>
         <translation>First day of the period</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="94"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="96"/>
         <source>期間の末日</source>
         <translation>Last day of the period</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="105"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="107"/>
         <source>期間 (経過記録・記録簿)</source>
         <translation>Period (activity log, register)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="158"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="169"/>
         <source>センター控え（外部に提供しない）</source>
         <translation>Center&apos;s copy (not disclosed)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="212"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="224"/>
         <source>期間: 日付として読めません (例: 令和6年4月1日 / 2024-04-01)</source>
         <translation>Period: not a date (e.g. 2024-04-01)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="247"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="259"/>
         <source>センター控え: 提供記録は作成しません（印刷は監査ログに残ります）。</source>
         <translation>Center&apos;s copy: no disclosure record (the print is audited).</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="251"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="263"/>
         <source>同意によらない提供です。印刷または保存した時に提供記録を作成します。</source>
         <translation>Disclosure without consent. The disclosure record is written when you print or save.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="253"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="265"/>
         <source>本人への交付です。印刷または保存した時に記録します。</source>
         <translation>Given to the person. Recorded when you print or save.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="254"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="266"/>
         <source>同意に基づく提供です。印刷または保存した時に提供記録を作成します。</source>
         <translation>Disclosure under consent. The disclosure record is written when you print or save.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="264"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="276"/>
         <source>印刷を取り消しました。何も記録していません。</source>
         <translation>Printing cancelled. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="282"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="294"/>
         <source>印刷に送りました。</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="290"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="302"/>
         <source>個人情報を含むファイル</source>
         <translation>File contains personal information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="291"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="303"/>
         <source>このPDFには個人情報が含まれます。パスワード (AES-256) をかけて保存します。続けますか？</source>
         <translation>This PDF contains personal information. It will be saved with a password (AES-256). Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="294"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="306"/>
         <source>PDFのパスワード</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="294"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="306"/>
         <source>パスワード (8文字以上)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="298"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="310"/>
         <source>PDFを保存</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="302"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="314"/>
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="305"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="317"/>
         <source>保存しました (パスワード付き)。</source>
         <translation>Saved (password-protected).</translation>
     </message>

@@ -16,13 +16,15 @@ from teiretsu_desktop.domain.codes import (
     ReviewDecision,
 )
 from teiretsu_desktop.domain.errors import InvalidInput, PermissionDenied
+from teiretsu_desktop.domain.meetings import MeetingKind
 from teiretsu_desktop.domain.reminders import ReminderKind
 from teiretsu_desktop.domain.workflow import CaseState
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
-from teiretsu_desktop.services import cases, coordination, reminders, timeline
+from teiretsu_desktop.services import cases, coordination, meetings, reminders, timeline
 from teiretsu_desktop.services.activities import ActivityInput, record_activity
 from teiretsu_desktop.services.consent import DisclosureRequest, record_disclosure
+from teiretsu_desktop.services.meetings import MeetingInput
 from teiretsu_desktop.services.timeline import EventKind
 from tests.helpers.casework import consent, new_case, new_person
 from tests.helpers.stores import CLERK, CLERK_PASS, TemplateStore
@@ -54,12 +56,16 @@ def test_every_kind_of_event_in_one_chronological_list(admin: StaffSession) -> N
     coordination.set_application(admin, cid, ApplicationKind.CERTIFICATE, status=ApplicationStatus.APPLIED,
                                  applied_on=date(2024, 5, 24), note="療育手帳")  # fmt: skip
     cases.record_review(admin, cid, reviewed_on=date(2024, 5, 25), decision=ReviewDecision.CONTINUE)
+    meetings.record_meeting(admin, cid, MeetingInput(MeetingKind.JOINT_SUPPORT, date(2024, 5, 26), "退所後の受診先",
+                                                     person_present=True))  # fmt: skip
     reminders.add_planned_reminder(admin, cid, TODAY + timedelta(days=3), "再面会")
     events = timeline.case_events(admin, cid)
     kinds = [e.kind for e in events]
     # The case opened (依頼受理, 2024-05-10), then what happened, in the order it happened.
-    assert kinds[:7] == [EventKind.STATE, EventKind.NOTE, EventKind.CONSENT, EventKind.STATE, EventKind.PROVISION,
-                         EventKind.APPLICATION, EventKind.REVIEW]  # fmt: skip
+    assert kinds[:8] == [EventKind.STATE, EventKind.NOTE, EventKind.CONSENT, EventKind.STATE, EventKind.PROVISION,
+                         EventKind.APPLICATION, EventKind.REVIEW, EventKind.MEETING]  # fmt: skip
+    meeting = next(e for e in events if e.kind is EventKind.MEETING)
+    assert meeting.title == "合同支援会議" and "退所後の受診先" in meeting.detail and "本人" in meeting.detail
     assert kinds[-1] is EventKind.REMINDER and events[-1].title == "再面会"
     state = next(e for e in events if e.kind is EventKind.STATE and "→" in e.title)
     assert state.title == "依頼受理 → 面接・アセスメント中"

@@ -8,6 +8,7 @@ from typing import Any
 
 from teiretsu_desktop.domain.assessment import ITEM_KEYS
 from teiretsu_desktop.domain.codes import (
+    BusinessLine,
     CareLevel,
     CenterRole,
     ClosureReason,
@@ -20,7 +21,17 @@ from teiretsu_desktop.domain.codes import (
 from teiretsu_desktop.domain.wareki import age_on, to_wareki
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.services import activities, assessment, cases, consent, coordination, persons, plan
+from teiretsu_desktop.services import (
+    activities,
+    assessment,
+    cases,
+    consent,
+    coordination,
+    directory,
+    meetings,
+    persons,
+    plan,
+)
 from teiretsu_desktop.services.settings import center_info, load_settings
 from teiretsu_desktop.services.staff import list_colleagues
 
@@ -40,6 +51,7 @@ class FormContext:
     activities: list[activities.ActivityView] = field(default_factory=list)
     person_id: str | None = None
     case_id: str | None = None
+    business_line: BusinessLine | None = None
 
 
 UNKNOWN = "未確認"  # a fact never asked or not yet known prints as this — never as なし
@@ -89,6 +101,7 @@ def case_context(
     recipient_name: str = "",
     period: tuple[datetime, datetime] | None = None,
     consent_id: str | None = None,
+    meeting_id: str | None = None,
 ) -> FormContext:
     case = cases.get_case(session, case_id)
     person = persons.get_person(session, case.person_id)
@@ -130,6 +143,10 @@ def case_context(
             "case.state": case.state.label,
             "case.requester": _label(Requester, case.requester),
             "case.requester_document_no": case.requester_document_no or "",
+            "case.requester_office": _office_name(session, case.requester_agency_id) or _label(Requester, case.requester),
+            "case.protection_card": _yes_no(case.protection_card, "交付あり", "交付なし"),
+            "case.emergency_aid_applied_on": wareki(case.emergency_aid_applied_on),
+            "case.emergency_aid_until": wareki(case.emergency_aid_until),
             "case.request_date": wareki(case.request_date),
             "case.facility": case.facility_name or "",
             "case.sentence_kind": _label(SentenceKind, case.sentence_kind),
@@ -164,6 +181,12 @@ def case_context(
             "consent.recipients": chosen.recipients_text() if chosen else "",
             "consent.given_on": wareki(chosen.given_on) if chosen else "",
             "consent.expires_on": (wareki(chosen.expires_on) or "定めなし（撤回まで）") if chosen else "",
+            "consent.state": (
+                f"{chosen.state_on(today)}（{chosen.recipients_text()}）"
+                + (f" 同意日 {wareki(chosen.given_on)}" if chosen.given_on else "")
+                if chosen
+                else "この支援についての同意の記録なし"
+            ),
         }
     )
     ctx.lists["consents"] = [
@@ -200,10 +223,11 @@ def case_context(
         for p in plan.list_plan(session, case_id)
     ]  # fmt: skip
     ctx.values.update(_assessment_values(session, case_id))
+    _add_meeting(ctx, session, case_id, meeting_id)
     start, end = period if period else (None, None)
     ctx.activities = activities.list_activities(session, case_id, start=start, end=end)
     ctx.values["period"] = _period_text(period)
-    ctx.person_id, ctx.case_id = person.id, case_id
+    ctx.person_id, ctx.case_id, ctx.business_line = person.id, case_id, case.business_line
     return ctx
 
 
@@ -219,6 +243,41 @@ def _assessment_values(session: StaffSession, case_id: str) -> dict[str, str]:
     values["assessment.version"] = f"第{latest.version}版（{wareki(latest.written_on)}）"
     values["assessment.staff"] = latest.staff_name
     return values
+
+
+def _yes_no(value: bool | None, yes: str, no: str) -> str:
+    return UNKNOWN if value is None else (yes if value else no)
+
+
+def _office_name(session: StaffSession, agency_id: str | None) -> str:
+    office = directory.get_agency(session, agency_id) if agency_id else None
+    return office.name if office is not None else ""
+
+
+def _add_meeting(ctx: FormContext, session: StaffSession, case_id: str, meeting_id: str | None) -> None:
+    """The ケース会議記録 prints the meeting chosen, else the latest one."""
+    held = meetings.list_meetings(session, case_id)
+    chosen = next((m for m in held if m.id == meeting_id), None) if meeting_id else None
+    chosen = chosen or next(iter(held), None)
+    if chosen is None:
+        ctx.values["meeting.kind"] = "記録された会議はありません"
+        ctx.lists["decisions"] = []
+        return
+    ctx.values.update(
+        {
+            "meeting.kind": chosen.kind.label,
+            "meeting.held_on": wareki(chosen.held_on),
+            "meeting.place": chosen.place,
+            "meeting.attendees": chosen.attendees_text(),
+            "meeting.agenda": chosen.agenda,
+            "meeting.summary": chosen.summary,
+            "meeting.shared": "、".join(i.label for i in chosen.shared_items) or "なし",
+        }
+    )
+    ctx.lists["decisions"] = [
+        {"no": str(d.position), "text": d.text, "responsible": d.responsible, "due_on": wareki(d.due_on)}
+        for d in chosen.decisions
+    ]
 
 
 def _period_text(period: tuple[datetime, datetime] | None) -> str:

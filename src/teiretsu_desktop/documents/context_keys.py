@@ -11,6 +11,8 @@ VALUE_KEYS = frozenset(
         "person.family_contacts", "person.emergency_contact", "person.wishes", "person.life_history",
         "person.diagnosis", "person.medical_notes",
         "case.no", "case.line", "case.state", "case.requester", "case.requester_document_no", "case.request_date",
+        "case.requester_office", "case.protection_card", "case.emergency_aid_applied_on", "case.emergency_aid_until",
+        "consent.state",
         "case.facility", "case.sentence_kind", "case.offence", "case.sentence_end", "case.expected_release",
         "case.detention_expiry", "case.lawyer", "case.release_date", "case.destination", "case.destination_kind",
         "case.follow_up_planned_end", "case.closure_date", "case.closure_reason", "case.readmission",
@@ -21,6 +23,8 @@ VALUE_KEYS = frozenset(
         "assessment.version", "assessment.staff", "assessment.life_history", "assessment.health",
         "assessment.disability", "assessment.care", "assessment.income", "assessment.housing",
         "assessment.family", "assessment.risks", "assessment.strengths", "assessment.wishes",
+        "meeting.kind", "meeting.held_on", "meeting.place", "meeting.attendees", "meeting.agenda",
+        "meeting.summary", "meeting.shared",
     }
 )  # fmt: skip
 
@@ -29,6 +33,7 @@ LIST_KEYS: dict[str, frozenset[str]] = {
     "applications": frozenset({"kind", "status", "applied_on", "decided_on", "office", "note"}),
     "reviews": frozenset({"reviewed_on", "decision", "note"}),
     "plan": frozenset({"no", "need", "goal", "action", "agency", "responsible", "due_on", "status"}),
+    "decisions": frozenset({"no", "text", "responsible", "due_on"}),
     "consents": frozenset(
         {"given_on", "purpose", "recipients", "method", "expires_on", "state", "given_by", "withdrawn_on"}
     ),

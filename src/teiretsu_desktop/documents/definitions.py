@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from teiretsu_desktop.documents.context_keys import LIST_KEYS, VALUE_KEYS
-from teiretsu_desktop.domain.codes import RecipientKind
+from teiretsu_desktop.domain.codes import BusinessLine, RecipientKind
 from teiretsu_desktop.domain.errors import TeiretsuError
 
 BLOCK_TYPES = frozenset(
@@ -22,7 +22,7 @@ BLOCK_TYPES = frozenset(
 )
 GROUPS = frozenset(
     {"identity", "contact", "disability", "care", "benefits", "custody", "offence", "medical", "life_history",
-     "wishes", "plan", "narrative", "family", "closure", "admin"}
+     "wishes", "plan", "narrative", "family", "closure", "admin", "meeting"}
 )  # fmt: skip
 SENSITIVE_GROUPS = frozenset({"offence", "medical", "life_history"})  # Permission.READ_SENSITIVE
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_.]*)\}")
@@ -73,6 +73,11 @@ class FormDefinition:
     running_header: str = ""
     path: Path = Path()
     center_wide: bool = False  # lists every person's records for a period (an internal register)
+    # The business lines whose cases it is for (empty: all) — a 被疑者等支援 報告書 is not for a 特別調整 case.
+    lines: frozenset[str] = frozenset()
+
+    def applies_to(self, line: str) -> bool:
+        return not self.lines or line in self.lines
 
     def groups_for(self, profile: str, *, include_offence: bool) -> frozenset[str]:
         groups = set(self.profiles.get(profile, frozenset()))
@@ -188,6 +193,11 @@ def load_definition(path: Path) -> FormDefinition:
             raise _fail(path, text, name, f"知らない区分 {sorted(unknown)}")
         profiles[name] = frozenset(groups)
     _check_placeholders(path, text, str(data.get("running_header", "")))
+    known_lines = {str(line) for line in BusinessLine}
+    lines = [str(x) for x in data.get("lines", [])]
+    for line in lines:
+        if line not in known_lines:
+            raise _fail(path, text, line, f"知らない業務区分 {line!r} ({', '.join(sorted(known_lines))})")
     return FormDefinition(
         id=str(data["id"]),
         title=str(data["title"]),
@@ -200,6 +210,7 @@ def load_definition(path: Path) -> FormDefinition:
         running_header=str(data.get("running_header", "")),
         path=path,
         center_wide=bool(data.get("center_wide", False)),
+        lines=frozenset(lines),
     )
 
 

@@ -27,7 +27,7 @@ from teiretsu_desktop.documents.context import (
 )
 from teiretsu_desktop.documents.definitions import FormDefinition, load_form
 from teiretsu_desktop.documents.render import render
-from teiretsu_desktop.domain.codes import ProvisionChannel, RecipientKind
+from teiretsu_desktop.domain.codes import BusinessLine, ProvisionChannel, RecipientKind
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
@@ -50,6 +50,7 @@ class PrintRequest:
     period: tuple[datetime, datetime] | None = None
     agency_id: str | None = None
     consent_id: str | None = None  # the consent a 同意書 is printed for (a draft, before signature)
+    meeting_id: str | None = None  # the meeting a ケース会議記録 is printed for (else the latest)
     on: date | None = None
 
     @property
@@ -109,7 +110,7 @@ def prepare_print(session: StaffSession, request: PrintRequest) -> PrintResult:
         raise InvalidInput(
             f"帳票「{form.title}」はセンター控えとしてだけ印刷できます / {form.id} is internal."
         )
-    if request.case_id is None and (form.needs_case or (request.internal and not form.center_wide)):
+    if request.case_id is None and form.needs_case:
         raise InvalidInput(f"帳票「{form.title}」にはケースが必要です / {form.id} needs a case.")
     if form.center_wide:
         ctx = center_register_context(session, request.period)
@@ -120,9 +121,16 @@ def prepare_print(session: StaffSession, request: PrintRequest) -> PrintResult:
             recipient_name=request.recipient_name,
             period=request.period,
             consent_id=request.consent_id,
+            meeting_id=request.meeting_id,
         )
     else:
         ctx = blank_context(session)
+    if ctx.business_line is not None and not form.applies_to(str(ctx.business_line)):
+        lines = "・".join(BusinessLine(line).label for line in sorted(form.lines))
+        raise InvalidInput(
+            f"帳票「{form.title}」は{lines}のケースの書類です（このケースは{ctx.business_line.label}）"
+            f" / {form.id} is not for a {ctx.business_line} case."
+        )
     provision = _provision(form, request, ctx, day)
     basis = basis_for(session, provision) if provision is not None else None
     ctx.values.update(describe_basis(basis, internal=request.internal))

@@ -31,7 +31,13 @@ ACTION_LABELS: dict[str, str] = {
     "network_activity_recorded": "連携活動の記録", "stats_exported": "統計の書き出し (年度のロック)",
     "stats_year_reopened": "年度の再開", "ledger_exported": "台帳の書き出し", "ledger_imported": "台帳の取込",
     "ledger_field_updated": "台帳の取込による項目の変更",
-    "reminder_done": "期限の完了", "reminder_snoozed": "期限を後に回す",
+    "reminder_done": "期限の完了", "reminder_snoozed": "期限を後に回す", "reminder_planned": "予定の登録",
+    "episode_linked": "前のケースとのつながり", "episode_unlinked": "ケースのつながりの解除",
+    "readmission_recorded": "再入所の記録", "candidate_attempt": "受入先調整の経過", "candidate_note": "受入先候補のメモ",
+    "requirement_confirmed": "特別調整の要件の確認", "assessment_saved": "アセスメントの保存",
+    "plan_item_added": "支援計画の項目の追加", "plan_item_updated": "支援計画の見直し",
+    "meeting_recorded": "会議の記録", "meeting_attendee_added": "会議の出席者 (情報の提供)",
+    "meeting_decision_added": "会議の決定事項",
 }  # fmt: skip
 
 TARGET_LABELS: dict[str, str] = {

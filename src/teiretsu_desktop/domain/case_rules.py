@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from teiretsu_desktop.domain.codes import BusinessLine, TargetCategory
+from teiretsu_desktop.domain.codes import AgencyKind, BusinessLine, Requester, TargetCategory
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.workflow import TERMINAL, CaseState
 
@@ -41,6 +41,38 @@ TARGETS_OF_LINE: dict[BusinessLine, frozenset[str]] = {
     BusinessLine.SUSPECT: frozenset({"4-2"}),
     BusinessLine.FOLLOW_UP: frozenset({"4-1", "4-2"}),
 }
+
+# The 依頼元 category (what the year's tables count) of an office of the 関係機関 directory that asked: a
+# 児童相談所 or 福祉事務所 is 行政, a facility or 相談支援事業所 福祉関係者 (issue 17).
+REQUESTER_OF_AGENCY: dict[AgencyKind, Requester] = {
+    AgencyKind.PROBATION: Requester.PROBATION,
+    AgencyKind.CORRECTIONAL: Requester.CORRECTIONAL,
+    AgencyKind.PROSECUTOR: Requester.PROSECUTOR,
+    AgencyKind.POLICE: Requester.GOVERNMENT,
+    AgencyKind.BAR: Requester.LAWYER,
+    AgencyKind.WELFARE_OFFICE: Requester.GOVERNMENT,
+    AgencyKind.MUNICIPALITY: Requester.GOVERNMENT,
+    AgencyKind.CHILD_GUIDANCE: Requester.GOVERNMENT,
+    AgencyKind.ELDERLY_FACILITY: Requester.WELFARE,
+    AgencyKind.DISABILITY_PROVIDER: Requester.WELFARE,
+    AgencyKind.COUNSELING: Requester.WELFARE,
+    AgencyKind.HOSPITAL: Requester.WELFARE,
+    AgencyKind.REHAB_FACILITY: Requester.WELFARE,
+    AgencyKind.OTHER_CENTER: Requester.OTHER_CENTER,
+    AgencyKind.OTHER: Requester.OTHER,
+}
+
+
+def requester_office_problem(requester: str | None, office: AgencyKind, office_name: str) -> str | None:
+    """An office that asked must be of the 依頼元 category recorded (the category is what is counted)."""
+    expected = REQUESTER_OF_AGENCY[office]
+    if requester and requester != str(expected):
+        return (
+            f"依頼元の機関: 「{office_name}」({office.label}) の依頼元の区分は「{expected.label}」です"
+            f" (「{Requester(requester).label}」になっています)"
+        )
+    return None
+
 
 # Lines whose 終結 comes only after the release (a 被疑者等支援 case may end with its outcome before one).
 CLOSED_AFTER_RELEASE = frozenset({BusinessLine.SPECIAL, BusinessLine.GENERAL, BusinessLine.FOLLOW_UP})

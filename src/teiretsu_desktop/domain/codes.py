@@ -90,6 +90,7 @@ class SentenceKind(CodeList):
     KARYO = ("karyo", "科料")
     SUSPENDED_FULL = ("suspended_full", "全部執行猶予")
     SUSPENDED_PART = ("suspended_part", "一部執行猶予")
+    PROTECTIVE = ("protective", "保護処分 (少年院送致)")  # a 少年院 case: not a sentence (通知 R3.6.10)
     UNDECIDED = ("undecided", "未決")
     OTHER = ("other", "その他")
 
@@ -319,6 +320,7 @@ class AgencyKind(CodeList):
     HOSPITAL = ("hospital", "医療機関")
     REHAB_FACILITY = ("rehab_facility", "更生保護施設・自立準備ホーム")
     OTHER_CENTER = ("other_center", "他の定着支援センター")
+    CHILD_GUIDANCE = ("child_guidance", "児童相談所")  # a 少年院 case's requester or partner (通知 R3.6.10)
     OTHER = ("other", "その他")
 
 

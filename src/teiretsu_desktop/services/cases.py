@@ -7,9 +7,16 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from teiretsu_desktop.domain.case_rules import CLOSING_FIELDS, check_case, record_of
+from teiretsu_desktop.domain.case_rules import (
+    CLOSING_FIELDS,
+    REQUESTER_OF_AGENCY,
+    check_case,
+    record_of,
+    requester_office_problem,
+)
 from teiretsu_desktop.domain.codes import (
     ActivityKind,
+    AgencyKind,
     BusinessLine,
     CandidateStatus,
     DestinationKind,
@@ -34,6 +41,7 @@ from teiretsu_desktop.services.consent import episode_consent
 from teiretsu_desktop.services.lookup import check_revision, fetch
 from teiretsu_desktop.store.models import (
     Activity,
+    Agency,
     CaseReview,
     CaseStateChange,
     Person,
@@ -52,6 +60,7 @@ class CaseInput:
     partner_reference: str | None = None
     requester: str | None = None
     requester_document_no: str | None = None
+    requester_agency_id: str | None = None  # the office that asked, from the 関係機関 directory
     request_date: date | None = None
     target_category: str | None = None
     facility_name: str | None = None
@@ -111,6 +120,22 @@ def _validate(data: CaseInput, state: CaseState) -> None:
     check_case(record_of(data.business_line, state, data))
 
 
+def _with_requester_office(uow: UnitOfWork, data: CaseInput) -> CaseInput:
+    """The office that asked must exist and agree with the 依頼元 category, which it fills when empty."""
+    if not data.requester_agency_id:
+        return replace(data, requester_agency_id=None)
+    office = uow.session.get(Agency, data.requester_agency_id)
+    if office is None:
+        raise InvalidInput(
+            "依頼元の機関が関係機関の一覧にありません / The requesting office is not in the directory."
+        )
+    kind = AgencyKind(office.kind)
+    problem = requester_office_problem(data.requester, kind, office.name)
+    if problem:
+        raise InvalidInput(f"ケースを保存できません: {problem}")
+    return replace(data, requester=data.requester or str(REQUESTER_OF_AGENCY[kind]))
+
+
 def open_case(
     session: StaffSession, person_id: str, data: CaseInput, *, on: date | None = None
 ) -> Outcome[str]:
@@ -121,6 +146,7 @@ def open_case(
     today = on or date.today()
     with session.uow() as uow:
         fetch(uow, Person, person_id)
+        data = _with_requester_office(uow, data)
         case = SupportCase(
             case_no=_next_case_no(uow, data.request_date or today),
             person_id=person_id,
@@ -164,6 +190,7 @@ def update_case(
         check_revision(case.revision, expected_revision)
         current = CaseState(case.state)
         _validate(data, becoming or current)
+        data = _with_requester_office(uow, data)
         if not current.is_open and becoming is None:
             changed = [f for f in CLOSING_FIELDS if getattr(data, f) != getattr(case, f)]
             if changed:
@@ -343,6 +370,13 @@ def record_review(
         record_change(session, uow, "case_reviewed", "case", case.id, {"decision": str(decision)})
         uow.commit()
     return Outcome(review.id, Changes.of(ChangeKind.REVIEW, review.id, case=case_id))
+
+
+def business_line_of(session: StaffSession, case_id: str) -> BusinessLine:
+    """Only the case's line (what the print dialog needs to offer the forms for it; no sensitive read)."""
+    session.require(Permission.READ_CASES)
+    with session.uow(write=False) as uow:
+        return BusinessLine(fetch(uow, SupportCase, case_id).business_line)
 
 
 def get_case(session: StaffSession, case_id: str) -> CaseView:

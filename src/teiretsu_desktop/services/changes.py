@@ -34,6 +34,7 @@ class ChangeKind(StrEnum):
     REMINDER = "reminder"  # a dashboard reminder done or put off
     ASSESSMENT = "assessment"  # a new version of a case's アセスメント
     PLAN = "plan"  # an item of a case's 支援計画
+    MEETING = "meeting"  # a meeting about a case, its attendees or decisions
 
 
 class Change(NamedTuple):

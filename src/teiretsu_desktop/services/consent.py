@@ -39,6 +39,7 @@ from teiretsu_desktop.services.auditing import record_change
 from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.lookup import fetch
 from teiretsu_desktop.store.models import Agency, Consent, Disclosure, Person, SupportCase, new_id, utc_now
+from teiretsu_desktop.store.unit_of_work import UnitOfWork
 
 DEFAULT_PURPOSE = "福祉サービス等の利用調整のため、関係機関へ必要な範囲で情報を提供すること"
 
@@ -402,6 +403,48 @@ def basis_for(session: StaffSession, request: DisclosureRequest) -> Basis:
         return check_disclosure(uow.session, session, request)
 
 
+def write_disclosure(uow: UnitOfWork, session: StaffSession, request: DisclosureRequest) -> Disclosure:
+    """The 提供記録 and its audit entry, inside the caller's transaction (a meeting's attendee is recorded
+    with it); refused, writing nothing, when neither a consent nor an authorised override covers it."""
+    fetch(uow, Person, request.person_id)
+    recipient_name = request.recipient_name
+    if request.agency_id is not None:
+        recipient_name = recipient_name or fetch(uow, Agency, request.agency_id).name
+    basis = check_disclosure(uow.session, session, request)
+    record = Disclosure(
+        id=new_id(),
+        disclosed_at=utc_now(),
+        provided_on=request.on,
+        person_id=request.person_id,
+        case_id=request.case_id,
+        recipient_kind=str(request.recipient),
+        recipient_name=recipient_name,
+        agency_id=request.agency_id,
+        items=json.dumps(list(request.items), ensure_ascii=False),
+        consent_id=basis.coverage.consent_id,
+        override_reason=basis.override_reason,
+        form_id=request.form_id,
+        method=str(request.method),
+        staff_id=session.actor.staff_id,
+    )
+    uow.session.add(record)
+    record_change(
+        session,
+        uow,
+        "personal_data_disclosed",
+        "disclosure",
+        record.id,
+        {
+            "person": request.person_id,
+            "recipient": str(request.recipient),
+            "form": request.form_id,
+            "method": str(request.method),
+            "override": basis.override_reason is not None,
+        },
+    )
+    return record
+
+
 def record_disclosure(session: StaffSession, request: DisclosureRequest) -> Outcome[str]:
     """Write the 提供記録 (and its audit entry) for a provision that happens now."""
     if request.method in (ProvisionChannel.PRINT, ProvisionChannel.PDF, ProvisionChannel.EXPORT):
@@ -413,42 +456,7 @@ def record_disclosure(session: StaffSession, request: DisclosureRequest) -> Outc
     if request.on > date.today():
         raise InvalidInput("提供日が未来です / The provision date is in the future.")
     with session.uow() as uow:
-        fetch(uow, Person, request.person_id)
-        recipient_name = request.recipient_name
-        if request.agency_id is not None:
-            recipient_name = recipient_name or fetch(uow, Agency, request.agency_id).name
-        basis = check_disclosure(uow.session, session, request)
-        record = Disclosure(
-            id=new_id(),
-            disclosed_at=utc_now(),
-            provided_on=request.on,
-            person_id=request.person_id,
-            case_id=request.case_id,
-            recipient_kind=str(request.recipient),
-            recipient_name=recipient_name,
-            agency_id=request.agency_id,
-            items=json.dumps(list(request.items), ensure_ascii=False),
-            consent_id=basis.coverage.consent_id,
-            override_reason=basis.override_reason,
-            form_id=request.form_id,
-            method=str(request.method),
-            staff_id=session.actor.staff_id,
-        )
-        uow.session.add(record)
-        record_change(
-            session,
-            uow,
-            "personal_data_disclosed",
-            "disclosure",
-            record.id,
-            {
-                "person": request.person_id,
-                "recipient": str(request.recipient),
-                "form": request.form_id,
-                "method": str(request.method),
-                "override": basis.override_reason is not None,
-            },
-        )
+        record = write_disclosure(uow, session, request)
         uow.commit()
     return Outcome(record.id, Changes.of(ChangeKind.DISCLOSURE, record.id, case=request.case_id))
 

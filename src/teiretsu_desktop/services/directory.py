@@ -66,6 +66,14 @@ def save_agency(session: StaffSession, data: AgencyInput, *, agency_id: str | No
     return Outcome(agency.id, Changes.of(ChangeKind.AGENCY, agency.id))
 
 
+def get_agency(session: StaffSession, agency_id: str) -> AgencyView | None:
+    """One agency of the directory (None when it has been removed)."""
+    session.require(Permission.READ_CASES)
+    with session.uow(write=False) as uow:
+        row = uow.session.get(Agency, agency_id)
+        return _view(row) if row is not None else None
+
+
 def list_agencies(
     session: StaffSession, *, kind: AgencyKind | None = None, text: str = ""
 ) -> list[AgencyView]:
@@ -76,21 +84,14 @@ def list_agencies(
             query = query.where(Agency.kind == str(kind))
         if text:
             query = query.where(Agency.name.contains(text))
-        return [
-            AgencyView(
-                AgencyKind(a.kind),
-                a.name,
-                a.municipality_code,
-                a.address,
-                a.phone,
-                a.contact_person,
-                a.accepts,
-                a.capacity_note,
-                id=a.id,
-                revision=a.revision,
-            )
-            for a in uow.session.execute(query).scalars()
-        ]
+        return [_view(a) for a in uow.session.execute(query).scalars()]
+
+
+def _view(a: Agency) -> AgencyView:
+    return AgencyView(
+        AgencyKind(a.kind), a.name, a.municipality_code, a.address, a.phone, a.contact_person, a.accepts,
+        a.capacity_note, id=a.id, revision=a.revision,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

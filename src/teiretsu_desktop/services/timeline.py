@@ -1,6 +1,6 @@
 """Everything that happened in a case, in one chronological list (issue 17): the notes, state changes
 (with their reasons), consents, provisions of personal data (prints included), applications, reviews,
-placement contacts and the reminders set on the case. Read-only; each source keeps its own screen."""
+placement contacts, meetings and the reminders set on the case. Read-only; each source keeps its own screen."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from teiretsu_desktop.domain.wareki import local_moment
 from teiretsu_desktop.domain.workflow import CaseState
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.services import activities, cases, coordination
+from teiretsu_desktop.services import activities, cases, coordination, meetings
 from teiretsu_desktop.services.consent import list_consents, list_disclosures
 from teiretsu_desktop.services.lookup import fetch
 from teiretsu_desktop.store.models import CaseReminder, CaseStateChange, Staff, SupportCase
@@ -28,6 +28,7 @@ class EventKind(CodeList):
     APPLICATION = ("application", "申請支援")
     REVIEW = ("review", "見直し")
     PLACEMENT = ("placement", "受入先調整")
+    MEETING = ("meeting", "会議")
     REMINDER = ("reminder", "予定")
 
 
@@ -176,6 +177,27 @@ def case_events(session: StaffSession, case_id: str) -> list[CaseEvent]:
                 f"{attempt.candidate_name}: {attempt.step.label}{outcome}",
                 detail,
                 attempt.staff_name,
+            )
+        )
+    for meeting in meetings.list_meetings(session, case_id):
+        decided = "、".join(d.text for d in meeting.decisions)
+        detail = "、".join(
+            x
+            for x in (
+                meeting.agenda,
+                f"出席: {meeting.attendees_text()}",
+                f"決定: {decided}" if decided else "",
+            )
+            if x
+        )
+        events.append(
+            CaseEvent(
+                _day(meeting.held_on),
+                False,
+                EventKind.MEETING,
+                meeting.kind.label,
+                detail,
+                meeting.staff_name,
             )
         )
     events.sort(key=lambda e: (e.when, list(EventKind).index(e.kind)))

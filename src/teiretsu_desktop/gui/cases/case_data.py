@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.services import activities, case_record, cases, eligibility, persons
+from teiretsu_desktop.services import activities, case_record, cases, directory, eligibility, persons
 from teiretsu_desktop.services.consent import ConsentView, consent_in_force
 from teiretsu_desktop.services.staff import Colleague, list_colleagues
 
@@ -26,6 +26,7 @@ class CaseData:
     last_review: date | None = None
     last_contact: datetime | None = None
     requirements: tuple[eligibility.RequirementView, ...] = ()  # 特別調整's six, for 特別調整 cases
+    agencies: tuple[directory.AgencyView, ...] = ()  # offered as the 依頼元の機関
 
     @property
     def unconfirmed(self) -> int:
@@ -48,4 +49,5 @@ def load_case(session: StaffSession, case_id: str) -> CaseData:
         requirements=tuple(eligibility.list_requirements(session, case_id))
         if case.business_line is BusinessLine.SPECIAL
         else (),
+        agencies=tuple(directory.list_agencies(session)),
     )

@@ -62,6 +62,7 @@ CASE_FIELDS = [
     Field("partner_center", "相手センター"),
     Field("partner_reference", "相手の整理番号"),
     Field("requester", "依頼元", "code", Requester),
+    Field("requester_agency_id", "依頼元の機関", "choice"),
     Field("requester_document_no", "依頼文書番号"),
     Field("request_date", "依頼日", "date"),
     Field("target_category", "対象者区分", "code", TargetCategory),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from teiretsu_desktop.domain.codes import DisabilityKind
 from teiretsu_desktop.gui.cases.forms import CASE_FIELDS, PERSON_FIELDS, case_input, person_input
 from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.directory.choices import REQUESTING, offer_agencies
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.form import Field, Form
@@ -76,6 +77,7 @@ class NewReferralDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         QueryOp(context, list_colleagues, self._staff).run_in_background()
+        offer_agencies(context, self.case, "requester_agency_id", first=REQUESTING)
         context.locked.connect(self.reject)
 
     def _staff(self, staff: list) -> None:  # type: ignore[type-arg]

@@ -42,11 +42,13 @@ from teiretsu_desktop.gui.cases.eligibility_tab import EligibilityTab
 from teiretsu_desktop.gui.cases.events_tab import EventsTab
 from teiretsu_desktop.gui.cases.forms import SENSITIVE_KEYS
 from teiretsu_desktop.gui.cases.header import header_html
+from teiretsu_desktop.gui.cases.meetings_tab import MeetingsTab
 from teiretsu_desktop.gui.cases.plan_tab import PlanTab
 from teiretsu_desktop.gui.cases.record_forms import RecordForms
 from teiretsu_desktop.gui.cases.records import ApplicationsTab, ReviewsTab
 from teiretsu_desktop.gui.cases.timeline import TimelineTab
 from teiretsu_desktop.gui.context import AppContext, LockReason
+from teiretsu_desktop.gui.directory.choices import REQUESTING, agency_choices
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.printing.dialog import PrintDialog
@@ -135,6 +137,12 @@ class CaseWindow(QWidget):
         self.requirements = EligibilityTab(context, case_id, self)
         self.assessment = AssessmentTab(context, case_id, self)
         self.plan = PlanTab(context, case_id, self)
+        self.meetings = MeetingsTab(
+            context,
+            case_id,
+            lambda meeting_id: self.open_print("meeting-record", meeting_id=meeting_id),
+            self,
+        )
         self.assessment.form.edited.connect(self._edited)
         self.assessment.saved.connect(self._assessment_saved)
         self.candidates = CandidatesTab(context, case_id, self)
@@ -143,7 +151,9 @@ class CaseWindow(QWidget):
         self.consents: ConsentTab | None = None
         self.disclosures: DisclosuresTab | None = None
         # The tabs over lists of records: read at the first load, cleared at a lock.
-        self.record_tabs = (self.candidates, self.applications, self.reviews, self.assessment, self.plan)
+        self.record_tabs = (
+            self.candidates, self.applications, self.reviews, self.assessment, self.plan, self.meetings
+        )  # fmt: skip
         self.tabs = QTabWidget(self)
         basic = QWidget(self)
         basic_layout = QHBoxLayout(basic)
@@ -164,6 +174,7 @@ class CaseWindow(QWidget):
         self.tabs.addTab(self.events, self.tr("すべての経過"))
         self.tabs.addTab(self.assessment, self.tr("アセスメント"))
         self.tabs.addTab(self.plan, self.tr("支援計画"))
+        self.tabs.addTab(self.meetings, self.tr("会議"))
         self.tabs.addTab(self.requirements, self.tr("特別調整の要件"))
         self.tabs.addTab(self.candidates, self.tr("受入先調整"))
         self.tabs.addTab(self.applications, self.tr("申請支援"))
@@ -226,6 +237,7 @@ class CaseWindow(QWidget):
                 else []
             )
             self.case_form.set_choices(key, staff + extra)
+        self.case_form.set_choices("requester_agency_id", agency_choices(list(data.agencies), REQUESTING))
         self.forms.load(person, case)
         names = dict((staff_id, name) for name, staff_id in staff)
         self.header.setText(
@@ -458,10 +470,14 @@ class CaseWindow(QWidget):
             lambda _: self.reload() if self.context.is_unlocked else None
         ).failure(self._failed).run_in_background(initiator=self)
 
-    def open_print(self, form_id: str | None = None, consent_id: str | None = None) -> PrintDialog | None:
+    def open_print(
+        self, form_id: str | None = None, consent_id: str | None = None, *, meeting_id: str | None = None
+    ) -> PrintDialog | None:
         if not self.context.session.can(Permission.PRINT_FORMS):
             return None
-        dialog = PrintDialog(self.context, self.case_id, self, form_id=form_id, consent_id=consent_id)
+        dialog = PrintDialog(
+            self.context, self.case_id, self, form_id=form_id, consent_id=consent_id, meeting_id=meeting_id
+        )
         dialog.open()
         return dialog
 
@@ -525,6 +541,8 @@ class CaseWindow(QWidget):
             self.assessment.load()
         if ChangeKind.PLAN in kinds:
             self.plan.load()
+        if ChangeKind.MEETING in kinds:
+            self.meetings.load()
         if ChangeKind.ACTIVITY in kinds:
             self.timeline.load()
         if changes.touches(ChangeKind.CONSENT) and self.consents is not None:

@@ -8,18 +8,34 @@ from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.widgets.form import Form
 from teiretsu_desktop.services import directory
 
+# The kinds of office that ask a centre for support, offered first as a case's 依頼元の機関.
+REQUESTING = (
+    AgencyKind.PROBATION,
+    AgencyKind.CHILD_GUIDANCE,
+    AgencyKind.PROSECUTOR,
+    AgencyKind.BAR,
+    AgencyKind.CORRECTIONAL,
+)
+
+
+def agency_choices(
+    agencies: list[directory.AgencyView], first: tuple[AgencyKind, ...] = ()
+) -> list[tuple[str, str]]:
+    """「名称（種類）」 for each agency, the kinds in `first` at the top."""
+    kinds = list(AgencyKind)
+    ordered = (
+        sorted(agencies, key=lambda a: (a.kind not in first, kinds.index(a.kind), a.name))
+        if first
+        else agencies
+    )
+    return [(f"{a.name}（{a.kind.label}）", a.id) for a in ordered]
+
 
 def offer_agencies(context: AppContext, form: Form, key: str, *, first: tuple[AgencyKind, ...] = ()) -> None:
-    """Fill the choice `key` with the directory's agencies (「名称（種類）」), the kinds in `first` at the
-    top; what is already chosen stays chosen."""
-
-    def fill(agencies: list[directory.AgencyView]) -> None:
-        kinds = list(AgencyKind)
-        ordered = (
-            sorted(agencies, key=lambda a: (a.kind not in first, kinds.index(a.kind), a.name))
-            if first
-            else agencies
-        )
-        form.set_choices(key, [(f"{a.name}（{a.kind.label}）", a.id) for a in ordered])
-
-    QueryOp(context, lambda s: directory.list_agencies(s), fill).run_in_background()
+    """Fill the choice `key` with the directory's agencies, the kinds in `first` at the top; what is
+    already chosen stays chosen."""
+    QueryOp(
+        context,
+        lambda s: directory.list_agencies(s),
+        lambda agencies: form.set_choices(key, agency_choices(agencies, first)),
+    ).run_in_background()

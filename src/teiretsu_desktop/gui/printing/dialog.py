@@ -34,7 +34,7 @@ from teiretsu_desktop.documents.printing import (
     record_print,
     save_pdf,
 )
-from teiretsu_desktop.domain.codes import CandidateStatus, ProvisionChannel, RecipientKind
+from teiretsu_desktop.domain.codes import BusinessLine, CandidateStatus, ProvisionChannel, RecipientKind
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.context import AppContext
@@ -45,7 +45,7 @@ from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.dates import DateEdit
 from teiretsu_desktop.gui.window_geometry import fit_to_screen
 from teiretsu_desktop.security.permissions import Permission
-from teiretsu_desktop.services import coordination
+from teiretsu_desktop.services import cases, coordination
 
 INTERNAL = "internal"  # the 提供先 choice for the center's own copy
 
@@ -62,11 +62,13 @@ class PrintDialog(QDialog):
         *,
         form_id: str | None = None,
         consent_id: str | None = None,
+        meeting_id: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.case_id = case_id
         self.consent_id = consent_id
+        self.meeting_id = meeting_id
         self.printed: PrintResult | None = None
         self.decided: str | None = None  # the decided placement candidate, offered as the recipient
         self.setObjectName("printDialog")
@@ -146,6 +148,15 @@ class PrintDialog(QDialog):
             QueryOp(
                 context, lambda s: coordination.list_candidates(s, case_id), self._candidates_loaded
             ).run_in_background()
+            QueryOp(
+                context, lambda s: cases.business_line_of(s, case_id), self._line_loaded
+            ).run_in_background()
+
+    def _line_loaded(self, line: BusinessLine) -> None:
+        """Only the forms for this case's line (a 被疑者等支援 報告書 is not offered for 特別調整)."""
+        for index in reversed(range(self.form.count())):
+            if not load_form(str(self.form.itemData(index))).applies_to(str(line)):
+                self.form.removeItem(index)
 
     def _form_changed(self) -> None:
         form_id = self.form.currentData()
@@ -154,7 +165,7 @@ class PrintDialog(QDialog):
         if definition is not None and not definition.center_wide:
             for name in definition.profiles:
                 self.profile.addItem(RecipientKind(name).label, name)
-        if self.case_id is not None or (definition is not None and definition.center_wide):
+        if self.case_id is not None or (definition is not None and (definition.center_wide or not definition.needs_case)):
             self.profile.addItem(self.tr("センター控え（外部に提供しない）"), INTERNAL)
 
     def _candidates_loaded(self, candidates: list[coordination.CandidateView]) -> None:
@@ -200,6 +211,7 @@ class PrintDialog(QDialog):
             recipient_name="" if internal else self.recipient.text().strip(),
             override_reason=None if internal else self.override.text().strip() or None,
             consent_id=self.consent_id,
+            meeting_id=self.meeting_id,
             period=self._period(),
         )
 

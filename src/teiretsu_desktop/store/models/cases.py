@@ -54,6 +54,9 @@ class SupportCase(Record, Base):
     partner_reference: Mapped[str | None] = mapped_column(String(100))
     requester: Mapped[str | None] = mapped_column(String(16))
     requester_document_no: Mapped[str | None] = mapped_column(String(100))
+    # The specific office that asked (a 保護観察所, a 児童相談所…) from the 関係機関 directory; `requester` stays
+    # the category the year's tables count (issue 17).
+    requester_agency_id: Mapped[str | None] = mapped_column(String(36))
     request_date: Mapped[date | None] = mapped_column(Date)
     target_category: Mapped[str | None] = mapped_column(String(8))
     facility_name: Mapped[str | None] = mapped_column(String(200))
@@ -378,3 +381,53 @@ class PlanItem(Record, Base):
     due_on: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), nullable=False)
     reviewed_on: Mapped[date | None] = mapped_column(Date)
+
+
+class CaseMeeting(Record, Base):
+    """A ケース会議, 個別支援検討会 or 合同支援会議 about one case (domain/meetings.py): its day, place,
+    agenda, what was discussed (sealed: it may say anything) and which of the person's data was shared."""
+
+    __tablename__ = "case_meeting"
+
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    held_on: Mapped[date] = mapped_column(Date, nullable=False)
+    place: Mapped[str | None] = mapped_column(String(200))
+    agenda: Mapped[str] = mapped_column(Text, nullable=False)
+    summary: Mapped[str | None] = mapped_column(SealedText)
+    shared_items: Mapped[str] = mapped_column(Text, nullable=False, default="[]")  # JSON [SharedItem]
+    person_present: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    center_attendees: Mapped[str | None] = mapped_column(String(200))
+    staff_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class MeetingAttendee(Record, Base):
+    """An outside organisation's attendee; what was shared with them is the 提供記録 `disclosure_id`."""
+
+    __tablename__ = "meeting_attendee"
+
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("case_meeting.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    agency_id: Mapped[str | None] = mapped_column(String(36))
+    organisation: Mapped[str] = mapped_column(String(200), nullable=False)
+    recipient_kind: Mapped[str] = mapped_column(String(30), nullable=False)
+    name: Mapped[str | None] = mapped_column(String(200))
+    disclosure_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class MeetingDecision(Record, Base):
+    """A decision of a meeting: what, who, by when — a reminder on the case when it has a day ahead."""
+
+    __tablename__ = "meeting_decision"
+
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("case_meeting.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    text: Mapped[str] = mapped_column(String(200), nullable=False)
+    responsible: Mapped[str | None] = mapped_column(String(100))
+    due_on: Mapped[date | None] = mapped_column(Date)
+    reminder_id: Mapped[str | None] = mapped_column(String(36))
