@@ -55,7 +55,14 @@ def test_demo_data_makes_sense(template_store: TemplateStore, tmp_path: Path) ->
     from teiretsu_desktop.domain.case_rules import case_problems, record_of
     from teiretsu_desktop.services.demo.generator import NARRATIVES
     from teiretsu_desktop.services.demo.names import DETENTION, MEN_ONLY, PRISONS, WOMEN_ONLY, YOUNG_ONLY
-    from teiretsu_desktop.store.models import Person
+    from teiretsu_desktop.store.models import (
+        Agency,
+        CaseMeeting,
+        Consent,
+        Disclosure,
+        MeetingAttendee,
+        Person,
+    )
 
     store = copy_store(template_store, tmp_path / "sense")
     session = unlock_admin(store.data_dir)
@@ -88,5 +95,18 @@ def test_demo_data_makes_sense(template_store: TemplateStore, tmp_path: Path) ->
                 record = record_of(BusinessLine(case.business_line), state, case)
                 assert case_problems(record) == [], (case.case_no, case_problems(record))
             assert max(open_per_line.values()) == 1
+            # Meetings (issue 17): each outside attendee is a 提供記録 under the case's consent, on the
+            # meeting's day and not before the consent; the 協力依頼 names the 保護観察所 it came from.
+            attended = s.execute(
+                select(CaseMeeting.held_on, Disclosure.provided_on, Consent.given_on, Disclosure.method)
+                .join(MeetingAttendee, MeetingAttendee.meeting_id == CaseMeeting.id)
+                .join(Disclosure, Disclosure.id == MeetingAttendee.disclosure_id)
+                .join(Consent, Consent.id == Disclosure.consent_id)
+            ).all()
+            assert attended and all(h == p and g <= h and m == "meeting" for h, p, g, m in attended)
+            offices = s.execute(
+                select(Agency.kind).join(SupportCase, SupportCase.requester_agency_id == Agency.id)
+            ).scalars().all()
+            assert offices and set(offices) == {"probation"}
     finally:
         session.lock()

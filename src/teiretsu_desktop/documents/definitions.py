@@ -75,6 +75,9 @@ class FormDefinition:
     center_wide: bool = False  # lists every person's records for a period (an internal register)
     # The business lines whose cases it is for (empty: all) — a 被疑者等支援 報告書 is not for a 特別調整 case.
     lines: frozenset[str] = frozenset()
+    # The value naming whom a letter is addressed to, recorded as the 提供記録's recipient when the person
+    # printing names none (the 回答書 goes to the case's 依頼元の機関).
+    addressed_to: str = ""
 
     def applies_to(self, line: str) -> bool:
         return not self.lines or line in self.lines
@@ -193,6 +196,9 @@ def load_definition(path: Path) -> FormDefinition:
             raise _fail(path, text, name, f"知らない区分 {sorted(unknown)}")
         profiles[name] = frozenset(groups)
     _check_placeholders(path, text, str(data.get("running_header", "")))
+    addressed_to = str(data.get("addressed_to", ""))
+    if addressed_to and addressed_to not in VALUE_KEYS:
+        raise _fail(path, text, addressed_to, f"知らない値 {addressed_to!r}")
     known_lines = {str(line) for line in BusinessLine}
     lines = [str(x) for x in data.get("lines", [])]
     for line in lines:
@@ -211,6 +217,7 @@ def load_definition(path: Path) -> FormDefinition:
         path=path,
         center_wide=bool(data.get("center_wide", False)),
         lines=frozenset(lines),
+        addressed_to=addressed_to,
     )
 
 

@@ -86,7 +86,9 @@ def _provision(
         method=ProvisionChannel.PRINT,
         on=day,
         case_id=request.case_id,
-        recipient_name=request.recipient_name or None,
+        recipient_name=request.recipient_name
+        or (ctx.values.get(form.addressed_to) if form.addressed_to else None)
+        or None,
         agency_id=request.agency_id,
         form_id=form.id,
         override_reason=request.override_reason,

@@ -165,7 +165,9 @@ class PrintDialog(QDialog):
         if definition is not None and not definition.center_wide:
             for name in definition.profiles:
                 self.profile.addItem(RecipientKind(name).label, name)
-        if self.case_id is not None or (definition is not None and (definition.center_wide or not definition.needs_case)):
+        if self.case_id is not None or (
+            definition is not None and (definition.center_wide or not definition.needs_case)
+        ):
             self.profile.addItem(self.tr("センター控え（外部に提供しない）"), INTERNAL)
 
     def _candidates_loaded(self, candidates: list[coordination.CandidateView]) -> None:

@@ -32,6 +32,7 @@ from teiretsu_desktop.store.models import (
     Agency,
     ApplicationSupport,
     Assessment,
+    CaseMeeting,
     CaseReminder,
     CaseReview,
     CaseStateChange,
@@ -39,7 +40,10 @@ from teiretsu_desktop.store.models import (
     Consent,
     Consultation,
     Disability,
+    Disclosure,
     EligibilityCheck,
+    MeetingAttendee,
+    MeetingDecision,
     NetworkActivity,
     Person,
     PersonName,
@@ -114,6 +118,12 @@ def generate_demo_data(
         )
         numbers = _existing_numbers(uow.session)
     g = Gen(seed, today or date.today(), staff)
+    directory = agencies(g)  # first: cases name the office that asked, meetings the agencies present
+    for row in directory:
+        g.offices.setdefault(row["kind"], []).append((row["id"], row["name"]))
+    with session.uow() as uow:
+        _bulk(uow.session, Agency, directory)
+        uow.commit()
     cases = activities = done = 0
     while done < persons:
         chunk = min(PERSONS_PER_CHUNK, persons - done)
@@ -149,6 +159,10 @@ def generate_demo_data(
                 (EligibilityCheck, rows.requirements),
                 (ApplicationSupport, rows.applications),
                 (CaseReview, rows.reviews),
+                (CaseMeeting, rows.meetings),
+                (MeetingAttendee, rows.attendees),
+                (MeetingDecision, rows.decisions),
+                (Disclosure, rows.disclosures),
                 (Consultation, consultations),
             ):
                 _bulk(uow.session, model, batch)
@@ -158,9 +172,7 @@ def generate_demo_data(
         activities += len(rows.activities)
         if progress:
             progress(done, persons)
-    directory = agencies(g)
     with session.uow() as uow:
-        _bulk(uow.session, Agency, directory)
         _bulk(uow.session, NetworkActivity, network_activities(g, years=3))
         audit.append(
             uow.session,

@@ -10,18 +10,22 @@ from typing import Any
 from teiretsu_desktop.domain.case_rules import check_case, record_of
 from teiretsu_desktop.domain.codes import (
     ActivityKind,
+    AgencyKind,
     ApplicationKind,
     ApplicationStatus,
     BusinessLine,
     CandidateStatus,
     ClosureReason,
     DestinationKind,
+    ProvisionChannel,
+    RecipientKind,
     Requester,
     ReviewDecision,
     SentenceKind,
 )
 from teiretsu_desktop.domain.eligibility import SpecialRequirement
 from teiretsu_desktop.domain.episodes import EpisodeFacts, EpisodeLink, link_problems
+from teiretsu_desktop.domain.meetings import MeetingKind, SharedItem
 from teiretsu_desktop.domain.placement import PlacementStep
 from teiretsu_desktop.domain.plan import PlanStatus
 from teiretsu_desktop.domain.wareki import add_months, fiscal_year
@@ -71,6 +75,10 @@ class CaseRows:
     plan_items: list[dict[str, Any]] = field(default_factory=list)
     assessments: list[dict[str, Any]] = field(default_factory=list)
     requirements: list[dict[str, Any]] = field(default_factory=list)
+    meetings: list[dict[str, Any]] = field(default_factory=list)
+    attendees: list[dict[str, Any]] = field(default_factory=list)
+    decisions: list[dict[str, Any]] = field(default_factory=list)
+    disclosures: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _custody(
@@ -187,6 +195,9 @@ def case_row(
         readmission="unknown",
         target_category=target,
     )
+    probation = g.offices.get(str(AgencyKind.PROBATION))
+    if line.is_coordination and probation:  # the 協力依頼 came from this office
+        case["requester_agency_id"] = probation[0][0]
     _custody(g, case, line, state, request, person)
     _outcome(g, case, line, state, request)
     # Demo data goes through the same validator as what staff type: a demo case is a consistent case.
@@ -237,7 +248,7 @@ def _activities(g: Gen, case: dict[str, Any], state: CaseState, per_case: float,
         )
 
 
-def _consent(g: Gen, case: dict[str, Any], rows: CaseRows) -> None:
+def _consent(g: Gen, case: dict[str, Any], rows: CaseRows) -> dict[str, Any]:
     rows.consents.append(
         record(
             g,
@@ -251,6 +262,7 @@ def _consent(g: Gen, case: dict[str, Any], rows: CaseRows) -> None:
             expires_on=g.today + timedelta(days=g.r.randint(-30, 700)) if g.r.random() < 0.5 else None,
         )
     )
+    return rows.consents[-1]
 
 
 def _coordination(g: Gen, case: dict[str, Any], state: CaseState, rows: CaseRows) -> None:
@@ -345,10 +357,13 @@ def case_children(g: Gen, case: dict[str, Any], state: CaseState, per_case: floa
     if state is S.FOLLOW_UP and case.get("release_date"):
         _reviews(g, case, line, rows)
     _activities(g, case, state, per_case, rows)
+    consent = None
     if state is not S.RECEIVED and line is not BusinessLine.CONSULTATION:
-        _consent(g, case, rows)
+        consent = _consent(g, case, rows)
     if line.is_coordination and state in (S.PLACEMENT, S.PLACEMENT_DECIDED, *RELEASED):
         _coordination(g, case, state, rows)
+        if consent is not None:
+            _meeting(g, case, state, consent, rows)
     if line is not BusinessLine.CONSULTATION and state not in (S.RECEIVED, S.ASSESSMENT):
         _assessment_and_plan(g, case, line, rows)
     if state.is_open and g.r.random() < 0.1:  # a visit or call the caseworker planned (予定)
@@ -357,6 +372,51 @@ def case_children(g: Gen, case: dict[str, Any], state: CaseState, per_case: floa
         rows.reminders.append(
             record(g, case_id=case["id"], due_on=due, title=title, created_by=case["primary_staff_id"])
         )
+
+
+DECISIONS = ("受入先の見学日を決める", "生活保護の申請に同行する", "退所後の受診先を確保する")
+
+
+def _meeting(g: Gen, case: dict[str, Any], state: CaseState, consent: dict[str, Any], rows: CaseRows) -> None:
+    """A ケース会議 during the coordination: the welfare office of the directory attended (a 提供記録
+    under the case's consent, as the service writes it), and a decision — a reminder when still ahead."""
+    held = min(case["request_date"] + timedelta(days=35), g.today - timedelta(days=1))
+    shared = [str(SharedItem.IDENTITY), str(SharedItem.DISABILITY), str(SharedItem.PLAN)]
+    meeting = record(
+        g, case_id=case["id"], kind=str(MeetingKind.CASE_CONFERENCE), held_on=held, place=case.get("facility_name"),
+        agenda="帰住先と福祉サービスの調整", summary="受入先の候補と申請の段取りを確認した。",
+        shared_items=json.dumps(shared), person_present=g.r.random() < 0.5, center_attendees="担当相談員",
+        staff_id=case["primary_staff_id"],
+    )  # fmt: skip
+    rows.meetings.append(meeting)
+    expires = consent.get("expires_on")
+    offices = g.offices.get(str(AgencyKind.WELFARE_OFFICE), [])
+    if offices and consent["given_on"] <= held and (expires is None or held <= expires):
+        office_id, office_name = g.r.choice(offices)
+        disclosure = {
+            "id": g.uuid(), "disclosed_at": utc_now(), "provided_on": held, "person_id": case["person_id"],
+            "case_id": case["id"], "recipient_kind": str(RecipientKind.WELFARE_OFFICE), "recipient_name": office_name,
+            "agency_id": office_id, "items": json.dumps([SharedItem(i).label for i in shared], ensure_ascii=False),
+            "consent_id": consent["id"], "override_reason": None, "form_id": None,
+            "method": str(ProvisionChannel.MEETING), "staff_id": case["primary_staff_id"],
+        }  # fmt: skip
+        rows.disclosures.append(disclosure)
+        rows.attendees.append(
+            record(g, meeting_id=meeting["id"], agency_id=office_id, organisation=office_name,
+                   recipient_kind=str(RecipientKind.WELFARE_OFFICE), name="ケースワーカー", disclosure_id=disclosure["id"])
+        )  # fmt: skip
+    due = g.today + timedelta(days=g.r.randint(2, 25)) if state.is_open else held + timedelta(days=14)
+    text = g.r.choice(DECISIONS)
+    reminder_id = None
+    if due >= g.today:
+        reminder = record(g, case_id=case["id"], due_on=due, title=f"ケース会議の決定: {text}",
+                          created_by=case["primary_staff_id"])  # fmt: skip
+        rows.reminders.append(reminder)
+        reminder_id = reminder["id"]
+    rows.decisions.append(
+        record(g, meeting_id=meeting["id"], position=1, text=text, responsible="担当相談員", due_on=due,
+               reminder_id=reminder_id)
+    )  # fmt: skip
 
 
 ASSESSMENT_TEXT = {

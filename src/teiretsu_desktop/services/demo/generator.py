@@ -80,6 +80,7 @@ class Gen:
         self.r = random.Random(seed)  # noqa: S311 - reproducible fake data, not secrets
         self.today = today
         self.staff = staff
+        self.offices: dict[str, list[tuple[str, str]]] = {}  # the directory's (id, name) by AgencyKind
 
     def uuid(self) -> str:
         return str(uuid.UUID(int=self.r.getrandbits(128), version=4))
