@@ -683,19 +683,60 @@
 <context>
     <name>ConsultationsPage</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/directory/consultations.py" line="58"/>
+        <location filename="../../src/teiretsu_desktop/gui/directory/consultations.py" line="67"/>
         <source>相談 (直近1年)</source>
         <translation>Consultations (past year)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/directory/consultations.py" line="59"/>
+        <location filename="../../src/teiretsu_desktop/gui/directory/consultations.py" line="68"/>
         <source>相談を記録(&amp;A)…</source>
         <translation>&amp;Add consultation…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/directory/consultations.py" line="84"/>
+        <location filename="../../src/teiretsu_desktop/gui/directory/consultations.py" line="69"/>
+        <source>対象者に結び付ける…</source>
+        <translation>Link to a person…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/consultations.py" line="70"/>
+        <source>ケースにする…</source>
+        <translation>Make a case…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/consultations.py" line="98"/>
         <source>相談を記録</source>
         <translation>Record consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/consultations.py" line="105"/>
+        <source>相談を選んでください</source>
+        <translation>Choose a consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/consultations.py" line="114"/>
+        <location filename="../../src/teiretsu_desktop/gui/directory/consultations.py" line="125"/>
+        <source>対象者に結び付ける</source>
+        <translation>Link to a person</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/consultations.py" line="114"/>
+        <source>氏名・ふりがな・生年月日で探す</source>
+        <translation>Search by name, kana or birth date</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/consultations.py" line="121"/>
+        <source>「{0}」に当てはまる人はいません</source>
+        <translation>Nobody matches “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/consultations.py" line="125"/>
+        <source>この相談の対象者</source>
+        <translation>The person this consultation is about</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/consultations.py" line="143"/>
+        <source>この相談は既にケースになっています</source>
+        <translation>This consultation already has a case</translation>
     </message>
 </context>
 <context>
@@ -1605,12 +1646,12 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="115"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="116"/>
         <source>処理中…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="149"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="150"/>
         <source>自動ロックまで {0}:{1:02d}</source>
         <translation>Auto-lock in {0}:{1:02d}</translation>
     </message>
@@ -1776,27 +1817,32 @@ Discussed: {4}</translation>
 <context>
     <name>NewReferralDialog</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="43"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="51"/>
         <source>新規受付</source>
         <translation>New referral</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="61"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="51"/>
+        <source>相談からケースを作る</source>
+        <translation>Make a case from the consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="74"/>
         <source>対象者</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="61"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="74"/>
         <source>依頼</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="120"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="139"/>
         <source>同じ人かもしれません</source>
         <translation>Possibly the same person</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="121"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="140"/>
         <source>登録済みの人と似ています。同じ人なら選んでください。</source>
         <translation>This person resembles someone already registered. If it is the same person, please select them.</translation>
     </message>
@@ -2087,18 +2133,18 @@ Discussed: {4}</translation>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="240"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="242"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="293"/>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="318"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="295"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="320"/>
         <source>提供記録を作成しました。</source>
         <translation>Disclosure record created.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="253"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="255"/>
         <source>{0} ページ。{1}</source>
         <translation>Pages: {0}. {1}</translation>
     </message>
@@ -2124,77 +2170,77 @@ Discussed: {4}</translation>
         <translation>Period (activity log, register)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="169"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="171"/>
         <source>センター控え（外部に提供しない）</source>
         <translation>Center&apos;s copy (not disclosed)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="224"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="226"/>
         <source>期間: 日付として読めません (例: 令和6年4月1日 / 2024-04-01)</source>
         <translation>Period: not a date (e.g. 2024-04-01)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="259"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="261"/>
         <source>センター控え: 提供記録は作成しません（印刷は監査ログに残ります）。</source>
         <translation>Center&apos;s copy: no disclosure record (the print is audited).</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="263"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="265"/>
         <source>同意によらない提供です。印刷または保存した時に提供記録を作成します。</source>
         <translation>Disclosure without consent. The disclosure record is written when you print or save.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="265"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="267"/>
         <source>本人への交付です。印刷または保存した時に記録します。</source>
         <translation>Given to the person. Recorded when you print or save.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="266"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="268"/>
         <source>同意に基づく提供です。印刷または保存した時に提供記録を作成します。</source>
         <translation>Disclosure under consent. The disclosure record is written when you print or save.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="276"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="278"/>
         <source>印刷を取り消しました。何も記録していません。</source>
         <translation>Printing cancelled. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="294"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="296"/>
         <source>印刷に送りました。</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="302"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="304"/>
         <source>個人情報を含むファイル</source>
         <translation>File contains personal information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="303"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="305"/>
         <source>このPDFには個人情報が含まれます。パスワード (AES-256) をかけて保存します。続けますか？</source>
         <translation>This PDF contains personal information. It will be saved with a password (AES-256). Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="306"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="308"/>
         <source>PDFのパスワード</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="306"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="308"/>
         <source>パスワード (8文字以上)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="310"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="312"/>
         <source>PDFを保存</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="314"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="316"/>
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="317"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="319"/>
         <source>保存しました (パスワード付き)。</source>
         <translation>Saved (password-protected).</translation>
     </message>

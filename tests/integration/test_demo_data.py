@@ -103,10 +103,14 @@ def test_demo_data_makes_sense(template_store: TemplateStore, tmp_path: Path) ->
                 .join(Disclosure, Disclosure.id == MeetingAttendee.disclosure_id)
                 .join(Consent, Consent.id == Disclosure.consent_id)
             ).all()
-            assert attended and all(h == p and g <= h and m == "meeting" for h, p, g, m in attended)
-            offices = s.execute(
-                select(Agency.kind).join(SupportCase, SupportCase.requester_agency_id == Agency.id)
-            ).scalars().all()
+            assert attended and all(
+                h == p and g is not None and g <= h and m == "meeting" for h, p, g, m in attended
+            )
+            offices = (
+                s.execute(select(Agency.kind).join(SupportCase, SupportCase.requester_agency_id == Agency.id))
+                .scalars()
+                .all()
+            )
             assert offices and set(offices) == {"probation"}
     finally:
         session.lock()

@@ -33,7 +33,7 @@ def test_the_office_that_asked_fills_and_must_agree_with_the_category(admin: Sta
     cid = new_case(admin, new_person(admin), requester=None, requester_agency_id=probation)
     case = cases.get_case(admin, cid)
     assert (case.requester, case.requester_agency_id) == (str(Requester.PROBATION), probation)
-    with pytest.raises(InvalidInput, match="東京保護観察所.*保護観察所"):
+    with pytest.raises(InvalidInput, match=r"東京保護観察所.*保護観察所"):
         cases.update_case(admin, cid, replace(case_input_of(case), requester=str(Requester.LAWYER)),
                           expected_revision=case.revision)  # fmt: skip
     with pytest.raises(InvalidInput, match="関係機関の一覧にありません"):
@@ -47,7 +47,10 @@ def test_a_juvenile_training_school_case_from_a_child_guidance_centre(admin: Sta
                    sentence_kind=str(SentenceKind.PROTECTIVE))  # fmt: skip
     case = cases.get_case(admin, cid)
     assert case.requester == str(Requester.GOVERNMENT)  # counted as 行政 in the year's tables
-    assert SentenceKind(case.sentence_kind).label == "保護処分 (少年院送致)"
+    assert (
+        case.sentence_kind == str(SentenceKind.PROTECTIVE)
+        and SentenceKind.PROTECTIVE.label == "保護処分 (少年院送致)"
+    )
 
 
 def test_the_answer_to_the_request_is_addressed_to_the_office(admin: StaffSession) -> None:

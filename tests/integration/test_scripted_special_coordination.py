@@ -201,11 +201,11 @@ def test_a_special_coordination_from_the_request_to_follow_up(admin: StaffSessio
         "inter-center-request": (RecipientKind.CENTER, ("支援業務協力依頼書", "東京保護観察所", "特別調整",
                                                         "有効（")),
     }  # fmt: skip
-    for form_id, (recipient, expected) in printed.items():
+    for form_id, (recipient, phrases) in printed.items():
         text = text_of(
             prepare_print(admin, PrintRequest(form_id, recipient, cid, override_reason="テスト")).pdf
         )
-        for phrase in expected:
+        for phrase in phrases:
             assert phrase in text, (form_id, phrase)
     intake = text_of(prepare_print(admin, PrintRequest("consultation-intake", None, None)).pdf)
     assert "相談受付票" in intake and "相談の内容" in intake

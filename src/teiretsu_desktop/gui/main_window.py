@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.dashboard.open_person.connect(self.open_person)
         self.cases.open_case.connect(self.open_case)
         self.cases.new_referral.connect(self.new_referral)
+        self.consultations.open_case.connect(self.open_case)
         context.runner.busy_changed.connect(lambda b: self.busy.setText(self.tr("処理中…") if b else ""))
         context.locked.connect(self._locked)
         context.main_widget = self

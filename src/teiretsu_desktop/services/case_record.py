@@ -20,7 +20,7 @@ from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.workflow import CaseState
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.services import cases, persons
+from teiretsu_desktop.services import cases, consultations, persons
 from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.lookup import fetch
 from teiretsu_desktop.store.models import FormDraft, Person, SupportCase, new_id, utc_now
@@ -45,9 +45,11 @@ def register_referral(
     person: persons.PersonInput | None = None,
     person_id: str | None = None,
     allow_duplicate: bool = False,
+    consultation_id: str | None = None,
 ) -> Outcome[str]:
     """新規受付: register the person (or take a known one) and open their case in one transaction.
-    A likely duplicate (LikelyDuplicate) or a refused case leaves no person behind."""
+    A likely duplicate (LikelyDuplicate) or a refused case leaves no person behind. With
+    `consultation_id` the case is made from that 相談 (linked in the same transaction)."""
     if (person is None) == (person_id is None):
         raise InvalidInput("対象者を1人指定してください / Give either a new person or a known one.")
     with session.transaction():
@@ -57,6 +59,8 @@ def register_referral(
             person_id, changes = registered.value, registered.changes
         assert person_id is not None
         opened = cases.open_case(session, person_id, case)
+        if consultation_id is not None:
+            changes |= consultations.link_case(session, consultation_id, opened.value, person_id)
     return Outcome(opened.value, changes | opened.changes)
 
 

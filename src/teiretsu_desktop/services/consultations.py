@@ -12,11 +12,12 @@ from teiretsu_desktop.domain.codes import BusinessLine, ConsultationChannel, Con
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.services import persons
 from teiretsu_desktop.services.auditing import record_change
 from teiretsu_desktop.services.cases import CaseInput, open_case
 from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.lookup import fetch
-from teiretsu_desktop.store.models import Consultation
+from teiretsu_desktop.store.models import Consultation, Person
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class ConsultationView(ConsultationInput):
     id: str = ""
     case_id: str | None = None
     summary_visible: bool = True
+    person_name: str = ""  # the person it was about, when known
 
 
 def record_consultation(session: StaffSession, data: ConsultationInput) -> Outcome[str]:
@@ -65,57 +67,70 @@ def record_consultation(session: StaffSession, data: ConsultationInput) -> Outco
     return Outcome(row.id, Changes.of(ChangeKind.CONSULTATION, row.id))
 
 
-def convert_to_case(session: StaffSession, consultation_id: str, person_id: str, *, on: date) -> Outcome[str]:
-    """Open a 相談支援 case for the consultation's person and link the two."""
-    session.require(Permission.WRITE_CASES)
-    with session.uow(write=False) as uow:
+def link_case(session: StaffSession, consultation_id: str, case_id: str, person_id: str) -> Changes:
+    """Inside the caller's use case: the consultation now belongs to the person and their case (a
+    consultation already made a case cannot make another)."""
+    with session.uow() as uow:
         row = fetch(uow, Consultation, consultation_id)
         if row.case_id:
             raise InvalidInput("この相談は既にケースになっています / This consultation already has a case.")
-        requester = row.consulter_kind
-    outcome = open_case(
-        session,
-        person_id,
-        CaseInput(
-            BusinessLine.CONSULTATION,
-            requester=requester,
-            request_date=on,
-            primary_staff_id=session.actor.staff_id,
-        ),
-        on=on,
-    )
-    with session.uow() as uow:
-        row = fetch(uow, Consultation, consultation_id)
-        row.case_id, row.person_id, row.anonymous = outcome.value, person_id, False
+        row.case_id, row.person_id, row.anonymous = case_id, person_id, False
         record_change(
-            session, uow, "consultation_converted", "consultation", consultation_id, {"case": outcome.value}
+            session, uow, "consultation_converted", "consultation", consultation_id, {"case": case_id}
         )
         uow.commit()
-    return Outcome(outcome.value, outcome.changes | Changes.of(ChangeKind.CONSULTATION, consultation_id))
+    return Changes.of(ChangeKind.CONSULTATION, consultation_id)
+
+
+def convert_to_case(session: StaffSession, consultation_id: str, person_id: str, *, on: date) -> Outcome[str]:
+    """Open a 相談支援 case for a known person and link the consultation to it: one transaction."""
+    session.require(Permission.WRITE_CASES)
+    with session.transaction() as uow:
+        row = fetch(uow, Consultation, consultation_id)
+        if row.case_id:
+            raise InvalidInput("この相談は既にケースになっています / This consultation already has a case.")
+        outcome = open_case(
+            session, person_id,
+            CaseInput(BusinessLine.CONSULTATION, requester=row.consulter_kind, request_date=on,
+                      primary_staff_id=session.actor.staff_id),
+            on=on,
+        )  # fmt: skip
+        changes = link_case(session, consultation_id, outcome.value, person_id)
+    return Outcome(outcome.value, outcome.changes | changes)
+
+
+def link_person(session: StaffSession, consultation_id: str, person_id: str) -> Outcome[str]:
+    """The consultation was about a person already registered (no case opened for it)."""
+    session.require(Permission.WRITE_CASES)
+    with session.uow() as uow:
+        row = fetch(uow, Consultation, consultation_id)
+        fetch(uow, Person, person_id)
+        row.person_id, row.anonymous = person_id, False
+        record_change(
+            session, uow, "consultation_linked", "consultation", consultation_id, {"person": person_id}
+        )
+        uow.commit()
+    return Outcome(consultation_id, Changes.of(ChangeKind.CONSULTATION, consultation_id))
 
 
 def list_consultations(session: StaffSession, *, start: datetime, end: datetime) -> list[ConsultationView]:
     session.require(Permission.READ_CASES)
     show = session.can(Permission.READ_SENSITIVE)
     with session.uow(write=False) as uow:
-        rows = uow.session.execute(
-            select(Consultation)
-            .where(Consultation.received_at.between(start, end))
-            .order_by(Consultation.received_at)
-        ).scalars()
-        return [
-            ConsultationView(
-                r.received_at,
-                ConsultationChannel(r.channel),
-                Requester(r.consulter_kind),
-                tuple(ConsultationTopic(t) for t in json.loads(r.topics)),
-                r.summary if show else "",
-                r.anonymous,
-                r.person_id,
-                r.outcome,
-                id=r.id,
-                case_id=r.case_id,
-                summary_visible=show,
-            )
-            for r in rows
-        ]
+        rows = list(
+            uow.session.execute(
+                select(Consultation)
+                .where(Consultation.received_at.between(start, end))
+                .order_by(Consultation.received_at)
+            ).scalars()
+        )
+    names = persons.names_of(session, {r.person_id for r in rows if r.person_id})
+    return [
+        ConsultationView(
+            r.received_at, ConsultationChannel(r.channel), Requester(r.consulter_kind),
+            tuple(ConsultationTopic(t) for t in json.loads(r.topics)), r.summary if show else "", r.anonymous,
+            r.person_id, r.outcome, id=r.id, case_id=r.case_id, summary_visible=show,
+            person_name=names.get(r.person_id or "", ""),
+        )
+        for r in rows
+    ]  # fmt: skip

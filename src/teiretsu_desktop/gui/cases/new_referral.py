@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teiretsu_desktop.domain.codes import DisabilityKind
+from teiretsu_desktop.domain.codes import BusinessLine, DisabilityKind
 from teiretsu_desktop.gui.cases.forms import CASE_FIELDS, PERSON_FIELDS, case_input, person_input
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.directory.choices import REQUESTING, offer_agencies
@@ -27,6 +27,7 @@ from teiretsu_desktop.gui.window_geometry import fit_to_screen
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services.case_record import register_referral
 from teiretsu_desktop.services.cases import CaseInput
+from teiretsu_desktop.services.consultations import ConsultationView
 from teiretsu_desktop.services.persons import LikelyDuplicate, PersonInput
 from teiretsu_desktop.services.staff import list_colleagues
 
@@ -36,11 +37,18 @@ NEW_PERSON = "新しい人として登録する"
 class NewReferralDialog(QDialog):
     created = Signal(str)  # case id
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        consultation: ConsultationView | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
+        self.consultation_id = consultation.id if consultation is not None else None
         self.setObjectName("newReferral")
-        self.setWindowTitle(self.tr("新規受付"))
+        self.setWindowTitle(self.tr("新規受付") if consultation is None else self.tr("相談からケースを作る"))
         fit_to_screen(self, 900, 700)
         person_fields = [f for f in PERSON_FIELDS if f.key in {
             "family_name", "given_name", "family_kana", "given_kana", "alias", "birth_date", "sex",
@@ -51,6 +59,11 @@ class NewReferralDialog(QDialog):
         ]
         self.case = Form(case_fields, self)
         self.case.set_value("request_date", date.today())
+        if consultation is not None:  # the 相談 becomes a 相談支援 case of the person it was about
+            self.case.set_values(
+                {"business_line": str(BusinessLine.CONSULTATION), "requester": str(consultation.consulter_kind),
+                 "request_date": consultation.received_at.date()}
+            )  # fmt: skip
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setObjectName("referralStatus")
@@ -103,10 +116,16 @@ class NewReferralDialog(QDialog):
         allow_duplicate: bool = False,
     ) -> ChangeOp[str]:  # fmt: skip
         """新規受付 is one use case: the person and the case are written together or not at all."""
+        consultation_id = self.consultation_id
         return ChangeOp(
             self.context,
             lambda s: register_referral(
-                s, case, person=person, person_id=person_id, allow_duplicate=allow_duplicate
+                s,
+                case,
+                person=person,
+                person_id=person_id,
+                allow_duplicate=allow_duplicate,
+                consultation_id=consultation_id,
             ),
         ).success(self._done)
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
 from teiretsu_desktop.domain.codes import ConsultationChannel, ConsultationTopic, Requester
 from teiretsu_desktop.domain.wareki import to_wareki
+from teiretsu_desktop.gui import dialogs
+from teiretsu_desktop.gui.cases.new_referral import NewReferralDialog
 from teiretsu_desktop.gui.context import AppContext
-from teiretsu_desktop.gui.operations import QueryOp
+from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.form import Field
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.list_page import ListPage
@@ -20,9 +24,12 @@ from teiretsu_desktop.services.changes import ChangeKind
 from teiretsu_desktop.services.consultations import (
     ConsultationInput,
     ConsultationView,
+    convert_to_case,
+    link_person,
     list_consultations,
     record_consultation,
 )
+from teiretsu_desktop.services.persons import PersonHit, search_persons
 
 FIELDS = [
     Field("received_on", "受付日", "date"),
@@ -36,7 +43,8 @@ FIELDS = [
 
 
 class ConsultationsPage(ListPage[ConsultationView]):
-    kinds = frozenset({ChangeKind.CONSULTATION, ChangeKind.CASE})
+    kinds = frozenset({ChangeKind.CONSULTATION, ChangeKind.CASE, ChangeKind.PERSON})
+    open_case = Signal(str)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         columns: list[Column[ConsultationView]] = [
@@ -49,6 +57,7 @@ class ConsultationsPage(ListPage[ConsultationView]):
             Column("相談者", lambda c: c.consulter_kind.label),
             Column("匿名", lambda c: "匿名" if c.anonymous else ""),
             Column("内容", lambda c: "・".join(t.label for t in c.topics)),
+            Column("対象者", lambda c: c.person_name or ("匿名" if c.anonymous else "")),
             Column("ケース", lambda c: "ケースあり" if c.case_id else ""),
             Column(
                 "概要",
@@ -57,6 +66,11 @@ class ConsultationsPage(ListPage[ConsultationView]):
         ]
         super().__init__(context, self.tr("相談 (直近1年)"), columns, parent)
         self.add_button(self.tr("相談を記録(&A)…"), self.record, needs=Permission.WRITE_CASES)
+        self.add_button(self.tr("対象者に結び付ける…"), self.link_person, needs=Permission.WRITE_CASES)
+        self.add_button(self.tr("ケースにする…"), self.make_case, needs=Permission.WRITE_CASES)
+        self.status = QLabel(self)
+        self.status.setObjectName("consultationStatus")
+        self.layout().addWidget(self.status)  # type: ignore[union-attr]
 
     def load(self) -> None:
         end = datetime.now()
@@ -84,3 +98,58 @@ class ConsultationsPage(ListPage[ConsultationView]):
         dialog = FormDialog(self.tr("相談を記録"), FIELDS, self.context, make, None, self)
         dialog.form.set_value("received_on", date.today())
         dialog.open()
+
+    def _chosen(self) -> ConsultationView | None:
+        chosen = self.selected()
+        if chosen is None:
+            self.status.setText(self.tr("相談を選んでください"))
+        return chosen
+
+    def link_person(self) -> None:
+        """The consultation was about someone already registered: find them by name and link."""
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        query = dialogs.ask_text(
+            self, self.tr("対象者に結び付ける"), self.tr("氏名・ふりがな・生年月日で探す")
+        )
+        if not query:
+            return
+
+        def offer(hits: list[PersonHit]) -> None:
+            if not hits:
+                self.status.setText(self.tr("「{0}」に当てはまる人はいません").format(query))
+                return
+            labels = [f"{h.name} ({h.kana}) {to_wareki(h.birth_date) if h.birth_date else ''}" for h in hits]
+            index = dialogs.ask_choice(
+                self, self.tr("対象者に結び付ける"), self.tr("この相談の対象者"), labels
+            )
+            if index is None:
+                return
+            person_id = hits[index].id
+            ChangeOp(self.context, lambda s: link_person(s, chosen.id, person_id)).failure(
+                lambda error: self.status.setText(message_for(error))
+            ).run_in_background()
+
+        QueryOp(self.context, lambda s: search_persons(s, query, limit=20), offer).run_in_background()
+
+    def make_case(self) -> NewReferralDialog | None:
+        """A 相談支援 case from the consultation: for its person when known, else through 新規受付 (the
+        person registered, or found as a likely duplicate, with the case) — linked in the same step."""
+        chosen = self._chosen()
+        if chosen is None:
+            return None
+        if chosen.case_id:
+            self.status.setText(self.tr("この相談は既にケースになっています"))
+            return None
+        if chosen.person_id:
+            person_id = chosen.person_id
+            on = chosen.received_at.date()
+            ChangeOp(self.context, lambda s: convert_to_case(s, chosen.id, person_id, on=on)).success(
+                self.open_case.emit
+            ).failure(lambda error: self.status.setText(message_for(error))).run_in_background()
+            return None
+        dialog = NewReferralDialog(self.context, self, consultation=chosen)
+        dialog.created.connect(self.open_case.emit)
+        dialog.open()
+        return dialog

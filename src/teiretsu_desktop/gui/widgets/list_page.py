@@ -59,7 +59,7 @@ class ListPage(QWidget, Generic[R]):
         context.unlocked.connect(self._offer_by_role)
 
     def add_button(
-        self, text: str, action: Callable[[], None], *, needs: Permission | None = None
+        self, text: str, action: Callable[[], object], *, needs: Permission | None = None
     ) -> QPushButton:
         """An action button; with `needs`, shown only to roles that have that permission (the page is
         built before anyone unlocks, so this is decided at each unlock)."""
