@@ -268,78 +268,88 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="45"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="47"/>
         <source>氏名・ふりがな・通称・生年月日で検索 (例: やまだ 昭和30)</source>
         <translation>Search by name, furigana, alias or date of birth (e.g. やまだ 昭和30)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="48"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="50"/>
         <source>すべての業務</source>
         <translation>All service types</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="87"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="92"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="52"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="54"/>
         <source>進行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="53"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="55"/>
         <source>すべての状態</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="57"/>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="88"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="59"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="93"/>
         <source>担当</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="58"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="60"/>
         <source>全員</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="61"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="62"/>
+        <source>人ごとにまとめる</source>
+        <translation>Group by person</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="66"/>
         <source>新規受付(&amp;N)</source>
         <translation>&amp;New referral</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="62"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="67"/>
         <source>開く(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="81"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="86"/>
         <source>ケース一覧</source>
         <translation>Case list</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="85"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="90"/>
         <source>検索(&amp;F)</source>
         <translation>Search (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="86"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="91"/>
         <source>業務</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="96"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="102"/>
         <source>&lt;h2&gt;対象者・ケース&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Clients &amp;amp; Cases&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="119"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="163"/>
         <source>{0} 件</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="133"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="163"/>
+        <source>{0} 人</source>
+        <translation>{0} persons</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="140"/>
         <source>自分</source>
         <translation>Me</translation>
     </message>
@@ -1646,12 +1656,12 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="116"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="117"/>
         <source>処理中…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="150"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="151"/>
         <source>自動ロックまで {0}:{1:02d}</source>
         <translation>Auto-lock in {0}:{1:02d}</translation>
     </message>
@@ -2080,167 +2090,173 @@ Discussed: {4}</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="75"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="76"/>
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="78"/>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="102"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="79"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="103"/>
         <source>帳票</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="84"/>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="103"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="85"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="104"/>
         <source>提供先</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="86"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="87"/>
         <source>例: グループホームさくら</source>
         <translation>e.g. Sakura Group Home</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="88"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="89"/>
         <source>罪名を含める (受入先の安全管理に必要な場合のみ)</source>
         <translation>Include offence (only if the destination needs it for safety management)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="92"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="93"/>
         <source>同意がない場合のみ: 提供の理由 (権限のある人)</source>
         <translation>Only if there is no consent: reason for disclosure (authorized staff)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="87"/>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="104"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="88"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="105"/>
         <source>提供先の名称</source>
         <translation>Recipient name</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="108"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="109"/>
         <source>プレビュー(&amp;V)</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="109"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="110"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="110"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="111"/>
         <source>PDFを保存(&amp;S)…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="242"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="271"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="295"/>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="320"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="319"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="344"/>
         <source>提供記録を作成しました。</source>
         <translation>Disclosure record created.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="255"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="279"/>
         <source>{0} ページ。{1}</source>
         <translation>Pages: {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="93"/>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="106"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="94"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="107"/>
         <source>同意によらない提供の理由</source>
         <translation>Reason for disclosure without consent</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="95"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="96"/>
         <source>期間の初日</source>
         <translation>First day of the period</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="96"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="97"/>
         <source>期間の末日</source>
         <translation>Last day of the period</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="107"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="108"/>
         <source>期間 (経過記録・記録簿)</source>
         <translation>Period (activity log, register)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="171"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="127"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="129"/>
+        <source>表示倍率</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="185"/>
         <source>センター控え（外部に提供しない）</source>
         <translation>Center&apos;s copy (not disclosed)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="226"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="255"/>
         <source>期間: 日付として読めません (例: 令和6年4月1日 / 2024-04-01)</source>
         <translation>Period: not a date (e.g. 2024-04-01)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="261"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="285"/>
         <source>センター控え: 提供記録は作成しません（印刷は監査ログに残ります）。</source>
         <translation>Center&apos;s copy: no disclosure record (the print is audited).</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="265"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="289"/>
         <source>同意によらない提供です。印刷または保存した時に提供記録を作成します。</source>
         <translation>Disclosure without consent. The disclosure record is written when you print or save.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="267"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="291"/>
         <source>本人への交付です。印刷または保存した時に記録します。</source>
         <translation>Given to the person. Recorded when you print or save.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="268"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="292"/>
         <source>同意に基づく提供です。印刷または保存した時に提供記録を作成します。</source>
         <translation>Disclosure under consent. The disclosure record is written when you print or save.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="278"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="302"/>
         <source>印刷を取り消しました。何も記録していません。</source>
         <translation>Printing cancelled. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="296"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="320"/>
         <source>印刷に送りました。</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="304"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="328"/>
         <source>個人情報を含むファイル</source>
         <translation>File contains personal information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="305"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="329"/>
         <source>このPDFには個人情報が含まれます。パスワード (AES-256) をかけて保存します。続けますか？</source>
         <translation>This PDF contains personal information. It will be saved with a password (AES-256). Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="308"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="332"/>
         <source>PDFのパスワード</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="308"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="332"/>
         <source>パスワード (8文字以上)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="312"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="336"/>
         <source>PDFを保存</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="316"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="340"/>
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="319"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="343"/>
         <source>保存しました (パスワード付き)。</source>
         <translation>Saved (password-protected).</translation>
     </message>

@@ -95,3 +95,26 @@ def test_a_refused_link_says_why_and_a_clerk_cannot_link(
     unlock(qtbot, gui, CLERK, CLERK_PASS)
     clerk_view = _person_window(qtbot, gui, special)
     assert not clerk_view.link_button.isVisible() and not clerk_view.unlink_button.isVisible()
+
+
+def test_the_case_list_grouped_by_person_opens_the_person_view(
+    qtbot: QtBot, gui: Application, store: TemplateStore
+) -> None:
+    pid, _suspect, special = _story(store)
+    unlock(qtbot, gui)
+    gui.main.nav.setCurrentRow(1)
+    view = gui.main.cases
+    view.state.setCurrentIndex(view.state.findData(None))  # すべての状態
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10000)
+    assert view.by_person.accessibleName() == "人ごとにまとめる"
+    view.by_person.setChecked(True)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10000)
+    assert view.count.text() == "1 人"
+    assert view.proxy.index(0, 0).data().endswith("他1件")
+    view.table.selectRow(0)
+    view._open_selected()
+    settle(qtbot, gui)
+    window = gui.main.person_windows[pid]
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10000)
+    selected = window.selected()
+    assert selected is not None and selected.case_id == special

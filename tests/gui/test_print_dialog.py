@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from teiretsu_desktop.domain.codes import CandidateStatus, ProvisionChannel, RecipientKind
@@ -140,3 +141,36 @@ def test_backup_from_settings_shows_progress_and_can_be_cancelled(
     page.run_backup(out)
     settle(qtbot, gui)
     assert out.exists() and "バックアップを作成しました" in page.status.text()
+
+
+def test_the_preview_can_be_zoomed(qtbot: QtBot, gui: Application, store: TemplateStore) -> None:
+    """Issue 17: the preview is read before it goes out, so it is large enough and can be zoomed."""
+    session = unlock_admin(store.data_dir)
+    cid = new_case(session, new_person(session))
+    session.lock()
+    unlock(qtbot, gui)
+    gui.main.open_case(cid)
+    settle(qtbot, gui)
+    dialog = gui.main.case_windows[cid].open_print("face-sheet")
+    assert dialog is not None
+    dialog.profile.setCurrentIndex(dialog.profile.findData("internal"))
+    dialog.preview()
+    settle(qtbot, gui)
+    qtbot.waitUntil(lambda: dialog.pages_layout.count() >= 1, timeout=10000)
+
+    def width() -> int:
+        item = dialog.pages_layout.itemAt(0)
+        label = item.widget() if item is not None else None
+        assert isinstance(label, QLabel)
+        return label.pixmap().width()
+
+    assert dialog.zoom.currentText() == "100%" and dialog.zoom.accessibleName() == "表示倍率"
+    normal = width()
+    assert normal >= 780  # an A4 page at 96 dpi is 794 pixels wide
+    dialog.zoom.setCurrentIndex(dialog.zoom.findData(200))
+    settle(qtbot, gui)
+    assert abs(width() - 2 * normal) <= 2
+    dialog._step_zoom(-4)  # Ctrl+- down to the smallest
+    settle(qtbot, gui)
+    assert dialog.zoom.currentData() == 50 and abs(width() - normal // 2) <= 2
+    assert dialog.printed is not None  # zooming is not a change of what is printed

@@ -16,6 +16,7 @@ from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services import episodes
 from teiretsu_desktop.services.activities import ActivityInput, record_activity
 from teiretsu_desktop.services.audit_log import recent_entries
+from teiretsu_desktop.services.case_list import CaseQuery, find_cases
 from teiretsu_desktop.stats.export import year_tables
 from teiretsu_desktop.store.models import SupportCase
 from tests.helpers.casework import new_case, new_person
@@ -114,3 +115,23 @@ def test_the_current_residence_is_the_latest_release_knows(admin: StaffSession) 
         DestinationKind("08"),
         "グループホームあおば",
     )
+
+
+def test_the_case_list_grouped_by_person(admin: StaffSession) -> None:
+    """Issue 17: a person with three cases is one row when the list is grouped by person — their case
+    first in the list's order, and how many of theirs match; the count is of persons."""
+    three = new_person(admin, family="三件", given="太郎")
+    new_case(admin, three, BusinessLine.SUSPECT, request_date=date(2023, 4, 3))
+    new_case(admin, three, BusinessLine.SPECIAL, request_date=date(2024, 6, 1))
+    latest = new_case(admin, three, BusinessLine.CONSULTATION, request_date=date(2025, 1, 10))
+    one = new_person(admin, family="一件", given="花子")
+    only = new_case(admin, one, BusinessLine.GENERAL)
+    flat = find_cases(admin, CaseQuery(sort="request_date"))
+    assert flat.total == 4
+    grouped = find_cases(admin, CaseQuery(sort="request_date", by_person=True))
+    assert grouped.total == 2
+    assert [(r.case_id, r.cases) for r in grouped.rows] == [(latest, 3), (only, 1)]
+    special = find_cases(admin, CaseQuery(business_line="special", by_person=True, sort="person_kana"))
+    assert [(r.person_id, r.cases) for r in special.rows] == [(three, 1)]
+    named = find_cases(admin, CaseQuery(text="三件", by_person=True))
+    assert [(r.person_id, r.cases) for r in named.rows] == [(three, 3)]

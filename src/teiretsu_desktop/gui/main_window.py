@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self.dashboard.open_case.connect(self.open_case)
         self.dashboard.open_person.connect(self.open_person)
         self.cases.open_case.connect(self.open_case)
+        self.cases.open_person.connect(self.open_person_view)
         self.cases.new_referral.connect(self.new_referral)
         self.consultations.open_case.connect(self.open_case)
         context.runner.busy_changed.connect(lambda b: self.busy.setText(self.tr("処理中…") if b else ""))

@@ -21,6 +21,7 @@ class CaseQuery:
     staff_id: str | None = None
     sort: str = "updated_at"
     descending: bool = True
+    by_person: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ def find_cases(session: StaffSession, query: CaseQuery, *, offset: int = 0, limi
             staff_id=query.staff_id,
             sort=query.sort,
             descending=query.descending,
+            by_person=query.by_person,
         )
         total = count_cases(uow.session, flt) if offset == 0 else -1
         rows = list_cases(uow.session, flt, offset=offset, limit=limit)

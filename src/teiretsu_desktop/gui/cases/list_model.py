@@ -32,6 +32,7 @@ Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def _day(value: date | None) -> str:
@@ -46,7 +47,7 @@ def _stamp(utc: str) -> str:
 
 # (header, display, raw sort value, SQL sort key or None when the column is not sortable in SQL)
 COLUMNS: list[tuple[str, Any, Any, str | None]] = [
-    ("ケース番号", lambda r: r.case_no, lambda r: r.case_no, "case_no"),
+    ("ケース番号", lambda r: r.case_no + (f" 他{r.cases - 1}件" if r.cases > 1 else ""), lambda r: r.case_no, "case_no"),
     ("氏名", lambda r: r.person_name, lambda r: r.person_kana, "person_kana"),
     ("ふりがな", lambda r: r.person_kana, lambda r: r.person_kana, "person_kana"),
     ("生年月日", lambda r: _day(r.birth_date), lambda r: r.birth_date.isoformat() if r.birth_date else "", None),
@@ -156,6 +157,8 @@ class CaseListModel(QAbstractTableModel):
             return raw(row)
         if role == CASE_ID_ROLE:
             return row.case_id
+        if role == PERSON_ID_ROLE:
+            return row.person_id
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return display(row)
         return None

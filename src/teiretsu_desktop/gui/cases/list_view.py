@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.workflow import TERMINAL, CaseState
-from teiretsu_desktop.gui.cases.list_model import CASE_ID_ROLE, CaseListModel, ServerSortProxy
+from teiretsu_desktop.gui.cases.list_model import CASE_ID_ROLE, PERSON_ID_ROLE, CaseListModel, ServerSortProxy
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.widgets.buttons import Button, visible_label
@@ -35,6 +36,7 @@ COLUMN_WIDTHS = (86, 90, 100, 74, 96, 136, 72, 74, 76, 76)
 
 class CaseListView(QWidget):
     open_case = Signal(str)
+    open_person = Signal(str, str)  # person, the case shown for them (grouped by person)
     new_referral = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -56,6 +58,9 @@ class CaseListView(QWidget):
         self.staff = QComboBox(self)
         self.staff.setAccessibleName(self.tr("担当"))
         self.staff.addItem(self.tr("全員"), None)
+        # One row per person (「2025-00032 他2件」); opening it shows 本人の全体像 with every case.
+        self.by_person = QCheckBox(self.tr("人ごとにまとめる"), self)
+        self.by_person.setAccessibleName(self.by_person.text())
         self.count = QLabel(self)
         self.count.setObjectName("caseCount")
         self.new_button = Button(self.tr("新規受付(&N)"), self)
@@ -92,6 +97,7 @@ class CaseListView(QWidget):
             widget.setAccessibleName(visible_label(label))
             filters.addWidget(caption)
             filters.addWidget(widget, stretch)
+        filters.addWidget(self.by_person)
         actions = QHBoxLayout()
         actions.addWidget(QLabel(self.tr("<h2>対象者・ケース</h2>"), self))
         actions.addStretch(1)
@@ -109,6 +115,7 @@ class CaseListView(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         for combo in (self.line, self.state, self.staff):
             combo.currentIndexChanged.connect(self.apply_query)
+        self.by_person.toggled.connect(self.apply_query)
         self.table.activated.connect(self._activated)  # Enter on a row, or a double click
         for key in ("Return", "Enter"):
             QShortcut(
@@ -116,7 +123,7 @@ class CaseListView(QWidget):
             )
         self.open_button.clicked.connect(self._open_selected)
         self.new_button.clicked.connect(self.new_referral)
-        self.model.total_changed.connect(lambda n: self.count.setText(self.tr("{0} 件").format(n)))
+        self.model.total_changed.connect(self._show_total)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
         context.data_changed.connect(self._changed)
         context.locked.connect(self.clear)
@@ -144,15 +151,24 @@ class CaseListView(QWidget):
             staff_id=self.staff.currentData(),
             sort=sort.sort,
             descending=sort.descending,
+            by_person=self.by_person.isChecked(),
         )
 
     def apply_query(self) -> None:
         if self.context.is_unlocked:
             self.model.set_query(self.current_query())
 
+    def _show_total(self, total: int) -> None:
+        grouped = self.model.query.by_person
+        self.count.setText((self.tr("{0} 人") if grouped else self.tr("{0} 件")).format(total))
+
     def _activated(self, index: QModelIndex) -> None:
         case_id = self.proxy.data(index, CASE_ID_ROLE)
-        if case_id:
+        if not case_id:
+            return
+        if self.model.query.by_person:
+            self.open_person.emit(str(self.proxy.data(index, PERSON_ID_ROLE)), str(case_id))
+        else:
             self.open_case.emit(str(case_id))
 
     def _open_selected(self) -> None:

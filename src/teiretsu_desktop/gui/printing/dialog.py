@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -49,7 +49,8 @@ from teiretsu_desktop.services import cases, coordination
 
 INTERNAL = "internal"  # the 提供先 choice for the center's own copy
 
-PREVIEW_DPI = 60
+PREVIEW_DPI = 96  # 100 %: an A4 page as large as on paper on a common screen
+ZOOMS = (50, 75, 100, 150, 200)  # 表示倍率 of the preview, in percent
 PRINT_DPI = 300
 
 
@@ -118,8 +119,21 @@ class PrintDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.pages)
+        # The preview is read on screen before it goes out: it can be zoomed (Ctrl++ / Ctrl+-).
+        self.zoom = QComboBox(self)
+        for percent in ZOOMS:
+            self.zoom.addItem(f"{percent}%", percent)
+        self.zoom.setCurrentIndex(ZOOMS.index(100))
+        zoom_label = QLabel(self.tr("表示倍率"), self)
+        zoom_label.setBuddy(self.zoom)
+        self.zoom.setAccessibleName(self.tr("表示倍率"))
+        self.zoom.currentIndexChanged.connect(self._show_pages)
+        QShortcut(QKeySequence.StandardKey.ZoomIn, self, lambda: self._step_zoom(1))
+        QShortcut(QKeySequence.StandardKey.ZoomOut, self, lambda: self._step_zoom(-1))
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
+        buttons.addWidget(zoom_label)
+        buttons.addWidget(self.zoom)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
@@ -196,6 +210,21 @@ class PrintDialog(QDialog):
         self.save_button.setEnabled(False)
         self._clear_pages()
 
+    def _show_pages(self) -> None:
+        """The previewed pages at the chosen 表示倍率 (rendered again from the PDF in memory)."""
+        self._clear_pages()
+        if self.printed is None:
+            return
+        dpi = PREVIEW_DPI * int(self.zoom.currentData()) / 100
+        for image in render_pages(self.printed.pdf, dpi):
+            label = QLabel(self.pages)
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.pages_layout.addWidget(label)
+
+    def _step_zoom(self, step: int) -> None:
+        self.zoom.setCurrentIndex(min(max(self.zoom.currentIndex() + step, 0), self.zoom.count() - 1))
+
     def _clear_pages(self) -> None:
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
@@ -246,12 +275,7 @@ class PrintDialog(QDialog):
 
     def _previewed(self, result: PrintResult) -> None:
         self.printed = result
-        self._clear_pages()
-        for image in render_pages(result.pdf, PREVIEW_DPI):
-            label = QLabel(self.pages)
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            self.pages_layout.addWidget(label)
+        self._show_pages()
         self.status.setText(self.tr("{0} ページ。{1}").format(result.pages, self._basis_text(result)))
         self.print_button.setEnabled(True)
         self.save_button.setEnabled(True)

@@ -22,6 +22,7 @@ class CaseListFilter:
     staff_id: str | None = None
     sort: str = "updated_at"
     descending: bool = True
+    by_person: bool = False  # one row per person: their first case in the sort order, and how many match
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class CaseRow:
     expected_release: date | None
     detention_expiry: date | None
     updated_at: str
+    cases: int = 1  # grouped by person: the person's cases that match the filter
 
 
 SORT_COLUMNS: dict[str, Any] = {
@@ -66,14 +68,34 @@ def _filtered(query: QueryT, flt: CaseListFilter) -> QueryT:
 
 
 def count_cases(session: Session, flt: CaseListFilter) -> int:
-    query = _filtered(select(func.count()).select_from(SupportCase), flt)
+    """Matching cases, or the persons who have one when grouped by person."""
+    counted = func.count(SupportCase.person_id.distinct()) if flt.by_person else func.count()
+    query = _filtered(select(counted).select_from(SupportCase), flt)
     return int(session.execute(query).scalar_one())
+
+
+def _order(flt: CaseListFilter) -> Any:
+    column = SORT_COLUMNS.get(flt.sort, SupportCase.updated_at)
+    return column.desc() if flt.descending else column.asc()
+
+
+def _first_of_each_person(flt: CaseListFilter) -> Any:
+    """Each person's matching cases ranked in the list's order (the name sort ranks by the latest
+    change: a person's cases all share the name), with how many there are."""
+    within = _order(flt) if flt.sort != "person_kana" else SupportCase.updated_at.desc()
+    ranked = select(
+        SupportCase.id.label("case_id"),
+        func.row_number()
+        .over(partition_by=SupportCase.person_id, order_by=(within, SupportCase.id))
+        .label("rank"),
+        func.count().over(partition_by=SupportCase.person_id).label("cases"),
+    )
+    return _filtered(ranked, flt).subquery()
 
 
 def list_cases(session: Session, flt: CaseListFilter, *, offset: int = 0, limit: int = 200) -> list[CaseRow]:
     staff = aliased(Staff)
-    column = SORT_COLUMNS.get(flt.sort, SupportCase.updated_at)
-    order = column.desc() if flt.descending else column.asc()
+    order = _order(flt)
     query = (
         select(
             SupportCase.id,
@@ -98,7 +120,16 @@ def list_cases(session: Session, flt: CaseListFilter, *, offset: int = 0, limit:
         .offset(offset)
         .limit(limit)
     )
-    rows: list[Any] = list(session.execute(_filtered(query, flt)).all())
+    if flt.by_person:
+        first = _first_of_each_person(flt)
+        query = (
+            query.add_columns(first.c.cases)
+            .join(first, first.c.case_id == SupportCase.id)
+            .where(first.c.rank == 1)
+        )
+    else:
+        query = _filtered(query, flt)
+    rows: list[Any] = list(session.execute(query).all())
     return [
         CaseRow(
             r[0],
@@ -114,6 +145,7 @@ def list_cases(session: Session, flt: CaseListFilter, *, offset: int = 0, limit:
             r[12],
             r[13],
             r[14],
+            r[15] if flt.by_person else 1,
         )
         for r in rows
     ]
