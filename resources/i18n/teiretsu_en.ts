@@ -2,6 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AdvicePage</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="60"/>
+        <source>選定段階の助言 (今年度と前年度)</source>
+        <translation>Advice during selection (this and last fiscal year)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="61"/>
+        <source>助言を記録(&amp;A)…</source>
+        <translation>Record advice(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="62"/>
+        <source>ケースに結び付ける…</source>
+        <translation>Link to a case…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="88"/>
+        <source>{0}: {1}件 ({2})。ケースとは別に数えます。</source>
+        <translation>{0}: {1} ({2}). Counted apart from cases.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="102"/>
+        <source>選定段階の助言を記録</source>
+        <translation>Record advice during selection</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="112"/>
+        <source>助言を選んでください</source>
+        <translation>Choose the advice</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="115"/>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="125"/>
+        <source>ケースに結び付ける</source>
+        <translation>Link to a case</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="115"/>
+        <source>氏名・ふりがな・生年月日で探す</source>
+        <translation>Search by name, kana or birth date</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="122"/>
+        <source>「{0}」に当てはまるケースはありません</source>
+        <translation>No case matches “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="125"/>
+        <source>その後のケース</source>
+        <translation>The case that followed</translation>
+    </message>
+</context>
+<context>
     <name>AgenciesPage</name>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/directory/agencies.py" line="44"/>
@@ -1581,87 +1635,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="49"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="55"/>
         <source>メニュー</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="53"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="59"/>
         <source>ダッシュボード</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="54"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="60"/>
         <source>対象者・ケース</source>
         <translation>Clients &amp; cases</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="55"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="61"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="56"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="62"/>
         <source>関係機関</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="57"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="48"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="63"/>
         <source>連携活動</source>
         <translation>Network activities</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="58"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="49"/>
+        <source>選定段階の助言</source>
+        <translation>Advice during selection</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="64"/>
         <source>統計・報告</source>
         <translation>Statistics &amp; reports</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="59"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="65"/>
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="82"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="88"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="83"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="89"/>
         <source>ロック(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="87"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="93"/>
         <source>新規受付(&amp;N)</source>
         <translation>&amp;New referral</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="92"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="98"/>
         <source>白紙の面接シートを印刷(&amp;B)…</source>
         <translation>Print &amp;blank interview sheet…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="95"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="101"/>
         <source>台帳の取込(&amp;I)…</source>
         <translation>&amp;Import a ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="99"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="105"/>
         <source>第三者提供記録簿（期間）を印刷(&amp;R)…</source>
         <translation>Print disclosure &amp;register for a period…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="102"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="108"/>
         <source>終了(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="117"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="123"/>
         <source>処理中…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="151"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="157"/>
         <source>自動ロックまで {0}:{1:02d}</source>
         <translation>Auto-lock in {0}:{1:02d}</translation>
     </message>

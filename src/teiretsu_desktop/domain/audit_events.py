@@ -39,12 +39,14 @@ ACTION_LABELS: dict[str, str] = {
     "plan_item_added": "支援計画の項目の追加", "plan_item_updated": "支援計画の見直し",
     "meeting_recorded": "会議の記録", "meeting_attendee_added": "会議の出席者 (情報の提供)",
     "meeting_decision_added": "会議の決定事項",
+    "selection_advice_recorded": "選定段階の助言の記録", "selection_advice_linked": "選定段階の助言をケースに結び付け",
 }  # fmt: skip
 
 TARGET_LABELS: dict[str, str] = {
     "case": "ケース", "person": "対象者", "staff": "スタッフ", "consent": "同意", "activity": "支援経過",
     "candidate": "受入先候補", "agency": "関係機関", "consultation": "相談", "network_activity": "連携活動",
     "ledger": "台帳", "setting": "設定", "reminder": "期限", "disclosure": "提供記録", "application": "申請支援",
+    "selection_advice": "選定段階の助言",
 }  # fmt: skip
 
 DETAIL_LABELS: dict[str, str] = {

@@ -6,7 +6,7 @@ It only composes the feature packages; each page owns its behaviour.
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget, QTabWidget
 
 from teiretsu_desktop.gui.cases.list_view import CaseListView
 from teiretsu_desktop.gui.cases.new_referral import NewReferralDialog
@@ -14,6 +14,7 @@ from teiretsu_desktop.gui.cases.person_window import PersonWindow
 from teiretsu_desktop.gui.cases.window import CaseWindow
 from teiretsu_desktop.gui.context import AppContext, LockReason
 from teiretsu_desktop.gui.dashboard.view import DashboardView
+from teiretsu_desktop.gui.directory.advice import AdvicePage
 from teiretsu_desktop.gui.directory.agencies import AgenciesPage
 from teiretsu_desktop.gui.directory.consultations import ConsultationsPage
 from teiretsu_desktop.gui.directory.network import NetworkPage
@@ -41,6 +42,11 @@ class MainWindow(QMainWindow):
         self.consultations = ConsultationsPage(context, self)
         self.agencies = AgenciesPage(context, self)
         self.network = NetworkPage(context, self)
+        self.advice = AdvicePage(context, self)
+        # 連携活動 holds the network's events and the advice given during selection (指針 第4 4).
+        self.collaboration = QTabWidget(self)
+        self.collaboration.addTab(self.network, self.tr("連携活動"))
+        self.collaboration.addTab(self.advice, self.tr("選定段階の助言"))
         self.stats = StatsView(context, self)
         self.settings = SettingsView(context, self)
         self.pages = QStackedWidget(self)
@@ -54,7 +60,7 @@ class MainWindow(QMainWindow):
             (self.tr("対象者・ケース"), self.cases, "Ctrl+2"),
             (self.tr("相談"), self.consultations, "Ctrl+3"),
             (self.tr("関係機関"), self.agencies, "Ctrl+4"),
-            (self.tr("連携活動"), self.network, "Ctrl+5"),
+            (self.tr("連携活動"), self.collaboration, "Ctrl+5"),
             (self.tr("統計・報告"), self.stats, "Ctrl+6"),
             (self.tr("設定"), self.settings, "Ctrl+7"),
         ]
@@ -142,7 +148,7 @@ class MainWindow(QMainWindow):
         ).run_in_background()
         self.dashboard.refresh()
         self.cases.start()
-        for page in (self.consultations, self.agencies, self.network):
+        for page in (self.consultations, self.agencies, self.network, self.advice):
             page.load()
         self.stats.start()
         self.settings.start()

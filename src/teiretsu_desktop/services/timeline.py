@@ -1,6 +1,7 @@
 """Everything that happened in a case, in one chronological list (issue 17): the notes, state changes
 (with their reasons), consents, provisions of personal data (prints included), applications, reviews,
-placement contacts, meetings and the reminders set on the case. Read-only; each source keeps its own screen."""
+placement contacts, meetings, advice given before the referral and the reminders set on the case.
+Read-only; each source keeps its own screen."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from teiretsu_desktop.domain.workflow import CaseState
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services import activities, cases, coordination, meetings
+from teiretsu_desktop.services.advice import list_advice
 from teiretsu_desktop.services.consent import list_consents, list_disclosures
 from teiretsu_desktop.services.lookup import fetch
 from teiretsu_desktop.store.models import CaseReminder, CaseStateChange, Staff, SupportCase
@@ -29,6 +31,7 @@ class EventKind(CodeList):
     REVIEW = ("review", "見直し")
     PLACEMENT = ("placement", "受入先調整")
     MEETING = ("meeting", "会議")
+    ADVICE = ("advice", "選定段階の助言")
     REMINDER = ("reminder", "予定")
 
 
@@ -200,5 +203,11 @@ def case_events(session: StaffSession, case_id: str) -> list[CaseEvent]:
                 meeting.staff_name,
             )
         )
+    for advice in list_advice(session, case_id=case_id):
+        detail = "、".join(x for x in (advice.subject, advice.advice) if x)
+        events.append(
+            CaseEvent(_day(advice.advised_on), False, EventKind.ADVICE,
+                      f"{advice.agency_name}: {advice.stage.label}", detail, advice.staff_name)
+        )  # fmt: skip
     events.sort(key=lambda e: (e.when, list(EventKind).index(e.kind)))
     return events

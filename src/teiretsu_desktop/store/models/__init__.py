@@ -24,7 +24,7 @@ from teiretsu_desktop.store.models.cases import (
     SupportCase,
 )
 from teiretsu_desktop.store.models.core import AuditEntry, CenterProfile, Setting, Staff, StoreMeta
-from teiretsu_desktop.store.models.directory import Agency, Consultation, NetworkActivity
+from teiretsu_desktop.store.models.directory import Agency, Consultation, NetworkActivity, SelectionAdvice
 from teiretsu_desktop.store.models.people import Certificate, Disability, Person, PersonName
 from teiretsu_desktop.store.sealed import SealedText
 
@@ -70,6 +70,7 @@ __all__ = [
     "PlanItem",
     "Record",
     "ReminderAction",
+    "SelectionAdvice",
     "Setting",
     "Staff",
     "StoreMeta",

@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from teiretsu_desktop.store.models.base import Base, Record
+from teiretsu_desktop.store.sealed import SealedText
 
 
 class Agency(Record, Base):
@@ -54,3 +55,20 @@ class NetworkActivity(Record, Base):
     exclusion: Mapped[str | None] = mapped_column(String(20))
     agency_id: Mapped[str | None] = mapped_column(ForeignKey("agency.id"))
     already_developed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+
+
+class SelectionAdvice(Record, Base):
+    """Advice given to an agency while it selects someone (domain/advice.py): not a case. `subject` is
+    how the agency calls the person (称呼番号, initials) and `advice` what was advised — both sealed;
+    `case_id` is the case opened when the person was later referred."""
+
+    __tablename__ = "selection_advice"
+
+    advised_on: Mapped[date] = mapped_column(Date, nullable=False, index=True)
+    stage: Mapped[str] = mapped_column(String(16), nullable=False)
+    agency_id: Mapped[str | None] = mapped_column(String(36))
+    agency_name: Mapped[str] = mapped_column(String(200), nullable=False)
+    subject: Mapped[str | None] = mapped_column(SealedText)
+    advice: Mapped[str] = mapped_column(SealedText, nullable=False)
+    case_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    staff_id: Mapped[str | None] = mapped_column(String(36))
