@@ -115,7 +115,7 @@ class CaseListView(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         for combo in (self.line, self.state, self.staff):
             combo.currentIndexChanged.connect(self.apply_query)
-        self.by_person.toggled.connect(self.apply_query)
+        self.by_person.toggled.connect(self._group_by_person)
         self.table.activated.connect(self._activated)  # Enter on a row, or a double click
         for key in ("Return", "Enter"):
             QShortcut(
@@ -157,6 +157,11 @@ class CaseListView(QWidget):
     def apply_query(self) -> None:
         if self.context.is_unlocked:
             self.model.set_query(self.current_query())
+
+    def _group_by_person(self, grouped: bool) -> None:
+        # 「2026-00039 他1件」 needs a wider first column than a case number alone.
+        self.table.setColumnWidth(0, COLUMN_WIDTHS[0] + (58 if grouped else 0))
+        self.apply_query()
 
     def _show_total(self, total: int) -> None:
         grouped = self.model.query.by_person

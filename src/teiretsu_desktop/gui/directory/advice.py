@@ -83,6 +83,7 @@ class AdvicePage(ListPage[AdviceView]):
 
     def _loaded(self, year: int, rows: list[AdviceView], counts: dict[SelectionStage, int]) -> None:
         self.model.set_rows(rows)
+        self.status.clear()
         parts = "・".join(f"{stage.label} {n}件" for stage, n in counts.items())
         self.counts.setText(
             self.tr("{0}: {1}件 ({2})。ケースとは別に数えます。").format(
