@@ -159,7 +159,7 @@ def add_attendee(session: StaffSession, meeting_id: str, data: AttendeeInput) ->
             raise InvalidInput("出席者を記録できません: " + " / ".join(problems))
         assert recipient is not None
         shared = [SharedItem(i).label for i in json.loads(meeting.shared_items)]
-        disclosure_id = None
+        disclosure_id, overridden = None, False
         if shared:  # nothing of the person's was shared: no provision to record
             disclosure = write_disclosure(
                 uow, session,
@@ -169,7 +169,7 @@ def add_attendee(session: StaffSession, meeting_id: str, data: AttendeeInput) ->
                     override_reason=data.override_reason,
                 ),
             )  # fmt: skip
-            disclosure_id = disclosure.id
+            disclosure_id, overridden = disclosure.id, disclosure.override_reason is not None
         attendee = MeetingAttendee(
             meeting_id=meeting.id, agency_id=data.agency_id or None, organisation=organisation,
             recipient_kind=str(recipient), name=data.name.strip() or None, disclosure_id=disclosure_id,
@@ -178,7 +178,7 @@ def add_attendee(session: StaffSession, meeting_id: str, data: AttendeeInput) ->
         uow.session.flush()
         record_change(
             session, uow, "meeting_attendee_added", "case", case.id,
-            {"recipient": str(recipient), "override": bool(data.override_reason) and disclosure_id is not None},
+            {"recipient": str(recipient), "override": overridden},
         )  # fmt: skip
         uow.commit()
         attendee_id, case_id = attendee.id, case.id
