@@ -62,6 +62,7 @@ def test_demo_data_makes_sense(template_store: TemplateStore, tmp_path: Path) ->
         Disclosure,
         MeetingAttendee,
         Person,
+        SelectionAdvice,
     )
 
     store = copy_store(template_store, tmp_path / "sense")
@@ -112,5 +113,12 @@ def test_demo_data_makes_sense(template_store: TemplateStore, tmp_path: Path) ->
                 .all()
             )
             assert offices and set(offices) == {"probation"}
+            # Advice given while a 刑事施設 selected a person comes before that person's 特別調整 case.
+            advised = s.execute(
+                select(SelectionAdvice.advised_on, SupportCase.request_date, SupportCase.business_line).join(
+                    SupportCase, SupportCase.id == SelectionAdvice.case_id
+                )
+            ).all()
+            assert advised and all(r is not None and a < r and line == "special" for a, r, line in advised)
     finally:
         session.lock()

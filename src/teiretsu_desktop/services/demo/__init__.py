@@ -50,6 +50,7 @@ from teiretsu_desktop.store.models import (
     PlacementAttempt,
     PlacementCandidate,
     PlanItem,
+    SelectionAdvice,
     Staff,
     SupportCase,
 )
@@ -163,6 +164,7 @@ def generate_demo_data(
                 (MeetingAttendee, rows.attendees),
                 (MeetingDecision, rows.decisions),
                 (Disclosure, rows.disclosures),
+                (SelectionAdvice, rows.advice),
                 (Consultation, consultations),
             ):
                 _bulk(uow.session, model, batch)

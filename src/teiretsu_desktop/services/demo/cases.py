@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from teiretsu_desktop.domain.advice import SelectionStage
 from teiretsu_desktop.domain.case_rules import check_case, record_of
 from teiretsu_desktop.domain.codes import (
     ActivityKind,
@@ -79,6 +80,7 @@ class CaseRows:
     attendees: list[dict[str, Any]] = field(default_factory=list)
     decisions: list[dict[str, Any]] = field(default_factory=list)
     disclosures: list[dict[str, Any]] = field(default_factory=list)
+    advice: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _custody(
@@ -366,6 +368,15 @@ def case_children(g: Gen, case: dict[str, Any], state: CaseState, per_case: floa
             _meeting(g, case, state, consent, rows)
     if line is not BusinessLine.CONSULTATION and state not in (S.RECEIVED, S.ASSESSMENT):
         _assessment_and_plan(g, case, line, rows)
+    prisons = g.offices.get(str(AgencyKind.CORRECTIONAL))
+    if line is BusinessLine.SPECIAL and prisons and g.r.random() < 0.2:  # advised while it selected them
+        office_id, office_name = prisons[0]
+        rows.advice.append(
+            record(g, advised_on=case["request_date"] - timedelta(days=g.r.randint(10, 40)),
+                   stage=str(SelectionStage.SPECIAL), agency_id=office_id, agency_name=office_name,
+                   subject=f"称呼番号 {g.r.randint(1000, 9999)}", advice=g.r.choice(ADVICE),
+                   case_id=case["id"], staff_id=case["primary_staff_id"])
+        )  # fmt: skip
     if state.is_open and g.r.random() < 0.1:  # a visit or call the caseworker planned (予定)
         title = g.r.choice(PLANS)
         due = g.today + timedelta(days=g.r.randint(1, 20))
@@ -374,6 +385,8 @@ def case_children(g: Gen, case: dict[str, Any], state: CaseState, per_case: floa
         )
 
 
+ADVICE = ("療育手帳の取得歴を市に照会するよう助言した", "精神科の受診歴を確認するよう助言した",
+          "帰住予定地の福祉事務所への事前相談を勧めた")  # fmt: skip
 DECISIONS = ("受入先の見学日を決める", "生活保護の申請に同行する", "退所後の受診先を確保する")
 
 
