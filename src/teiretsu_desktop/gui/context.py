@@ -91,8 +91,9 @@ class AppContext(QObject):
             self.about_to_lock.emit()
         session, self._session = self._session, None
         self.locked.emit()
+        self.runner.drop_background()  # refreshes of views just cleared: the drafts and the lock come next
         if session is not None:
-            self.runner.submit(session.lock, None, log_lock_failure)
+            self.runner.submit(session.lock, None, log_lock_failure, write=True)
 
     def show_unhandled(self, error: BaseException) -> None:
         show_error(self.main_widget, error)

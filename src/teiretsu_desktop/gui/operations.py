@@ -6,7 +6,8 @@
   outcome's changes are broadcast through `context.data_changed` with the initiator (so the view that
   made the change can skip its own refresh), then `success(T)` runs. Views never announce by hand.
 
-Both take an optional `failure(exc)`; without one, the error is shown in a dialog. mypy --strict checks
+Both take an optional `failure(exc)`; without one, the error is shown in a dialog. A QueryOp may be
+`superseding(key)`: a newer one with that key drops it while it still waits. mypy --strict checks
 the whole path: the value `op` returns is the value `success` receives.
 """
 
@@ -32,16 +33,22 @@ class QueryOp(Generic[T]):
         self._op = op
         self._success = success
         self._failure: Failure | None = None
+        self._key: str | None = None
 
     def failure(self, handler: Failure) -> QueryOp[T]:
         self._failure = handler
+        return self
+
+    def superseding(self, key: str) -> QueryOp[T]:
+        """A newer read with the same key drops this one while it still waits (a search typed on)."""
+        self._key = key
         return self
 
     def run_in_background(self) -> None:
         session = self._context.session  # StoreLocked here, on the GUI thread, if the app is locked
         op = self._op
         self._context.runner.submit(
-            lambda: op(session), self._success, self._failure or self._context.show_unhandled
+            lambda: op(session), self._success, self._failure or self._context.show_unhandled, key=self._key
         )
 
 
@@ -66,8 +73,12 @@ class ChangeOp(Generic[T]):
         op, success = self._op, self._success
 
         def done(outcome: Outcome[T]) -> None:
-            context.data_changed.emit(outcome.changes, initiator)
-            if success is not None:
-                success(outcome.value)
+            # The other views refresh behind whatever the user does next (their reads are background
+            # work); the one that acted reloads first, from `success` (issue 19).
+            with context.runner.held():
+                with context.runner.background():
+                    context.data_changed.emit(outcome.changes, initiator)
+                if success is not None:
+                    success(outcome.value)
 
-        context.runner.submit(lambda: op(session), done, self._failure or context.show_unhandled)
+        context.runner.submit(lambda: op(session), done, self._failure or context.show_unhandled, write=True)

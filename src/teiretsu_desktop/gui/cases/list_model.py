@@ -103,7 +103,9 @@ class CaseListModel(QAbstractTableModel):
             self.context,
             lambda s: find_cases(s, query, offset=offset, limit=PAGE_SIZE),
             lambda page: self._arrived(generation, page),
-        ).failure(lambda error: self._failed(generation, error)).run_in_background()
+        ).failure(lambda error: self._failed(generation, error)).superseding(
+            f"case-list:{id(self)}"  # a search typed on drops the one still waiting
+        ).run_in_background()
 
     def _arrived(self, generation: int, page: CasePage) -> None:
         if generation != self.generation:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,6 +26,7 @@ from teiretsu_desktop.gui.stats.export_dialog import ExportDialog
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.services.changes import Changes
 from teiretsu_desktop.stats.display import TABLE_HELP, TABLE_NOTES, with_totals
 from teiretsu_desktop.stats.export import year_tables
 from teiretsu_desktop.stats.tables import Table
@@ -77,17 +79,42 @@ class StatsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body)
-        self.year.currentIndexChanged.connect(self.start)
+        self.year.currentIndexChanged.connect(self.refresh)
         self.names.currentRowChanged.connect(self._show)
         self.export_button.clicked.connect(self.open_export)
         context.locked.connect(self.clear)
+        context.data_changed.connect(self._changed)
+        self._stale = True
 
     def start(self) -> None:
+        """After unlock. Two 年度 of tables cost seconds on a large store: they are computed when the
+        page is first shown, not at every unlock (issue 19)."""
         if not self.context.is_unlocked:
             return
         self.export_button.setVisible(self.context.session.can(Permission.SIGN_OFF_STATS))
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self.context.is_unlocked:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if not self.context.is_unlocked:
+            return
+        self._stale = False
         year = int(self.year.currentData())
-        QueryOp(self.context, lambda s: load_years(s, year), self._loaded).run_in_background()
+        QueryOp(self.context, lambda s: load_years(s, year), self._loaded).superseding(
+            "stats-years"
+        ).run_in_background()
+
+    def _changed(self, _changes: Changes, _initiator: object) -> None:
+        """The record changed: computed again when next shown (now, if it is)."""
+        self._stale = True
+        if self.isVisible() and self.context.is_unlocked:
+            self.refresh()
 
     def _loaded(self, years: tuple[dict[str, Table], dict[str, Table]]) -> None:
         self.current, self.previous = years

@@ -1,0 +1,104 @@
+"""Issue 19: nothing unseen runs, and the user's own request comes first on the one store thread —
+an unopened statistics page computes nothing; after a save the acting window reloads before the other
+views refresh; a search typed on drops the one still waiting."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from teiretsu_desktop.gui import stats
+from teiretsu_desktop.gui.cases import list_model, window
+from teiretsu_desktop.gui.dashboard import view as dashboard
+from teiretsu_desktop.gui.directory import consultations
+from teiretsu_desktop.gui.launcher import Application
+from tests.gui.conftest import open_case_window, settle, type_values, unlock
+from tests.helpers.casework import new_case, new_person
+from tests.helpers.stores import TemplateStore, unlock_admin
+
+Ran = list[str]
+
+
+def _record(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, ran: Ran) -> None:
+    """Note on the store thread, in order, each call of `module.name`."""
+    real = getattr(module, name)
+
+    def traced(*args: Any, **kwargs: Any) -> Any:
+        ran.append(name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, traced)
+
+
+def test_an_unopened_statistics_page_computes_nothing(
+    qtbot: QtBot, gui: Application, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran: Ran = []
+    _record(monkeypatch, stats.view, "load_years", ran)
+    unlock(qtbot, gui)
+    gui.main.show()
+    settle(qtbot, gui)
+    assert ran == []  # two 年度 of tables are not computed at unlock
+    gui.main.nav.setCurrentRow(5)
+    settle(qtbot, gui)
+    assert ran == ["load_years"] and gui.main.stats.names.count() > 0
+    gui.main.nav.setCurrentRow(0)
+    gui.main.nav.setCurrentRow(5)
+    settle(qtbot, gui)
+    assert ran == ["load_years"]  # shown again, nothing changed: not computed again
+
+
+def test_after_a_save_the_acting_window_reloads_first(
+    qtbot: QtBot, gui: Application, store: TemplateStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = unlock_admin(store.data_dir)
+    try:
+        case_id = new_case(session, new_person(session))
+    finally:
+        session.lock()
+    ran: Ran = []
+    for module, name in ((window, "load_case"), (list_model, "find_cases"), (dashboard, "due_reminders"),
+                         (consultations, "list_consultations")):  # fmt: skip
+        _record(monkeypatch, module, name, ran)
+    unlock(qtbot, gui)
+    case_window = open_case_window(qtbot, gui, case_id)
+    type_values(case_window.case_form, {"facility_name": "大阪刑務所"})
+    ran.clear()
+    case_window.save()
+    settle(qtbot, gui)
+    assert ran[0] == "load_case", ran
+    assert {"find_cases", "due_reminders", "list_consultations"} <= set(ran)  # the others, after it
+
+
+def test_a_search_typed_on_drops_the_one_still_waiting(
+    qtbot: QtBot, gui: Application, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    searched: list[str] = []
+    real = list_model.find_cases
+
+    def traced(session: Any, query: Any, **kwargs: Any) -> Any:
+        searched.append(query.text)
+        return real(session, query, **kwargs)
+
+    monkeypatch.setattr(list_model, "find_cases", traced)
+    unlock(qtbot, gui)
+    view = gui.main.cases
+    searched.clear()
+    busy = threading.Event()
+    release = threading.Event()
+
+    def block() -> None:
+        busy.set()
+        release.wait(10)
+
+    gui.context.runner.submit(block)  # the store thread is busy with something else
+    assert busy.wait(5)
+    for typed in ("や", "やま", "やまだ"):
+        view.search.setText(typed)
+        view.apply_query()
+    release.set()
+    settle(qtbot, gui)
+    assert searched == ["やまだ"]
