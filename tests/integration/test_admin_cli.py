@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -372,3 +374,23 @@ def test_print_command_writes_a_pdf_and_records_the_disclosure(
         monkeypatch, capsys, root, "--user", ADMIN, "audit", "--last", "12", stdin=f"{ADMIN_PASS}\n"
     )
     assert "personal_data_disclosed" in r.out and "form_printed" in r.out
+
+
+def test_version_and_help_load_none_of_what_the_commands_need() -> None:
+    """Issue 19: `teiretsu-admin --version`/`--help` answer at once — the store, the forms, the
+    spreadsheets and the migrations are imported only by the command that uses them."""
+    probe = (
+        "import sys\n"
+        "from teiretsu_desktop.cli.admin import main\n"
+        "for argv in (['--version'], ['--help'], ['stats', '--help'], ['print', '--help']):\n"
+        "    try:\n"
+        "        main(argv)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = ('sqlalchemy', 'sqlcipher3', 'reportlab', 'openpyxl', 'pypdf', 'alembic', 'cryptography')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout[-500:]

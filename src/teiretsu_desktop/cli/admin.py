@@ -7,54 +7,29 @@ nothing a user can cause shows a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from teiretsu_desktop import __version__
-from teiretsu_desktop.cli import (
-    bench,
-    commands_casework,
-    commands_print,
-    commands_staff,
-    commands_stats,
-    commands_store,
-)
-from teiretsu_desktop.cli.context import CliContext
+from teiretsu_desktop.cli.grammar import build_parser
 from teiretsu_desktop.diagnostics import log_crash, setup_logging
 from teiretsu_desktop.domain.errors import TeiretsuError
 from teiretsu_desktop.store.paths import DataDir, default_data_dir
 
-Handler = Callable[[CliContext, argparse.Namespace], int]
+if TYPE_CHECKING:
+    from teiretsu_desktop.cli.context import CliContext
+
+Handler = Callable[["CliContext", argparse.Namespace], int]
 
 EXIT_UNEXPECTED = 70
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="teiretsu-admin",
-        description="Teiretsu Desktop 管理コマンド / administration: set-up, staff, backup, verification.",
-    )
-    parser.add_argument("--version", action="version", version=f"teiretsu-admin {__version__}")
-    parser.add_argument(
-        "--data-dir", type=Path, default=None, help="data directory (default: per-user local app data)"
-    )
-    parser.add_argument(
-        "--user", default=None, help="staff name to act as (may be left out with one staff member)"
-    )
-    parser.add_argument(
-        "--passphrase-stdin",
-        action="store_true",
-        help="read each secret the command needs as one line from stdin, instead of a no-echo prompt",
-    )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands_store.register(sub)
-    commands_staff.register(sub)
-    commands_casework.register(sub)
-    commands_print.register(sub)
-    commands_stats.register(sub)
-    bench.register(sub)
-    return parser
+def resolve(name: str) -> Handler:
+    """The command's function, imported now that it runs ("commands_print:cmd_print")."""
+    module, _, function = name.partition(":")
+    found: Handler = getattr(importlib.import_module(f"teiretsu_desktop.cli.{module}"), function)
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,8 +37,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data_dir = DataDir((args.data_dir or default_data_dir()).expanduser().resolve())
     setup_logging(data_dir.logs if data_dir.root.exists() else None)
+    # Imported after parsing, like each command's module: --version and --help load none of the store.
+    from teiretsu_desktop.cli.context import CliContext
+
     ctx = CliContext(data_dir=data_dir, user=args.user, passphrase_stdin=args.passphrase_stdin)
-    handler: Handler = args.handler
+    handler = resolve(args.handler)
     try:
         return handler(ctx, args)
     except TeiretsuError as exc:

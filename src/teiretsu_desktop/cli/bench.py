@@ -394,12 +394,3 @@ def cmd_bench(ctx: CliContext, args: argparse.Namespace) -> int:
         }  # fmt: skip
         args.json.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
-
-
-def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "bench", help="benchmark against plain SQLite on a synthetic store (built in --data-dir)"
-    )
-    p.add_argument("--persons", type=int, default=100_000)
-    p.add_argument("--json", type=Path)
-    p.set_defaults(handler=cmd_bench)

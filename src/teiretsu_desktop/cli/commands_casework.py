@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-from typing import Any
 
 from teiretsu_desktop.cli.context import CliContext
 from teiretsu_desktop.security.permissions import Permission
@@ -122,49 +120,3 @@ def cmd_import_ledger(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         print("変更はありません / nothing to change.")
     return 0
-
-
-def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "demo-data", help="add realistic synthetic persons and cases (deterministic for a seed)"
-    )
-    p.add_argument("--persons", type=int, required=True)
-    p.add_argument("--seed", type=int, default=1)
-    p.set_defaults(handler=cmd_demo_data)
-
-    p = sub.add_parser("ledger-template", help="write an empty Excel case ledger with help and choices")
-    p.add_argument("--out", type=Path, required=True)
-    p.set_defaults(handler=cmd_ledger_template)
-
-    p = sub.add_parser(
-        "export-ledger",
-        help="write every case to a password-protected .xlsx ledger (管理者・センター長 only; personal data!)",
-    )
-    p.add_argument("--out", type=Path, required=True)
-    p.add_argument(
-        "--plaintext",
-        action="store_true",
-        help="write without a password (.xlsx or .csv): the file holds personal data in the clear",
-    )
-    p.set_defaults(handler=cmd_export_ledger)
-
-    p = sub.add_parser(
-        "ledger-mapping",
-        help="suggest how a center's own ledger's columns map to ours; write it as TOML to edit",
-    )
-    p.add_argument("file", type=Path)
-    p.add_argument("--out", type=Path, required=True, help="the mapping file (.toml) to write")
-    p.set_defaults(handler=cmd_ledger_mapping)
-
-    p = sub.add_parser(
-        "import-ledger",
-        help="import a ledger (.xlsx, CSV in UTF-8/Shift_JIS/UTF-16, Unicode text); new, updated or unchanged "
-        "rows; all rows or nothing",
-    )
-    p.add_argument("file", type=Path)
-    p.add_argument("--mapping", type=Path, help="the column mapping (TOML) from ledger-mapping or the wizard")
-    p.add_argument("--save-mapping", type=Path, help="save the mapping used (TOML) for next time")
-    p.add_argument("--dry-run", action="store_true", help="check and report only; nothing is written")
-    p.add_argument("--skip-invalid", action="store_true", help="import the good rows and report the others")
-    p.add_argument("--errors", type=Path, help="save the rows' errors and warnings as .xlsx")
-    p.set_defaults(handler=cmd_import_ledger)

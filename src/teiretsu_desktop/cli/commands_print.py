@@ -9,11 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime
-from pathlib import Path
-from typing import Any
 
 from teiretsu_desktop.cli.context import CliContext
-from teiretsu_desktop.documents.definitions import available_forms
 from teiretsu_desktop.documents.printing import PrintRequest, prepare_print, save_pdf
 from teiretsu_desktop.domain.codes import RecipientKind
 from teiretsu_desktop.domain.wareki import parse_date
@@ -53,31 +50,3 @@ def cmd_print(ctx: CliContext, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
-
-
-def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "print",
-        help="render a printable form to an AES-256 protected PDF (a provision to a third party needs "
-        "consent and is recorded)",
-    )
-    p.add_argument("form", choices=sorted(available_forms()))
-    p.add_argument("--case", help="case id or case number (as in the ledger); leave out for a blank sheet")
-    p.add_argument(
-        "--profile",
-        required=True,
-        choices=[str(r) for r in RecipientKind] + [INTERNAL],
-        help="the recipient, or 'internal' for the center's own copy (センター控え, no provision)",
-    )
-    p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--include-offence", action="store_true", help="include 罪名 where the profile allows it")
-    p.add_argument("--recipient-name", help="the receiving organisation, printed on the form and recorded")
-    p.add_argument("--override-reason", help="disclose without a covering consent (needs the permission)")
-    p.add_argument("--from", dest="period_from", help="activity log and register: first day")
-    p.add_argument("--to", dest="period_to", help="activity log and register: last day")
-    p.add_argument(
-        "--plaintext",
-        action="store_true",
-        help="write the PDF without a password (it holds personal data in the clear)",
-    )
-    p.set_defaults(handler=cmd_print)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from teiretsu_desktop.cli.commands_store import print_recovery_code
 from teiretsu_desktop.cli.context import CliContext
@@ -136,39 +135,3 @@ def cmd_keyring(ctx: CliContext, args: argparse.Namespace) -> int:
         staff.disable_keyring(session)
         print("キーリングの鍵を削除しました / keyring unlock disabled.")
     return 0
-
-
-def register(sub: Any) -> None:
-    p = sub.add_parser("add-user", help="add a staff member (secrets: your passphrase, then theirs)")
-    p.add_argument("login")
-    p.add_argument("--name", required=True, help="full name, e.g. 山田 花子")
-    p.add_argument("--role", required=True, type=_role, help="admin|manager|caseworker|clerical")
-    p.set_defaults(handler=cmd_add_user)
-
-    p = sub.add_parser(
-        "remove-user", help="deactivate a staff member, delete their key slots and rotate the database key"
-    )
-    p.add_argument("login")
-    p.add_argument(
-        "--no-rotate", action="store_true", help="do not rotate the key now (run rotate-key later)"
-    )
-    p.set_defaults(handler=cmd_remove_user)
-
-    p = sub.add_parser("passwd", help="change your passphrase (current, new) or reset another's with --for")
-    p.add_argument("--for", dest="for_login", default=None)
-    p.add_argument(
-        "--compromised",
-        action="store_true",
-        help="漏えいの疑い: the old passphrase may have leaked; rotate the database key after the change",
-    )
-    p.set_defaults(handler=cmd_passwd)
-
-    p = sub.add_parser("recover", help="forgotten passphrase: recovery key, then a new passphrase for --user")
-    p.set_defaults(handler=cmd_recover)
-
-    p = sub.add_parser("list-users", help="staff members, roles and key slots")
-    p.set_defaults(handler=cmd_list_users)
-
-    p = sub.add_parser("keyring", help="quick unlock through the OS keyring of this device")
-    p.add_argument("action", choices=["status", "enable", "disable"])
-    p.set_defaults(handler=cmd_keyring)

@@ -7,12 +7,9 @@ import argparse
 import csv
 import io
 import sys
-from pathlib import Path
-from typing import Any
 
 from teiretsu_desktop.cli.context import CliContext
 from teiretsu_desktop.domain.errors import InvalidInput
-from teiretsu_desktop.stats.disclosure import POLICIES
 from teiretsu_desktop.stats.display import TABLE_HELP, with_totals
 from teiretsu_desktop.stats.export import (
     authority_fingerprint,
@@ -116,66 +113,3 @@ def cmd_report(ctx: CliContext, args: argparse.Namespace) -> int:
     count = write_report(Workspace(args.workspace), args.fiscal_year, args.format, args.out, population)
     print(f"{args.out} ({count} 行)")
     return 0
-
-
-def register(sub: Any) -> None:
-    stats = sub.add_parser(
-        "stats", help="fiscal-year statistics, the signed bundle, the prefecture workspace"
-    )
-    inner = stats.add_subparsers(dest="stats_command", required=True, metavar="STATS_COMMAND")
-
-    p = inner.add_parser("export", help="sign off and write the year's anonymised bundle")
-    p.add_argument("--fiscal-year", type=int, required=True)
-    p.add_argument("--policy", choices=sorted(POLICIES), required=True)
-    p.add_argument("--out", type=Path, required=True)
-    p.set_defaults(handler=cmd_export)
-
-    p = inner.add_parser("public-key", help="write the center's public key for the prefecture")
-    p.add_argument("--out", type=Path, required=True)
-    p.set_defaults(handler=cmd_public_key)
-
-    p = inner.add_parser(
-        "table",
-        help="one table of the year (and the previous year) as CSV on stdout, with 合計; --list names them: "
-        + ", ".join(TABLE_HELP),
-    )
-    p.add_argument("name", nargs="?")
-    p.add_argument("--list", action="store_true", help="list the tables")
-    p.add_argument("--fiscal-year", type=int)
-    p.add_argument("--format", choices=["csv"], default="csv")
-    p.set_defaults(handler=cmd_table)
-
-    p = inner.add_parser("reopen", help="reopen an exported (locked) year, with a reason")
-    p.add_argument("--fiscal-year", type=int, required=True)
-    p.add_argument("--reason", required=True)
-    p.set_defaults(handler=cmd_reopen)
-
-    p = inner.add_parser("trust", help="prefecture: register a center's public key (audited)")
-    p.add_argument("--workspace", type=Path, required=True)
-    p.add_argument("--center", required=True)
-    p.add_argument("--key", type=Path, required=True)
-    p.add_argument(
-        "--replace",
-        metavar="FINGERPRINT",
-        help="replace the center's registered key: the new key's fingerprint, confirmed with the center",
-    )
-    p.add_argument(
-        "--authority",
-        metavar="FINGERPRINT",
-        help="the center's administrator authority fingerprint, pinned now (else at its first bundle)",
-    )
-    p.set_defaults(handler=cmd_trust)
-
-    p = inner.add_parser("import", help="prefecture: check and import bundles (all checks before any write)")
-    p.add_argument("--workspace", type=Path, required=True)
-    p.add_argument("--dry-run", action="store_true")
-    p.add_argument("files", nargs="+", type=Path)
-    p.set_defaults(handler=cmd_import)
-
-    p = inner.add_parser("report", help="prefecture: centers side by side for a year")
-    p.add_argument("--workspace", type=Path, required=True)
-    p.add_argument("--fiscal-year", type=int, required=True)
-    p.add_argument("--format", choices=["csv", "xlsx", "pdf"], required=True)
-    p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--population", type=Path, help="CSV: center code, population (for per-100,000 figures)")
-    p.set_defaults(handler=cmd_report)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import Any
 
 from teiretsu_desktop.cli.context import CliContext
 from teiretsu_desktop.domain.errors import CorruptStore, InvalidInput, NotADatabase
@@ -152,47 +150,3 @@ def cmd_audit(ctx: CliContext, args: argparse.Namespace) -> int:
         print(f"{entry.seq:>6} {entry.at} {entry.action}{target} actor={entry.actor} {entry.detail}")
     print("chain: ok" if not problems else "chain: FAILED — " + "; ".join(problems))
     return 0 if not problems else 1
-
-
-def register(sub: Any) -> None:
-    p = sub.add_parser("init", help="create a center's encrypted store; prints the recovery key once")
-    p.add_argument("--center-code", required=True)
-    p.add_argument("--center-name", required=True)
-    p.add_argument("--prefecture", required=True, help="JIS prefecture code, 01-47")
-    p.add_argument(
-        "--admin-name", required=True, help="the administrator's full name (login: --user, default admin)"
-    )
-    p.set_defaults(handler=cmd_init)
-
-    p = sub.add_parser(
-        "verify", help="quick_check, cipher_integrity_check and the audit chain; exit 1 on a problem"
-    )
-    p.set_defaults(handler=cmd_verify)
-
-    p = sub.add_parser("backup", help="write one verified backup file (database and key slots)")
-    p.add_argument("--out", type=Path, required=True)
-    p.set_defaults(handler=cmd_backup)
-
-    p = sub.add_parser("restore", help="restore a backup into an empty data directory")
-    p.add_argument("--from", dest="from_file", type=Path, required=True)
-    p.add_argument(
-        "--recovery", action="store_true", help="prove access with the recovery key instead of --user"
-    )
-    p.set_defaults(handler=cmd_restore)
-
-    p = sub.add_parser("rotate-key", help="re-encrypt the store under a new key; issues a new recovery key")
-    p.set_defaults(handler=cmd_rotate_key)
-
-    p = sub.add_parser(
-        "upgrade-keys",
-        help="give a store made by an earlier version its administrator authority and signed staff roster",
-    )
-    p.set_defaults(handler=cmd_upgrade_keys)
-
-    p = sub.add_parser("center-code", help="set the center's six-digit code (prefecture code first)")
-    p.add_argument("code")
-    p.set_defaults(handler=cmd_center_code)
-
-    p = sub.add_parser("audit", help="show the last audit entries and verify the chain")
-    p.add_argument("--last", type=int, default=30)
-    p.set_defaults(handler=cmd_audit)

@@ -33,10 +33,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from teiretsu_desktop.domain.errors import TeiretsuError
+from teiretsu_desktop.stats.policies import POLICIES
 from teiretsu_desktop.stats.tables import EVENT_COLUMNS, LINKED_TOTALS, Table
 
-POLICIES = {"prefecture": 1, "public": 10}
-HANDLING = {"prefecture": "取扱注意 (都道府県内限り・実数)", "public": "公表用 (10未満秘匿)"}
 EXCLUDED_COLUMNS: dict[str, frozenset[str]] = {"caseload": frozenset({"carried_over"})}
 
 Cell = int | None  # None: suppressed

@@ -29,7 +29,8 @@ from teiretsu_desktop.stats.bundle_format import (
     payload_sha256,
     write_bundle,
 )
-from teiretsu_desktop.stats.disclosure import POLICIES, ProtectionReport, Published, protect
+from teiretsu_desktop.stats.disclosure import ProtectionReport, Published, protect
+from teiretsu_desktop.stats.policies import POLICIES
 from teiretsu_desktop.stats.tables import Table, compute_tables
 from teiretsu_desktop.store.atomic import atomic_write_bytes
 from teiretsu_desktop.store.models import AuditEntry, CenterProfile, StoreMeta

@@ -23,7 +23,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from teiretsu_desktop.documents.fonts import FONT_NAME, register_japanese_font
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.wareki import fiscal_year_label
-from teiretsu_desktop.stats.disclosure import HANDLING
+from teiretsu_desktop.stats.policies import HANDLING
 from teiretsu_desktop.stats.schema import table_shapes
 from teiretsu_desktop.stats.tables import empty_tables
 from teiretsu_desktop.stats.workspace import Workspace

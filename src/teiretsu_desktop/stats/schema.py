@@ -13,7 +13,8 @@ from teiretsu_desktop.domain.center_code import CENTER_CODE
 from teiretsu_desktop.domain.wareki import fiscal_year
 from teiretsu_desktop.stats import tables as t
 from teiretsu_desktop.stats.bundle_format import FORMAT_VERSION, PAYLOAD_VERSION, BundleError
-from teiretsu_desktop.stats.disclosure import EXCLUDED_COLUMNS, POLICIES
+from teiretsu_desktop.stats.disclosure import EXCLUDED_COLUMNS
+from teiretsu_desktop.stats.policies import POLICIES
 
 MANIFEST_KEYS_V1 = frozenset(
     {"format_version", "center_id", "key_id", "bundle_id", "period", "fiscal_year", "sequence", "created_on",

@@ -23,8 +23,8 @@ from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.window_geometry import fit_to_screen
-from teiretsu_desktop.stats.disclosure import HANDLING, POLICIES
 from teiretsu_desktop.stats.export import ExportPreview, ExportResult, export_bundle, preview_export
+from teiretsu_desktop.stats.policies import HANDLING, POLICIES
 
 MANIFEST_LABELS = {
     "center_id": "センターコード", "key_id": "署名鍵のID", "period": "期間", "sequence": "この年度の連番",
