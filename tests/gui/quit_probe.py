@@ -34,7 +34,13 @@ def main() -> int:
         if not app.context.is_unlocked or app.context.runner.busy:
             QTimer.singleShot(50, open_case)
             return
-        app.main.nav.setCurrentRow(1)
+        app.main.nav.setCurrentRow(1)  # the list reads its first page when shown
+        QTimer.singleShot(50, pick)
+
+    def pick() -> None:
+        if app.context.runner.busy or app.main.cases.model.rowCount() == 0:
+            QTimer.singleShot(50, pick)
+            return
         app.main.cases.table.selectRow(0)
         app.main.cases._open_selected()
         QTimer.singleShot(50, type_and_signal)

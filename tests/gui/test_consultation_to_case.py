@@ -54,6 +54,7 @@ def test_link_a_consultation_to_a_person_then_make_cases(
         session.lock()
     unlock(qtbot, gui, "sato", "soudan-passphrase-02")
     page = gui.main.consultations
+    gui.main.nav.setCurrentRow(2)  # 相談
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
     page.link_person()
     assert "相談を選んでください" in page.status.text()

@@ -33,12 +33,20 @@ def _dialog(parent: QWidget, kind: type[W]) -> W:
     return found[-1]
 
 
-def _case_states(app: Application) -> dict[str, str]:
+def _look_at(qtbot: QtBot, app: Application, row: int) -> None:
+    """Go to a page as the user does: a page reads its rows when it is shown (issue 19)."""
+    app.main.nav.setCurrentRow(row)
+    settle(qtbot, app)
+
+
+def _case_states(qtbot: QtBot, app: Application) -> dict[str, str]:
+    _look_at(qtbot, app, 1)
     model = app.main.cases.model
     return {model.data(model.index(r, 1)): model.data(model.index(r, 5)) for r in range(model.rowCount())}
 
 
-def _dashboard_people(app: Application) -> set[str]:
+def _dashboard_people(qtbot: QtBot, app: Application) -> set[str]:
+    _look_at(qtbot, app, 0)
     model = app.main.dashboard.model
     return {row.person_name for row in model.rows()}
 
@@ -78,6 +86,8 @@ def test_a_scripted_day(qtbot: QtBot, qapp: object, tmp_path: Path) -> None:
 
         # A manager adds a caseworker.
         settings = app.main.settings
+        app.main.nav.setCurrentRow(6)
+        settings.setCurrentWidget(settings.staff)
         settings.staff.add()
         dialog = _dialog(settings.staff, FormDialog)
         dialog.form.set_values({"login": "sato", "display_name": "佐藤 花子", "role": "caseworker",
@@ -100,8 +110,8 @@ def test_a_scripted_day(qtbot: QtBot, qapp: object, tmp_path: Path) -> None:
         window = next(iter(app.main.case_windows.values()))
         qtbot.waitUntil(lambda: "依頼受理" in window.header.text(), timeout=10000)
         settle(qtbot, app)
-        assert _case_states(app).get("山田 太郎") == "依頼受理"
-        assert "山田 太郎" in _dashboard_people(app)  # release within 30 days
+        assert _case_states(qtbot, app).get("山田 太郎") == "依頼受理"
+        assert "山田 太郎" in _dashboard_people(qtbot, app)  # release within 30 days
 
         _step(qtbot, app, window, CaseState.ASSESSMENT)
         assert "面接記録" in window.steps_note.text() and "同意" in window.steps_note.text()
@@ -154,16 +164,16 @@ def test_a_scripted_day(qtbot: QtBot, qapp: object, tmp_path: Path) -> None:
                                           "destination_name": "グループホームさくら"})  # fmt: skip
         _step(qtbot, app, window, CaseState.RELEASED)
         _step(qtbot, app, window, CaseState.FOLLOW_UP)
-        assert _case_states(app).get("山田 太郎") == "フォローアップ中"
+        assert _case_states(qtbot, app).get("山田 太郎") == "フォローアップ中"
 
         type_values(window.outcome_form, {"closure_date": date.today(), "closure_reason": "settled"})
         _step(qtbot, app, window, CaseState.CLOSED)
         app.main.cases.state.setCurrentIndex(1)  # all states
         settle(qtbot, app)
-        assert _case_states(app).get("山田 太郎") == "終結"
+        assert _case_states(qtbot, app).get("山田 太郎") == "終結"
         app.main.dashboard.refresh()
         settle(qtbot, app)
-        assert "山田 太郎" not in _dashboard_people(app)
+        assert "山田 太郎" not in _dashboard_people(qtbot, app)
     finally:
         for window in list(app.main.case_windows.values()):
             window.close()

@@ -146,10 +146,9 @@ class MainWindow(QMainWindow):
         QueryOp(
             self.context, center_info, lambda c: self.setWindowTitle(f"Teiretsu — {c.center_name}")
         ).run_in_background()
-        self.dashboard.refresh()
+        for page in (self.dashboard, self.consultations, self.agencies, self.network, self.advice):
+            page.start()  # read when shown (the dashboard is)
         self.cases.start()
-        for page in (self.consultations, self.agencies, self.network, self.advice):
-            page.load()
         self.stats.start()
         self.settings.start()
 

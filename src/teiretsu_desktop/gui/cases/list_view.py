@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -125,13 +125,21 @@ class CaseListView(QWidget):
         self.new_button.clicked.connect(self.new_referral)
         self.model.total_changed.connect(self._show_total)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
+        self._stale = True
         context.data_changed.connect(self._changed)
         context.locked.connect(self.clear)
 
     def start(self) -> None:
-        """After unlock: fill the staff filter and load the first page."""
+        """After unlock: fill the staff filter; the first page is read when the list is shown."""
         QueryOp(self.context, list_colleagues, self._staff_loaded).run_in_background()
-        self.apply_query()
+        self._stale = True
+        if self.isVisible():
+            self.apply_query()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.apply_query()
 
     def _staff_loaded(self, staff: list) -> None:  # type: ignore[type-arg]
         self.staff.blockSignals(True)
@@ -156,6 +164,7 @@ class CaseListView(QWidget):
 
     def apply_query(self) -> None:
         if self.context.is_unlocked:
+            self._stale = False
             self.model.set_query(self.current_query())
 
     def _group_by_person(self, grouped: bool) -> None:
@@ -183,7 +192,10 @@ class CaseListView(QWidget):
 
     def _changed(self, changes: Changes, _initiator: object) -> None:
         if changes.touches(ChangeKind.CASE, ChangeKind.PERSON):
-            self.apply_query()
+            if self.isVisible():
+                self.apply_query()
+            else:
+                self._stale = True
 
     def clear(self) -> None:
         self.search.blockSignals(True)

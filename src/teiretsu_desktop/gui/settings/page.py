@@ -306,6 +306,6 @@ class SettingsView(QTabWidget):
         self.center.backup_button.setVisible(session.can(Permission.BACKUP))
         self.center.load()
         if session.can(Permission.MANAGE_STAFF):
-            self.staff.load()
+            self.staff.start()  # read when its tab is shown
         if session.can(Permission.VIEW_AUDIT):
-            self.audit.load()
+            self.audit.start()

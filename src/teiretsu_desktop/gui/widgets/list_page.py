@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from teiretsu_desktop.gui.context import AppContext
@@ -43,6 +43,8 @@ class ListPage(QWidget, Generic[R]):
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the first hundred rows, not to every row of a long list (a freeze at 10,000 rows).
+        self.table.horizontalHeader().setResizeContentsPrecision(100)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)  # one line per row; what does not fit is elided (…)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -54,6 +56,7 @@ class ListPage(QWidget, Generic[R]):
         layout.addLayout(self.top)
         layout.addWidget(self.table)
         self._guarded: list[tuple[QPushButton, Permission]] = []
+        self._stale = True
         context.data_changed.connect(self._changed)
         context.locked.connect(self.model.clear)
         context.unlocked.connect(self._offer_by_role)
@@ -83,6 +86,27 @@ class ListPage(QWidget, Generic[R]):
     def load(self) -> None:
         raise NotImplementedError
 
+    # Nothing unseen runs (issue 19): a page reads its rows when it is shown, and after a change only
+    # if it is showing; otherwise it is marked stale and read when next shown.
+
+    def start(self) -> None:
+        """After unlock: read now if the page is showing, else when it is first shown."""
+        self._stale = True
+        if self.isVisible():
+            self._refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self.context.is_unlocked:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        self._stale = False
+        self.load()
+
     def _changed(self, changes: Changes, _initiator: object) -> None:
         if changes.kinds & self.kinds and self.context.is_unlocked:
-            self.load()
+            if self.isVisible():
+                self._refresh()
+            else:
+                self._stale = True
