@@ -4,6 +4,7 @@ sorted cases, checked here against a plain reading of every case."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -17,8 +18,11 @@ from teiretsu_desktop.services.demo import generate_demo_data
 from teiretsu_desktop.store.models import Person, SupportCase
 
 OPEN = tuple(str(s) for s in CaseState if s not in TERMINAL)
-KEYS = {"updated_at": lambda c, p: c.updated_at, "request_date": lambda c, p: c.request_date,
-        "person_kana": lambda c, p: p.family_kana, "case_no": lambda c, p: c.case_no}  # fmt: skip
+Key = Callable[[Any, Any], Any]
+KEYS: dict[str, Key] = {
+    "updated_at": lambda c, p: c.updated_at, "request_date": lambda c, p: c.request_date,
+    "person_kana": lambda c, p: p.family_kana, "case_no": lambda c, p: c.case_no,
+}  # fmt: skip
 
 
 def _expected(rows: list[Any], query: CaseQuery) -> list[str]:
