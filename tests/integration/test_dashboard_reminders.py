@@ -13,7 +13,12 @@ from teiretsu_desktop.domain.reminders import ReminderKind
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services import coordination
 from teiretsu_desktop.services.demo import generate_demo_data
-from teiretsu_desktop.services.reminders import complete_reminder, due_reminders, snooze_reminder
+from teiretsu_desktop.services.reminders import (
+    complete_reminder,
+    due_reminders,
+    reminder_page,
+    snooze_reminder,
+)
 from teiretsu_desktop.services.settings import load_settings, save_settings
 from teiretsu_desktop.store.models import AuditEntry
 from tests.helpers.casework import new_case, new_person
@@ -84,3 +89,21 @@ def test_step_days_are_a_center_setting(admin: StaffSession) -> None:
     assert titles["受入先の決定"] == TODAY + timedelta(days=10)
     with pytest.raises(InvalidInput):
         save_settings(admin, type(settings)(**{**settings.__dict__, "reminder_placement_days": 120}))
+
+
+@pytest.mark.parametrize("limit", [1, 7, 40])
+def test_the_dashboards_page_is_the_head_of_every_reminder(admin: StaffSession, limit: int) -> None:
+    """Issue 19: the dashboard names only the reminders it shows; they are exactly the most urgent of
+    all of them, and its counts are over all of them."""
+    generate_demo_data(admin, persons=150, seed=12, today=date.today())
+    for window in (0, 7, 30):
+        every = [v for v in due_reminders(admin) if v.days_left <= window]
+        page = reminder_page(admin, within_days=window, limit=limit)
+        assert [(v.key, v.person_name, v.case_no) for v in page.rows] == [
+            (v.key, v.person_name, v.case_no) for v in every[:limit]
+        ]
+        assert (page.total, page.overdue, page.due_today) == (
+            len(every),
+            sum(1 for v in every if v.overdue),
+            sum(1 for v in every if v.days_left == 0),
+        )

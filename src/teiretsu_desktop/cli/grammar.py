@@ -275,4 +275,7 @@ def _bench(sub: Any) -> None:
     )
     p.add_argument("--persons", type=int, default=100_000)
     p.add_argument("--json", type=Path)
+    p.add_argument(
+        "--only", help="comma-separated workloads to run (e.g. gui_case_list_default,gui_dashboard_reminders)"
+    )
     p.set_defaults(handler="bench:cmd_bench")

@@ -38,6 +38,8 @@ S = CaseState
 TERMINAL = frozenset({S.CLOSED, S.DECLINED, S.WITHDRAWN, S.DIED, S.TRANSFERRED, S.RELEASED_UNPLACED})
 SIDE_EXITS = (S.DECLINED, S.WITHDRAWN, S.DIED, S.TRANSFERRED)
 PRE_RELEASE = frozenset({S.RECEIVED, S.ASSESSMENT, S.PLANNING, S.PLACEMENT, S.PLACEMENT_DECIDED})
+# 進行中: what the case list shows by default (every state that is not an end).
+OPEN_STATES = tuple(str(s) for s in CaseState if s not in TERMINAL)
 
 _COORDINATION_PATH: dict[CaseState, tuple[CaseState, ...]] = {
     S.RECEIVED: (S.ASSESSMENT,),

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from teiretsu_desktop.domain.codes import BusinessLine
-from teiretsu_desktop.domain.workflow import TERMINAL, CaseState
+from teiretsu_desktop.domain.workflow import OPEN_STATES, CaseState
 from teiretsu_desktop.gui.cases.list_model import CASE_ID_ROLE, PERSON_ID_ROLE, CaseListModel, ServerSortProxy
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.operations import QueryOp
@@ -26,7 +26,6 @@ from teiretsu_desktop.services.case_list import CaseQuery
 from teiretsu_desktop.services.changes import ChangeKind, Changes
 from teiretsu_desktop.services.staff import list_colleagues
 
-OPEN_STATES = tuple(str(s) for s in CaseState if s not in TERMINAL)
 SEARCH_DELAY_MS = 150
 
 

@@ -25,7 +25,7 @@ from teiretsu_desktop.services.changes import ChangeKind
 from teiretsu_desktop.services.reminders import (
     ReminderView,
     complete_reminder,
-    due_reminders,
+    reminder_page,
     snooze_reminder,
 )
 
@@ -128,10 +128,8 @@ class DashboardView(ListPage[ReminderView]):
         mine = bool(self.mine.currentData())
 
         def load(session: StaffSession) -> tuple[list[ReminderView], int, int, int]:
-            rows = [v for v in due_reminders(session, today=today, mine=mine) if v.days_left <= window]
-            overdue = sum(1 for r in rows if r.overdue)
-            due_today = sum(1 for r in rows if r.days_left == 0)
-            return rows[:MAX_ROWS], len(rows), overdue, due_today
+            page = reminder_page(session, today=today, mine=mine, within_days=window, limit=MAX_ROWS)
+            return page.rows, page.total, page.overdue, page.due_today
 
         QueryOp(self.context, load, self._show).run_in_background()
 

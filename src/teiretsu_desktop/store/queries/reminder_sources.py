@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from teiretsu_desktop.domain.codes import ConsentStatus
+from teiretsu_desktop.domain.workflow import OPEN_STATES
 from teiretsu_desktop.store.models import (
     ApplicationSupport,
     CaseReminder,
@@ -26,7 +27,14 @@ TERMINAL_STATES = ("closed", "declined", "withdrawn", "died", "transferred", "re
 MAX_LEAD_DAYS = 120  # the longest rule lead (coordination steps: 90 days + the 14-day reminder lead)
 
 
+def _unindexed(column: Any) -> Any:
+    """`+column`: SQLite will not pick an index on it (its way to steer the planner)."""
+    return literal_column(f"+{column.table.name}.{column.name}", type_=column.type)
+
+
 def open_case_rows(session: Session, today: date, staff_id: str | None) -> list[Any]:
+    """The dates the case rules read, of every open case that can have a reminder shown by now: read
+    from the covering index ix_support_case_reminders (no wide rows, no names: issue 19)."""
     window = today + timedelta(days=MAX_LEAD_DAYS)
     last_review = (
         select(CaseReview.case_id, func.max(CaseReview.reviewed_on).label("last"))
@@ -35,41 +43,48 @@ def open_case_rows(session: Session, today: date, staff_id: str | None) -> list[
     )
     query = (
         select(
-            SupportCase.id,
-            SupportCase.person_id,
-            SupportCase.case_no,
-            SupportCase.business_line,
-            SupportCase.state,
-            SupportCase.expected_release,
-            SupportCase.detention_expiry,
-            SupportCase.release_date,
-            SupportCase.follow_up_planned_end,
-            SupportCase.request_date,
-            last_review.c.last,
-            Person.family_name,
-            Person.given_name,
-            Staff.display_name.label("staff_name"),
-            exists()
-            .where(PlacementCandidate.case_id == SupportCase.id, PlacementCandidate.status == "decided")
-            .label("has_decided"),
+            SupportCase.id, SupportCase.person_id, SupportCase.business_line, SupportCase.state,
+            SupportCase.expected_release, SupportCase.detention_expiry, SupportCase.release_date,
+            SupportCase.follow_up_planned_end, SupportCase.request_date, last_review.c.last,
         )
-        .join(Person, Person.id == SupportCase.person_id)
-        .outerjoin(Staff, Staff.id == SupportCase.primary_staff_id)
         .outerjoin(last_review, last_review.c.case_id == SupportCase.id)
-        .where(SupportCase.state.not_in(TERMINAL_STATES))
+        .where(SupportCase.state.in_(OPEN_STATES))
         .where(
             or_(
-                SupportCase.expected_release <= window,
-                SupportCase.detention_expiry <= window,
-                SupportCase.state.in_(("released", "follow_up")),
+                _unindexed(SupportCase.expected_release) <= window,
+                _unindexed(SupportCase.detention_expiry) <= window,
+                _unindexed(SupportCase.state).in_(("released", "follow_up")),
             )
         )
-    )
+    )  # fmt: skip
     if staff_id:
         query = query.where(
             or_(SupportCase.primary_staff_id == staff_id, SupportCase.secondary_staff_id == staff_id)
         )
-    return list(session.execute(query).all())
+    return list(session.connection().execute(query).all())  # Core rows: tens of thousands, read once
+
+
+def cases_with_decided_candidate(session: Session) -> set[str]:
+    rows = session.execute(
+        select(PlacementCandidate.case_id).where(PlacementCandidate.status == "decided").distinct()
+    )
+    return set(rows.scalars())
+
+
+def case_labels(session: Session, case_ids: set[str]) -> dict[str, Any]:
+    """Case number, the person's name and the 主担当 of these cases (the reminders shown)."""
+    found: dict[str, Any] = {}
+    ids = sorted(case_ids)
+    for start in range(0, len(ids), 500):
+        query = (
+            select(SupportCase.id, SupportCase.case_no, Person.family_name, Person.given_name,
+                   Staff.display_name.label("staff_name"))
+            .join(Person, Person.id == SupportCase.person_id)
+            .outerjoin(Staff, Staff.id == SupportCase.primary_staff_id)
+            .where(SupportCase.id.in_(ids[start : start + 500]))
+        )  # fmt: skip
+        found.update({row.id: row for row in session.execute(query)})
+    return found
 
 
 def expiring_consents(session: Session, today: date, within_days: int) -> list[Any]:
