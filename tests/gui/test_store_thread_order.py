@@ -60,7 +60,7 @@ def test_after_a_save_the_acting_window_reloads_first(
     finally:
         session.lock()
     ran: Ran = []
-    for module, name in ((window, "load_case"), (list_model, "find_cases"), (dashboard, "due_reminders"),
+    for module, name in ((window, "load_case"), (list_model, "find_cases"), (dashboard, "reminder_page"),
                          (consultations, "list_consultations")):  # fmt: skip
         _record(monkeypatch, module, name, ran)
     unlock(qtbot, gui)
@@ -70,7 +70,7 @@ def test_after_a_save_the_acting_window_reloads_first(
     case_window.save()
     settle(qtbot, gui)
     assert ran[0] == "load_case", ran
-    assert "due_reminders" in ran[1:]  # the dashboard showing behind it refreshes after it
+    assert "reminder_page" in ran[1:]  # the dashboard showing behind it refreshes after it
 
 
 def test_a_search_typed_on_drops_the_one_still_waiting(
