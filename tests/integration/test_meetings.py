@@ -152,3 +152,24 @@ def test_the_meeting_record_prints_the_chosen_meeting_and_records_the_provision(
 
 def pdf_text(pdf: bytes) -> str:
     return "".join("".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages).split())
+
+
+def test_an_attendee_from_the_directory_is_the_kind_the_directory_says(admin: StaffSession) -> None:
+    """A 検察庁 from the directory is checked as a 検察庁 — never as the 受入施設 a consent names."""
+    cid = new_case(admin, new_person(admin))
+    give_consent(admin, cid, RecipientKind.FACILITY, given_on=TODAY - timedelta(days=30))
+    prosecutor = directory.save_agency(
+        admin, directory.AgencyInput(AgencyKind.PROSECUTOR, "東京地方検察庁")
+    ).value
+    police = directory.save_agency(admin, directory.AgencyInput(AgencyKind.POLICE, "府中警察署")).value
+    mid = _meeting(admin, cid)
+    with pytest.raises(InvalidInput, match="検察庁です"):
+        meetings.add_attendee(
+            admin, mid, AttendeeInput(agency_id=prosecutor, recipient=RecipientKind.FACILITY)
+        )
+    with pytest.raises(PermissionDenied, match="検察庁"):
+        meetings.add_attendee(admin, mid, AttendeeInput(agency_id=prosecutor))
+    with pytest.raises(InvalidInput, match="種類を選んでください"):  # a police station has no kind of its own
+        meetings.add_attendee(admin, mid, AttendeeInput(agency_id=police))
+    assert meetings.list_meetings(admin, cid)[0].attendees == ()
+    assert consent.list_disclosures(admin, get_case(admin, cid).person_id) == []

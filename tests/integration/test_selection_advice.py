@@ -15,6 +15,7 @@ from teiretsu_desktop.security.unlock import unlock_with_passphrase
 from teiretsu_desktop.services import advice, directory, timeline
 from teiretsu_desktop.services.advice import AdviceInput
 from teiretsu_desktop.services.case_list import CaseQuery, find_cases
+from teiretsu_desktop.services.cases import get_case
 from teiretsu_desktop.store.paths import DataDir
 from tests.helpers.casework import new_case, new_person
 from tests.helpers.stores import CLERK, CLERK_PASS, TemplateStore
@@ -44,11 +45,12 @@ def test_advice_is_not_a_case_and_joins_the_case_later(store: TemplateStore, adm
     # The 協力依頼 arrives: the advice joins the case and shows in its timeline.
     cid = new_case(admin, new_person(admin), request_date=TODAY - timedelta(days=1))
     advice.link_advice(admin, given, cid)
+    other = new_case(admin, new_person(admin, family="別人"), request_date=TODAY - timedelta(days=1))
+    with pytest.raises(InvalidInput, match="別のケース"):
+        advice.link_advice(admin, given, other)
     [event] = [e for e in timeline.case_events(admin, cid) if e.kind is timeline.EventKind.ADVICE]
     assert event.title == "府中刑務所: 特別調整対象者の選定" and "療育手帳" in event.detail
-    assert [a.case_no for a in advice.list_advice(admin, case_id=cid)] == [
-        find_cases(admin, CaseQuery()).rows[0].case_no
-    ]
+    assert [a.case_no for a in advice.list_advice(admin, case_id=cid)] == [get_case(admin, cid).case_no]
     # 事務 sees that advice was given, not what it said or about whom.
     clerk = unlock_with_passphrase(DataDir(store.data_dir.root), CLERK, CLERK_PASS)
     try:

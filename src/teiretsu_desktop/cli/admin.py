@@ -41,9 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from teiretsu_desktop.cli.context import CliContext
 
     ctx = CliContext(data_dir=data_dir, user=args.user, passphrase_stdin=args.passphrase_stdin)
-    handler = resolve(args.handler)
     try:
-        return handler(ctx, args)
+        return resolve(args.handler)(ctx, args)
     except TeiretsuError as exc:
         print(f"teiretsu-admin: {exc.user_message}", file=sys.stderr)
         return exc.exit_code

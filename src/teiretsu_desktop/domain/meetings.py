@@ -40,12 +40,12 @@ class SharedItem(CodeList):
     OFFENCE = ("offence", "罪名・事件の内容")
 
 
-# The kind of recipient an organisation of the 関係機関 directory is, for the consent rules.
+# The kind of recipient an organisation of the 関係機関 directory is, for the consent rules. A kind not
+# here (警察, その他) has no recipient kind of its own: the person recording it chooses one.
 RECIPIENT_OF_AGENCY: dict[AgencyKind, RecipientKind] = {
     AgencyKind.PROBATION: RecipientKind.PROBATION,
     AgencyKind.CORRECTIONAL: RecipientKind.CORRECTIONAL,
     AgencyKind.PROSECUTOR: RecipientKind.PROSECUTOR,
-    AgencyKind.POLICE: RecipientKind.PROSECUTOR,
     AgencyKind.BAR: RecipientKind.LAWYER,
     AgencyKind.WELFARE_OFFICE: RecipientKind.WELFARE_OFFICE,
     AgencyKind.MUNICIPALITY: RecipientKind.MUNICIPALITY,

@@ -73,12 +73,12 @@ class ChangeOp(Generic[T]):
         op, success = self._op, self._success
 
         def done(outcome: Outcome[T]) -> None:
-            # The other views refresh behind whatever the user does next (their reads are background
-            # work); the one that acted reloads first, from `success` (issue 19).
-            with context.runner.held():
-                with context.runner.background():
-                    context.data_changed.emit(outcome.changes, initiator)
-                if success is not None:
-                    success(outcome.value)
+            # The one that acted reloads first, from `success`; the other views refresh behind whatever
+            # the user does next (their reads are background work; issue 19). A success handler may open
+            # a modal dialog: nothing holds the store thread meanwhile.
+            if success is not None:  # first: its reads are foreground and queued before the others'
+                success(outcome.value)
+            with context.runner.background():
+                context.data_changed.emit(outcome.changes, initiator)
 
         context.runner.submit(lambda: op(session), done, self._failure or context.show_unhandled, write=True)

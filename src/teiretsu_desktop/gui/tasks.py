@@ -68,24 +68,10 @@ class TaskRunner(QObject):
         self._wake = threading.Condition()
         self._closing = False
         self._background_depth = 0
-        self._held = 0
         self._thread = threading.Thread(target=self._work, name="teiretsu-store", daemon=True)
         self._thread.start()
 
     # -- GUI thread ---------------------------------------------------------------------------------
-
-    @contextmanager
-    def held(self) -> Iterator[None]:
-        """Nothing starts until the block ends: what is submitted in it is ordered by priority, not by
-        which came first (the store thread may be idle and would start the first at once)."""
-        with self._wake:
-            self._held += 1
-        try:
-            yield
-        finally:
-            with self._wake:
-                self._held -= 1
-                self._wake.notify()
 
     @contextmanager
     def background(self) -> Iterator[None]:
@@ -183,7 +169,7 @@ class TaskRunner(QObject):
     def _work(self) -> None:
         while True:
             with self._wake:
-                while (self._held or not (self._foreground or self._background)) and not self._closing:
+                while not self._foreground and not self._background and not self._closing:
                     self._wake.wait()
                 if self._foreground:
                     task = self._foreground.popleft()

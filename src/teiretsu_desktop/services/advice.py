@@ -74,6 +74,10 @@ def link_advice(session: StaffSession, advice_id: str, case_id: str) -> Outcome[
     with session.uow() as uow:
         row = fetch(uow, SelectionAdvice, advice_id)
         fetch(uow, SupportCase, case_id)
+        if row.case_id not in (None, case_id):
+            raise InvalidInput(
+                "この助言は既に別のケースに結び付いています / The advice already belongs to another case."
+            )
         row.case_id = case_id
         record_change(session, uow, "selection_advice_linked", "case", case_id, {"advice": advice_id})
         uow.commit()

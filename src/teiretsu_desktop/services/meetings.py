@@ -150,11 +150,21 @@ def add_attendee(session: StaffSession, meeting_id: str, data: AttendeeInput) ->
         meeting = fetch(uow, CaseMeeting, meeting_id)
         case = fetch(uow, SupportCase, meeting.case_id)
         organisation, recipient = data.organisation.strip(), data.recipient
+        problems = []
         if data.agency_id:
+            # The directory says what kind of recipient the agency is: the consent is checked against
+            # that, never against a kind typed beside it (a 検察庁 is not a 受入施設).
             agency = fetch(uow, Agency, data.agency_id)
             organisation = agency.name
-            recipient = recipient or RECIPIENT_OF_AGENCY.get(AgencyKind(agency.kind), RecipientKind.FACILITY)
-        problems = attendee_problems(organisation, recipient, bool(data.agency_id), data.name)
+            known = RECIPIENT_OF_AGENCY.get(AgencyKind(agency.kind))
+            if known is not None and recipient is not None and recipient is not known:
+                problems.append(f"提供先の種類: 「{agency.name}」は{known.label}です (名簿の種類と違います)")
+            recipient = known or recipient
+            if recipient is None:
+                problems.append(
+                    f"提供先の種類: 「{agency.name}」({AgencyKind(agency.kind).label}) の種類を選んでください"
+                )
+        problems += attendee_problems(organisation, recipient, bool(data.agency_id), data.name)
         if problems:
             raise InvalidInput("出席者を記録できません: " + " / ".join(problems))
         assert recipient is not None

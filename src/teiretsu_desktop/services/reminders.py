@@ -161,7 +161,15 @@ def _other_sources(s: Any, day: date, staff_id: str | None, mine: bool) -> list[
         found.append(_of_case(r, row, day))
     lead = LEAD[ReminderKind.PLANNED].days
     for row in reminder_sources.planned_reminders(s, day, lead, staff_id):
-        found.append(_of_case(planned_reminder(row.id, row.person_id, row.title, row.due_on), row, day))
+        found.append(
+            _of_case(
+                planned_reminder(
+                    row.id, row.person_id, row.title or "予定 (内容は閲覧権限のある人に)", row.due_on
+                ),
+                row,
+                day,
+            )
+        )
     if mine:
         return found
     lead = LEAD[ReminderKind.CONSENT_EXPIRY].days

@@ -314,6 +314,8 @@ class CaseReminder(Record, Base):
 
     case_id: Mapped[str] = mapped_column(ForeignKey("support_case.id", ondelete="CASCADE"), nullable=False)
     due_on: Mapped[date] = mapped_column(Date, nullable=False)
+    # Shown on every role's dashboard and part of the key a 完了 is recorded under, so not sealed: the
+    # caseworker words it for the dashboard (ADR 0016).
     title: Mapped[str] = mapped_column(String(200), nullable=False)
     activity_id: Mapped[str | None] = mapped_column(String(36))  # the note it came from
     created_by: Mapped[str | None] = mapped_column(String(36))
@@ -400,7 +402,7 @@ class CaseMeeting(Record, Base):
     kind: Mapped[str] = mapped_column(String(20), nullable=False)
     held_on: Mapped[date] = mapped_column(Date, nullable=False)
     place: Mapped[str | None] = mapped_column(String(200))
-    agenda: Mapped[str] = mapped_column(Text, nullable=False)
+    agenda: Mapped[str] = mapped_column(SealedText, nullable=False)  # free text, like the summary
     summary: Mapped[str | None] = mapped_column(SealedText)
     shared_items: Mapped[str] = mapped_column(Text, nullable=False, default="[]")  # JSON [SharedItem]
     person_present: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
@@ -432,7 +434,7 @@ class MeetingDecision(Record, Base):
         ForeignKey("case_meeting.id", ondelete="CASCADE"), nullable=False, index=True
     )
     position: Mapped[int] = mapped_column(Integer, nullable=False)
-    text: Mapped[str] = mapped_column(String(200), nullable=False)
+    text: Mapped[str] = mapped_column(SealedText, nullable=False)  # free text: sealed (ADR 0011)
     responsible: Mapped[str | None] = mapped_column(String(100))
     due_on: Mapped[date | None] = mapped_column(Date)
     reminder_id: Mapped[str | None] = mapped_column(String(36))
