@@ -9,6 +9,7 @@ drafts; then `locked` tells every view holding personal data to clear itself.
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -17,8 +18,10 @@ from teiretsu_desktop.diagnostics import log_crash
 from teiretsu_desktop.domain.errors import StoreLocked
 from teiretsu_desktop.gui.errors import show_error
 from teiretsu_desktop.gui.tasks import TaskRunner
-from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.store.paths import DataDir
+
+if TYPE_CHECKING:  # the store is imported when the first unlock needs it, not to show the lock screen
+    from teiretsu_desktop.security.session import StaffSession
 
 
 def log_lock_failure(error: BaseException) -> None:

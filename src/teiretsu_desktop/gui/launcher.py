@@ -3,9 +3,11 @@ main window; the idle lock brings the unlock screen back."""
 
 from __future__ import annotations
 
+import importlib
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont
@@ -13,23 +15,24 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from teiretsu_desktop.diagnostics import setup_logging
 from teiretsu_desktop.domain.errors import StoreNotFound, TeiretsuError
+from teiretsu_desktop.domain.idle_lock import IDLE_LOCK_MINUTES
 from teiretsu_desktop.gui.clipboard import ClipboardGuard
 from teiretsu_desktop.gui.context import AppContext, LockReason
 from teiretsu_desktop.gui.errors import message_for, set_ui_language
 from teiretsu_desktop.gui.garbage import MainThreadCollector
 from teiretsu_desktop.gui.idle import IdleWatcher
-from teiretsu_desktop.gui.main_window import MainWindow
 from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.os_events import SessionLockFilter, register_session_notifications
 from teiretsu_desktop.gui.resources import resource_path
-from teiretsu_desktop.gui.stats.workspace_window import WorkspaceWindow
 from teiretsu_desktop.gui.unlock.dialog import UnlockDialog
 from teiretsu_desktop.gui.unlock.first_run import FirstRunDialog
-from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.services.demo_center import DemoCenter, ensure_demo_center
-from teiretsu_desktop.services.settings import CenterSettings, load_settings
 from teiretsu_desktop.store.location import check_location
 from teiretsu_desktop.store.paths import DataDir, default_data_dir
+
+if TYPE_CHECKING:  # imported when first needed: the lock screen shows without them (issue 19)
+    from teiretsu_desktop.gui.main_window import MainWindow
+    from teiretsu_desktop.security.session import StaffSession
+    from teiretsu_desktop.services.demo_center import DemoCenter
 
 JAPANESE_FONTS = [
     "Yu Gothic UI",
@@ -71,20 +74,37 @@ class Application:
         self.app = app
         self.collector = MainThreadCollector()
         self.context = AppContext(data_dir)
-        self.main = MainWindow(self.context)
+        self._main: MainWindow | None = None
         self.unlock = UnlockDialog(self.context)
-        self.idle = IdleWatcher(CenterSettings().idle_lock_minutes)
+        self.idle = IdleWatcher(IDLE_LOCK_MINUTES)
         app.installEventFilter(self.idle)
         self.clipboard = ClipboardGuard()
         self.os_lock = SessionLockFilter(self.lock_now)
         app.installNativeEventFilter(self.os_lock)
-        register_session_notifications(int(self.main.winId()))
         self.context.locked.connect(self.clipboard.clear_if_ours)
         self.unlock.unlocked.connect(self.on_unlocked)
         self.unlock.rejected.connect(self._unlock_closed)
         self.idle.timed_out.connect(lambda: self.context.lock(LockReason.IDLE))
-        self.idle.remaining_changed.connect(self.main.show_remaining)
         self.context.locked.connect(self.on_locked)
+
+    @property
+    def main(self) -> MainWindow:
+        """The main window, built at the first unlock (or when asked for): its pages and what they
+        import — the store, forms, spreadsheets — are not needed to show the lock screen (issue 19)."""
+        if self._main is None:
+            from teiretsu_desktop.gui.main_window import MainWindow
+
+            self._main = MainWindow(self.context)
+            register_session_notifications(int(self._main.winId()))
+            self.idle.remaining_changed.connect(self._main.show_remaining)
+        return self._main
+
+    def _warm_up(self) -> None:
+        """While the passphrase is typed, the store thread imports what the unlock and the main window
+        need (the lock screen showed without them), so that neither waits for imports after Enter."""
+        if self._main is None:
+            with self.context.runner.background():
+                self.context.runner.submit(_import_for_unlock, None, lambda _error: None)
 
     def lock_now(self) -> None:
         """The computer's own screen lock or a session switch."""
@@ -94,10 +114,13 @@ class Application:
     def on_unlocked(self, session: StaffSession) -> None:
         self.context.staff_names[session.actor.login] = session.actor.display_name
         self.context.lock_reason = None
+        main = self.main  # built before the session is announced: its pages listen for it
         self.context.set_session(session)
-        self.main.start()
-        self.main.show()
+        main.start()
+        main.show()
         self.idle.start()
+        from teiretsu_desktop.services.settings import load_settings
+
         QueryOp(
             self.context, load_settings, lambda s: self.idle.set_minutes(s.idle_lock_minutes)
         ).run_in_background()
@@ -127,6 +150,7 @@ class Application:
         if self.context.data_dir.exists():
             self.unlock.reload()
             self.unlock.show()
+            QTimer.singleShot(0, self._warm_up)
             return
         first = FirstRunDialog(self.context)
         first.ready.connect(self.unlock.reload)
@@ -182,7 +206,13 @@ def _prepare_demo(app: QApplication, application: Application) -> None:
         app.quit()
 
     data_dir = application.context.data_dir
-    application.context.runner.submit(lambda: ensure_demo_center(data_dir), ready, failed)
+
+    def prepare() -> DemoCenter:
+        from teiretsu_desktop.services.demo_center import ensure_demo_center
+
+        return ensure_demo_center(data_dir)
+
+    application.context.runner.submit(prepare, ready, failed)
 
 
 def install_quit_signals(application: Application) -> QTimer:
@@ -225,6 +255,8 @@ def _qt_application() -> QApplication:
 def launch_workspace(folder: Path | None) -> int:
     """A prefecture's installation: the workspace that gathers the centers' signed statistics files. It
     holds no personal data and needs no center store; a center's own program does not offer it."""
+    from teiretsu_desktop.gui.stats.workspace_window import WorkspaceWindow
+
     app = _qt_application()
     window = WorkspaceWindow()
     if folder is not None:
@@ -256,3 +288,8 @@ def launch(*, data_dir: Path | None, demo: bool) -> int:
     finally:
         application.shutdown()
         lock.unlock()
+
+
+def _import_for_unlock() -> None:
+    for module in ("teiretsu_desktop.security.unlock", "teiretsu_desktop.gui.main_window"):
+        importlib.import_module(module)

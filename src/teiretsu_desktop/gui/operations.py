@@ -14,11 +14,13 @@ the whole path: the value `op` returns is the value `success` receives.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from teiretsu_desktop.gui.context import AppContext
-from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.changes import Outcome
+
+if TYPE_CHECKING:
+    from teiretsu_desktop.security.session import StaffSession
 
 T = TypeVar("T")
 

@@ -24,7 +24,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
@@ -32,11 +32,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy.orm import Session
 
 from teiretsu_desktop.domain.errors import TeiretsuError
 from teiretsu_desktop.domain.roles import Role
-from teiretsu_desktop.store.models import StoreMeta
+
+if TYPE_CHECKING:  # the store is needed only to read or write the pin, not to check a roster
+    from sqlalchemy.orm import Session
 
 PIN_PUBLIC = "security.authority_public"
 PIN_SERIAL = "security.roster_serial"
@@ -199,6 +200,8 @@ class Pin:
 
 
 def read_pin(session: Session) -> Pin | None:
+    from teiretsu_desktop.store.models import StoreMeta
+
     public = session.get(StoreMeta, PIN_PUBLIC)
     serial = session.get(StoreMeta, PIN_SERIAL)
     if public is None:
@@ -207,6 +210,8 @@ def read_pin(session: Session) -> Pin | None:
 
 
 def write_pin(session: Session, public: bytes, serial: int) -> None:
+    from teiretsu_desktop.store.models import StoreMeta
+
     for key, value in ((PIN_PUBLIC, _b64(public)), (PIN_SERIAL, str(serial))):
         row = session.get(StoreMeta, key)
         if row is None:

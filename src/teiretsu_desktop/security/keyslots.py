@@ -22,6 +22,7 @@ import math
 import os
 import secrets
 import time
+import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,6 @@ from teiretsu_desktop.security.authority import Roster
 from teiretsu_desktop.security.passphrase_policy import normalize
 from teiretsu_desktop.store.atomic import atomic_write_bytes
 from teiretsu_desktop.store.keys import DatabaseKey
-from teiretsu_desktop.store.models import new_id
 
 FORMAT = "teiretsu-keyslots"
 VERSION = 2  # 2: with the administrator authority and the signed roster (ADR 0011); 1 is still read
@@ -326,7 +326,7 @@ class KeySlots:
         self.slots = [s for s in self.slots if not (s.kind == KIND_PASSPHRASE and s.staff_id == staff_id)]
         kdf = new_argon2_kdf()
         template = Slot(
-            new_id(), KIND_PASSPHRASE, kdf, "", "", staff_id=staff_id, login=login, created_at=now
+            str(uuid.uuid4()), KIND_PASSPHRASE, kdf, "", "", staff_id=staff_id, login=login, created_at=now
         )
         slot = self._wrap(template, derive_passphrase_kek(passphrase, kdf), self._payload(dek))
         self.slots.append(slot)
@@ -359,7 +359,7 @@ class KeySlots:
         """Replace the recovery slot; returns the new code, which is shown once and never stored."""
         code, secret = recovery_code.generate()
         kdf = {"alg": "hkdf-sha256", "salt": _b64(secrets.token_bytes(16))}
-        template = Slot(new_id(), KIND_RECOVERY, kdf, "", "", created_at=now)
+        template = Slot(str(uuid.uuid4()), KIND_RECOVERY, kdf, "", "", created_at=now)
         slot = self._wrap(template, derive_recovery_kek(secret, kdf), self._payload(dek))
         self.slots = [s for s in self.slots if s.kind != KIND_RECOVERY] + [slot]
         return code
@@ -387,7 +387,14 @@ class KeySlots:
     ) -> Slot:
         self.slots = [s for s in self.slots if not (s.kind == KIND_KEYRING and s.staff_id == staff_id)]
         template = Slot(
-            new_id(), KIND_KEYRING, {"alg": "raw"}, "", "", staff_id=staff_id, login=login, created_at=now
+            str(uuid.uuid4()),
+            KIND_KEYRING,
+            {"alg": "raw"},
+            "",
+            "",
+            staff_id=staff_id,
+            login=login,
+            created_at=now,
         )
         slot = self._wrap(template, wrapping_key, self._payload(dek))
         self.slots.append(slot)

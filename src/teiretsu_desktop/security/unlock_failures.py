@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from teiretsu_desktop.store.atomic import atomic_write_bytes
-from teiretsu_desktop.store.models import utc_now
+from teiretsu_desktop.store.stamps import utc_now
 
 MAX_LINES_KEPT = 1000
 METHODS = frozenset({"passphrase", "keyring", "recovery"})

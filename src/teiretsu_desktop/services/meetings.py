@@ -259,7 +259,7 @@ def list_meetings(session: StaffSession, case_id: str) -> list[MeetingView]:
         return [
             MeetingView(
                 id=m.id, case_id=m.case_id, kind=MeetingKind(m.kind), held_on=m.held_on, place=m.place or "",
-                agenda=m.agenda, summary=m.summary or "",
+                agenda=m.agenda or "", summary=m.summary or "",  # sealed: empty for 事務
                 shared_items=tuple(SharedItem(i) for i in json.loads(m.shared_items)),
                 person_present=m.person_present, center_attendees=m.center_attendees or "",
                 staff_name=staff.get(m.staff_id or "", ""),
@@ -269,7 +269,7 @@ def list_meetings(session: StaffSession, case_id: str) -> list[MeetingView]:
                     for a in attendees if a.meeting_id == m.id
                 ),
                 decisions=tuple(
-                    DecisionView(d.id, d.position, d.text, d.responsible or "", d.due_on, d.reminder_id)
+                    DecisionView(d.id, d.position, d.text or "", d.responsible or "", d.due_on, d.reminder_id)
                     for d in decisions if d.meeting_id == m.id
                 ),
             )

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from teiretsu_desktop.domain.center_code import center_code_problem
 from teiretsu_desktop.domain.errors import InvalidInput
+from teiretsu_desktop.domain.idle_lock import IDLE_LOCK_MINUTES, IDLE_LOCK_RANGE
 from teiretsu_desktop.domain.reminders import StepOffsets
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
@@ -22,7 +23,7 @@ from teiretsu_desktop.store.models import CenterProfile, Setting
 
 @dataclass(frozen=True)
 class CenterSettings:
-    idle_lock_minutes: int = 5
+    idle_lock_minutes: int = IDLE_LOCK_MINUTES
     allow_keyring_unlock: bool = True
     retention_years_case: int = 5
     retention_years_disclosure: int = 3
@@ -39,7 +40,7 @@ class CenterSettings:
     reminder_handover_days: int = StepOffsets.handover
 
     def check(self) -> None:
-        if not 1 <= self.idle_lock_minutes <= 60:
+        if not IDLE_LOCK_RANGE[0] <= self.idle_lock_minutes <= IDLE_LOCK_RANGE[1]:
             raise InvalidInput("自動ロックは1〜60分です / The idle lock is 1-60 minutes.")
         if self.suppression_policy not in ("prefecture", "public"):
             raise InvalidInput("秘匿の方針は prefecture か public です / Policy is prefecture or public.")

@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 
 from teiretsu_desktop.domain.errors import CorruptStore, DiskFull, TeiretsuError
 from teiretsu_desktop.store import sealed
-from teiretsu_desktop.store.models.base import Record, utc_now
+from teiretsu_desktop.store.models.base import Record
 from teiretsu_desktop.store.sealed import FieldAccess
+from teiretsu_desktop.store.stamps import utc_now
 
 
 class StoreSession(Session):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -21,9 +21,11 @@ from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.security.keyslots import KeySlots
-from teiretsu_desktop.security.session import StaffSession
-from teiretsu_desktop.security.unlock import unlock_with_keyring, unlock_with_passphrase
 from teiretsu_desktop.security.unlock_throttle import UnlockThrottle
+
+if TYPE_CHECKING:
+    from teiretsu_desktop.security.session import StaffSession
+    from teiretsu_desktop.store.paths import DataDir
 
 
 class UnlockDialog(QDialog):
@@ -140,7 +142,7 @@ class UnlockDialog(QDialog):
         self._busy(True)
         data_dir, throttle = self.context.data_dir, self.throttle()
         self.context.runner.submit(
-            lambda: unlock_with_passphrase(data_dir, login, passphrase, throttle=throttle),
+            lambda: _with_passphrase(data_dir, login, passphrase, throttle),
             self._done,
             self._failed,
         )
@@ -152,7 +154,7 @@ class UnlockDialog(QDialog):
         login = self.login()
         self._busy(True)
         data_dir = self.context.data_dir
-        self.context.runner.submit(lambda: unlock_with_keyring(data_dir, login), self._done, self._failed)
+        self.context.runner.submit(lambda: _with_keyring(data_dir, login), self._done, self._failed)
 
     def _start_wait(self, seconds: int) -> None:
         self._wait_left = seconds
@@ -189,3 +191,21 @@ class UnlockDialog(QDialog):
         )
         if wait > 0:
             self._start_wait(wait)
+
+
+# security.unlock — and with it the store, SQLCipher and the migrations — is imported on the store thread
+# when a passphrase is tried, so that the lock screen shows without loading them (issue 19).
+
+
+def _with_passphrase(
+    data_dir: DataDir, login: str, passphrase: str, throttle: UnlockThrottle
+) -> StaffSession:
+    from teiretsu_desktop.security.unlock import unlock_with_passphrase
+
+    return unlock_with_passphrase(data_dir, login, passphrase, throttle=throttle)
+
+
+def _with_keyring(data_dir: DataDir, login: str) -> StaffSession:
+    from teiretsu_desktop.security.unlock import unlock_with_keyring
+
+    return unlock_with_keyring(data_dir, login)

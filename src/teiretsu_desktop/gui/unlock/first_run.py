@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextDocument
@@ -24,8 +25,10 @@ from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.widgets.buttons import Button
-from teiretsu_desktop.services import maintenance
-from teiretsu_desktop.services.setup import CenterInfo, InitResult, init_center
+
+if TYPE_CHECKING:  # the store's set-up is imported when a centre is created or restored
+    from teiretsu_desktop.services.setup import InitResult
+    from teiretsu_desktop.store.paths import DataDir
 
 
 def _password_field(parent: QWidget, name: str) -> QLineEdit:
@@ -172,6 +175,8 @@ class FirstRunDialog(QDialog):
                 message_for(InvalidInput("パスフレーズが一致しません / The passphrases differ."))
             )
             return
+        from teiretsu_desktop.services.setup import CenterInfo, init_center
+
         center = CenterInfo(
             self.center_code.text().strip(), self.center_name.text().strip(), self.prefecture.text().strip()
         )
@@ -233,7 +238,7 @@ class FirstRunDialog(QDialog):
         self.status.setText(self.tr("復元しています…"))
         source, data_dir = Path(self.backup_path.text().strip()), self.context.data_dir
         self.context.runner.submit(
-            lambda: maintenance.restore_as(source, data_dir, login, passphrase),
+            lambda: _restore(source, data_dir, login, passphrase),
             lambda _manifest: self._finish(),
             self._failed,
         )
@@ -248,3 +253,10 @@ class FirstRunDialog(QDialog):
         self.create_button.setEnabled(True)
         self.restore_button.setEnabled(True)
         self.status.setText(message_for(error))
+
+
+def _restore(source: Path, data_dir: DataDir, login: str, passphrase: str) -> dict[str, Any]:
+    """On the store thread: the maintenance service (and the store) imported only when used."""
+    from teiretsu_desktop.services import maintenance
+
+    return maintenance.restore_as(source, data_dir, login, passphrase)

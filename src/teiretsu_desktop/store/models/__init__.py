@@ -1,6 +1,6 @@
 """ORM models. Import from here so that every table is registered on `Base.metadata`."""
 
-from teiretsu_desktop.store.models.base import Base, Record, new_id, utc_now
+from teiretsu_desktop.store.models.base import Base, Record
 from teiretsu_desktop.store.models.cases import (
     Activity,
     ActivityRevision,
@@ -27,6 +27,7 @@ from teiretsu_desktop.store.models.core import AuditEntry, CenterProfile, Settin
 from teiretsu_desktop.store.models.directory import Agency, Consultation, NetworkActivity, SelectionAdvice
 from teiretsu_desktop.store.models.people import Certificate, Disability, Person, PersonName
 from teiretsu_desktop.store.sealed import SealedText
+from teiretsu_desktop.store.stamps import new_id, utc_now
 
 
 def sealed_columns() -> list[tuple[type[Base], str]]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from teiretsu_desktop.store.models.base import Base, Record, new_id
+from teiretsu_desktop.store.models.base import Base, Record
+from teiretsu_desktop.store.stamps import new_id
 
 
 class StoreMeta(Base):
