@@ -8,22 +8,12 @@ import sys
 from teiretsu_desktop.cli.commands_store import print_recovery_code
 from teiretsu_desktop.cli.context import CliContext
 from teiretsu_desktop.domain.errors import InvalidInput
-from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.security import os_keyring
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.rotation import rotate_database_key
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
 from teiretsu_desktop.services import staff
-
-
-def _role(text: str) -> Role:
-    try:
-        return Role.parse(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            "admin|manager|caseworker|clerical (管理者|センター長|相談員|事務)"
-        ) from None
 
 
 def cmd_add_user(ctx: CliContext, args: argparse.Namespace) -> int:

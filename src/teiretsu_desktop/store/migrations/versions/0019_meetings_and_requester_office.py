@@ -71,7 +71,7 @@ def upgrade() -> None:
         "meeting_decision",
         sa.Column("meeting_id", sa.String(length=36), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("text", sa.String(length=200), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),  # sealed (ADR 0016)
         sa.Column("responsible", sa.String(length=100), nullable=True),
         sa.Column("due_on", sa.Date(), nullable=True),
         sa.Column("reminder_id", sa.String(length=36), nullable=True),
