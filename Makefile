@@ -1,5 +1,5 @@
 # One entry point for developers, CI and IT. Every target sets up what it needs first.
-.PHONY: demo test stress fuzz package bench lock clean
+.PHONY: gui-bench demo test stress fuzz package bench lock clean
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -26,6 +26,11 @@ package:
 bench:
 	@scripts/bootstrap.sh dev
 	$(VENV)/bin/teiretsu-admin --data-dir build/bench bench --json build/bench.json
+
+## make gui-bench — the GUI in its event loop on build/bench (after make bench; staff "bench", passphrase asked)
+gui-bench:
+	@scripts/bootstrap.sh dev
+	QT_QPA_PLATFORM=offscreen PYTHONPATH=src $(PY) scripts/gui_bench.py build/bench bench
 
 ## make fuzz — the bundle and ledger reader fuzzes for longer (20,000 mutated files each)
 fuzz:

@@ -1,0 +1,110 @@
+"""The GUI as a user feels it (issue 19), in the real event loop under the offscreen platform: from the
+unlock to the dashboard's first rows and to the case list's first page, a search typed letter by letter
+(key to the list's update, the debounce included), and the longest freeze of the GUI thread in each
+(a 10 ms heartbeat timer). Measured, never asserted.
+
+    printf '%s\\n' "$PASSPHRASE" | QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/gui_bench.py DATA_DIR LOGIN
+
+The passphrase is asked at the terminal, or read as a line from stdin (never from the command line). Use a synthetic store (e.g. the
+benchmark's): the script only reads.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from teiretsu_desktop.cli.secrets_input import SecretSource
+from teiretsu_desktop.gui.launcher import Application, install_translations
+from teiretsu_desktop.store.paths import DataDir
+
+TYPED = ("や", "やま", "やまだ", "やまだ た")
+
+
+class Heartbeat:
+    """The longest gap between ticks of a 10 ms timer: how long the GUI thread did not answer."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+        self.longest = 0.0
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def reset(self) -> None:
+        self.last, self.longest = time.perf_counter(), 0.0
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 120.0) -> float:
+    start = time.perf_counter()
+    while not condition():
+        QCoreApplication.processEvents()
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError("no answer")
+        time.sleep(0.001)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    data_dir, login = DataDir(Path(sys.argv[1])), sys.argv[2]
+    passphrase = SecretSource(from_stdin=not sys.stdin.isatty()).existing("パスフレーズ / passphrase")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # window geometry: not the user's settings
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    qt = QApplication([])
+    install_translations(qt, "ja")
+    app = Application(qt, data_dir)
+    beat = Heartbeat()
+    app.show_start()
+    results: dict[str, float] = {}
+    app.unlock.staff.setCurrentText(login)
+    app.unlock.passphrase.setText(passphrase)
+    beat.reset()
+    app.unlock.try_passphrase()
+    results["unlock_to_dashboard_rows_s"] = wait_for(lambda: app.main.dashboard.model.rowCount() > 0)
+    results["unlock_freeze_ms"] = beat.longest * 1000
+    wait_for(lambda: not app.context.runner.busy)
+    beat.reset()
+    start = time.perf_counter()
+    app.main.nav.setCurrentRow(1)
+    view = app.main.cases
+    wait_for(lambda: view.model.rowCount() > 0)
+    results["case_list_first_page_s"] = time.perf_counter() - start
+    results["case_list_freeze_ms"] = beat.longest * 1000
+    wait_for(lambda: not app.context.runner.busy)
+    latencies = []
+    beat.reset()
+    for text in TYPED:
+        generation = view.model.generation
+        start = time.perf_counter()
+        view.search.setText(text)  # as a key press changes it: the debounce starts
+
+        def answered(before: int = generation) -> bool:
+            return view.model.generation > before and not view.model.loading
+
+        wait_for(answered)
+        latencies.append(time.perf_counter() - start)
+    results["search_key_to_update_ms_max"] = max(latencies) * 1000
+    results["search_key_to_update_ms_median"] = sorted(latencies)[len(latencies) // 2] * 1000
+    results["search_freeze_ms"] = beat.longest * 1000
+    results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    app.shutdown()
+    print(json.dumps({k: round(v, 3) for k, v in results.items()}, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
