@@ -11,12 +11,11 @@ import sys
 from datetime import datetime
 
 from teiretsu_desktop.cli.context import CliContext
+from teiretsu_desktop.cli.grammar import INTERNAL
 from teiretsu_desktop.documents.printing import PrintRequest, prepare_print, save_pdf
 from teiretsu_desktop.domain.codes import RecipientKind
 from teiretsu_desktop.domain.wareki import parse_date
 from teiretsu_desktop.services.cases import find_case_id
-
-INTERNAL = "internal"  # --profile internal: the center's own copy (センター控え)
 
 
 def cmd_print(ctx: CliContext, args: argparse.Namespace) -> int:

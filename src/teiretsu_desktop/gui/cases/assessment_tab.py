@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from teiretsu_desktop.domain.assessment import ASSESSMENT_ITEMS
 from teiretsu_desktop.domain.wareki import to_wareki
@@ -17,6 +17,7 @@ from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.form import Field, Form
+from teiretsu_desktop.gui.widgets.scroll import scrolling
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services import assessment
 from teiretsu_desktop.services.assessment import AssessmentView
@@ -50,9 +51,7 @@ class AssessmentTab(QWidget):
         self.status.setObjectName("assessmentStatus")
         self.status.setWordWrap(True)
         self.form = Form(FIELDS, self)
-        area = QScrollArea(self)
-        area.setWidgetResizable(True)
-        area.setWidget(self.form)
+        area = scrolling(self.form, self)
         top = QHBoxLayout()
         top.addWidget(QLabel(label, self))
         top.addWidget(self.version, 1)

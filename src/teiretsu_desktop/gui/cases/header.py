@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QWidget
 
 from teiretsu_desktop.domain.codes import BusinessLine, DestinationKind
 from teiretsu_desktop.domain.reminders import CaseDates, next_deadline
@@ -114,3 +115,16 @@ def header_html(
     # Two short lines rather than one that wraps mid-phrase (Japanese text breaks anywhere).
     lines = (" ・ ".join(parts[:first_line]), " ・ ".join(parts[first_line:]))
     return f"<h2>{escape(case.person_name)} <small>{kana} {birth}</small></h2>" + "<br>".join(lines)
+
+
+def header_label(parent: QWidget) -> QLabel:
+    """The label the header is shown in. It wraps rather than widening the window past a laptop
+    screen; its height is fixed (the name and two lines) so that the tabs stay where they are from case
+    to case."""
+    label = QLabel(parent)
+    label.setObjectName("caseHeader")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setMinimumWidth(200)
+    label.setFixedHeight(label.fontMetrics().lineSpacing() * 4 + 8)
+    return label

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from teiretsu_desktop.gui.directory.choices import REQUESTING, offer_agencies
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.form import Field, Form
+from teiretsu_desktop.gui.widgets.scroll import scrolling
 from teiretsu_desktop.gui.window_geometry import fit_to_screen
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services.case_record import register_referral
@@ -79,11 +79,8 @@ class NewReferralDialog(QDialog):
             columns.addLayout(box, 1)
         inner = QWidget(self)
         inner.setLayout(columns)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
+        layout.addWidget(scrolling(inner, self))
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         buttons.accepted.connect(self.save)

@@ -14,6 +14,7 @@ One window per case; its editable fields live in record_forms.py. The window res
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,7 +41,7 @@ from teiretsu_desktop.gui.cases.consent_register import ConsentRegister, Consent
 from teiretsu_desktop.gui.cases.eligibility_tab import EligibilityTab
 from teiretsu_desktop.gui.cases.events_tab import EventsTab
 from teiretsu_desktop.gui.cases.forms import SENSITIVE_KEYS
-from teiretsu_desktop.gui.cases.header import header_html
+from teiretsu_desktop.gui.cases.header import header_html, header_label
 from teiretsu_desktop.gui.cases.meetings_tab import MeetingsTab
 from teiretsu_desktop.gui.cases.plan_tab import PlanTab
 from teiretsu_desktop.gui.cases.record_forms import RecordForms
@@ -53,18 +53,11 @@ from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.printing.dialog import PrintDialog
 from teiretsu_desktop.gui.widgets.buttons import Button
+from teiretsu_desktop.gui.widgets.scroll import scrolling
 from teiretsu_desktop.gui.window_geometry import remember, restore
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services import case_record, cases
 from teiretsu_desktop.services.changes import ChangeKind, Changes
-
-
-def _scroll(widget: QWidget, parent: QWidget) -> QScrollArea:
-    area = QScrollArea(parent)
-    area.setWidgetResizable(True)
-    area.setWidget(widget)
-    return area
-
 
 DRAFT_DELAY_MS = 800
 ASSESSMENT_DRAFT = "assessment"  # the assessment tab's edits, kept in the window's draft
@@ -89,14 +82,7 @@ class CaseWindow(QWidget):
         self.may_write = context.session.can(Permission.WRITE_CASES)
         self.setObjectName("caseWindow")
         restore(self, "case", 1100, 760)
-        self.header = QLabel(self)
-        self.header.setObjectName("caseHeader")
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        # The summary wraps rather than widening the window past a laptop screen; its height is fixed
-        # (the name and two lines) so that the tabs stay where they are from case to case.
-        self.header.setWordWrap(True)
-        self.header.setMinimumWidth(200)
-        self.header.setFixedHeight(self.header.fontMetrics().lineSpacing() * 4 + 8)
+        self.header = header_label(self)
         self.notice = QFrame(self)
         self.notice.setObjectName("caseNotice")
         self.notice.setStyleSheet("#caseNotice { background: #fff4d6; border: 1px solid #e0b000; }")
@@ -137,12 +123,7 @@ class CaseWindow(QWidget):
         self.requirements = EligibilityTab(context, case_id, self)
         self.assessment = AssessmentTab(context, case_id, self)
         self.plan = PlanTab(context, case_id, self)
-        self.meetings = MeetingsTab(
-            context,
-            case_id,
-            lambda meeting_id: self.open_print("meeting-record", meeting_id=meeting_id),
-            self,
-        )
+        self.meetings = MeetingsTab(context, case_id, self._print_meeting, self)
         self.assessment.form.edited.connect(self._edited)
         self.assessment.saved.connect(self._assessment_saved)
         self.candidates = CandidatesTab(context, case_id, self)
@@ -154,6 +135,13 @@ class CaseWindow(QWidget):
         self.record_tabs = (
             self.candidates, self.applications, self.reviews, self.assessment, self.plan, self.meetings
         )  # fmt: skip
+        # What a change of each kind elsewhere reloads (when it concerns this case).
+        self.reloads: dict[ChangeKind, Callable[[], None]] = {
+            ChangeKind.CANDIDATE: self.candidates.load, ChangeKind.APPLICATION: self.applications.load,
+            ChangeKind.REVIEW: self.reviews.load, ChangeKind.ASSESSMENT: self.assessment.load,
+            ChangeKind.PLAN: self.plan.load, ChangeKind.MEETING: self.meetings.load,
+            ChangeKind.ACTIVITY: self.timeline.load,
+        }  # fmt: skip
         self.tabs = QTabWidget(self)
         basic = QWidget(self)
         basic_layout = QHBoxLayout(basic)
@@ -167,8 +155,8 @@ class CaseWindow(QWidget):
         follow_layout = QVBoxLayout(follow_up)
         follow_layout.addWidget(self.follow_up_form)
         follow_layout.addWidget(self.reviews)
-        self.tabs.addTab(_scroll(basic, self), self.tr("基本情報"))
-        self.tabs.addTab(_scroll(disability, self), self.tr("障害・手帳"))
+        self.tabs.addTab(scrolling(basic, self), self.tr("基本情報"))
+        self.tabs.addTab(scrolling(disability, self), self.tr("障害・手帳"))
         self.consent_index = self.tabs.addTab(QWidget(self), self.tr("同意・提供記録"))
         self.tabs.addTab(self.timeline, self.tr("支援経過"))
         self.tabs.addTab(self.events, self.tr("すべての経過"))
@@ -179,7 +167,7 @@ class CaseWindow(QWidget):
         self.tabs.addTab(self.candidates, self.tr("受入先調整"))
         self.tabs.addTab(self.applications, self.tr("申請支援"))
         self.tabs.addTab(follow_up, self.tr("フォローアップ"))
-        self.tabs.addTab(_scroll(self.outcome_form, self), self.tr("終結"))
+        self.tabs.addTab(scrolling(self.outcome_form, self), self.tr("終結"))
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.person_button)
@@ -481,6 +469,9 @@ class CaseWindow(QWidget):
         dialog.open()
         return dialog
 
+    def _print_meeting(self, meeting_id: str) -> PrintDialog | None:
+        return self.open_print("meeting-record", meeting_id=meeting_id)
+
     def _failed(self, error: BaseException) -> None:
         """A refused save or state change wrote nothing: keep the edits, refresh the stored revisions
         (and the other fields) so that the next save is judged against what is stored now."""
@@ -531,20 +522,8 @@ class CaseWindow(QWidget):
                     )
                 )
             self.reload()
-        if ChangeKind.CANDIDATE in kinds:
-            self.candidates.load()
-        if ChangeKind.APPLICATION in kinds:
-            self.applications.load()
-        if ChangeKind.REVIEW in kinds:
-            self.reviews.load()
-        if ChangeKind.ASSESSMENT in kinds:
-            self.assessment.load()
-        if ChangeKind.PLAN in kinds:
-            self.plan.load()
-        if ChangeKind.MEETING in kinds:
-            self.meetings.load()
-        if ChangeKind.ACTIVITY in kinds:
-            self.timeline.load()
+        for kind in kinds & self.reloads.keys():
+            self.reloads[kind]()
         if changes.touches(ChangeKind.CONSENT) and self.consents is not None:
             self.consents.load()
         if changes.touches(ChangeKind.DISCLOSURE) and self.disclosures is not None:

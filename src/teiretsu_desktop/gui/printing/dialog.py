@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +42,7 @@ from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.printing.pages import render_pages
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.dates import DateEdit
+from teiretsu_desktop.gui.widgets.scroll import scrolling
 from teiretsu_desktop.gui.window_geometry import fit_to_screen
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services import cases, coordination
@@ -116,9 +116,7 @@ class PrintDialog(QDialog):
         self.status.setObjectName("printStatus")
         self.pages = QWidget(self)
         self.pages_layout = QVBoxLayout(self.pages)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.pages)
+        scroll = scrolling(self.pages, self)
         # The preview is read on screen before it goes out: it can be zoomed (Ctrl++ / Ctrl+-).
         self.zoom = QComboBox(self)
         for percent in ZOOMS:

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, literal_column, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from teiretsu_desktop.store.models import Person, Staff, SupportCase
+from teiretsu_desktop.store.queries.planner import unindexed
 
 QueryT = TypeVar("QueryT", bound=Select[*tuple[Any, ...]])
 
@@ -55,12 +56,6 @@ SORT_COLUMNS: dict[str, Any] = {
 }
 
 
-def _unindexed(column: Any) -> Any:
-    """`+column`: the same values, but SQLite will not choose an index on it (its documented way to
-    steer the planner, which has no statistics here)."""
-    return literal_column(f"+{column.table.name}.{column.name}", type_=column.type)
-
-
 def _filtered(query: QueryT, flt: CaseListFilter, *, for_page: bool = False) -> QueryT:
     """The list's filters. For a page of the list (`for_page`), the broad filters — 進行中 (seven states),
     a business line, a staff member — must not pick the index SQLite would otherwise take: it then
@@ -71,10 +66,10 @@ def _filtered(query: QueryT, flt: CaseListFilter, *, for_page: bool = False) -> 
     state = (
         SupportCase.state
         if not for_page or (narrow_states and flt.person_ids is None)
-        else _unindexed(SupportCase.state)
+        else unindexed(SupportCase.state)
     )
-    line = _unindexed(SupportCase.business_line) if for_page else SupportCase.business_line
-    staff = _unindexed(SupportCase.primary_staff_id) if for_page else SupportCase.primary_staff_id
+    line = unindexed(SupportCase.business_line) if for_page else SupportCase.business_line
+    staff = unindexed(SupportCase.primary_staff_id) if for_page else SupportCase.primary_staff_id
     if flt.person_ids is not None:
         query = query.where(SupportCase.person_id.in_(flt.person_ids))
     if flt.business_line:
@@ -97,7 +92,7 @@ def count_cases(session: Session, flt: CaseListFilter) -> int:
 def _person_key(flt: CaseListFilter) -> Any:
     """Sorted by name, the persons are walked in ふりがな order (ix_person_kana) and their cases looked up,
     rather than every case joined and then sorted: the join must not start from the cases."""
-    return _unindexed(Person.id) if flt.sort == "person_kana" and not flt.person_ids else Person.id
+    return unindexed(Person.id) if flt.sort == "person_kana" and not flt.person_ids else Person.id
 
 
 def _order(flt: CaseListFilter) -> Any:

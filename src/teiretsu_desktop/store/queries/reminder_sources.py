@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, literal_column, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from teiretsu_desktop.domain.codes import ConsentStatus
@@ -22,14 +22,9 @@ from teiretsu_desktop.store.models import (
     Staff,
     SupportCase,
 )
+from teiretsu_desktop.store.queries.planner import unindexed
 
-TERMINAL_STATES = ("closed", "declined", "withdrawn", "died", "transferred", "released_unplaced")
 MAX_LEAD_DAYS = 120  # the longest rule lead (coordination steps: 90 days + the 14-day reminder lead)
-
-
-def _unindexed(column: Any) -> Any:
-    """`+column`: SQLite will not pick an index on it (its way to steer the planner)."""
-    return literal_column(f"+{column.table.name}.{column.name}", type_=column.type)
 
 
 def open_case_rows(session: Session, today: date, staff_id: str | None) -> list[Any]:
@@ -51,9 +46,9 @@ def open_case_rows(session: Session, today: date, staff_id: str | None) -> list[
         .where(SupportCase.state.in_(OPEN_STATES))
         .where(
             or_(
-                _unindexed(SupportCase.expected_release) <= window,
-                _unindexed(SupportCase.detention_expiry) <= window,
-                _unindexed(SupportCase.state).in_(("released", "follow_up")),
+                unindexed(SupportCase.expected_release) <= window,
+                unindexed(SupportCase.detention_expiry) <= window,
+                unindexed(SupportCase.state).in_(("released", "follow_up")),
             )
         )
     )  # fmt: skip
@@ -147,7 +142,7 @@ def _dated_on_open_cases(
         .join(SupportCase, SupportCase.id == record.case_id)
         .join(Person, Person.id == SupportCase.person_id)
         .outerjoin(Staff, Staff.id == SupportCase.primary_staff_id)
-        .where(SupportCase.state.not_in(TERMINAL_STATES))
+        .where(SupportCase.state.in_(OPEN_STATES))
         .where(day.between(today - timedelta(days=30), today + timedelta(days=within_days)))
     )  # fmt: skip
     if staff_id:
