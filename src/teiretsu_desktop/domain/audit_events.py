@@ -40,13 +40,16 @@ ACTION_LABELS: dict[str, str] = {
     "meeting_recorded": "会議の記録", "meeting_attendee_added": "会議の出席者 (情報の提供)",
     "meeting_decision_added": "会議の決定事項",
     "selection_advice_recorded": "選定段階の助言の記録", "selection_advice_linked": "選定段階の助言をケースに結び付け",
+    "sync_hub_initialised": "同期の開始（拠点）", "sync_device_enrolled": "端末の登録", "sync_device_revoked": "端末の取り消し",
+    "sync_packet_exported": "同期パケットの書き出し", "sync_packet_applied": "同期パケットの取り込み",
+    "sync_packet_refused": "同期パケットの拒否", "sync_conflict_resolved": "同期の競合の解決",
 }  # fmt: skip
 
 TARGET_LABELS: dict[str, str] = {
     "case": "ケース", "person": "対象者", "staff": "スタッフ", "consent": "同意", "activity": "支援経過",
     "candidate": "受入先候補", "agency": "関係機関", "consultation": "相談", "network_activity": "連携活動",
     "ledger": "台帳", "setting": "設定", "reminder": "期限", "disclosure": "提供記録", "application": "申請支援",
-    "selection_advice": "選定段階の助言",
+    "selection_advice": "選定段階の助言", "device": "端末",
 }  # fmt: skip
 
 DETAIL_LABELS: dict[str, str] = {
@@ -59,7 +62,8 @@ DETAIL_LABELS: dict[str, str] = {
     "internal": "センター控え", "blank": "白紙", "case": "ケース", "person": "対象者",
     "backup_created_at": "バックアップ日時", "dropped_slots": "削除した鍵", "recovery_key_reissued": "回復キーの再発行",
     "upgraded": "更新した人数", "new": "新規", "updated": "更新", "unchanged": "変更なし", "conflicting": "競合",
-    "refused": "取込不可", "until": "再表示日",
+    "refused": "取込不可", "until": "再表示日", "writes": "変更数", "waiting": "待機中の変更", "audit_entries": "監査記録数",
+    "series": "受付番号の系列", "key_generation": "同期鍵の世代", "versions": "版の数", "chosen": "選んだ版",
 }  # fmt: skip
 
 VALUE_LABELS: dict[str, str] = {

@@ -94,3 +94,15 @@ class Cancelled(TeiretsuError):
 
     def __init__(self) -> None:
         super().__init__("取り消しました。何も書き込んでいません / Cancelled; nothing was written.")
+
+
+class SyncRefused(TeiretsuError):
+    """A change packet, or a sync step, that is refused: nothing of it was applied."""
+
+    exit_code = 12
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = (
+            reason  # a short code: malformed, foreign, unknown_device, revoked, signature, key, apply
+        )

@@ -24,6 +24,8 @@ class Permission(StrEnum):
     MANAGE_DIRECTORY = "manage_directory"  # 関係機関 and network activities
     EXPORT_STATS = "export_stats"
     SIGN_OFF_STATS = "sign_off_stats"
+    MANAGE_DEVICES = "manage_devices"  # enrol and revoke the devices that share the record
+    SYNC = "sync"  # exchange change packets and resolve conflicts
 
 
 _CASEWORK = frozenset(
@@ -34,6 +36,7 @@ _CASEWORK = frozenset(
         Permission.WRITE_SENSITIVE,
         Permission.PRINT_FORMS,
         Permission.MANAGE_DIRECTORY,
+        Permission.SYNC,
     }
 )
 

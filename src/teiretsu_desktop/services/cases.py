@@ -39,6 +39,7 @@ from teiretsu_desktop.services.auditing import record_change, record_sensitive_v
 from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.consent import episode_consent
 from teiretsu_desktop.services.lookup import check_revision, fetch
+from teiretsu_desktop.services.sync.state import case_series
 from teiretsu_desktop.store.models import (
     Activity,
     Agency,
@@ -107,9 +108,11 @@ def _store_value(value: object) -> object:
 
 
 def _next_case_no(uow: UnitOfWork, on: date) -> str:
-    prefix = f"{fiscal_year(on)}-"
+    """年度-連番; a device other than the hub numbers in its own series (2026-B00001), so that two
+    laptops registering cases on the same day never give two cases one number (ADR 0018)."""
+    prefix = f"{fiscal_year(on)}-{case_series(uow.session)}"
     last = uow.session.execute(
-        select(func.max(SupportCase.case_no)).where(SupportCase.case_no.like(prefix + "%"))
+        select(func.max(SupportCase.case_no)).where(SupportCase.case_no.op("GLOB")(prefix + "[0-9]" * 5))
     ).scalar()
     number = int(last.removeprefix(prefix)) + 1 if last else 1
     return f"{prefix}{number:05d}"

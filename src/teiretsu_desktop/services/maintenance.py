@@ -15,6 +15,7 @@ from teiretsu_desktop.security.keyslots import KeySlots
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import open_with_recovery, unlock_with_passphrase
+from teiretsu_desktop.services.sync import audit_chains
 from teiretsu_desktop.store.backup import BackupInfo, Progress, create_backup, restore_backup
 from teiretsu_desktop.store.keys import DatabaseKey
 from teiretsu_desktop.store.models import AuditEntry, Staff, utc_now
@@ -160,6 +161,17 @@ def verify(session: StaffSession) -> VerifyReport:
         chain = [f"監査ログを読めません / cannot read the audit log ({type(exc).__name__})"]
     report.problems.extend(chain)
     report.checks.append("audit chain: " + ("ok" if not chain else "FAILED"))
+    try:
+        with session.uow(write=False) as uow:
+            device_chains = audit_chains.problems(uow.session)
+            held = audit_chains.chains(uow.session)
+    except Exception as exc:  # as above: reported, not raised
+        device_chains, held = (
+            [f"端末の監査ログを読めません / cannot read the devices' chains ({type(exc).__name__})"],
+            0,
+        )
+    report.problems.extend(device_chains)
+    report.checks.append(f"devices' audit chains ({held}): " + ("ok" if not device_chains else "FAILED"))
     if report.ok:
         session.record("verify", detail={"result": "ok"})
     return report

@@ -21,6 +21,7 @@ from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.signing import KEY_NAME, ensure_signing_key, key_id, public_key_text
 from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
+from teiretsu_desktop.services.sync import state as sync_state
 from teiretsu_desktop.stats import schema
 from teiretsu_desktop.stats.bundle_format import (
     FORMAT_VERSION,
@@ -124,6 +125,12 @@ def export_bundle(session: StaffSession, fiscal_year: int, policy: str, out: Pat
     """Sign off and write the bundle; the year is then locked until reopened with a reason."""
     session.require(Permission.EXPORT_STATS)
     session.require(Permission.SIGN_OFF_STATS)
+    with session.uow(write=False) as uow:
+        if not sync_state.may_export_statistics(uow.session):
+            raise InvalidInput(
+                "統計の提出データは拠点（事務所PC）から書き出してください。この端末はセンターの記録の一部しか持っていない"
+                "ことがあります / Export the statistics bundle from the hub: a device may not hold the whole record."
+            )
     preview = preview_export(session, fiscal_year, policy)
     if preview.locked:
         raise InvalidInput(

@@ -95,8 +95,11 @@ def create_backup(
     created_at: str,
     progress: Progress | None = None,
     witness: dict[str, str] | None = None,
+    prepare: Callable[[Any], None] | None = None,
 ) -> BackupInfo:
-    """`progress` may stop the copy between steps (returning False); nothing is left behind then."""
+    """`progress` may stop the copy between steps (returning False); nothing is left behind then.
+    `prepare` may change the copy's rows before it is verified, without adding or removing any (a
+    device's replica gets its own identity this way)."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=out.parent))
@@ -126,6 +129,8 @@ def create_backup(
                         source.backup(target, pages=BACKUP_STEP_PAGES, progress=report)
                 finally:
                     source.execute("COMMIT")
+                if prepare is not None:
+                    prepare(target)
                 target.execute("PRAGMA journal_mode = DELETE").fetchall()
             finally:
                 target.close()

@@ -1,0 +1,1 @@
+"""One center, several devices (issue 18): set-up, packets, conflicts. See docs/sync.md."""

@@ -1,0 +1,388 @@
+"""Exchanging change packets through a folder (a USB stick, an SMB share, a Syncthing folder).
+
+`export` writes one packet with every write the other devices may not have yet; `import_folder` reads
+every packet in the folder that this device has not applied, each in its own transaction: applied
+completely, or refused/quarantined with the reason and nothing of it applied. Applying is idempotent,
+so a packet read twice, or packets in any order, end the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from teiretsu_desktop.domain.errors import SyncRefused
+from teiretsu_desktop.security import audit, authority
+from teiretsu_desktop.security import sync_packet as packet
+from teiretsu_desktop.security.devices import DeviceEntry, open_sync_key
+from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.services.sync import state as sync_state
+from teiretsu_desktop.store.atomic import atomic_write_bytes
+from teiretsu_desktop.store.models import new_id, utc_now
+from teiretsu_desktop.store.sync import merge
+from teiretsu_desktop.store.sync.tables import DELETED, REPLICATED
+from teiretsu_desktop.store.sync.writes import VersionVector, Write
+
+MAX_PACKET_FILE = packet.MAX_BODY + packet.MAX_HEADER + 1024
+
+REFUSALS = {
+    "malformed": "同期パケットの形式が正しくありません（壊れているか、同期パケットではありません）",
+    "foreign": "別のセンターの同期パケットです。このセンターのフォルダーか確認してください",
+    "unknown_device": "登録されていない端末の同期パケットです。拠点で端末を登録してください",
+    "revoked": "登録を取り消された端末の同期パケットです。適用しません",
+    "signature": "同期パケットの署名が一致しません（改ざんの疑い）。適用しません",
+    "key": "同期パケットを復号できません（同期鍵が違います）。拠点から新しいパケットを受け取ってください",
+    "apply": "同期パケットをこの端末の記録に適用できません",
+}
+ENGLISH = {
+    "malformed": "not a well-formed change packet",
+    "foreign": "a packet of another center",
+    "unknown_device": "a packet from a device that is not enrolled",
+    "revoked": "a packet from a revoked device",
+    "signature": "the packet's signature does not verify (tampered?)",
+    "key": "the packet cannot be decrypted with this center's sync keys",
+    "apply": "the packet cannot be applied to this store",
+}
+
+
+def refused(reason: str, detail: str = "") -> SyncRefused:
+    extra = f"（{detail}）" if detail else ""
+    return SyncRefused(reason, f"{REFUSALS[reason]}{extra} / {ENGLISH[reason]}")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path | None
+    writes: int
+    audit_entries: int
+
+
+@dataclass(frozen=True)
+class PacketResult:
+    file_name: str
+    outcome: str  # applied, refused, own, seen
+    applied: int = 0
+    waiting: int = 0
+    reason: str = ""
+    message: str = ""
+
+
+@dataclass
+class ImportReport:
+    results: list[PacketResult] = field(default_factory=list)
+
+    @property
+    def applied(self) -> int:
+        return sum(r.applied for r in self.results)
+
+    @property
+    def refused(self) -> list[PacketResult]:
+        return [r for r in self.results if r.outcome == "refused"]
+
+
+def _peers(session: Any) -> dict[str, dict[str, Any]]:
+    rows = session.execute(text("SELECT device_id, vv FROM sync_peer")).all()
+    return {str(d): json.loads(v) for d, v in rows}
+
+
+def _low_water(entries: dict[str, DeviceEntry], peers: dict[str, dict[str, Any]], me: str) -> VersionVector:
+    """What every other device is known to have: nothing below it needs sending again."""
+    others = [e for e in entries.values() if e.device_id != me and not e.revoked]
+    if not others:
+        return {}
+    vectors = [
+        {k: int(v) for k, v in peers[e.device_id]["vv"].items()} if e.device_id in peers else e.fork_vv()
+        for e in others
+    ]
+    origins = set().union(*vectors)
+    return {o: min(v.get(o, 0) for v in vectors) for o in origins}
+
+
+def _number(session: Any, state: sync_state.SyncState) -> None:
+    connection = session.connection()
+    merge.set_capture(connection, False)
+    merge.number_local(connection, state.identity.device_id, merge.Columns(connection))
+    merge.set_capture(connection, True)
+
+
+def export(session: StaffSession, folder: Path) -> ExportResult:
+    """Write one packet for the other devices into `folder` (nothing when there is nothing new)."""
+    session.require(Permission.SYNC)
+    with session.transaction() as uow:
+        s = uow.session
+        state = sync_state.require(s)
+        me = state.identity.device_id
+        entries = sync_state.registry(s)
+        if me not in entries or entries[me].revoked:
+            raise refused("revoked")
+        _number(s, state)
+        connection = s.connection()
+        vv = merge.version_vector(connection)
+        peers = _peers(s)
+        low = _low_water(entries, peers, me)
+        rows = s.execute(text("SELECT * FROM sync_write ORDER BY origin, counter")).all()
+        writes = [Write.from_row(r) for r in rows if int(r.counter) > low.get(str(r.origin), 0)]
+        own = entries[me]
+        acked = [
+            int(p.get("audit", {}).get(me, 0)) for d, p in peers.items() if d in entries and entries[d].hub
+        ]
+        since = max([int(own.body["fork_audit_seq"]), *acked]) if not own.hub else None
+        audit_rows = (
+            s.execute(text("SELECT * FROM audit_log WHERE seq > :s ORDER BY seq"), {"s": since}).all()
+            if since is not None
+            else []
+        )
+        last = sync_state.load_last_export(s)
+        marker = json.dumps({"vv": vv, "low": low, "audit": len(audit_rows)}, sort_keys=True)
+        if not writes and not audit_rows and last == marker:
+            return ExportResult(None, 0, 0)
+        audit_seen = {
+            str(d): int(n)
+            for d, n in s.execute(text("SELECT device_id, max(seq) FROM sync_audit GROUP BY device_id"))
+        }
+        packet_id = new_id()
+        header = {
+            "center": state.center,
+            "center_code": state.center_code,
+            "device": me,
+            "packet_id": packet_id,
+            "created_at": utc_now(),
+            "key_generation": state.generation,
+            "vv": vv,
+            "audit_seen": audit_seen,
+            "devices": [e.to_json() for e in entries.values()],
+            "envelopes": state.envelopes,
+        }
+        payload = {
+            "writes": [w.to_packet() for w in writes],
+            "audit": [
+                [
+                    r.seq,
+                    r.id,
+                    r.at,
+                    r.actor_id,
+                    r.action,
+                    r.target_kind,
+                    r.target_id,
+                    r.detail,
+                    r.prev_hash,
+                    r.hash,
+                ]
+                for r in audit_rows
+            ],
+        }
+        data = packet.encode(header, payload, state.keys[state.generation], state.identity)
+        name = f"teiretsu-{state.center[:8]}-{me[:8]}-{vv.get(me, 0):08d}-{packet_id[:8]}{packet.SUFFIX}"
+        path = folder / name
+        atomic_write_bytes(path, data)
+        sync_state.put_meta(s, sync_state.LAST_EXPORT, marker)
+        audit.append(s, actor_id=session.actor.staff_id, action="sync_packet_exported", target_kind="device",
+                     target_id=me, detail={"writes": len(writes), "audit_entries": len(audit_rows)})  # fmt: skip
+    return ExportResult(path, len(writes), len(audit_rows))
+
+
+def _key_for(state: sync_state.SyncState, header: dict[str, Any]) -> bytes:
+    generation = int(header["key_generation"])
+    if generation in state.keys:
+        return state.keys[generation]
+    for envelope in header["envelopes"]:
+        mine = isinstance(envelope, dict) and envelope.get("device") == state.identity.device_id
+        if mine and envelope.get("generation") == generation:
+            try:
+                key = open_sync_key(envelope, state.identity, center=state.center)
+            except ValueError:
+                break
+            state.keys[generation] = key
+            return key
+    raise refused("key")
+
+
+def _writes(payload: dict[str, Any], columns: merge.Columns) -> list[Write]:
+    writes = []
+    for item in payload["writes"]:
+        try:
+            write = Write.from_packet(item)
+        except ValueError:
+            raise refused("malformed", "write") from None
+        if write.tbl not in REPLICATED:
+            raise refused("malformed", "table")
+        allowed = set(columns.of(write.tbl)) | {DELETED}
+        if not set(write.fields) <= allowed or not set(write.preds) <= allowed:
+            raise refused("malformed", "column")
+        writes.append(write)
+    return writes
+
+
+def _audit_rows(device: str, payload: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for item in payload["audit"]:
+        if not isinstance(item, list) or len(item) != 10:
+            raise refused("malformed", "audit")
+        seq, entry_id, at, actor, action, kind, target, detail, prev_hash, entry_hash = item
+        if not (isinstance(seq, int) and all(isinstance(v, str) for v in (entry_id, at, action, detail, prev_hash,
+                                                                            entry_hash))):  # fmt: skip
+            raise refused("malformed", "audit")
+        rows.append({"device_id": device, "seq": seq, "id": entry_id, "at": at, "actor_id": actor, "action": action,
+                     "target_kind": kind, "target_id": target, "detail": detail, "prev_hash": prev_hash,
+                     "hash": entry_hash})  # fmt: skip
+    return rows
+
+
+def _apply(session: StaffSession, data: bytes, file_name: str, packet_id: str) -> PacketResult:
+    with session.transaction() as uow:
+        s = uow.session
+        state = sync_state.require(s)
+        try:
+            envelope = packet.decode(data)
+        except packet.PacketFormatError as exc:
+            raise refused("malformed", str(exc)) from None
+        header = envelope.header
+        if header["center"] != state.center:
+            raise refused("foreign", str(header.get("center_code", ""))[:16])
+        device = str(header["device"])
+        if device == state.identity.device_id:
+            return PacketResult(file_name, "own")
+        pin = authority.read_pin(s)
+        entries = sync_state.registry(s)
+        offered: list[DeviceEntry] = []
+        for item in header["devices"]:
+            try:
+                entry = DeviceEntry.from_json(item)
+            except (ValueError, TypeError):
+                raise refused("malformed", "device entry") from None
+            if pin is None or not entry.verify(pin.public):
+                raise refused("signature", "device entry")
+            offered.append(entry)
+        for entry in offered:
+            known = entries.get(entry.device_id)
+            if known is None or (entry.revoked and not known.revoked):
+                entries[entry.device_id] = entry
+        sender = entries.get(device)
+        if sender is None:
+            raise refused("unknown_device")
+        if sender.revoked:
+            raise refused("revoked")
+        if not sender.verify_packet(envelope.signed, envelope.signature):
+            raise refused("signature")
+        key = _key_for(state, header)
+        try:
+            payload = packet.decrypt(envelope, key)
+        except packet.PacketFormatError:
+            raise refused("signature", "body") from None
+        connection = s.connection()
+        columns = merge.Columns(connection)
+        writes = _writes(payload, columns)
+        if any(w.origin not in entries for w in writes):
+            raise refused("malformed", "origin")
+        audit_rows = _audit_rows(device, payload)
+        for entry in offered:
+            sync_state.put_entry(s, entry)
+        sync_state.save(s, state)  # a sync key opened from an envelope is kept
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        merge.set_capture(connection, False)
+        merge.number_local(connection, state.identity.device_id, columns)
+        try:
+            applied, waiting = merge.apply_received(connection, writes, columns)
+        except IntegrityError as exc:
+            raise refused("apply", type(exc.orig).__name__) from None
+        merge.set_capture(connection, True)
+        for row in audit_rows:
+            s.execute(
+                text(
+                    "INSERT OR IGNORE INTO sync_audit (device_id, seq, id, at, actor_id, action, target_kind, target_id,"
+                    " detail, prev_hash, hash) VALUES (:device_id, :seq, :id, :at, :actor_id, :action, :target_kind,"
+                    " :target_id, :detail, :prev_hash, :hash)"
+                ),
+                row,
+            )
+        peer = {"vv": {str(k): int(v) for k, v in header["vv"].items() if isinstance(v, int)},
+                "audit": {str(k): int(v) for k, v in header["audit_seen"].items() if isinstance(v, int)}}  # fmt: skip
+        s.execute(
+            text(
+                "INSERT INTO sync_peer (device_id, vv, seen_at) VALUES (:d, :v, :t) "
+                "ON CONFLICT (device_id) DO UPDATE SET vv = excluded.vv, seen_at = excluded.seen_at"
+            ),
+            {"d": device, "v": json.dumps(peer, sort_keys=True), "t": utc_now()},
+        )
+        _note_packet(s, packet_id, file_name, device, "applied", None)
+        audit.append(s, actor_id=session.actor.staff_id, action="sync_packet_applied", target_kind="device",
+                     target_id=device, detail={"writes": applied, "waiting": waiting})  # fmt: skip
+        s.flush()
+    return PacketResult(file_name, "applied", applied, waiting)
+
+
+def _note_packet(
+    s: Any, packet_id: str, file_name: str, device: str | None, outcome: str, reason: str | None
+) -> None:
+    s.execute(
+        text(
+            "INSERT INTO sync_packet (packet_id, file_name, device_id, at, outcome, reason) VALUES (:p, :f, :d, :t, :o, :r) "
+            "ON CONFLICT (packet_id) DO UPDATE SET outcome = excluded.outcome, reason = excluded.reason, at = excluded.at"
+        ),
+        {"p": packet_id, "f": file_name[:255], "d": device, "t": utc_now(), "o": outcome, "r": reason},
+    )
+
+
+def import_bytes(session: StaffSession, data: bytes, file_name: str, *, retry: bool = False) -> PacketResult:
+    """Apply one packet, or record why not. Nothing of a refused packet is applied."""
+    session.require(Permission.SYNC)
+    packet_id = hashlib.sha256(data).hexdigest()
+    with session.uow(write=False) as uow:
+        seen = uow.session.execute(
+            text("SELECT outcome FROM sync_packet WHERE packet_id = :p"), {"p": packet_id}
+        ).scalar()
+    if seen == "applied" or (seen == "refused" and not retry):
+        return PacketResult(file_name, "seen")
+    try:
+        return _apply(session, data, file_name, packet_id)
+    except IntegrityError as exc:  # a deferred reference checked at commit
+        failure = refused("apply", type(exc.orig).__name__)
+    except SyncRefused as exc:
+        failure = exc
+    with session.transaction() as uow:
+        _note_packet(uow.session, packet_id, file_name, None, "refused", failure.reason)
+        audit.append(uow.session, actor_id=session.actor.staff_id, action="sync_packet_refused",
+                     detail={"reason": failure.reason})  # fmt: skip
+    return PacketResult(file_name, "refused", reason=failure.reason, message=failure.user_message)
+
+
+Progress = Callable[[int, int], None]
+
+
+def import_folder(session: StaffSession, folder: Path, *, progress: Progress | None = None,
+                  retry: bool = False) -> ImportReport:  # fmt: skip
+    """Apply every packet in the folder this device has not applied yet."""
+    session.require(Permission.SYNC)
+    if not folder.is_dir():
+        raise refused("malformed", "folder")
+    files = sorted(p for p in folder.iterdir() if p.name.endswith(packet.SUFFIX) and p.is_file())
+    report = ImportReport()
+    for done, path in enumerate(files):
+        if progress is not None:
+            progress(done, len(files))
+        try:
+            if path.stat().st_size > MAX_PACKET_FILE:
+                raise refused("malformed", "size")
+            data = path.read_bytes()
+        except SyncRefused as exc:
+            report.results.append(
+                PacketResult(path.name, "refused", reason=exc.reason, message=exc.user_message)
+            )
+            continue
+        except OSError as exc:
+            report.results.append(
+                PacketResult(path.name, "refused", reason="malformed", message=str(exc.strerror))
+            )
+            continue
+        report.results.append(import_bytes(session, data, path.name, retry=retry))
+    if progress is not None:
+        progress(len(files), len(files))
+    return report
