@@ -49,8 +49,55 @@ def build_parser() -> argparse.ArgumentParser:
     _casework(sub)
     _print(sub)
     _stats(sub)
+    _sync(sub)
     _bench(sub)
     return parser
+
+
+def _sync(sub: Any) -> None:
+    sync = sub.add_parser(
+        "sync", help="one record across the center's devices: set-up, devices, packets, conflicts"
+    )
+    inner = sync.add_subparsers(dest="sync_command", required=True, metavar="SYNC_COMMAND")
+
+    p = inner.add_parser("init", help="管理者, at the hub (office PC): start the center's sync group")
+    p.add_argument("--name", required=True, help="this device's name, e.g. 事務所PC")
+    p.set_defaults(handler="commands_sync:cmd_init")
+
+    p = inner.add_parser(
+        "enroll", help="管理者, at the hub: enrol a device and write its store (install it with restore)"
+    )
+    p.add_argument("--name", required=True, help="the device's name, e.g. 訪問用PC-1")
+    p.add_argument("--out", type=Path, required=True, help="the device's store file (a backup file)")
+    p.set_defaults(handler="commands_sync:cmd_enroll")
+
+    p = inner.add_parser("revoke", help="管理者, at the hub: revoke a lost device and rotate the sync key")
+    p.add_argument("device", help="the device's id (or its first 8 characters), see `sync devices`")
+    p.set_defaults(handler="commands_sync:cmd_revoke")
+
+    p = inner.add_parser("devices", help="the center's devices, what each has sent, and this device's state")
+    p.set_defaults(handler="commands_sync:cmd_devices")
+
+    p = inner.add_parser("export", help="write a change packet for the other devices into a folder")
+    p.add_argument("folder", type=Path)
+    p.set_defaults(handler="commands_sync:cmd_export")
+
+    p = inner.add_parser("import", help="apply the folder's change packets this device has not applied yet")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--retry", action="store_true", help="try refused packets again")
+    p.set_defaults(handler="commands_sync:cmd_import")
+
+    p = inner.add_parser(
+        "conflicts", help="the conflict queue: fields changed on two devices, records set aside"
+    )
+    p.set_defaults(handler="commands_sync:cmd_conflicts")
+
+    p = inner.add_parser(
+        "resolve", help="keep one version of a conflicting field (numbers from `sync conflicts`)"
+    )
+    p.add_argument("number", type=int, help="the conflict's number in `sync conflicts`")
+    p.add_argument("--keep", type=int, required=True, help="the version to keep (1, 2, ...)")
+    p.set_defaults(handler="commands_sync:cmd_resolve")
 
 
 def _store(sub: Any) -> None:
