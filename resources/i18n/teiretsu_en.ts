@@ -19,38 +19,38 @@
         <translation>Link to a case…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="88"/>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="89"/>
         <source>{0}: {1}件 ({2})。ケースとは別に数えます。</source>
         <translation>{0}: {1} ({2}). Counted apart from cases.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="102"/>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="103"/>
         <source>選定段階の助言を記録</source>
         <translation>Record advice during selection</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="112"/>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="113"/>
         <source>助言を選んでください</source>
         <translation>Choose the advice</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="115"/>
-        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="125"/>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="116"/>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="126"/>
         <source>ケースに結び付ける</source>
         <translation>Link to a case</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="115"/>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="116"/>
         <source>氏名・ふりがな・生年月日で探す</source>
         <translation>Search by name, kana or birth date</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="122"/>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="123"/>
         <source>「{0}」に当てはまるケースはありません</source>
         <translation>No case matches “{0}”</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="125"/>
+        <location filename="../../src/teiretsu_desktop/gui/directory/advice.py" line="126"/>
         <source>その後のケース</source>
         <translation>The case that followed</translation>
     </message>
@@ -95,32 +95,32 @@
 <context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="40"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="41"/>
         <source>版</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="45"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="46"/>
         <source>新しい版として保存</source>
         <translation>Save as a new version</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="66"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="65"/>
         <source>アセスメントの記述は閲覧権限がありません</source>
         <translation>Your role may not read the assessment</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="82"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="81"/>
         <source>第{0}版 {1} ({2})</source>
         <translation>Version {0}, {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="85"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="84"/>
         <source>まだありません</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="131"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/assessment_tab.py" line="130"/>
         <source>新しい版として保存しました</source>
         <translation>Saved as a new version</translation>
     </message>
@@ -238,83 +238,83 @@
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="23"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="24"/>
         <source>{0}日超過</source>
         <translation>{0} days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="25"/>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="78"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="26"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="79"/>
         <source>今日</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="27"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="28"/>
         <source>あと{0}日</source>
         <translation>in {0} days</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="44"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="45"/>
         <source>{0}生 ({1}歳)</source>
         <translation>born {0} (age {1})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="50"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="51"/>
         <source>担当 {0}</source>
         <translation>in charge: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="52"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="53"/>
         <source>担当 未定</source>
         <translation>no one in charge</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="65"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="66"/>
         <source>次の期限: {0} {1} ({2})</source>
         <translation>next deadline: {0} {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="74"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="75"/>
         <source>最終連絡 {0} ({1})</source>
         <translation>Last contact {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="76"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="77"/>
         <source>{0}日前</source>
         <translation>{0} days ago</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="82"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="83"/>
         <source>連絡の記録なし</source>
         <translation>No contact recorded</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="87"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="88"/>
         <source>居住先 {0}</source>
         <translation>Residence {0}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="91"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="92"/>
         <source>特別調整の要件: 未確認 {0}/6</source>
         <translation>特別調整 requirements: {0}/6 not confirmed</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="97"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="98"/>
         <source>情状証人・更生支援計画の作成は対象外 (Q7-6)</source>
         <translation>Not part of this work: character witness, rehabilitation support plan (Q7-6)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="103"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="104"/>
         <source>同意: この支援の同意なし</source>
         <translation>consent: none for this episode</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="108"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="109"/>
         <source>同意: あり ({0}まで)</source>
         <translation>consent: given (until {0})</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="113"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/header.py" line="114"/>
         <source>同意: あり</source>
         <translation>consent: given</translation>
     </message>
@@ -322,88 +322,88 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="47"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="46"/>
         <source>氏名・ふりがな・通称・生年月日で検索 (例: やまだ 昭和30)</source>
         <translation>Search by name, furigana, alias or date of birth (e.g. やまだ 昭和30)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="50"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="49"/>
         <source>すべての業務</source>
         <translation>All service types</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="92"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="91"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="54"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="53"/>
         <source>進行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="55"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="54"/>
         <source>すべての状態</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="59"/>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="93"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="58"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="92"/>
         <source>担当</source>
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="60"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="59"/>
         <source>全員</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="62"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="61"/>
         <source>人ごとにまとめる</source>
         <translation>Group by person</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="66"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="65"/>
         <source>新規受付(&amp;N)</source>
         <translation>&amp;New referral</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="67"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="66"/>
         <source>開く(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="86"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="85"/>
         <source>ケース一覧</source>
         <translation>Case list</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="90"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="89"/>
         <source>検索(&amp;F)</source>
         <translation>Search (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="91"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="90"/>
         <source>業務</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="102"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="101"/>
         <source>&lt;h2&gt;対象者・ケース&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Clients &amp;amp; Cases&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="163"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="176"/>
         <source>{0} 件</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="163"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="176"/>
         <source>{0} 人</source>
         <translation>{0} persons</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="140"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/list_view.py" line="147"/>
         <source>自分</source>
         <translation>Me</translation>
     </message>
@@ -411,224 +411,224 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="106"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="92"/>
         <source>保存されている内容に戻す</source>
         <translation>Revert to the saved version</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="119"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="105"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="121"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="107"/>
         <source>印刷 (Ctrl+P)…</source>
         <translation>Print (Ctrl+P)…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="123"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="109"/>
         <source>本人の全体像</source>
         <translation>Person overview</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="125"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="111"/>
         <source>この人のすべてのケース、そのつながり、障害・手帳、同意</source>
         <translation>All cases of this person, how they connect, disabilities and certificates, consents</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="170"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="158"/>
         <source>基本情報</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="171"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="159"/>
         <source>障害・手帳</source>
         <translation>Disabilities and certificates</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="172"/>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="266"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="160"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="254"/>
         <source>同意・提供記録</source>
         <translation>Consent &amp; disclosures</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="173"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="161"/>
         <source>支援経過</source>
         <translation>Case notes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="174"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="162"/>
         <source>すべての経過</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="175"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="163"/>
         <source>アセスメント</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="176"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="164"/>
         <source>支援計画</source>
         <translation>Support plan</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="177"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="165"/>
         <source>会議</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="178"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="166"/>
         <source>特別調整の要件</source>
         <translation>特別調整 requirements</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="179"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="167"/>
         <source>受入先調整</source>
         <translation>Destination coordination</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="180"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="168"/>
         <source>申請支援</source>
         <translation>Application support</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="181"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="169"/>
         <source>フォローアップ</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="182"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="170"/>
         <source>終結</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="235"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="223"/>
         <source>(登録を削除したスタッフ)</source>
         <translation>(staff member removed)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="286"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="274"/>
         <source>保存されていない編集を復元しました (下書き {0})。保存するか、元に戻してください。</source>
         <translation>Unsaved edits were restored (draft of {0}). Save them or go back to the stored record.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="297"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="285"/>
         <source>状態を進める:</source>
         <translation>Advance status:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="308"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="296"/>
         <source>必要なもの: </source>
         <translation>Required: </translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="312"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="300"/>
         <source>再開…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="314"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="302"/>
         <source>終結日・終結理由を直すとき、支援を続けるとき (理由を記録します)</source>
         <translation>To correct the closure date or reason, or to continue support (the reason is recorded)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="316"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="304"/>
         <source>終了したケース:</source>
         <translation>Ended case:</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="338"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="326"/>
         <source>未保存の変更があります</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="395"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="383"/>
         <source>変更はありません</source>
         <translation>Nothing has changed</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="402"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="390"/>
         <source>業務区分を切り替える理由</source>
         <translation>Reason for switching the service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="403"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="391"/>
         <source>業務区分の切り替え</source>
         <translation>Switch service type</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="411"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="399"/>
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="376"/>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="428"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="364"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="416"/>
         <source>保存しました</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="435"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="423"/>
         <source>保存しました (その後に入力した内容はまだ保存されていません)</source>
         <translation>Saved (what you typed since then is not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="445"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="433"/>
         <source>ケースを「{0}」にします。よろしいですか？ (あとで「再開」で戻せます。理由が記録されます)</source>
         <translation>The case will become “{0}”. Continue? (It can be reopened later; the reason is recorded.)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="448"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="436"/>
         <source>状態の変更</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="453"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="441"/>
         <source>「{0}」にする理由</source>
         <translation>Reason for moving to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="454"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="442"/>
         <source>状態を変える理由</source>
         <translation>Reason for the change of state</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="465"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="453"/>
         <source>ケースの再開</source>
         <translation>Reopen case</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="465"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="453"/>
         <source>再開する理由</source>
         <translation>Reason for reopening</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="495"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="486"/>
         <source>保存していない編集を破棄して、保存されている内容に戻しますか？</source>
         <translation>Discard the unsaved edits and revert to the saved version?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="496"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="487"/>
         <source>編集の破棄</source>
         <translation>Discard edits</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="496"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="487"/>
         <source>破棄する</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="530"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="521"/>
         <source>このケースは別の画面で変更されました。入力中の項目はそのまま残し、ほかの項目を最新にしました。</source>
         <translation>This case was changed in another window. Your unsaved fields were kept; the other fields now show the latest values.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="580"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="559"/>
         <source>保存されていない変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="581"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/window.py" line="560"/>
         <source>このケースには保存されていない変更があります。保存しますか？</source>
         <translation>This case has unsaved changes. Save them?</translation>
     </message>
@@ -699,6 +699,29 @@
         <location filename="../../src/teiretsu_desktop/gui/settings/page.py" line="285"/>
         <source>バックアップを作成しました: {0}</source>
         <translation>Backup created: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="197"/>
+        <source>競合</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="198"/>
+        <source>残す版を選ぶ…</source>
+        <translation>Choose the version to keep…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="209"/>
+        <source>残す版</source>
+        <translation>Version to keep</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="209"/>
+        <source>{0} の値として残すもの</source>
+        <translation>The value to keep for {0}</translation>
     </message>
 </context>
 <context>
@@ -901,50 +924,123 @@
         <translation>Later…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="142"/>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="140"/>
         <source>期限切れ {0} 件・今日 {1} 件・全 {2} 件</source>
         <translation>{0} overdue · {1} due today · {2} total</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="144"/>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="142"/>
         <source> (期日の早い {0} 件を表示)</source>
         <translation> (showing the {0} with the earliest due dates)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="157"/>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="155"/>
         <source>完了にする行を選んでください</source>
         <translation>Select the row to mark as done</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="159"/>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="157"/>
         <source>完了</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="159"/>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="157"/>
         <source>何をしたか (記録されます)</source>
         <translation>What was done (recorded)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="170"/>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="168"/>
         <source>後に回す行を選んでください</source>
         <translation>Select the row to put off</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="173"/>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="176"/>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="171"/>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="174"/>
         <source>後で</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="173"/>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="171"/>
         <source>いつまで後に回しますか</source>
         <translation>Put off until when?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="176"/>
+        <location filename="../../src/teiretsu_desktop/gui/dashboard/view.py" line="174"/>
         <source>後に回す理由 (記録されます)</source>
         <translation>Why it is put off (recorded)</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="228"/>
+        <source>端末</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="233"/>
+        <source>同期を始める（この端末を拠点に）…</source>
+        <translation>Start sync (this device is the hub)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="235"/>
+        <source>端末を登録…</source>
+        <translation>Enrol a device…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="236"/>
+        <source>取り消す…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="251"/>
+        <source>同期を始める</source>
+        <translation>Start sync</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="251"/>
+        <source>この端末の名前（例: 事務所PC）</source>
+        <translation>This device&apos;s name (e.g. Office PC)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="255"/>
+        <source>同期を始めました。この端末が拠点です: {0}</source>
+        <translation>Sync started. This device is the hub: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="259"/>
+        <source>端末を登録</source>
+        <translation>Enrol a device</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="259"/>
+        <source>端末の名前（例: 訪問用PC-1）</source>
+        <translation>The device&apos;s name (e.g. Visit laptop 1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="262"/>
+        <source>端末用のデータの保存先</source>
+        <translation>Where to save the device&apos;s store</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="268"/>
+        <source>{0} を登録しました。そのファイルを端末で「バックアップから復元」してください。</source>
+        <translation>{0} is enrolled. Restore that file on the device (restore from a backup).</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="279"/>
+        <source>取り消す</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="281"/>
+        <source>{0} を取り消しますか？この端末のパケットは以後受け付けず、同期鍵を更新します。紛失・盗難のときに使います。</source>
+        <translation>Revoke {0}? Its packets will be refused from now on and the sync key is rotated. Use this when a device is lost or stolen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="286"/>
+        <source>{0} を取り消しました。</source>
+        <translation>{0} is revoked.</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1171,100 @@
     </message>
 </context>
 <context>
+    <name>ExchangePage</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="46"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="116"/>
+        <source>同期フォルダー</source>
+        <translation>Sync folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="51"/>
+        <source>フォルダーを選ぶ…</source>
+        <translation>Choose a folder…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="57"/>
+        <source>同期する（書き出して取り込む）</source>
+        <translation>Sync (send and receive)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="58"/>
+        <source>書き出す</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="59"/>
+        <source>取り込む</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="69"/>
+        <source>USBメモリ、共有フォルダー、Syncthing のフォルダーなど、センターの端末が共有するフォルダーを選びます。パケットは暗号化・署名されています。</source>
+        <translation>Choose a folder the center&apos;s devices share: a USB stick, a shared folder or a Syncthing folder. Packets are encrypted and signed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="100"/>
+        <source>この端末は同期の設定がされていません。拠点（事務所PC）で管理者が同期を始め、端末を登録します。</source>
+        <translation>This device is not set up for sync. An administrator starts sync at the hub (office PC) and enrols the devices.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="103"/>
+        <source>拠点</source>
+        <translation>hub</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="103"/>
+        <source>登録済みの端末</source>
+        <translation>enrolled device</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="104"/>
+        <source>この端末: {0}（{1}）。まだ書き出していない変更: {2} 件</source>
+        <translation>This device: {0} ({1}). Changes not yet sent: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="123"/>
+        <source>同期フォルダーを選んでください。</source>
+        <translation>Choose the sync folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="135"/>
+        <source>送る変更はありません。</source>
+        <translation>Nothing new to send.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="138"/>
+        <source>書き出しました: {0}（{1} 件の変更）</source>
+        <translation>Sent: {0} ({1} changes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="152"/>
+        <source>取り込んでいます…</source>
+        <translation>Receiving…</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="152"/>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="166"/>
+        <source>取り込んだ変更: {0} 件</source>
+        <translation>Changes received: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="170"/>
+        <source>{0} 件は、まだ届いていない他の端末の変更を待っています。</source>
+        <translation>{0} changes wait for other devices&apos; changes that have not arrived yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="173"/>
+        <source>拒否: {0} — {1}</source>
+        <translation>Refused: {0} — {1}</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../src/teiretsu_desktop/gui/stats/export_dialog.py" line="43"/>
@@ -1180,142 +1370,142 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="48"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="51"/>
         <source>Teiretsu — はじめての設定</source>
         <translation>Teiretsu — Initial setup</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="67"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="70"/>
         <source>&lt;h2&gt;はじめに&lt;/h2&gt;このパソコンにはまだセンターのデータがありません。</source>
         <translation>&lt;h2&gt;Getting started&lt;/h2&gt;This computer does not have any center data yet.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="69"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="72"/>
         <source>新しいセンターのデータを作る(&amp;N)</source>
         <translation>Create &amp;new center data</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="70"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="73"/>
         <source>バックアップから復元する(&amp;R)</source>
         <translation>&amp;Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="71"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="74"/>
         <source>既存のデータフォルダを開く(&amp;O)</source>
         <translation>&amp;Open an existing data folder</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="89"/>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="151"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="92"/>
         <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="154"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="157"/>
         <source>パスフレーズ</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="90"/>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="97"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="93"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="100"/>
         <source>パスフレーズ (確認)</source>
         <translation>Passphrase (confirm)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="91"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="94"/>
         <source>センターコード</source>
         <translation>Center code</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="92"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="95"/>
         <source>センター名</source>
         <translation>Center name</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="93"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="96"/>
         <source>都道府県コード</source>
         <translation>Prefecture code</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="94"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="97"/>
         <source>管理者のスタッフ名</source>
         <translation>Administrator staff name</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="95"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="98"/>
         <source>管理者の氏名</source>
         <translation>Administrator full name</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="96"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="99"/>
         <source>パスフレーズ (12文字以上)</source>
         <translation>Passphrase (at least 12 characters)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="99"/>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="156"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="102"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="159"/>
         <source>戻る</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="100"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="103"/>
         <source>作成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="115"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="118"/>
         <source>&lt;h2&gt;回復キー&lt;/h2&gt;パスフレーズを全員が忘れたときに、データを取り戻す唯一の方法です。&lt;b&gt;一度だけ&lt;/b&gt;表示します。印刷して金庫に保管してください。</source>
         <translation>&lt;h2&gt;Recovery key&lt;/h2&gt;This is the only way to recover the data if everyone forgets their passphrase. It is shown &lt;b&gt;only once&lt;/b&gt;. Print it and keep it in a safe.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="125"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="128"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="126"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="129"/>
         <source>回復キーを印刷または書き写して保管しました</source>
         <translation>I have printed or copied down the recovery key and stored it safely</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="127"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="130"/>
         <source>はじめる</source>
         <translation>Get started</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="146"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="149"/>
         <source>選ぶ…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="152"/>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="225"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="155"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="230"/>
         <source>バックアップファイル</source>
         <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="153"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="156"/>
         <source>スタッフ名</source>
         <translation>Staff name</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="157"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="160"/>
         <source>復元</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="179"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="184"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="200"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="205"/>
         <source>管理者の署名鍵の指紋: {0}（回復キーと一緒に保管し、バックアップや集計ファイルの指紋と照らし合わせます）</source>
         <translation>Administrator authority fingerprint: {0} (keep it with the recovery key; compare it with backups and bundles)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="233"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="238"/>
         <source>復元しています…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="242"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/first_run.py" line="247"/>
         <source>データフォルダ</source>
         <translation>Data folder</translation>
     </message>
@@ -1612,22 +1802,22 @@
 <context>
     <name>LockReason</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/context.py" line="39"/>
+        <location filename="../../src/teiretsu_desktop/gui/context.py" line="42"/>
         <source>ロックしました。</source>
         <translation>Locked.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/context.py" line="40"/>
+        <location filename="../../src/teiretsu_desktop/gui/context.py" line="43"/>
         <source>しばらく操作がなかったため、自動でロックしました。</source>
         <translation>Locked automatically after a while without input.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/context.py" line="43"/>
+        <location filename="../../src/teiretsu_desktop/gui/context.py" line="46"/>
         <source>パソコンの画面ロックに合わせてロックしました。</source>
         <translation>Locked together with the computer&apos;s screen lock.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/context.py" line="44"/>
+        <location filename="../../src/teiretsu_desktop/gui/context.py" line="47"/>
         <source>鍵を更新したため、もう一度解除してください。</source>
         <translation>The keys were renewed; unlock again.</translation>
     </message>
@@ -1635,93 +1825,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="55"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="57"/>
         <source>メニュー</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="59"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="61"/>
         <source>ダッシュボード</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="60"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="62"/>
         <source>対象者・ケース</source>
         <translation>Clients &amp; cases</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="61"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="63"/>
         <source>相談</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="62"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="64"/>
         <source>関係機関</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="48"/>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="63"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="49"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="65"/>
         <source>連携活動</source>
         <translation>Network activities</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="49"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="50"/>
         <source>選定段階の助言</source>
         <translation>Advice during selection</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="64"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="66"/>
         <source>統計・報告</source>
         <translation>Statistics &amp; reports</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="65"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="67"/>
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="88"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="68"/>
+        <source>同期</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="91"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="89"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="92"/>
         <source>ロック(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="93"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="96"/>
         <source>新規受付(&amp;N)</source>
         <translation>&amp;New referral</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="98"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="101"/>
         <source>白紙の面接シートを印刷(&amp;B)…</source>
         <translation>Print &amp;blank interview sheet…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="101"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="104"/>
         <source>台帳の取込(&amp;I)…</source>
         <translation>&amp;Import a ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="105"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="108"/>
         <source>第三者提供記録簿（期間）を印刷(&amp;R)…</source>
         <translation>Print disclosure &amp;register for a period…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="108"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="111"/>
         <source>終了(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="123"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="126"/>
         <source>処理中…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="157"/>
+        <location filename="../../src/teiretsu_desktop/gui/main_window.py" line="163"/>
         <source>自動ロックまで {0}:{1:02d}</source>
         <translation>Auto-lock in {0}:{1:02d}</translation>
     </message>
@@ -1907,12 +2102,12 @@ Discussed: {4}</translation>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="139"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="136"/>
         <source>同じ人かもしれません</source>
         <translation>Possibly the same person</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="140"/>
+        <location filename="../../src/teiretsu_desktop/gui/cases/new_referral.py" line="137"/>
         <source>登録済みの人と似ています。同じ人なら選んでください。</source>
         <translation>This person resembles someone already registered. If it is the same person, please select them.</translation>
     </message>
@@ -2203,18 +2398,18 @@ Discussed: {4}</translation>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="271"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="269"/>
         <source>作成しています…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="319"/>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="344"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="317"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="342"/>
         <source>提供記録を作成しました。</source>
         <translation>Disclosure record created.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="279"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="277"/>
         <source>{0} ページ。{1}</source>
         <translation>Pages: {0}. {1}</translation>
     </message>
@@ -2240,83 +2435,83 @@ Discussed: {4}</translation>
         <translation>Period (activity log, register)</translation>
     </message>
     <message>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="125"/>
         <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="127"/>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="129"/>
         <source>表示倍率</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="185"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="183"/>
         <source>センター控え（外部に提供しない）</source>
         <translation>Center&apos;s copy (not disclosed)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="255"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="253"/>
         <source>期間: 日付として読めません (例: 令和6年4月1日 / 2024-04-01)</source>
         <translation>Period: not a date (e.g. 2024-04-01)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="285"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="283"/>
         <source>センター控え: 提供記録は作成しません（印刷は監査ログに残ります）。</source>
         <translation>Center&apos;s copy: no disclosure record (the print is audited).</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="289"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="287"/>
         <source>同意によらない提供です。印刷または保存した時に提供記録を作成します。</source>
         <translation>Disclosure without consent. The disclosure record is written when you print or save.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="291"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="289"/>
         <source>本人への交付です。印刷または保存した時に記録します。</source>
         <translation>Given to the person. Recorded when you print or save.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="292"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="290"/>
         <source>同意に基づく提供です。印刷または保存した時に提供記録を作成します。</source>
         <translation>Disclosure under consent. The disclosure record is written when you print or save.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="302"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="300"/>
         <source>印刷を取り消しました。何も記録していません。</source>
         <translation>Printing cancelled. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="320"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="318"/>
         <source>印刷に送りました。</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="328"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="326"/>
         <source>個人情報を含むファイル</source>
         <translation>File contains personal information</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="329"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="327"/>
         <source>このPDFには個人情報が含まれます。パスワード (AES-256) をかけて保存します。続けますか？</source>
         <translation>This PDF contains personal information. It will be saved with a password (AES-256). Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="332"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="330"/>
         <source>PDFのパスワード</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="332"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="330"/>
         <source>パスワード (8文字以上)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="336"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="334"/>
         <source>PDFを保存</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="340"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="338"/>
         <source>保存しています…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="343"/>
+        <location filename="../../src/teiretsu_desktop/gui/printing/dialog.py" line="341"/>
         <source>保存しました (パスワード付き)。</source>
         <translation>Saved (password-protected).</translation>
     </message>
@@ -2414,30 +2609,48 @@ Discussed: {4}</translation>
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="64"/>
         <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="66"/>
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="68"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="56"/>
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="58"/>
         <source>集計表</source>
         <translation>Statistics table</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="57"/>
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="59"/>
         <source>集計表の一覧</source>
         <translation>Statistics tables</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="60"/>
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="62"/>
         <source>集計を書き出す…</source>
         <translation>Export statistics…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="62"/>
+        <location filename="../../src/teiretsu_desktop/gui/stats/view.py" line="64"/>
         <source>&lt;h2&gt;統計・報告&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Statistics &amp;amp; Reports&lt;/h2&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="298"/>
+        <source>同期</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="299"/>
+        <source>競合</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="300"/>
+        <source>端末</source>
+        <translation>Devices</translation>
     </message>
 </context>
 <context>
@@ -2588,63 +2801,63 @@ Discussed: {4}</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="36"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="38"/>
         <source>Teiretsu — ロック解除</source>
         <translation>Teiretsu — Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="40"/>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="43"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="42"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="45"/>
         <source>スタッフ名</source>
         <translation>Staff name</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="46"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="48"/>
         <source>パスフレーズ</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="47"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="49"/>
         <source>解除</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="49"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="51"/>
         <source>この端末のキーリングで解除</source>
         <translation>Unlock with this device&apos;s keyring</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="58"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="60"/>
         <source>&lt;h2&gt;地域生活定着支援センター&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Community Life Settlement Support Center&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="60"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="62"/>
         <source>スタッフ名(&amp;S)</source>
         <translation>&amp;Staff name</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="61"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="63"/>
         <source>パスフレーズ(&amp;P)</source>
         <translation>&amp;Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="127"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="129"/>
         <source>確認しています…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="132"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="134"/>
         <source>スタッフ名とパスフレーズを入力してください</source>
         <translation>Enter your staff name and passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="169"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="171"/>
         <source>もう一度入力してください</source>
         <translation>Please try again</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="171"/>
+        <location filename="../../src/teiretsu_desktop/gui/unlock/dialog.py" line="173"/>
         <source>失敗が続いたため、%n 秒お待ちください</source>
         <translation>
             <numerusform>Too many failed attempts. Please wait %n second.</numerusform>

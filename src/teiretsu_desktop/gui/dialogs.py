@@ -125,3 +125,9 @@ def show_recovery_key(parent: QWidget | None, code: str) -> None:
     )
     ok.setAccessibleName(ok.text())
     box.exec()
+
+
+def ask_folder(parent: QWidget | None, title: str, start: str = "") -> Path | None:
+    """A folder the user chose (a USB stick, a shared folder); None when cancelled."""
+    path = QFileDialog.getExistingDirectory(parent, title, start)
+    return Path(path) if path else None

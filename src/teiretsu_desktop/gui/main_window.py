@@ -23,6 +23,7 @@ from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.printing.dialog import PrintDialog
 from teiretsu_desktop.gui.settings.page import SettingsView
 from teiretsu_desktop.gui.stats.view import StatsView
+from teiretsu_desktop.gui.sync.page import SyncView
 from teiretsu_desktop.gui.window_geometry import remember, restore
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services.case_record import FormDraftView, form_drafts
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.collaboration.addTab(self.advice, self.tr("選定段階の助言"))
         self.stats = StatsView(context, self)
         self.settings = SettingsView(context, self)
+        self.sync = SyncView(context, self)
         self.pages = QStackedWidget(self)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
             (self.tr("連携活動"), self.collaboration, "Ctrl+5"),
             (self.tr("統計・報告"), self.stats, "Ctrl+6"),
             (self.tr("設定"), self.settings, "Ctrl+7"),
+            (self.tr("同期"), self.sync, "Ctrl+8"),
         ]
         for index, (label, page, shortcut) in enumerate(entries):
             self.nav.addItem(label)
@@ -151,6 +154,10 @@ class MainWindow(QMainWindow):
         self.cases.start()
         self.stats.start()
         self.settings.start()
+        may_sync = self.context.session.can(Permission.SYNC)
+        self.nav.item(self.pages.indexOf(self.sync)).setHidden(not may_sync)
+        if may_sync:
+            self.sync.start()
 
     def show_remaining(self, seconds: int) -> None:
         self.lock_in.setText(self.tr("自動ロックまで {0}:{1:02d}").format(seconds // 60, seconds % 60))

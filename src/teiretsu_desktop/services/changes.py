@@ -35,6 +35,7 @@ class ChangeKind(StrEnum):
     ASSESSMENT = "assessment"  # a new version of a case's アセスメント
     PLAN = "plan"  # an item of a case's 支援計画
     MEETING = "meeting"  # a meeting about a case, its attendees or decisions
+    SYNC = "sync"  # packets applied, a conflict resolved, a device enrolled or revoked
 
 
 class Change(NamedTuple):

@@ -21,7 +21,9 @@ from teiretsu_desktop.domain.workflow import CaseState
 from teiretsu_desktop.security import audit
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.sync import state as sync_state
+from teiretsu_desktop.services.sync.exchange import TABLE_KINDS
 from teiretsu_desktop.store import sealed
 from teiretsu_desktop.store.models import SupportCase
 from teiretsu_desktop.store.sync import merge
@@ -64,7 +66,8 @@ def conflicts(session: StaffSession) -> list[Conflict]:
     found: list[Conflict] = []
     with session.uow(write=False) as uow:
         s = uow.session
-        sync_state.require(s)
+        if sync_state.load(s) is None:
+            return []  # outside a sync group nothing can conflict
         names = _device_names(s)
         for table, key, field, dots in s.execute(
             text("SELECT tbl, key, field, dots FROM sync_field WHERE conflict = 1 ORDER BY tbl, key, field")
@@ -91,7 +94,7 @@ def conflicts(session: StaffSession) -> list[Conflict]:
     return found
 
 
-def resolve(session: StaffSession, table: str, key: str, field: str, choice: int) -> None:
+def resolve(session: StaffSession, table: str, key: str, field: str, choice: int) -> Outcome[None]:
     """Keep version `choice` of a conflicting field: a write that has seen every version."""
     session.require(Permission.SYNC)
     session.require(Permission.WRITE_CASES)
@@ -129,3 +132,4 @@ def resolve(session: StaffSession, table: str, key: str, field: str, choice: int
         merge.set_capture(connection, True)
         audit.append(s, actor_id=session.actor.staff_id, action="sync_conflict_resolved", target_kind=table,
                      target_id=key, detail={"field": field, "versions": len(versions), "chosen": choice})  # fmt: skip
+    return Outcome(None, Changes.of(ChangeKind.SYNC) | Changes.of(TABLE_KINDS[table], key))

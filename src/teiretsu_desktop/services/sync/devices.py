@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import string
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from teiretsu_desktop.security.devices import DeviceEntry, DeviceIdentity, seal_
 from teiretsu_desktop.security.keyslots import KeySlots
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.sync import state as sync_state
 from teiretsu_desktop.store.backup import create_backup
 from teiretsu_desktop.store.models import CenterProfile, new_id, utc_now
@@ -187,3 +189,33 @@ def devices(session: StaffSession) -> list[DeviceEntry]:
 def pending_count(session: StaffSession) -> int:
     with session.uow(write=False) as uow:
         return int(uow.session.execute(text("SELECT count(*) FROM sync_log")).scalar() or 0)
+
+
+def init_hub_for_views(session: StaffSession, name: str) -> Outcome[DeviceEntry]:
+    return Outcome(init_hub(session, name), Changes.of(ChangeKind.SYNC))
+
+
+def enroll_for_views(session: StaffSession, name: str, out: Path) -> Outcome[DeviceEntry]:
+    return Outcome(enroll(session, name, out), Changes.of(ChangeKind.SYNC))
+
+
+def revoke_for_views(session: StaffSession, device_id: str) -> Outcome[DeviceEntry]:
+    return Outcome(revoke(session, device_id), Changes.of(ChangeKind.SYNC))
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    in_group: bool
+    device_name: str
+    hub: bool
+    pending: int
+
+
+def status(session: StaffSession) -> SyncStatus:
+    with session.uow(write=False) as uow:
+        state = sync_state.load(uow.session)
+        pending = int(uow.session.execute(text("SELECT count(*) FROM sync_log")).scalar() or 0)
+        if state is None:
+            return SyncStatus(False, "", False, pending)
+        entry = sync_state.registry(uow.session).get(state.identity.device_id)
+        return SyncStatus(True, entry.name if entry else "", bool(entry and entry.hub), pending)

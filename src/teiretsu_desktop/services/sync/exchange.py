@@ -24,11 +24,12 @@ from teiretsu_desktop.security import sync_packet as packet
 from teiretsu_desktop.security.devices import DeviceEntry, open_sync_key
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.sync import state as sync_state
 from teiretsu_desktop.store.atomic import atomic_write_bytes
 from teiretsu_desktop.store.models import new_id, utc_now
 from teiretsu_desktop.store.sync import merge
-from teiretsu_desktop.store.sync.tables import DELETED, REPLICATED
+from teiretsu_desktop.store.sync.tables import DELETED, REPLICATED, ROWID_TABLES
 from teiretsu_desktop.store.sync.writes import VersionVector, Write
 
 MAX_PACKET_FILE = packet.MAX_BODY + packet.MAX_HEADER + 1024
@@ -73,6 +74,7 @@ class PacketResult:
     waiting: int = 0
     reason: str = ""
     message: str = ""
+    changes: Changes = field(default_factory=Changes)
 
 
 @dataclass
@@ -86,6 +88,47 @@ class ImportReport:
     @property
     def refused(self) -> list[PacketResult]:
         return [r for r in self.results if r.outcome == "refused"]
+
+    @property
+    def changes(self) -> Changes:
+        """What the applied packets changed, for the open views to reload."""
+        total = Changes()
+        for result in self.results:
+            total = total | result.changes
+        return total
+
+
+# What the views call the records of each replicated table (services/changes.py).
+TABLE_KINDS: dict[str, ChangeKind] = {
+    "person": ChangeKind.PERSON, "person_name": ChangeKind.PERSON, "disability": ChangeKind.PERSON,
+    "certificate": ChangeKind.PERSON, "support_case": ChangeKind.CASE, "case_state_change": ChangeKind.CASE,
+    "case_review": ChangeKind.REVIEW, "consent": ChangeKind.CONSENT, "disclosure": ChangeKind.DISCLOSURE,
+    "activity": ChangeKind.ACTIVITY, "activity_revision": ChangeKind.ACTIVITY, "consultation": ChangeKind.CONSULTATION,
+    "placement_candidate": ChangeKind.CANDIDATE, "placement_attempt": ChangeKind.CANDIDATE,
+    "application_support": ChangeKind.APPLICATION, "eligibility_check": ChangeKind.CASE,
+    "assessment": ChangeKind.ASSESSMENT, "plan_item": ChangeKind.PLAN, "case_meeting": ChangeKind.MEETING,
+    "meeting_attendee": ChangeKind.MEETING, "meeting_decision": ChangeKind.MEETING, "case_reminder": ChangeKind.REMINDER,
+    "reminder_action": ChangeKind.REMINDER, "agency": ChangeKind.AGENCY, "network_activity": ChangeKind.NETWORK_ACTIVITY,
+    "selection_advice": ChangeKind.NETWORK_ACTIVITY, "staff": ChangeKind.STAFF, "setting": ChangeKind.SETTINGS,
+    "center_profile": ChangeKind.SETTINGS,
+}  # fmt: skip
+
+
+def _changes(s: Any, writes: list[Write], columns: merge.Columns) -> Changes:
+    total = Changes()
+    for write in writes:
+        kind = TABLE_KINDS[write.tbl]
+        case_id: str | None = write.key if write.tbl == "support_case" else None
+        if case_id is None and "case_id" in columns.of(write.tbl):
+            case_id = write.fields.get("case_id")
+            if case_id is None and write.tbl not in ROWID_TABLES:
+                case_id = s.execute(
+                    text(f'SELECT case_id FROM "{write.tbl}" WHERE id = :k'),  # noqa: S608 (a REPLICATED name)
+                    {"k": write.key},
+                ).scalar()
+        record = None if write.tbl in ROWID_TABLES else write.key
+        total = total | (Changes.of(kind, record, case=case_id) if record else Changes.of(kind, case=case_id))
+    return total
 
 
 def _peers(session: Any) -> dict[str, dict[str, Any]]:
@@ -290,9 +333,11 @@ def _apply(session: StaffSession, data: bytes, file_name: str, packet_id: str) -
         merge.set_capture(connection, False)
         merge.number_local(connection, state.identity.device_id, columns)
         try:
-            applied, waiting = merge.apply_received(connection, writes, columns)
+            done, waiting = merge.apply_received(connection, writes, columns)
         except IntegrityError as exc:
             raise refused("apply", type(exc.orig).__name__) from None
+        applied = len(done)
+        changes = _changes(s, done, columns)
         merge.set_capture(connection, True)
         for row in audit_rows:
             s.execute(
@@ -316,7 +361,7 @@ def _apply(session: StaffSession, data: bytes, file_name: str, packet_id: str) -
         audit.append(s, actor_id=session.actor.staff_id, action="sync_packet_applied", target_kind="device",
                      target_id=device, detail={"writes": applied, "waiting": waiting})  # fmt: skip
         s.flush()
-    return PacketResult(file_name, "applied", applied, waiting)
+    return PacketResult(file_name, "applied", applied, waiting, changes=changes)
 
 
 def _note_packet(
@@ -354,7 +399,7 @@ def import_bytes(session: StaffSession, data: bytes, file_name: str, *, retry: b
     return PacketResult(file_name, "refused", reason=failure.reason, message=failure.user_message)
 
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int], object]
 
 
 def import_folder(session: StaffSession, folder: Path, *, progress: Progress | None = None,
@@ -386,3 +431,15 @@ def import_folder(session: StaffSession, folder: Path, *, progress: Progress | N
     if progress is not None:
         progress(len(files), len(files))
     return report
+
+
+def import_for_views(
+    session: StaffSession, folder: Path, progress: Progress | None = None
+) -> Outcome[ImportReport]:
+    """`import_folder` for the GUI: the report, with what changed for the open views."""
+    report = import_folder(session, folder, progress=progress)
+    return Outcome(report, report.changes | Changes.of(ChangeKind.SYNC))
+
+
+def export_for_views(session: StaffSession, folder: Path) -> Outcome[ExportResult]:
+    return Outcome(export(session, folder), Changes.of(ChangeKind.SYNC))

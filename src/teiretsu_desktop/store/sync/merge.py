@@ -95,7 +95,9 @@ def current_preds(conn: Connection, table: str, key: str, fields: list[str]) -> 
 
 
 def _save_field(conn: Connection, table: str, key: str, field: str, dots: list[dict[str, Any]]) -> None:
-    conflict = 1 if len(dots) > 1 and field not in LATEST_WINS else 0
+    # Two devices that wrote the same value did not disagree: nobody needs to choose.
+    distinct = {canonical(d["v"]) for d in dots}
+    conflict = 1 if len(distinct) > 1 and field not in LATEST_WINS else 0
     conn.execute(
         text(
             "INSERT INTO sync_field (tbl, key, field, dots, conflict) VALUES (:t, :k, :f, :d, :c) "
@@ -329,9 +331,9 @@ def applicable(write: Write, vv: VersionVector) -> bool:
     )
 
 
-def apply_received(conn: Connection, writes: list[Write], columns: Columns) -> tuple[int, int]:
+def apply_received(conn: Connection, writes: list[Write], columns: Columns) -> tuple[list[Write], int]:
     """Apply, in causal order, every received or waiting write whose predecessors are here; keep the
-    rest in the inbox. Returns (applied now, still waiting)."""
+    rest in the inbox. Returns (the writes applied now, how many still wait)."""
     vv = version_vector(conn)
     waiting = [Write.from_row(r) for r in conn.execute(text("SELECT * FROM sync_inbox")).all()]
     in_inbox = {w.dot for w in waiting}
@@ -339,7 +341,7 @@ def apply_received(conn: Connection, writes: list[Write], columns: Columns) -> t
     for write in [*waiting, *writes]:
         if write.counter > vv.get(write.origin, 0):  # else applied before: a duplicate
             queues.setdefault(write.origin, {})[write.counter] = write
-    applied = 0
+    applied: list[Write] = []
     progress = True
     while progress:
         progress = False
@@ -348,7 +350,7 @@ def apply_received(conn: Connection, writes: list[Write], columns: Columns) -> t
                 apply(conn, ready, columns)
                 vv[origin] = ready.counter
                 del queue[ready.counter]
-                applied += 1
+                applied.append(ready)
                 progress = True
     left = [w for queue in queues.values() for w in queue.values() if w.counter > vv.get(w.origin, 0)]
     done = [dot for dot in in_inbox if dot[1] <= vv.get(dot[0], 0)]

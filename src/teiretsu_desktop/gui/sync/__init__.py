@@ -1,0 +1,1 @@
+"""同期: one record across the center's devices (issue 18)."""

@@ -1,0 +1,304 @@
+"""同期: exchange change packets through a folder, the conflict queue, and (管理者, at the hub) the
+center's devices. Every store access runs on the store thread through the operation API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from teiretsu_desktop.domain.errors import SyncRefused
+from teiretsu_desktop.gui import dialogs
+from teiretsu_desktop.gui.context import AppContext
+from teiretsu_desktop.gui.errors import message_for
+from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
+from teiretsu_desktop.gui.tasks import Progress
+from teiretsu_desktop.gui.widgets.buttons import Button
+from teiretsu_desktop.gui.widgets.list_page import ListPage
+from teiretsu_desktop.gui.widgets.table_model import Column
+from teiretsu_desktop.security.devices import DeviceEntry
+from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.services.changes import ChangeKind, Changes
+from teiretsu_desktop.services.sync import conflicts, devices, exchange
+
+FOLDER_SETTING = "sync/folder"  # this computer user's folder (QSettings), not the center's
+
+
+class ExchangePage(QWidget):
+    """Write this device's packet into the folder and apply the others' — the everyday step."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.state = QLabel(self)
+        self.state.setObjectName("syncState")
+        self.state.setWordWrap(True)
+        folder_label = QLabel(self.tr("同期フォルダー"), self)
+        self.folder = QLineEdit(self)
+        self.folder.setAccessibleName(folder_label.text())
+        folder_label.setBuddy(self.folder)
+        self.folder.setText(str(QSettings().value(FOLDER_SETTING, "") or ""))
+        choose = Button(self.tr("フォルダーを選ぶ…"), self)
+        choose.clicked.connect(self.choose)
+        row = QHBoxLayout()
+        row.addWidget(folder_label)
+        row.addWidget(self.folder, 1)
+        row.addWidget(choose)
+        self.sync_button = Button(self.tr("同期する（書き出して取り込む）"), self)
+        self.export_button = Button(self.tr("書き出す"), self)
+        self.import_button = Button(self.tr("取り込む"), self)
+        buttons = QHBoxLayout()
+        for button in (self.sync_button, self.export_button, self.import_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.result = QLabel(self)
+        self.result.setObjectName("syncResult")
+        self.result.setWordWrap(True)
+        help_text = QLabel(
+            self.tr(
+                "USBメモリ、共有フォルダー、Syncthing のフォルダーなど、センターの端末が共有するフォルダーを選びます。"
+                "パケットは暗号化・署名されています。"
+            ),
+            self,
+        )
+        help_text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{self.tr('同期')}</h2>", self))
+        layout.addWidget(self.state)
+        layout.addLayout(row)
+        layout.addLayout(buttons)
+        layout.addWidget(self.result)
+        layout.addWidget(help_text)
+        layout.addStretch(1)
+        self.sync_button.clicked.connect(lambda: self.export(then_import=True))
+        self.export_button.clicked.connect(lambda: self.export(then_import=False))
+        self.import_button.clicked.connect(self.import_packets)
+        context.data_changed.connect(self._changed)
+        context.locked.connect(self.result.clear)
+
+    def load(self) -> None:
+        QueryOp(self.context, devices.status, self._show_status).run_in_background()
+
+    def showEvent(self, event: QShowEvent) -> None:  # read when shown (issue 19)
+        super().showEvent(event)
+        if self.context.is_unlocked:
+            self.load()
+
+    def _show_status(self, status: devices.SyncStatus) -> None:
+        if not status.in_group:
+            text = self.tr(
+                "この端末は同期の設定がされていません。拠点（事務所PC）で管理者が同期を始め、端末を登録します。"
+            )
+        else:
+            kind = self.tr("拠点") if status.hub else self.tr("登録済みの端末")
+            text = self.tr("この端末: {0}（{1}）。まだ書き出していない変更: {2} 件").format(
+                status.device_name, kind, status.pending
+            )
+        self.state.setText(text)
+        for button in (self.sync_button, self.export_button, self.import_button):
+            button.setEnabled(status.in_group)
+
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if self.isVisible() and self.context.is_unlocked:
+            self.load()
+
+    def choose(self) -> None:
+        path = dialogs.ask_folder(self, self.tr("同期フォルダー"), self.folder.text())
+        if path is not None:
+            self.folder.setText(str(path))
+
+    def _folder(self) -> Path | None:
+        text = self.folder.text().strip()
+        if not text:
+            self.result.setText(self.tr("同期フォルダーを選んでください。"))
+            return None
+        QSettings().setValue(FOLDER_SETTING, text)
+        return Path(text)
+
+    def export(self, *, then_import: bool) -> None:
+        folder = self._folder()
+        if folder is None:
+            return
+
+        def done(result: exchange.ExportResult) -> None:
+            if result.path is None:
+                self.result.setText(self.tr("送る変更はありません。"))
+            else:
+                self.result.setText(
+                    self.tr("書き出しました: {0}（{1} 件の変更）").format(result.path.name, result.writes)
+                )
+            if then_import:
+                self.import_packets()
+
+        ChangeOp(self.context, lambda s: exchange.export_for_views(s, folder)).success(done).failure(
+            lambda e: self.result.setText(message_for(e))
+        ).run_in_background(initiator=self)
+
+    def import_packets(self) -> QProgressDialog | None:
+        folder = self._folder()
+        if folder is None:
+            return None
+        progress = Progress(self.context.runner)
+        dialog = QProgressDialog(self.tr("取り込んでいます…"), self.tr("閉じる"), 0, 100, self)
+        dialog.setMinimumDuration(300)
+
+        def moved(done: int, total: int) -> None:
+            dialog.setValue(int(done * 100 / total) if total else 0)
+
+        self.context.runner.progress.connect(moved)
+
+        def finished() -> None:
+            self.context.runner.progress.disconnect(moved)
+            dialog.reset()
+
+        def done(report: exchange.ImportReport) -> None:
+            finished()
+            lines = [self.tr("取り込んだ変更: {0} 件").format(report.applied)]
+            waiting = sum(r.waiting for r in report.results)
+            if waiting:
+                lines.append(
+                    self.tr("{0} 件は、まだ届いていない他の端末の変更を待っています。").format(waiting)
+                )
+            for refused in report.refused:
+                lines.append(self.tr("拒否: {0} — {1}").format(refused.file_name, refused.message))
+            self.result.setText("\n".join(lines))
+
+        def failed(error: BaseException) -> None:
+            finished()
+            self.result.setText(message_for(error))
+
+        ChangeOp(self.context, lambda s: exchange.import_for_views(s, folder, progress)).success(
+            done
+        ).failure(failed).run_in_background(initiator=self)
+        return dialog
+
+
+class ConflictsPage(ListPage[conflicts.Conflict]):
+    kinds = frozenset({ChangeKind.SYNC})
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        kinds = {"field": "項目の競合", "set_aside": "保留された記録", "rule": "ケースの規則"}
+        columns: list[Column[conflicts.Conflict]] = [
+            Column("種類", lambda c: kinds.get(c.kind, c.kind)),
+            Column("記録", lambda c: f"{c.table} {c.key[:8]}"),
+            Column("項目", lambda c: c.field),
+            Column("内容", lambda c: " ／ ".join(f"{v.device}: {v.value}" for v in c.versions) or c.message),
+        ]
+        super().__init__(context, self.tr("競合"), columns, parent)
+        self.add_button(self.tr("残す版を選ぶ…"), self.resolve, needs=Permission.WRITE_CASES)
+
+    def load(self) -> None:
+        QueryOp(self.context, conflicts.conflicts, self.model.set_rows).run_in_background()
+
+    def resolve(self) -> None:
+        chosen = self.selected()
+        if chosen is None or chosen.kind != "field":
+            return
+        items = [f"{v.value}（{v.device}, {v.at[:16]}）" for v in chosen.versions]
+        index = dialogs.ask_choice(
+            self, self.tr("残す版"), self.tr("{0} の値として残すもの").format(chosen.field), items
+        )
+        if index is None:
+            return
+        ChangeOp(
+            self.context, lambda s: conflicts.resolve(s, chosen.table, chosen.key, chosen.field, index)
+        ).run_in_background(initiator=self)
+
+
+class DevicesPage(ListPage[DeviceEntry]):
+    kinds = frozenset({ChangeKind.SYNC})
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        columns: list[Column[DeviceEntry]] = [
+            Column("端末", lambda e: e.name),
+            Column("種類", lambda e: "拠点" if e.hub else f"端末（受付番号 {e.body['series']}）"),
+            Column("状態", lambda e: "取り消し済み" if e.revoked else "有効"),
+            Column("登録日", lambda e: str(e.body["enrolled_at"])[:10]),
+        ]
+        super().__init__(context, self.tr("端末"), columns, parent)
+        self.status = QLabel(self)
+        self.status.setObjectName("devicesStatus")
+        self.top.insertWidget(1, self.status)
+        self.add_button(
+            self.tr("同期を始める（この端末を拠点に）…"), self.init_hub, needs=Permission.MANAGE_DEVICES
+        )
+        self.add_button(self.tr("端末を登録…"), self.enroll, needs=Permission.MANAGE_DEVICES)
+        self.add_button(self.tr("取り消す…"), self.revoke, needs=Permission.MANAGE_DEVICES)
+
+    def load(self) -> None:
+        def listed(session: object) -> list[DeviceEntry]:
+            try:
+                return devices.devices(session)  # type: ignore[arg-type]
+            except SyncRefused:  # not in a sync group yet: nothing to list
+                return []
+
+        QueryOp(self.context, listed, self.model.set_rows).run_in_background()
+
+    def _report(self, text: str) -> None:
+        self.status.setText(text)
+
+    def init_hub(self) -> None:
+        name = dialogs.ask_text(self, self.tr("同期を始める"), self.tr("この端末の名前（例: 事務所PC）"))
+        if name is None:
+            return
+        ChangeOp(self.context, lambda s: devices.init_hub_for_views(s, name)).success(
+            lambda e: self._report(self.tr("同期を始めました。この端末が拠点です: {0}").format(e.name))
+        ).failure(lambda e: self._report(message_for(e))).run_in_background(initiator=self)
+
+    def enroll(self) -> None:
+        name = dialogs.ask_text(self, self.tr("端末を登録"), self.tr("端末の名前（例: 訪問用PC-1）"))
+        if name is None:
+            return
+        path = dialogs.ask_save_path(self, self.tr("端末用のデータの保存先"), f"{name}.teiretsu-device", "*")
+        if path is None:
+            return
+        ChangeOp(self.context, lambda s: devices.enroll_for_views(s, name, path)).success(
+            lambda e: self._report(
+                self.tr(
+                    "{0} を登録しました。そのファイルを端末で「バックアップから復元」してください。"
+                ).format(e.name)
+            )
+        ).failure(lambda e: self._report(message_for(e))).run_in_background(initiator=self)
+
+    def revoke(self) -> None:
+        chosen = self.selected()
+        if chosen is None or chosen.hub or chosen.revoked:
+            return
+        if not dialogs.confirm(
+            self,
+            self.tr("取り消す"),
+            self.tr(
+                "{0} を取り消しますか？この端末のパケットは以後受け付けず、同期鍵を更新します。紛失・盗難のときに使います。"
+            ).format(chosen.name),
+        ):
+            return
+        ChangeOp(self.context, lambda s: devices.revoke_for_views(s, chosen.device_id)).success(
+            lambda e: self._report(self.tr("{0} を取り消しました。").format(e.name))
+        ).failure(lambda e: self._report(message_for(e))).run_in_background(initiator=self)
+
+
+class SyncView(QTabWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("sync")
+        self.exchange = ExchangePage(context, self)
+        self.conflicts = ConflictsPage(context, self)
+        self.devices = DevicesPage(context, self)
+        self.addTab(self.exchange, self.tr("同期"))
+        self.addTab(self.conflicts, self.tr("競合"))
+        self.addTab(self.devices, self.tr("端末"))
+
+    def start(self) -> None:
+        self.conflicts.start()
+        self.devices.start()
