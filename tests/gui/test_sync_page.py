@@ -4,19 +4,25 @@ conflict a caseworker resolves in the queue."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
+from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
+from teiretsu_desktop.domain.codes import ActivityKind
+from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.launcher import Application
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
 from teiretsu_desktop.services import maintenance
+from teiretsu_desktop.services.activities import ActivityInput, record_activity
+from teiretsu_desktop.services.cases import get_case
 from teiretsu_desktop.services.persons import get_person, update_person
-from teiretsu_desktop.services.sync import exchange
+from teiretsu_desktop.services.sync import devices, exchange
 from teiretsu_desktop.store.paths import DataDir
 from tests.gui.conftest import Answers, settle, unlock
-from tests.helpers.casework import new_person, person
+from tests.helpers.casework import new_case, new_person, person
 from tests.helpers.stores import ADMIN, ADMIN_PASS, CASEWORKER, CASEWORKER_PASS, TemplateStore
 
 
@@ -116,3 +122,47 @@ def test_sync_is_set_up_used_and_a_conflict_is_resolved_in_the_window(
         assert get_person(check, person_id).phone == "090-1111-1111"
     finally:
         check.lock()
+
+
+def test_a_visit_kit_is_checked_out_for_a_caseworker_and_checked_in(
+    qtbot: QtBot,
+    gui: Application,
+    store: TemplateStore,
+    answers: Answers,
+    tmp_path: Path,
+    monkeypatch: MonkeyPatch,
+) -> None:
+    session = unlock_with_passphrase(store.data_dir, ADMIN, ADMIN_PASS)
+    try:
+        devices.init_hub(session, "事務所PC")
+        case_id = new_case(session, new_person(session, family="訪問", fkana="ホウモン"))
+        case_no = get_case(session, case_id).case_no
+    finally:
+        session.lock()
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    monkeypatch.setattr(dialogs, "ask_folder", lambda *_a: kit)
+    unlock(qtbot, gui)
+    main = gui.main
+    main.nav.setCurrentRow(main.pages.indexOf(main.sync))
+    page = main.sync.kits
+    main.sync.setCurrentWidget(page)
+    settle(qtbot, gui)
+    answers.text, answers.password = case_no, CASEWORKER_PASS
+    answers.choice = [s.login for s in page._staff].index(CASEWORKER)
+    _press(page, "チェックアウト…")
+    qtbot.waitUntil(lambda: "訪問キットを作りました" in page.status.text(), timeout=15000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
+    assert page.model.row_at(0).status == "out" and page.model.row_at(0).staff_name == "佐藤 花子"
+
+    visit = unlock_with_passphrase(DataDir(kit), CASEWORKER, CASEWORKER_PASS)
+    try:
+        record_activity(
+            visit, case_id, ActivityInput(datetime(2024, 7, 1, 10), ActivityKind.INTERVIEW, "拘置所で面接。")
+        )
+    finally:
+        visit.lock()
+    _press(page, "チェックイン…")
+    qtbot.waitUntil(lambda: "チェックインしました（" in page.status.text(), timeout=15000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.row_at(0).status == "in", timeout=10000)
+    assert list(kit.iterdir()) == []

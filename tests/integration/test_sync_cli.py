@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
+from teiretsu_desktop.services.cases import get_case
 from teiretsu_desktop.services.persons import search_persons
 from tests.helpers.casework import new_case, new_person
 from tests.helpers.cli import run_admin
-from tests.helpers.stores import ADMIN, ADMIN_PASS, TemplateStore
+from tests.helpers.stores import ADMIN, ADMIN_PASS, CASEWORKER, CASEWORKER_PASS, TemplateStore
 
 PASS = f"{ADMIN_PASS}\n"
 
@@ -42,8 +43,18 @@ def test_it_sets_up_a_hub_enrols_a_laptop_and_the_two_exchange_packets(
     hub_session = unlock_with_passphrase(store.data_dir, ADMIN, ADMIN_PASS)
     try:
         assert [h.kana.split()[0] for h in search_persons(hub_session, "ホウモン")] == ["ホウモン"]
+        case_no = get_case(hub_session, new_case(hub_session, new_person(hub_session))).case_no
     finally:
         hub_session.lock()
+
+    kit = tmp_path / "kit"
+    result = run_admin(monkeypatch, capsys, hub, "--user", ADMIN, "sync", "kit-out", case_no, "--for", CASEWORKER,
+                       "--out", str(kit), stdin=f"{ADMIN_PASS}\n{CASEWORKER_PASS}\n")  # fmt: skip
+    assert result.code == 0 and "訪問キットを作りました" in result.out, result.err
+    assert "貸出中" in admin(hub, "sync", "kits")[1]
+    code, out = admin(hub, "sync", "kit-in", str(kit))
+    assert code == 0 and "チェックインしました" in out and list(kit.iterdir()) == []
+    assert "返却済" in admin(hub, "sync", "kits")[1]
     code, out = admin(hub, "sync", "devices")
     assert "事務所PC" in out and "訪問用PC-1" in out
     assert "競合はありません" in admin(hub, "sync", "conflicts")[1]

@@ -6,7 +6,8 @@ import argparse
 
 from teiretsu_desktop.cli.context import CliContext
 from teiretsu_desktop.domain.errors import InvalidInput
-from teiretsu_desktop.services.sync import conflicts, devices, exchange
+from teiretsu_desktop.services.cases import find_case_id
+from teiretsu_desktop.services.sync import conflicts, devices, exchange, kits
 
 
 def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -88,4 +89,39 @@ def cmd_resolve(ctx: CliContext, args: argparse.Namespace) -> int:
     item = queue[args.number - 1]
     conflicts.resolve(session, item.table, item.key, item.field, args.keep - 1)
     print(f"解決しました / resolved: {item.table} {item.key[:8]} の {item.field}")
+    return 0
+
+
+def cmd_kit_out(ctx: CliContext, args: argparse.Namespace) -> int:
+    session = ctx.unlock()
+    case_ids = [find_case_id(session, ref) for ref in args.cases]
+    passphrase = ctx.secrets.existing(
+        f"{args.staff} のパスフレーズ（キットを開く人）/ passphrase of the kit's holder"
+    )
+    info = kits.check_out(
+        session, case_ids, staff_login=args.staff, staff_passphrase=passphrase, out=args.out,
+        days=args.days, include_offence=args.include_offence,
+    ).value  # fmt: skip
+    print(
+        f"訪問キットを作りました / visit kit written: {args.out} ({info.staff_name}, {info.cases} 件, "
+        f"期限 {info.expires_at[:10]})"
+    )
+    return 0
+
+
+def cmd_kit_in(ctx: CliContext, args: argparse.Namespace) -> int:
+    merged = kits.check_in(ctx.unlock(), args.folder).value
+    print(f"チェックインしました。キットは消去しました / checked in and wiped: {merged} 件の変更")
+    return 0
+
+
+def cmd_kits(ctx: CliContext, args: argparse.Namespace) -> int:
+    listed = kits.kits(ctx.unlock())
+    if not listed:
+        print("訪問キットはありません / no visit kits")
+    for kit in listed:
+        state = "貸出中 / out" if kit.status == "out" else "返却済 / in"
+        print(
+            f"{kit.kit_id[:8]}\t{kit.staff_name}\t{kit.cases} 件\t{kit.checked_out_at[:10]}〜{kit.expires_at[:10]}\t{state}"
+        )
     return 0

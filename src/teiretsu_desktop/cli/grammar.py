@@ -93,6 +93,25 @@ def _sync(sub: Any) -> None:
     p.set_defaults(handler="commands_sync:cmd_conflicts")
 
     p = inner.add_parser(
+        "kit-out", help="管理者, at the hub: check out a visit kit of chosen cases for one staff member"
+    )
+    p.add_argument("cases", nargs="+", help="case numbers (受付番号) or ids")
+    p.add_argument(
+        "--for", dest="staff", required=True, help="the staff member it is for (their passphrase is asked)"
+    )
+    p.add_argument("--out", type=Path, required=True, help="an empty folder on the laptop or a USB stick")
+    p.add_argument("--days", type=int, default=7, help="days until it expires (default 7)")
+    p.add_argument("--include-offence", action="store_true", help="include the 罪名 (left out by default)")
+    p.set_defaults(handler="commands_sync:cmd_kit_out")
+
+    p = inner.add_parser("kit-in", help="at the hub: merge a visit kit back and wipe it")
+    p.add_argument("folder", type=Path)
+    p.set_defaults(handler="commands_sync:cmd_kit_in")
+
+    p = inner.add_parser("kits", help="the visit kits: for whom, how many cases, until when, back or not")
+    p.set_defaults(handler="commands_sync:cmd_kits")
+
+    p = inner.add_parser(
         "resolve", help="keep one version of a conflicting field (numbers from `sync conflicts`)"
     )
     p.add_argument("number", type=int, help="the conflict's number in `sync conflicts`")

@@ -43,6 +43,7 @@ ACTION_LABELS: dict[str, str] = {
     "sync_hub_initialised": "同期の開始（拠点）", "sync_device_enrolled": "端末の登録", "sync_device_revoked": "端末の取り消し",
     "sync_packet_exported": "同期パケットの書き出し", "sync_packet_applied": "同期パケットの取り込み",
     "sync_packet_refused": "同期パケットの拒否", "sync_conflict_resolved": "同期の競合の解決",
+    "sync_kit_checked_out": "訪問キットのチェックアウト", "sync_kit_checked_in": "訪問キットのチェックイン",
 }  # fmt: skip
 
 TARGET_LABELS: dict[str, str] = {
@@ -63,7 +64,7 @@ DETAIL_LABELS: dict[str, str] = {
     "backup_created_at": "バックアップ日時", "dropped_slots": "削除した鍵", "recovery_key_reissued": "回復キーの再発行",
     "upgraded": "更新した人数", "new": "新規", "updated": "更新", "unchanged": "変更なし", "conflicting": "競合",
     "refused": "取込不可", "until": "再表示日", "writes": "変更数", "waiting": "待機中の変更", "audit_entries": "監査記録数",
-    "series": "受付番号の系列", "key_generation": "同期鍵の世代", "versions": "版の数", "chosen": "選んだ版",
+    "series": "受付番号の系列", "key_generation": "同期鍵の世代", "versions": "版の数", "chosen": "選んだ版", "offence": "罪名を含む",
 }  # fmt: skip
 
 VALUE_LABELS: dict[str, str] = {

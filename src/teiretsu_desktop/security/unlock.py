@@ -22,7 +22,7 @@ from teiretsu_desktop.domain.errors import (
     WrongCredentials,
 )
 from teiretsu_desktop.domain.roles import Role
-from teiretsu_desktop.security import audit, authority, os_keyring, unlock_failures
+from teiretsu_desktop.security import audit, authority, kit_expiry, os_keyring, unlock_failures
 from teiretsu_desktop.security.authority import TamperDetected
 from teiretsu_desktop.security.keyslots import KIND_PASSPHRASE, KeySlots, Slot, SlotPayload
 from teiretsu_desktop.security.session import Actor, StaffSession
@@ -258,6 +258,7 @@ def unlock_with_passphrase(
     except WrongCredentials:
         _record_failure(data_dir, login, "passphrase")
         raise
+    kit_expiry.refuse_expired(opened.store)
     role = check_authority(opened)
     actor = _actor(opened.store, login=login, role=role)
     if not for_inspection:
@@ -295,6 +296,7 @@ def unlock_with_keyring(data_dir: DataDir, login: str) -> StaffSession:
     except WrongCredentials:
         _record_failure(data_dir, login, "keyring")
         raise
+    kit_expiry.refuse_expired(opened.store)
     role = check_authority(opened)
     actor = _actor(opened.store, login=login, role=role)
     if opened.renewed and opened.slot is not None:  # the passphrase slot keeps its envelope until used

@@ -28,8 +28,10 @@ from teiretsu_desktop.gui.widgets.list_page import ListPage
 from teiretsu_desktop.gui.widgets.table_model import Column
 from teiretsu_desktop.security.devices import DeviceEntry
 from teiretsu_desktop.security.permissions import Permission
+from teiretsu_desktop.services import staff
+from teiretsu_desktop.services.cases import find_case_id
 from teiretsu_desktop.services.changes import ChangeKind, Changes
-from teiretsu_desktop.services.sync import conflicts, devices, exchange
+from teiretsu_desktop.services.sync import conflicts, devices, exchange, kits
 
 FOLDER_SETTING = "sync/folder"  # this computer user's folder (QSettings), not the center's
 
@@ -287,6 +289,88 @@ class DevicesPage(ListPage[DeviceEntry]):
         ).failure(lambda e: self._report(message_for(e))).run_in_background(initiator=self)
 
 
+class KitsPage(ListPage[kits.KitInfo]):
+    """訪問キット: check out chosen cases for one staff member's visit, check them back in."""
+
+    kinds = frozenset({ChangeKind.SYNC})
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        columns: list[Column[kits.KitInfo]] = [
+            Column("職員", lambda k: k.staff_name),
+            Column("ケース数", lambda k: str(k.cases), lambda k: k.cases),
+            Column("貸出日", lambda k: k.checked_out_at[:10]),
+            Column("期限", lambda k: k.expires_at[:10]),
+            Column("状態", lambda k: "貸出中" if k.status == "out" else "返却済み"),
+        ]
+        super().__init__(context, self.tr("訪問キット"), columns, parent)
+        self.status = QLabel(self)
+        self.status.setObjectName("kitsStatus")
+        self.top.insertWidget(1, self.status)
+        self.add_button(self.tr("チェックアウト…"), self.check_out, needs=Permission.MANAGE_DEVICES)
+        self.add_button(self.tr("チェックイン…"), self.check_in)
+        self._staff: list[staff.StaffInfo] = []
+
+    def load(self) -> None:
+        QueryOp(self.context, kits.kits, self.model.set_rows).run_in_background()
+        if self.context.session.can(Permission.MANAGE_DEVICES):
+            QueryOp(self.context, staff.list_staff, self._remember_staff).run_in_background()
+
+    def _remember_staff(self, rows: list[staff.StaffInfo]) -> None:
+        self._staff = [r for r in rows if r.active]
+
+    def check_out(self) -> None:
+        refs = dialogs.ask_text(
+            self, self.tr("訪問キット"), self.tr("持ち出すケースの受付番号（複数は読点かカンマで区切る）")
+        )
+        if refs is None or not self._staff:
+            return
+        chosen = dialogs.ask_choice(
+            self,
+            self.tr("キットを使う職員"),
+            self.tr("職員"),
+            [f"{s.display_name}（{s.login}）" for s in self._staff],
+        )
+        if chosen is None:
+            return
+        holder = self._staff[chosen]
+        passphrase = dialogs.ask_secret(
+            self,
+            self.tr("キットを使う職員"),
+            self.tr("{0} さん本人がパスフレーズを入力してください").format(holder.display_name),
+        )
+        if passphrase is None:
+            return
+        folder = dialogs.ask_folder(self, self.tr("キットの保存先（空のフォルダー）"))
+        if folder is None:
+            return
+        numbers = [r.strip() for r in refs.replace("、", ",").split(",") if r.strip()]
+        ChangeOp(
+            self.context,
+            lambda s: kits.check_out(
+                s,
+                [find_case_id(s, n) for n in numbers],
+                staff_login=holder.login,
+                staff_passphrase=passphrase,
+                out=folder,
+            ),  # fmt: skip
+        ).success(
+            lambda k: self._report(self.tr("訪問キットを作りました（期限 {0}）。").format(k.expires_at[:10]))
+        ).failure(lambda e: self._report(message_for(e))).run_in_background(initiator=self)
+
+    def check_in(self) -> None:
+        folder = dialogs.ask_folder(self, self.tr("チェックインする訪問キットのフォルダー"))
+        if folder is None:
+            return
+        ChangeOp(self.context, lambda s: kits.check_in(s, folder)).success(
+            lambda n: self._report(
+                self.tr("チェックインしました（{0} 件の変更）。キットは消去しました。").format(n)
+            )
+        ).failure(lambda e: self._report(message_for(e))).run_in_background(initiator=self)
+
+    def _report(self, text: str) -> None:
+        self.status.setText(text)
+
+
 class SyncView(QTabWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -295,10 +379,13 @@ class SyncView(QTabWidget):
         self.exchange = ExchangePage(context, self)
         self.conflicts = ConflictsPage(context, self)
         self.devices = DevicesPage(context, self)
+        self.kits = KitsPage(context, self)
         self.addTab(self.exchange, self.tr("同期"))
         self.addTab(self.conflicts, self.tr("競合"))
         self.addTab(self.devices, self.tr("端末"))
+        self.addTab(self.kits, self.tr("訪問キット"))
 
     def start(self) -> None:
         self.conflicts.start()
         self.devices.start()
+        self.kits.start()
