@@ -64,7 +64,7 @@ def _unsealed(kit: DataDir, key: bytes, field_key: bytes | None) -> bytes:
     try:
         with store.uow(write=False) as uow:
             for model, attribute in sealed_columns():
-                column = model.__table__.c[attribute]  # type: ignore[attr-defined]
+                column = model.__table__.c[attribute]
                 for value in uow.session.execute(
                     text(f'SELECT "{column.name}" FROM "{column.table.name}"')
                 ).scalars():
@@ -101,7 +101,7 @@ def test_a_kit_holds_only_the_chosen_case_expires_and_checks_in(store: TemplateS
 
     with hub.uow(write=False) as uow:
         held = json.loads(
-            uow.session.execute(text("SELECT value FROM store_meta WHERE key = 'sync.kits'")).scalar()
+            uow.session.execute(text("SELECT value FROM store_meta WHERE key = 'sync.kits'")).scalar_one()
         )
     key = base64.b64decode(held[info.kit_id]["key"])
     files = b"".join(p.read_bytes() for p in DataDir(kit_dir).root.iterdir() if p.is_file())
@@ -135,7 +135,7 @@ def test_a_kit_holds_only_the_chosen_case_expires_and_checks_in(store: TemplateS
     kit_store = Store.open(DataDir(kit_dir), DatabaseKey(key), migrate=False)
     with kit_store.uow() as uow:
         meta = json.loads(
-            uow.session.execute(text("SELECT value FROM store_meta WHERE key = :k"), {"k": KIT}).scalar()
+            uow.session.execute(text("SELECT value FROM store_meta WHERE key = :k"), {"k": KIT}).scalar_one()
         )
         uow.session.execute(text("UPDATE store_meta SET value = :v WHERE key = :k"),
                             {"v": json.dumps({**meta, "expires_at": "2024-01-01T00:00:00+00:00"}), "k": KIT})  # fmt: skip

@@ -352,7 +352,7 @@ class KitsPage(ListPage[kits.KitInfo]):
                 staff_login=holder.login,
                 staff_passphrase=passphrase,
                 out=folder,
-            ),  # fmt: skip
+            ),
         ).success(
             lambda k: self._report(self.tr("訪問キットを作りました（期限 {0}）。").format(k.expires_at[:10]))
         ).failure(lambda e: self._report(message_for(e))).run_in_background(initiator=self)
