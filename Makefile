@@ -1,5 +1,5 @@
 # One entry point for developers, CI and IT. Every target sets up what it needs first.
-.PHONY: gui-bench demo test stress fuzz package bench lock clean
+.PHONY: gui-bench sync-bench demo test stress fuzz package bench lock clean
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -31,6 +31,11 @@ bench:
 gui-bench:
 	@scripts/bootstrap.sh dev
 	QT_QPA_PLATFORM=offscreen PYTHONPATH=src $(PY) scripts/gui_bench.py build/bench bench
+
+## make sync-bench — sync at a center's scale: 10 devices, 5,000 persons (enrol, a day's packet, apply)
+sync-bench:
+	@scripts/bootstrap.sh dev
+	PYTHONPATH=src $(PY) scripts/sync_bench.py
 
 ## make fuzz — the bundle and ledger reader fuzzes for longer (20,000 mutated files each)
 fuzz:

@@ -149,6 +149,19 @@ def _low_water(entries: dict[str, DeviceEntry], peers: dict[str, dict[str, Any]]
     return {o: min(v.get(o, 0) for v in vectors) for o in origins}
 
 
+def _writes_after(s: Any, low: VersionVector) -> list[Write]:
+    """The log's writes beyond `low`, read through the (origin, counter) key, not the whole log."""
+    origins = s.execute(text("SELECT DISTINCT origin FROM sync_write")).scalars().all()
+    writes: list[Write] = []
+    for origin in sorted(origins):
+        rows = s.execute(
+            text("SELECT * FROM sync_write WHERE origin = :o AND counter > :c ORDER BY counter"),
+            {"o": origin, "c": low.get(str(origin), 0)},
+        ).all()
+        writes.extend(Write.from_row(r) for r in rows)
+    return writes
+
+
 def _number(session: Any, state: sync_state.SyncState) -> None:
     connection = session.connection()
     merge.set_capture(connection, False)
@@ -171,8 +184,7 @@ def export(session: StaffSession, folder: Path) -> ExportResult:
         vv = merge.version_vector(connection)
         peers = _peers(s)
         low = _low_water(entries, peers, me)
-        rows = s.execute(text("SELECT * FROM sync_write ORDER BY origin, counter")).all()
-        writes = [Write.from_row(r) for r in rows if int(r.counter) > low.get(str(r.origin), 0)]
+        writes = _writes_after(s, low)
         own = entries[me]
         acked = [
             int(p.get("audit", {}).get(me, 0)) for d, p in peers.items() if d in entries and entries[d].hub

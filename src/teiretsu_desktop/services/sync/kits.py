@@ -326,6 +326,12 @@ def check_in(session: StaffSession, kit_folder: Path) -> Outcome[int]:
             "この拠点でチェックアウトした訪問キットではありません / Not a kit checked out here."
         )
     kit_id, record = found[0]
+    with session.uow(write=False) as uow:
+        entry = sync_state.registry(uow.session).get(kit_id)
+    if entry is not None and entry.revoked:
+        raise SyncRefused(
+            "revoked", "この訪問キットは取り消されています。チェックインできません / This kit was revoked."
+        )
     kit_store = Store.open(kit_dir, DatabaseKey(unb64(record["key"])), migrate=False)
     try:
         with kit_store.uow() as kit_uow:
