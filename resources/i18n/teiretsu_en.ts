@@ -704,24 +704,24 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="199"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="215"/>
         <source>競合</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="200"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="216"/>
         <source>残す版を選ぶ…</source>
         <translation>Choose the version to keep…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="211"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="228"/>
         <source>残す版</source>
         <translation>Version to keep</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="211"/>
-        <source>{0} の値として残すもの</source>
-        <translation>The value to keep for {0}</translation>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="228"/>
+        <source>{0}「{1}」として残す値</source>
+        <translation>The value to keep for {0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -973,72 +973,72 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="230"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="247"/>
         <source>端末</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="235"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="252"/>
         <source>同期を始める（この端末を拠点に）…</source>
         <translation>Start sync (this device is the hub)…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="237"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="254"/>
         <source>端末を登録…</source>
         <translation>Enrol a device…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="238"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="255"/>
         <source>取り消す…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="253"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="270"/>
         <source>同期を始める</source>
         <translation>Start sync</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="253"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="270"/>
         <source>この端末の名前（例: 事務所PC）</source>
         <translation>This device&apos;s name (e.g. Office PC)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="257"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="274"/>
         <source>同期を始めました。この端末が拠点です: {0}</source>
         <translation>Sync started. This device is the hub: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="261"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="278"/>
         <source>端末を登録</source>
         <translation>Enrol a device</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="261"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="278"/>
         <source>端末の名前（例: 訪問用PC-1）</source>
         <translation>The device&apos;s name (e.g. Visit laptop 1)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="264"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="281"/>
         <source>端末用のデータの保存先</source>
         <translation>Where to save the device&apos;s store</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="270"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="287"/>
         <source>{0} を登録しました。そのファイルを端末で「バックアップから復元」してください。</source>
         <translation>{0} is enrolled. Restore that file on the device (restore from a backup).</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="281"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="298"/>
         <source>取り消す</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="283"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="300"/>
         <source>{0} を取り消しますか？この端末のパケットは以後受け付けず、同期鍵を更新します。紛失・盗難のときに使います。</source>
         <translation>Revoke {0}? Its packets will be refused from now on and the sync key is rotated. Use this when a device is lost or stolen.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="288"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="305"/>
         <source>{0} を取り消しました。</source>
         <translation>{0} is revoked.</translation>
     </message>
@@ -1173,93 +1173,98 @@
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="48"/>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="118"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="60"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="134"/>
         <source>同期フォルダー</source>
         <translation>Sync folder</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="53"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="65"/>
         <source>フォルダーを選ぶ…</source>
         <translation>Choose a folder…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="59"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="71"/>
         <source>同期する（書き出して取り込む）</source>
         <translation>Sync (send and receive)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="60"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="72"/>
         <source>書き出す</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="61"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="73"/>
         <source>取り込む</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="71"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="83"/>
         <source>USBメモリ、共有フォルダー、Syncthing のフォルダーなど、センターの端末が共有するフォルダーを選びます。パケットは暗号化・署名されています。</source>
         <translation>Choose a folder the center&apos;s devices share: a USB stick, a shared folder or a Syncthing folder. Packets are encrypted and signed.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="102"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="114"/>
+        <source>これは訪問キットです（期限 {0}）。訪問のあと、拠点でチェックインしてください。</source>
+        <translation>This is a visit kit (until {0}). After the visit, check it in at the hub.</translation>
+    </message>
+    <message>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="118"/>
         <source>この端末は同期の設定がされていません。拠点（事務所PC）で管理者が同期を始め、端末を登録します。</source>
         <translation>This device is not set up for sync. An administrator starts sync at the hub (office PC) and enrols the devices.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="105"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="121"/>
         <source>拠点</source>
         <translation>hub</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="105"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="121"/>
         <source>登録済みの端末</source>
         <translation>enrolled device</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="106"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="122"/>
         <source>この端末: {0}（{1}）。まだ書き出していない変更: {2} 件</source>
         <translation>This device: {0} ({1}). Changes not yet sent: {2}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="125"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="141"/>
         <source>同期フォルダーを選んでください。</source>
         <translation>Choose the sync folder.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="137"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="153"/>
         <source>送る変更はありません。</source>
         <translation>Nothing new to send.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="140"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="155"/>
         <source>書き出しました: {0}（{1} 件の変更）</source>
         <translation>Sent: {0} ({1} changes)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="154"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="169"/>
         <source>取り込んでいます…</source>
         <translation>Receiving…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="154"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="169"/>
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="168"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="184"/>
         <source>取り込んだ変更: {0} 件</source>
         <translation>Changes received: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="172"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="188"/>
         <source>{0} 件は、まだ届いていない他の端末の変更を待っています。</source>
         <translation>{0} changes wait for other devices&apos; changes that have not arrived yet.</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="175"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="191"/>
         <source>拒否: {0} — {1}</source>
         <translation>Refused: {0} — {1}</translation>
     </message>
@@ -1802,59 +1807,59 @@
 <context>
     <name>KitsPage</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="305"/>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="323"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="322"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="340"/>
         <source>訪問キット</source>
         <translation>Visit kits</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="309"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="326"/>
         <source>チェックアウト…</source>
         <translation>Check out…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="310"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="327"/>
         <source>チェックイン…</source>
         <translation>Check in…</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="323"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="340"/>
         <source>持ち出すケースの受付番号（複数は読点かカンマで区切る）</source>
         <translation>Case numbers to take (separate several with commas)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="329"/>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="338"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="346"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="355"/>
         <source>キットを使う職員</source>
         <translation>Staff member who uses the kit</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="330"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="347"/>
         <source>職員</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="339"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="356"/>
         <source>{0} さん本人がパスフレーズを入力してください</source>
         <translation>{0}, please type your own passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="343"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="360"/>
         <source>キットの保存先（空のフォルダー）</source>
         <translation>Where to write the kit (an empty folder)</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="357"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="374"/>
         <source>訪問キットを作りました（期限 {0}）。</source>
         <translation>Visit kit written (expires {0}).</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="361"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="378"/>
         <source>チェックインする訪問キットのフォルダー</source>
         <translation>Folder of the visit kit to check in</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="366"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="383"/>
         <source>チェックインしました（{0} 件の変更）。キットは消去しました。</source>
         <translation>Checked in ({0} changes). The kit was wiped.</translation>
     </message>
@@ -2698,22 +2703,22 @@ Discussed: {4}</translation>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="383"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="400"/>
         <source>同期</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="384"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="401"/>
         <source>競合</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="385"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="402"/>
         <source>端末</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="386"/>
+        <location filename="../../src/teiretsu_desktop/gui/sync/page.py" line="403"/>
         <source>訪問キット</source>
         <translation>Visit kits</translation>
     </message>

@@ -19,6 +19,13 @@ from PySide6.QtWidgets import (
 
 from teiretsu_desktop.domain.errors import SyncRefused
 from teiretsu_desktop.gui import dialogs
+from teiretsu_desktop.gui.cases.forms import (
+    CASE_FIELDS,
+    DISABILITY_FIELDS,
+    FOLLOW_UP_FIELDS,
+    OUTCOME_FIELDS,
+    PERSON_FIELDS,
+)
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
@@ -34,6 +41,11 @@ from teiretsu_desktop.services.changes import ChangeKind, Changes
 from teiretsu_desktop.services.sync import conflicts, devices, exchange, kits
 
 FOLDER_SETTING = "sync/folder"  # this computer user's folder (QSettings), not the center's
+# The field names the person and case windows show, for the conflict queue.
+FIELD_LABELS = {
+    f.key: f.label
+    for f in [*PERSON_FIELDS, *DISABILITY_FIELDS, *CASE_FIELDS, *OUTCOME_FIELDS, *FOLLOW_UP_FIELDS]
+}
 
 
 class ExchangePage(QWidget):
@@ -84,7 +96,7 @@ class ExchangePage(QWidget):
         layout.addStretch(1)
         self.sync_button.clicked.connect(lambda: self.export(then_import=True))
         self.export_button.clicked.connect(lambda: self.export(then_import=False))
-        self.import_button.clicked.connect(self.import_packets)
+        self.import_button.clicked.connect(lambda: self.import_packets())
         context.data_changed.connect(self._changed)
         context.locked.connect(self.result.clear)
 
@@ -97,7 +109,11 @@ class ExchangePage(QWidget):
             self.load()
 
     def _show_status(self, status: devices.SyncStatus) -> None:
-        if not status.in_group:
+        if status.kit_until is not None:
+            text = self.tr(
+                "これは訪問キットです（期限 {0}）。訪問のあと、拠点でチェックインしてください。"
+            ).format(status.kit_until[:10])
+        elif not status.in_group:
             text = self.tr(
                 "この端末は同期の設定がされていません。拠点（事務所PC）で管理者が同期を始め、端末を登録します。"
             )
@@ -134,19 +150,18 @@ class ExchangePage(QWidget):
 
         def done(result: exchange.ExportResult) -> None:
             if result.path is None:
-                self.result.setText(self.tr("送る変更はありません。"))
+                sent = self.tr("送る変更はありません。")
             else:
-                self.result.setText(
-                    self.tr("書き出しました: {0}（{1} 件の変更）").format(result.path.name, result.writes)
-                )
+                sent = self.tr("書き出しました: {0}（{1} 件の変更）").format(result.path.name, result.writes)
+            self.result.setText(sent)
             if then_import:
-                self.import_packets()
+                self.import_packets(sent)
 
         ChangeOp(self.context, lambda s: exchange.export_for_views(s, folder)).success(done).failure(
             lambda e: self.result.setText(message_for(e))
         ).run_in_background(initiator=self)
 
-    def import_packets(self) -> QProgressDialog | None:
+    def import_packets(self, sent: str = "") -> QProgressDialog | None:
         folder = self._folder()
         if folder is None:
             return None
@@ -165,7 +180,8 @@ class ExchangePage(QWidget):
 
         def done(report: exchange.ImportReport) -> None:
             finished()
-            lines = [self.tr("取り込んだ変更: {0} 件").format(report.applied)]
+            lines = [sent] if sent else []
+            lines.append(self.tr("取り込んだ変更: {0} 件").format(report.applied))
             waiting = sum(r.waiting for r in report.results)
             if waiting:
                 lines.append(
@@ -192,8 +208,8 @@ class ConflictsPage(ListPage[conflicts.Conflict]):
         kinds = {"field": "項目の競合", "set_aside": "保留された記録", "rule": "ケースの規則"}
         columns: list[Column[conflicts.Conflict]] = [
             Column("種類", lambda c: kinds.get(c.kind, c.kind)),
-            Column("記録", lambda c: f"{c.table} {c.key[:8]}"),
-            Column("項目", lambda c: c.field),
+            Column("記録", lambda c: c.record),
+            Column("項目", lambda c: FIELD_LABELS.get(c.field, c.field)),
             Column("内容", lambda c: " ／ ".join(f"{v.device}: {v.value}" for v in c.versions) or c.message),
         ]
         super().__init__(context, self.tr("競合"), columns, parent)
@@ -206,9 +222,10 @@ class ConflictsPage(ListPage[conflicts.Conflict]):
         chosen = self.selected()
         if chosen is None or chosen.kind != "field":
             return
-        items = [f"{v.value}（{v.device}, {v.at[:16]}）" for v in chosen.versions]
+        items = [f"{v.value}（{v.device}, {v.at[:16].replace('T', ' ')}）" for v in chosen.versions]
+        field = FIELD_LABELS.get(chosen.field, chosen.field)
         index = dialogs.ask_choice(
-            self, self.tr("残す版"), self.tr("{0} の値として残すもの").format(chosen.field), items
+            self, self.tr("残す版"), self.tr("{0}「{1}」として残す値").format(chosen.record, field), items
         )
         if index is None:
             return

@@ -27,6 +27,7 @@ from teiretsu_desktop.services.sync.exchange import TABLE_KINDS
 from teiretsu_desktop.store import sealed
 from teiretsu_desktop.store.models import SupportCase
 from teiretsu_desktop.store.sync import merge
+from teiretsu_desktop.store.sync.tables import ROWID_TABLES
 from teiretsu_desktop.store.sync.writes import Write
 
 
@@ -45,6 +46,38 @@ class Conflict:
     field: str
     versions: tuple[Version, ...]
     message: str = ""
+    record: str = ""  # what a person recognises: the person's name, the case number
+
+
+TABLE_LABELS = {
+    "person": "対象者", "support_case": "ケース", "activity": "支援経過", "consent": "同意", "disclosure": "提供記録",
+    "placement_candidate": "受入先候補", "placement_attempt": "受入先調整の経過", "application_support": "申請支援",
+    "eligibility_check": "特別調整の要件", "assessment": "アセスメント", "plan_item": "支援計画", "case_meeting": "会議",
+    "meeting_attendee": "会議の出席者", "meeting_decision": "会議の決定事項", "case_reminder": "予定", "case_review": "見直し",
+    "certificate": "手帳", "agency": "関係機関", "consultation": "相談", "network_activity": "連携活動",
+    "selection_advice": "選定段階の助言", "staff": "スタッフ", "setting": "設定", "center_profile": "センター",
+}  # fmt: skip
+
+
+def _record_label(s: Any, table: str, key: str) -> str:
+    """The record as a person recognises it (names are shown only to roles that may sync)."""
+    label = TABLE_LABELS.get(table, table)
+    if table == "person":
+        name = s.execute(
+            text("SELECT family_name || ' ' || given_name FROM person WHERE id = :k"), {"k": key}
+        ).scalar()
+        return f"{label} {name}" if name else label
+    case_no = None
+    if table == "support_case":
+        case_no = s.execute(text("SELECT case_no FROM support_case WHERE id = :k"), {"k": key}).scalar()
+    elif "case_id" in merge.Columns(s.connection()).of(table) and table not in ROWID_TABLES:
+        case_no = s.execute(
+            text(
+                f'SELECT c.case_no FROM "{table}" t JOIN support_case c ON c.id = t.case_id WHERE t.id = :k'  # noqa: S608
+            ),
+            {"k": key},
+        ).scalar()
+    return f"{label}（{case_no}）" if case_no else label
 
 
 SEALED_HIDDEN = "（封をした項目：この役割では読めません）"
@@ -76,11 +109,19 @@ def conflicts(session: StaffSession) -> list[Conflict]:
                 Version(names.get(d["o"], d["o"][:8]), str(d["at"]), _shown(d["v"], session))
                 for d in json.loads(dots)
             )
-            found.append(Conflict("field", str(table), str(key), str(field), versions))
+            found.append(
+                Conflict(
+                    "field", str(table), str(key), str(field), versions, record=_record_label(s, table, key)
+                )
+            )
         for table, key, reason in s.execute(
             text("SELECT tbl, key, set_aside FROM sync_record WHERE set_aside IS NOT NULL ORDER BY tbl, key")
         ).all():
-            found.append(Conflict("set_aside", str(table), str(key), "", (), str(reason)))
+            found.append(
+                Conflict(
+                    "set_aside", str(table), str(key), "", (), str(reason), TABLE_LABELS.get(table, table)
+                )
+            )
         touched = s.execute(text("SELECT key FROM sync_record WHERE tbl = 'support_case'")).scalars().all()
         for chunk in range(0, len(touched), 500):
             for case in s.scalars(
@@ -90,7 +131,17 @@ def conflicts(session: StaffSession) -> list[Conflict]:
                     record_of(BusinessLine(case.business_line), CaseState(case.state), case)
                 )
                 if problems:
-                    found.append(Conflict("rule", "support_case", case.id, "", (), " / ".join(problems)))
+                    found.append(
+                        Conflict(
+                            "rule",
+                            "support_case",
+                            case.id,
+                            "",
+                            (),
+                            " / ".join(problems),
+                            f"ケース（{case.case_no}）",
+                        )
+                    )
     return found
 
 

@@ -6,6 +6,7 @@ holding its own identity: it has everything the hub had, and from then on the tw
 
 from __future__ import annotations
 
+import json
 import os
 import string
 from dataclasses import dataclass
@@ -20,12 +21,13 @@ from teiretsu_desktop.domain.errors import InvalidInput, PermissionDenied, SyncR
 from teiretsu_desktop.security import audit, authority
 from teiretsu_desktop.security.devices import DeviceEntry, DeviceIdentity, seal_sync_key
 from teiretsu_desktop.security.keyslots import KeySlots
+from teiretsu_desktop.security.kit_expiry import KIT
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.sync import state as sync_state
 from teiretsu_desktop.store.backup import create_backup
-from teiretsu_desktop.store.models import CenterProfile, new_id, utc_now
+from teiretsu_desktop.store.models import CenterProfile, StoreMeta, new_id, utc_now
 from teiretsu_desktop.store.sync import merge
 
 
@@ -209,13 +211,27 @@ class SyncStatus:
     device_name: str
     hub: bool
     pending: int
+    kit_until: str | None = None  # this store is a visit kit, until then
 
 
 def status(session: StaffSession) -> SyncStatus:
     with session.uow(write=False) as uow:
         state = sync_state.load(uow.session)
         pending = int(uow.session.execute(text("SELECT count(*) FROM sync_log")).scalar() or 0)
+        kit = uow.session.get(StoreMeta, KIT)
+        if kit is not None:
+            return SyncStatus(False, "", False, pending, str(json.loads(kit.value)["expires_at"]))
         if state is None:
             return SyncStatus(False, "", False, pending)
-        entry = sync_state.registry(uow.session).get(state.identity.device_id)
+        me = state.identity.device_id
+        entry = sync_state.registry(uow.session).get(me)
+        last = sync_state.load_last_export(uow.session)
+        sent = int(json.loads(last)["vv"].get(me, 0)) if last else 0
+        pending += int(
+            uow.session.execute(
+                text("SELECT count(*) FROM sync_write WHERE origin = :o AND counter > :c"),
+                {"o": me, "c": sent},
+            ).scalar()
+            or 0
+        )
         return SyncStatus(True, entry.name if entry else "", bool(entry and entry.hub), pending)
