@@ -151,6 +151,17 @@ def test_a_kit_holds_only_the_chosen_case_expires_and_checks_in(store: TemplateS
     assert "拘置所で面接。" in [a.narrative for a in list_activities(hub, visited)]
     assert get_person(hub, visited_person).phone == "090-7777-0000"
     assert get_case(hub, visited).offence == "窃盗CANARY罪名"  # the hub's 罪名 was never touched
+    with hub.uow(write=False) as uow:  # the kit's writes follow what the hub had when it was checked out
+        hub_id = json.loads(
+            uow.session.execute(text("SELECT value FROM store_meta WHERE key = 'sync.device'")).scalar_one()
+        )["id"]
+        made_before = uow.session.execute(
+            text("SELECT max(counter) FROM sync_write WHERE origin = :o"), {"o": hub_id}
+        ).scalar_one()
+        for deps in uow.session.execute(
+            text("SELECT deps FROM sync_write WHERE origin = :k"), {"k": info.kit_id}
+        ).scalars():
+            assert json.loads(deps)[hub_id] >= made_before - 1
 
     # What the visit wrote reaches the other devices through the hub's next packet.
     folder = tmp_path / "folder"

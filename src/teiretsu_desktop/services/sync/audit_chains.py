@@ -61,3 +61,30 @@ def problems(session: Session) -> list[str]:
 
 def chains(session: Session) -> int:
     return int(session.execute(text("SELECT count(DISTINCT device_id) FROM sync_audit")).scalar() or 0)
+
+
+AUDIT_FIELDS = (
+    "seq",
+    "id",
+    "at",
+    "actor_id",
+    "action",
+    "target_kind",
+    "target_id",
+    "detail",
+    "prev_hash",
+    "hash",
+)
+
+
+def keep(session: Session, device_id: str, entries: list[dict[str, object]]) -> None:
+    """Keep another device's audit entries as it sent them (an entry already kept stays as it was)."""
+    for entry in entries:
+        session.execute(
+            text(
+                "INSERT OR IGNORE INTO sync_audit (device_id, seq, id, at, actor_id, action, target_kind, target_id,"
+                " detail, prev_hash, hash) VALUES (:device_id, :seq, :id, :at, :actor_id, :action, :target_kind,"
+                " :target_id, :detail, :prev_hash, :hash)"
+            ),
+            {**{f: entry[f] for f in AUDIT_FIELDS}, "device_id": device_id},
+        )

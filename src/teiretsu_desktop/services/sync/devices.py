@@ -85,7 +85,7 @@ def init_hub(session: StaffSession, name: str) -> DeviceEntry:
     return entry
 
 
-def _at_hub(s: Session, state: sync_state.SyncState) -> dict[str, DeviceEntry]:
+def at_hub(s: Session, state: sync_state.SyncState) -> dict[str, DeviceEntry]:
     entries = sync_state.registry(s)
     own = entries.get(state.identity.device_id)
     if own is None or not own.hub:
@@ -95,7 +95,7 @@ def _at_hub(s: Session, state: sync_state.SyncState) -> dict[str, DeviceEntry]:
     return entries
 
 
-def _next_series(entries: list[DeviceEntry]) -> str:
+def next_series(entries: list[DeviceEntry]) -> str:
     used = {str(e.body["series"]) for e in entries}
     for letter in string.ascii_uppercase[1:]:
         if letter not in used:
@@ -115,7 +115,7 @@ def enroll(session: StaffSession, name: str, out: Path) -> DeviceEntry:
     with session.transaction() as uow:
         s = uow.session
         state = sync_state.require(s)
-        entries = _at_hub(s, state)
+        entries = at_hub(s, state)
         connection = s.connection()
         merge.set_capture(connection, False)
         merge.number_local(connection, state.identity.device_id, merge.Columns(connection))
@@ -124,7 +124,7 @@ def enroll(session: StaffSession, name: str, out: Path) -> DeviceEntry:
         fork_seq = audit.head(s).seq + 1  # the entry below: the device's own chain branches after it
         entry = DeviceEntry.signed(
             {
-                "id": identity.device_id, "name": name, "hub": False, "series": _next_series(list(entries.values())),
+                "id": identity.device_id, "name": name, "hub": False, "series": next_series(list(entries.values())),
                 "signing": identity.signing_public(), "box": identity.box_public(), "enrolled_at": utc_now(),
                 "fork_vv": merge.version_vector(connection), "fork_audit_seq": fork_seq, "revoked_at": None,
             },
@@ -157,7 +157,7 @@ def revoke(session: StaffSession, device_id: str) -> DeviceEntry:
     with session.transaction() as uow:
         s = uow.session
         state = sync_state.require(s)
-        entries = _at_hub(s, state)
+        entries = at_hub(s, state)
         target = entries.get(device_id)
         if target is None:
             raise InvalidInput("その端末は登録されていません / No such device.")

@@ -25,6 +25,7 @@ from teiretsu_desktop.security.devices import DeviceEntry, open_sync_key
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
+from teiretsu_desktop.services.sync import audit_chains
 from teiretsu_desktop.services.sync import state as sync_state
 from teiretsu_desktop.store.atomic import atomic_write_bytes
 from teiretsu_desktop.store.models import new_id, utc_now
@@ -114,7 +115,7 @@ TABLE_KINDS: dict[str, ChangeKind] = {
 }  # fmt: skip
 
 
-def _changes(s: Any, writes: list[Write], columns: merge.Columns) -> Changes:
+def changes_of(s: Any, writes: list[Write], columns: merge.Columns) -> Changes:
     total = Changes()
     for write in writes:
         kind = TABLE_KINDS[write.tbl]
@@ -276,7 +277,7 @@ def _writes(payload: dict[str, Any], columns: merge.Columns) -> list[Write]:
     return writes
 
 
-def _audit_rows(device: str, payload: dict[str, Any]) -> list[dict[str, Any]]:
+def _audit_rows(payload: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for item in payload["audit"]:
         if not isinstance(item, list) or len(item) != 10:
@@ -285,7 +286,7 @@ def _audit_rows(device: str, payload: dict[str, Any]) -> list[dict[str, Any]]:
         if not (isinstance(seq, int) and all(isinstance(v, str) for v in (entry_id, at, action, detail, prev_hash,
                                                                             entry_hash))):  # fmt: skip
             raise refused("malformed", "audit")
-        rows.append({"device_id": device, "seq": seq, "id": entry_id, "at": at, "actor_id": actor, "action": action,
+        rows.append({"seq": seq, "id": entry_id, "at": at, "actor_id": actor, "action": action,
                      "target_kind": kind, "target_id": target, "detail": detail, "prev_hash": prev_hash,
                      "hash": entry_hash})  # fmt: skip
     return rows
@@ -337,7 +338,7 @@ def _apply(session: StaffSession, data: bytes, file_name: str, packet_id: str) -
         writes = _writes(payload, columns)
         if any(w.origin not in entries for w in writes):
             raise refused("malformed", "origin")
-        audit_rows = _audit_rows(device, payload)
+        audit_rows = _audit_rows(payload)
         for entry in offered:
             sync_state.put_entry(s, entry)
         sync_state.save(s, state)  # a sync key opened from an envelope is kept
@@ -349,17 +350,9 @@ def _apply(session: StaffSession, data: bytes, file_name: str, packet_id: str) -
         except IntegrityError as exc:
             raise refused("apply", type(exc.orig).__name__) from None
         applied = len(done)
-        changes = _changes(s, done, columns)
+        changes = changes_of(s, done, columns)
         merge.set_capture(connection, True)
-        for row in audit_rows:
-            s.execute(
-                text(
-                    "INSERT OR IGNORE INTO sync_audit (device_id, seq, id, at, actor_id, action, target_kind, target_id,"
-                    " detail, prev_hash, hash) VALUES (:device_id, :seq, :id, :at, :actor_id, :action, :target_kind,"
-                    " :target_id, :detail, :prev_hash, :hash)"
-                ),
-                row,
-            )
+        audit_chains.keep(s, device, audit_rows)
         peer = {"vv": {str(k): int(v) for k, v in header["vv"].items() if isinstance(v, int)},
                 "audit": {str(k): int(v) for k, v in header["audit_seen"].items() if isinstance(v, int)}}  # fmt: skip
         s.execute(

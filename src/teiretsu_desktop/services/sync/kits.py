@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import secrets
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -35,9 +35,10 @@ from teiretsu_desktop.security.kit_expiry import KIT, KitExpired
 from teiretsu_desktop.security.permissions import Permission, allows
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
+from teiretsu_desktop.services.sync import audit_chains
 from teiretsu_desktop.services.sync import devices as sync_devices
 from teiretsu_desktop.services.sync import state as sync_state
-from teiretsu_desktop.services.sync.exchange import _changes
+from teiretsu_desktop.services.sync.exchange import changes_of
 from teiretsu_desktop.store import sealed
 from teiretsu_desktop.store.database import Store
 from teiretsu_desktop.store.keys import DatabaseKey
@@ -140,7 +141,7 @@ def check_out(
     with session.transaction() as uow:
         s = uow.session
         state = sync_state.require(s)
-        entries = sync_devices._at_hub(s, state)
+        entries = sync_devices.at_hub(s, state)
         hub = s.connection()
         merge.set_capture(hub, False)
         merge.number_local(hub, state.identity.device_id, merge.Columns(hub))
@@ -161,7 +162,7 @@ def check_out(
         entry = DeviceEntry.signed(
             {
                 "id": kit_identity.device_id, "name": f"訪問キット（{staff.display_name}）", "hub": False,
-                "series": sync_devices._next_series(list(entries.values())), "signing": kit_identity.signing_public(),
+                "series": sync_devices.next_series(list(entries.values())), "signing": kit_identity.signing_public(),
                 "box": kit_identity.box_public(), "enrolled_at": utc_now(), "fork_vv": merge.version_vector(hub),
                 "fork_audit_seq": 0, "revoked_at": None,
             },
@@ -341,7 +342,10 @@ def check_in(session: StaffSession, kit_folder: Path) -> Outcome[int]:
             rows = kit.execute(
                 text("SELECT * FROM sync_write WHERE origin = :o ORDER BY counter"), {"o": kit_id}
             ).all()
-            writes = [Write.from_row(r) for r in rows]
+            # The kit numbered its writes knowing only itself; they follow everything the hub had at
+            # check-out (the kit's entry says what), so that a device never applies a note before its case.
+            fork = entry.fork_vv() if entry is not None else {}
+            writes = [replace(w, deps={**fork, **w.deps}) for w in (Write.from_row(r) for r in rows)]
             audit_rows = [
                 dict(r._mapping) for r in kit.execute(text("SELECT * FROM audit_log ORDER BY seq")).all()
             ]
@@ -362,21 +366,13 @@ def check_in(session: StaffSession, kit_folder: Path) -> Outcome[int]:
             raise SyncRefused(
                 "apply", "訪問キットの変更を適用できません / The kit's changes cannot be applied."
             )
-        for row in audit_rows:
-            s.execute(
-                text(
-                    "INSERT OR IGNORE INTO sync_audit (device_id, seq, id, at, actor_id, action, target_kind, target_id,"
-                    " detail, prev_hash, hash) VALUES (:d, :seq, :id, :at, :actor_id, :action, :target_kind,"
-                    " :target_id, :detail, :prev_hash, :hash)"
-                ),
-                {**row, "d": kit_id},
-            )
+        audit_chains.keep(s, kit_id, audit_rows)
         held = _held(s)
         held[kit_id] = {**held[kit_id], "status": "in", "key": None, "checked_in_at": utc_now()}
         sync_state.put_meta(s, HELD, json.dumps(held))
         audit.append(s, actor_id=session.actor.staff_id, action="sync_kit_checked_in", target_kind="device",
                      target_id=kit_id, detail={"writes": len(done)})  # fmt: skip
-        changes = _changes(s, done, columns)
+        changes = changes_of(s, done, columns)
     _wipe(kit_folder)
     return Outcome(len(done), changes | Changes.of(ChangeKind.SYNC))
 
