@@ -101,8 +101,8 @@ def test_sync_is_set_up_used_and_a_conflict_is_resolved_in_the_window(
     _press(view.exchange, "同期する（書き出して取り込む）")
     qtbot.waitUntil(
         lambda: (
-            view.exchange.result.text().startswith("取り込んだ変更: ")
-            and "0 件" not in view.exchange.result.text()
+            "取り込んだ変更: " in view.exchange.result.text()
+            and "取り込んだ変更: 0 件" not in view.exchange.result.text()
         ),
         timeout=15000,
     )

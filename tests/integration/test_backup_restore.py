@@ -98,7 +98,8 @@ def test_bad_backup_files_are_refused_and_nothing_is_written(admin: StaffSession
     good = maintenance.backup(admin, tmp_path / "good.zip").path
     with zipfile.ZipFile(good) as archive:
         members = {name: archive.read(name) for name in archive.namelist()}
-    tampered_db = dict(members, **{"cases.db": members["cases.db"][:-1] + b"\x00"})
+    # One byte flipped (setting it to 0 left the file unchanged when it already was 0: 1 run in 256).
+    tampered_db = dict(members, **{"cases.db": members["cases.db"][:-1] + bytes([members["cases.db"][-1] ^ 0xFF])})
     cases = {
         "not a zip": tmp_path / "plain.txt",
         "extra member": _zip(tmp_path / "extra.zip", dict(members, **{"../evil": b"x"})),

@@ -24,7 +24,7 @@ from teiretsu_desktop.services.persons import get_person, update_person
 from teiretsu_desktop.services.sync import conflicts, devices, exchange
 from teiretsu_desktop.services.sync import state as sync_state
 from teiretsu_desktop.stats.export import export_bundle
-from teiretsu_desktop.store.models import new_id, utc_now
+from teiretsu_desktop.store.models import Disability, new_id, utc_now
 from tests.helpers.casework import interview, new_case, new_person, person
 from tests.helpers.stores import CASEWORKER, CASEWORKER_PASS, TemplateStore, build_template
 from tests.helpers.sync import Group, make_group
@@ -252,3 +252,27 @@ def test_the_hub_keeps_every_devices_audit_chain_and_verify_checks_them(group: G
         )
         uow.commit()
     assert any("内容が変更されています" in p for p in maintenance.verify(hub).problems)
+
+
+def test_the_same_disability_added_on_two_devices_with_different_dates_converges(
+    group: Group, tmp_path: Path
+) -> None:
+    """A person's 障害 rows are unique by kind: two laptops adding one kind on different days must not
+    make either packet unappliable — one row is kept everywhere, the other set aside for a person."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    hub, laptop1, laptop2 = (group.opener.open(d) for d in group.all())
+    person_id = new_person(hub)
+    _exchange([hub, laptop1, laptop2], folder)
+    for session, day in ((laptop1, date(2024, 6, 1)), (laptop2, date(2024, 6, 2))):
+        with session.uow() as uow:
+            uow.session.add(Disability(person_id=person_id, kind="physical", identified_on=day))
+            uow.commit()
+    _exchange([hub, laptop1, laptop2], folder)
+    assert record(hub) == record(laptop1) == record(laptop2)
+    with hub.uow(write=False) as uow:
+        kept = uow.session.execute(
+            text("SELECT count(*) FROM disability WHERE person_id = :p AND kind = 'physical'"), {"p": person_id}
+        ).scalar()
+    assert kept == 1
+    assert [c.kind for c in conflicts.conflicts(hub)] == ["set_aside"]

@@ -121,33 +121,35 @@ def _collision_columns(error: IntegrityError) -> list[str]:
     return [part.strip().split(".")[-1] for part in found.group(1).split(",")] if found else []
 
 
-def _insert_row(conn: Connection, write: Write, columns: list[str], created: dict[str, Any]) -> None:
-    """Insert the record; when it collides with another device's record on a unique value, the later
-    of the two (by its insert's time, device, counter) is set aside — on every device the same one."""
-    values = {c: write.fields.get(c) for c in columns}
-    names = ", ".join(f'"{c}"' for c in columns)
-    params = ", ".join(f":{c}" for c in columns)
+def _insert_row(
+    conn: Connection, table: str, key: str, values: dict[str, Any], created: dict[str, Any]
+) -> None:
+    """Insert the row; when it collides with another device's row on a unique value (two laptops gave
+    one person the same 障害 with different dates, or confirmed the same 要件), the later of the two (by
+    its insert's time, device, counter) is set aside — on every device the same one."""
+    names = ", ".join(f'"{c}"' for c in values)
+    params = ", ".join(f":{c}" for c in values)
     savepoint = conn.begin_nested()
     try:
-        conn.execute(text(f'INSERT INTO "{write.tbl}" ({names}) VALUES ({params})'), values)  # noqa: S608
+        conn.execute(text(f'INSERT INTO "{table}" ({names}) VALUES ({params})'), values)  # noqa: S608
         savepoint.commit()
         return
     except IntegrityError as error:
         savepoint.rollback()
         unique = _collision_columns(error)
-        if not unique or write.tbl in ROWID_TABLES:
+        if not unique:
             raise
     where = " AND ".join(f'"{c}" IS :{c}' for c in unique)
     other = conn.execute(
-        text(f'SELECT * FROM "{write.tbl}" WHERE {where}'),  # noqa: S608
+        text(f'SELECT rowid AS sync_rowid, * FROM "{table}" WHERE {where}'),  # noqa: S608
         {c: values[c] for c in unique},
     ).first()
     if other is None:
         raise RuntimeError("unique collision without a colliding row")
-    other_values = {c: other._mapping[c] for c in columns}
-    other_key = str(other_values["id"])
+    other_values = {c: other._mapping[c] for c in values}
+    other_key = content_key(table, other_values) if table in ROWID_TABLES else str(other_values["id"])
     other_record = conn.execute(
-        text("SELECT created FROM sync_record WHERE tbl = :t AND key = :k"), {"t": write.tbl, "k": other_key}
+        text("SELECT created FROM sync_record WHERE tbl = :t AND key = :k"), {"t": table, "k": other_key}
     ).scalar()
     other_dot = json.loads(other_record) if other_record else {"at": "", "o": "", "c": 0}
     reason = (
@@ -157,16 +159,19 @@ def _insert_row(conn: Connection, write: Write, columns: list[str], created: dic
         + ",".join(unique)
     )
     if _order(created) > _order(other_dot):
-        _set_aside(conn, write.tbl, write.key, values, reason)
+        _set_aside(conn, table, key, values, reason)
         return
-    _set_aside(conn, write.tbl, other_key, other_values, reason)
-    conn.execute(text(f'DELETE FROM "{write.tbl}" WHERE id = :key'), {"key": other_key})  # noqa: S608
-    conn.execute(text(f'INSERT INTO "{write.tbl}" ({names}) VALUES ({params})'), values)  # noqa: S608
+    _set_aside(conn, table, other_key, other_values, reason)
+    conn.execute(text(f'DELETE FROM "{table}" WHERE rowid = :r'), {"r": other._mapping["sync_rowid"]})  # noqa: S608
+    conn.execute(text(f'INSERT INTO "{table}" ({names}) VALUES ({params})'), values)  # noqa: S608
 
 
 def _set_aside(conn: Connection, table: str, key: str, values: dict[str, Any], reason: str) -> None:
     conn.execute(
-        text("UPDATE sync_record SET set_aside = :r, row = :row WHERE tbl = :t AND key = :k"),
+        text(
+            "INSERT INTO sync_record (tbl, key, updates, deleted, set_aside, row) VALUES (:t, :k, 0, 0, :r, :row) "
+            "ON CONFLICT (tbl, key) DO UPDATE SET set_aside = excluded.set_aside, row = excluded.row"
+        ),
         {"r": reason, "row": canonical(values), "t": table, "k": key},
     )
 
@@ -177,18 +182,17 @@ def _materialize_existence(conn: Connection, table: str, key: str, deleted: bool
             conn.execute(text(f'DELETE FROM "{table}" WHERE id = :key'), {"key": key})  # noqa: S608
         return
     stored = conn.execute(
-        text("SELECT row FROM sync_record WHERE tbl = :t AND key = :k"), {"t": table, "k": key}
-    ).scalar()
-    values = {c: v for c, v in json.loads(stored or "{}").items() if c in columns.of(table)}
+        text("SELECT row, created, set_aside FROM sync_record WHERE tbl = :t AND key = :k"),
+        {"t": table, "k": key},
+    ).first()
+    assert stored is not None
+    values = {c: v for c, v in json.loads(stored.row or "{}").items() if c in columns.of(table)}
     rowid = _rowid_of(conn, table, values)
     if deleted and rowid is not None:
         conn.execute(text(f'DELETE FROM "{table}" WHERE rowid = :r'), {"r": rowid})  # noqa: S608
-    elif not deleted and rowid is None:
-        names = ", ".join(f'"{c}"' for c in values)
-        conn.execute(
-            text(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join(f":{c}" for c in values)})'),  # noqa: S608
-            values,
-        )
+    elif not deleted and rowid is None and stored.set_aside is None:
+        created = json.loads(stored.created) if stored.created else {"at": "", "o": "", "c": 0}
+        _insert_row(conn, table, key, values, created)
 
 
 def apply(conn: Connection, write: Write, columns: Columns, *, local: bool = False) -> bool:
@@ -229,7 +233,7 @@ def apply(conn: Connection, write: Write, columns: Columns, *, local: bool = Fal
         if write.tbl in ROWID_TABLES:
             _save_field(conn, write.tbl, write.key, DELETED, [{**dot, "v": False}])
         if not local:
-            _insert_row(conn, write, table_columns, dot)
+            _insert_row(conn, write.tbl, write.key, {c: write.fields.get(c) for c in table_columns}, dot)
         return True
     if record is None:  # a record older than sync: its base is what every device was copied with
         record = {"created": None, "base_rev": write.base_rev, "updates": 0, "deleted": 0, "set_aside": None}
