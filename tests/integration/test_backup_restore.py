@@ -99,7 +99,9 @@ def test_bad_backup_files_are_refused_and_nothing_is_written(admin: StaffSession
     with zipfile.ZipFile(good) as archive:
         members = {name: archive.read(name) for name in archive.namelist()}
     # One byte flipped (setting it to 0 left the file unchanged when it already was 0: 1 run in 256).
-    tampered_db = dict(members, **{"cases.db": members["cases.db"][:-1] + bytes([members["cases.db"][-1] ^ 0xFF])})
+    tampered_db = dict(
+        members, **{"cases.db": members["cases.db"][:-1] + bytes([members["cases.db"][-1] ^ 0xFF])}
+    )
     cases = {
         "not a zip": tmp_path / "plain.txt",
         "extra member": _zip(tmp_path / "extra.zip", dict(members, **{"../evil": b"x"})),

@@ -12,8 +12,10 @@ import pytest
 from sqlalchemy import text
 
 from teiretsu_desktop.domain.eligibility import SpecialRequirement
-from teiretsu_desktop.domain.errors import InvalidInput, PermissionDenied
+from teiretsu_desktop.domain.errors import InvalidInput, PermissionDenied, WrongCredentials
+from teiretsu_desktop.domain.roles import Role
 from teiretsu_desktop.security import sync_packet as packet
+from teiretsu_desktop.security.authority import TamperDetected
 from teiretsu_desktop.security.devices import DeviceEntry, DeviceIdentity
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.security.unlock import unlock_with_passphrase
@@ -21,6 +23,7 @@ from teiretsu_desktop.services import maintenance
 from teiretsu_desktop.services.cases import get_case
 from teiretsu_desktop.services.eligibility import confirm_requirement
 from teiretsu_desktop.services.persons import get_person, update_person
+from teiretsu_desktop.services.staff import add_staff, remove_staff
 from teiretsu_desktop.services.sync import conflicts, devices, exchange
 from teiretsu_desktop.services.sync import state as sync_state
 from teiretsu_desktop.stats.export import export_bundle
@@ -136,6 +139,11 @@ def test_each_device_numbers_cases_in_its_own_series(group: Group, tmp_path: Pat
     )
 
 
+def _header_of(header: bytes) -> bytes:
+    """A packet-shaped file whose header is `header` (sorted first in the folder by its name)."""
+    return packet.MAGIC + len(header).to_bytes(4, "big") + header + bytes(8) + bytes(64)
+
+
 def _tables(session: StaffSession) -> dict[str, object]:
     dump = record(session)
     with session.uow(write=False) as uow:
@@ -177,7 +185,7 @@ def test_tampered_foreign_unknown_and_revoked_packets_are_refused_and_change_not
     foreign = exchange.export(foreign_hub, tmp_path / "other").path
     assert foreign is not None
     forged_entry = DeviceEntry(
-        {"id": stranger.device_id, "name": "偽の端末", "hub": False, "series": "Z", "signing": stranger.signing_public(),
+        {"id": stranger.device_id, "name": "偽の端末", "hub": False, "kit": False, "series": "Z", "signing": stranger.signing_public(),
          "box": stranger.box_public(), "enrolled_at": utc_now(), "fork_vv": {}, "fork_audit_seq": 0, "revoked_at": None},
         "AAAA",
     )  # fmt: skip
@@ -185,6 +193,7 @@ def test_tampered_foreign_unknown_and_revoked_packets_are_refused_and_change_not
         "tampered.tsync": (bytes(tampered), "signature"),
         "truncated.tsync": (good[:-10], "malformed"),
         "noise.tsync": (b"PK\x03\x04" + b"\x00" * 100, "malformed"),
+        "a-number-bomb.tsync": (_header_of(b'{"version": ' + b"9" * 5000 + b"}"), "malformed"),
         "stranger.tsync": (_forge(hub, stranger), "unknown_device"),
         "self-enrolled.tsync": (_forge(hub, stranger, entry=forged_entry), "signature"),
         "foreign.tsync": (foreign.read_bytes(), "foreign"),
@@ -272,7 +281,28 @@ def test_the_same_disability_added_on_two_devices_with_different_dates_converges
     assert record(hub) == record(laptop1) == record(laptop2)
     with hub.uow(write=False) as uow:
         kept = uow.session.execute(
-            text("SELECT count(*) FROM disability WHERE person_id = :p AND kind = 'physical'"), {"p": person_id}
+            text("SELECT count(*) FROM disability WHERE person_id = :p AND kind = 'physical'"),
+            {"p": person_id},
         ).scalar()
     assert kept == 1
     assert [c.kind for c in conflicts.conflicts(hub)] == ["set_aside"]
+
+
+def test_staff_changes_at_the_hub_reach_the_devices_with_the_signed_roster(
+    group: Group, tmp_path: Path
+) -> None:
+    """A member added or removed at the hub travels with the hub's signed roster: the device's verify
+    stays clean (its staff rows agree with its roster), and a removed member no longer unlocks it."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    hub, laptop = group.opener.open(group.hub), group.opener.open(group.replicas[0])
+    add_staff(
+        hub, login="tanaka", display_name="田中 次郎", role=Role.MANAGER, passphrase="sekinin-passphrase-04"
+    )
+    remove_staff(hub, CASEWORKER)
+    _exchange([hub, laptop], folder)
+    report = maintenance.verify(laptop)
+    assert report.ok, report.problems
+    laptop.lock()
+    with pytest.raises((WrongCredentials, TamperDetected)):
+        unlock_with_passphrase(group.replicas[0], CASEWORKER, CASEWORKER_PASS)

@@ -25,7 +25,7 @@ from teiretsu_desktop.store import sealed
 from teiretsu_desktop.store.database import Store
 from teiretsu_desktop.store.engine import key_pragma
 from teiretsu_desktop.store.keys import DatabaseKey
-from teiretsu_desktop.store.models import sealed_columns
+from teiretsu_desktop.store.models import SupportCase, sealed_columns
 from teiretsu_desktop.store.paths import DataDir
 from tests.helpers.casework import new_case, new_person, person
 from tests.helpers.stores import ADMIN, ADMIN_PASS, CASEWORKER, CASEWORKER_PASS, TemplateStore
@@ -70,6 +70,11 @@ def _unsealed(kit: DataDir, key: bytes, field_key: bytes | None) -> bytes:
                 ).scalars():
                     if isinstance(value, str) and value.startswith(sealed.PREFIX):
                         found.append(sealed.unseal(field_key, value))
+            for dots in uow.session.execute(text("SELECT dots FROM sync_field")).scalars():
+                for dot in json.loads(dots):
+                    value = dot["v"]
+                    if isinstance(value, str) and value.startswith(sealed.PREFIX):
+                        found.append(sealed.unseal(field_key, value))
     finally:
         store.close()
     return "\n".join(found).encode("utf-8")
@@ -79,7 +84,12 @@ def test_a_kit_holds_only_the_chosen_case_expires_and_checks_in(store: TemplateS
     group = make_group(store, tmp_path / "made", 1)
     hub = group.opener.open(group.hub)
     visited_person = new_person(hub, family="訪問", fkana="ホウモン")
-    visited = new_case(hub, visited_person, offence="窃盗CANARY罪名")
+    visited = new_case(hub, visited_person, offence="窃盗（のちに訂正）")
+    with hub.uow() as uow:  # corrected after sync began: the merge state holds the 罪名 too
+        corrected = uow.session.get(SupportCase, visited)
+        assert corrected is not None
+        corrected.offence = "窃盗CANARY罪名"
+        uow.commit()
     other = new_case(hub, new_person(hub, family="カナリア別人", phone="CANARY-0427-PHONE"))
     record_activity(
         hub, other, ActivityInput(datetime(2024, 6, 1, 9), ActivityKind.INTERVIEW, "カナリアの面接記録")

@@ -84,6 +84,7 @@ ENTRY_FIELDS = frozenset(
         "id",
         "name",
         "hub",
+        "kit",
         "series",
         "signing",
         "box",
@@ -118,6 +119,12 @@ class DeviceEntry:
     @property
     def hub(self) -> bool:
         return bool(self.body["hub"])
+
+    @property
+    def kit(self) -> bool:
+        """A visit kit: it never sends packets (its writes come back through the hub at check-in) and
+        receives no sync key."""
+        return bool(self.body["kit"])
 
     def fork_vv(self) -> dict[str, int]:
         return {str(k): int(v) for k, v in dict(self.body["fork_vv"]).items()}

@@ -27,8 +27,8 @@ FORMAT = "teiretsu-sync-packet"
 VERSION = 1
 SUFFIX = ".tsync"
 MAX_HEADER = 4 * 1024 * 1024
-MAX_BODY = 1024 * 1024 * 1024
-MAX_PAYLOAD = 2 * 1024 * 1024 * 1024  # after decompression: a zip bomb stops here
+MAX_BODY = 256 * 1024 * 1024  # a day's packet is kilobytes; a first full sync is a copy, not a packet
+MAX_PAYLOAD = 512 * 1024 * 1024  # after decompression: a zip bomb stops here
 SIGNATURE = 64
 
 
@@ -77,7 +77,7 @@ def decode(data: bytes) -> Envelope:
         if len(header_bytes) != header_len or len(body) != body_len or len(signature) != SIGNATURE:
             raise PacketFormatError("truncated")
         header = json.loads(header_bytes.decode("utf-8"))
-    except (struct.error, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+    except (struct.error, ValueError, TypeError, OverflowError, RecursionError) as exc:  # JSON errors too
         raise PacketFormatError(type(exc).__name__) from None
     if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("version") != VERSION:
         raise PacketFormatError("header")
@@ -106,7 +106,7 @@ def decrypt(envelope: Envelope, key: bytes) -> dict[str, Any]:
         raise PacketFormatError("payload size")
     try:
         payload = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    except (ValueError, TypeError, OverflowError, RecursionError):  # a 5,000-digit number is a ValueError
         raise PacketFormatError("payload") from None
     if not isinstance(payload, dict) or not isinstance(payload.get("writes"), list):
         raise PacketFormatError("payload")

@@ -98,8 +98,8 @@ def create_backup(
     prepare: Callable[[Any], None] | None = None,
 ) -> BackupInfo:
     """`progress` may stop the copy between steps (returning False); nothing is left behind then.
-    `prepare` may change the copy's rows before it is verified, without adding or removing any (a
-    device's replica gets its own identity this way)."""
+    `prepare` may change the copy's rows before it is verified (a device's store gets its own identity
+    this way); the copy is then verified against its own counts."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=out.parent))
@@ -131,6 +131,7 @@ def create_backup(
                     source.execute("COMMIT")
                 if prepare is not None:
                     prepare(target)
+                    counts = row_counts(target)  # what the copy holds now is what it must hold after
                 target.execute("PRAGMA journal_mode = DELETE").fetchall()
             finally:
                 target.close()

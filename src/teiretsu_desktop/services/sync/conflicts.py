@@ -25,7 +25,7 @@ from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.sync import state as sync_state
 from teiretsu_desktop.services.sync.exchange import TABLE_KINDS
 from teiretsu_desktop.store import sealed
-from teiretsu_desktop.store.models import SupportCase
+from teiretsu_desktop.store.models import SupportCase, sealed_columns
 from teiretsu_desktop.store.sync import merge
 from teiretsu_desktop.store.sync.tables import ROWID_TABLES
 from teiretsu_desktop.store.sync.writes import Write
@@ -80,6 +80,7 @@ def _record_label(s: Any, table: str, key: str) -> str:
     return f"{label}（{case_no}）" if case_no else label
 
 
+SENSITIVE_FIELDS = frozenset(attribute for _model, attribute in sealed_columns())
 SEALED_HIDDEN = "（封をした項目：この役割では読めません）"
 
 
@@ -145,10 +146,19 @@ def conflicts(session: StaffSession) -> list[Conflict]:
     return found
 
 
+# Who may choose a value in a conflict: as who may write that record in the first place.
+RESOLVE_NEEDS = {
+    "staff": Permission.MANAGE_STAFF, "setting": Permission.MANAGE_SETTINGS,
+    "center_profile": Permission.MANAGE_SETTINGS, "agency": Permission.MANAGE_DIRECTORY,
+}  # fmt: skip
+
+
 def resolve(session: StaffSession, table: str, key: str, field: str, choice: int) -> Outcome[None]:
     """Keep version `choice` of a conflicting field: a write that has seen every version."""
     session.require(Permission.SYNC)
-    session.require(Permission.WRITE_CASES)
+    session.require(RESOLVE_NEEDS.get(table, Permission.WRITE_CASES))
+    if field in SENSITIVE_FIELDS:
+        session.require(Permission.WRITE_SENSITIVE)
     with session.transaction() as uow:
         s = uow.session
         state = sync_state.require(s)

@@ -63,7 +63,7 @@ def init_hub(session: StaffSession, name: str) -> DeviceEntry:
         identity = DeviceIdentity.generate(new_id())
         entry = DeviceEntry.signed(
             {
-                "id": identity.device_id, "name": name, "hub": True, "series": "", "signing": identity.signing_public(),
+                "id": identity.device_id, "name": name, "hub": True, "kit": False, "series": "", "signing": identity.signing_public(),
                 "box": identity.box_public(), "enrolled_at": utc_now(), "fork_vv": {}, "fork_audit_seq": 0,
                 "revoked_at": None,
             },
@@ -124,7 +124,7 @@ def enroll(session: StaffSession, name: str, out: Path) -> DeviceEntry:
         fork_seq = audit.head(s).seq + 1  # the entry below: the device's own chain branches after it
         entry = DeviceEntry.signed(
             {
-                "id": identity.device_id, "name": name, "hub": False, "series": next_series(list(entries.values())),
+                "id": identity.device_id, "name": name, "hub": False, "kit": False, "series": next_series(list(entries.values())),
                 "signing": identity.signing_public(), "box": identity.box_public(), "enrolled_at": utc_now(),
                 "fork_vv": merge.version_vector(connection), "fork_audit_seq": fork_seq, "revoked_at": None,
             },
@@ -137,6 +137,10 @@ def enroll(session: StaffSession, name: str, out: Path) -> DeviceEntry:
 
     def become_device(copy: Any) -> None:
         copy.execute("UPDATE store_meta SET value = ? WHERE key = ?", (device_json, sync_state.DEVICE))
+        # What is the hub's own: changes it logged after the enrolment (it numbers them itself), what it
+        # last sent, and the keys of the visit kits it checked out.
+        copy.execute("DELETE FROM sync_log")
+        copy.execute("DELETE FROM store_meta WHERE key IN (?, ?)", (sync_state.LAST_EXPORT, sync_state.KITS))
 
     data_dir = session.store.data_dir
     create_backup(
@@ -173,7 +177,7 @@ def revoke(session: StaffSession, device_id: str) -> DeviceEntry:
         state.envelopes = [
             seal_sync_key(key, e, center=state.center, generation=generation)
             for e in entries.values()
-            if not e.revoked and e.device_id not in (device_id, state.identity.device_id)
+            if not e.revoked and not e.kit and e.device_id not in (device_id, state.identity.device_id)
         ]
         sync_state.save(s, state)
         audit.append(s, actor_id=session.actor.staff_id, action="sync_device_revoked", target_kind="device",

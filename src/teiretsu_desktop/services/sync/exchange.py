@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DatabaseError, IntegrityError
 
 from teiretsu_desktop.domain.errors import SyncRefused
 from teiretsu_desktop.security import audit, authority
 from teiretsu_desktop.security import sync_packet as packet
+from teiretsu_desktop.security.authority import Roster
 from teiretsu_desktop.security.devices import DeviceEntry, open_sync_key
+from teiretsu_desktop.security.keyslots import KeySlots
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
@@ -30,7 +32,7 @@ from teiretsu_desktop.services.sync import state as sync_state
 from teiretsu_desktop.store.atomic import atomic_write_bytes
 from teiretsu_desktop.store.models import new_id, utc_now
 from teiretsu_desktop.store.sync import merge
-from teiretsu_desktop.store.sync.tables import DELETED, REPLICATED, ROWID_TABLES
+from teiretsu_desktop.store.sync.tables import COUNTED, DELETED, REPLICATED, ROWID_TABLES
 from teiretsu_desktop.store.sync.writes import VersionVector, Write
 
 MAX_PACKET_FILE = packet.MAX_BODY + packet.MAX_HEADER + 1024
@@ -139,7 +141,7 @@ def _peers(session: Any) -> dict[str, dict[str, Any]]:
 
 def _low_water(entries: dict[str, DeviceEntry], peers: dict[str, dict[str, Any]], me: str) -> VersionVector:
     """What every other device is known to have: nothing below it needs sending again."""
-    others = [e for e in entries.values() if e.device_id != me and not e.revoked]
+    others = [e for e in entries.values() if e.device_id != me and not e.revoked and not e.kit]
     if not others:
         return {}
     vectors = [
@@ -216,6 +218,7 @@ def export(session: StaffSession, folder: Path) -> ExportResult:
             "audit_seen": audit_seen,
             "devices": [e.to_json() for e in entries.values()],
             "envelopes": state.envelopes,
+            "roster": _roster_json(session),
         }
         payload = {
             "writes": [w.to_packet() for w in writes],
@@ -245,6 +248,34 @@ def export(session: StaffSession, folder: Path) -> ExportResult:
     return ExportResult(path, len(writes), len(audit_rows))
 
 
+def _roster_json(session: StaffSession) -> dict[str, Any] | None:
+    roster = KeySlots.load(session.store.data_dir.keyslots).roster
+    return roster.to_json() if roster is not None else None
+
+
+def _newer_roster(session: StaffSession, s: Any, offered: Any) -> Roster | None:
+    """The hub's signed staff roster, when the packet carries a newer one than this device's: who may
+    unlock here, and with which role, follows the hub (a member removed there can no longer unlock
+    here, a changed role agrees with the staff row that travels beside it). Only the authority's
+    signature counts; an older serial is ignored."""
+    if offered is None:
+        return None
+    try:
+        roster = Roster.from_json(offered)
+    except (ValueError, TypeError, KeyError):
+        raise refused("malformed", "roster") from None
+    pin = authority.read_pin(s)
+    current = KeySlots.load(session.store.data_dir.keyslots)
+    if pin is None or current.roster is None or roster.db_id != current.db_id:
+        return None  # a kit or a store of its own: its roster is not the hub's
+    if not roster.verify(pin.public):
+        raise refused("signature", "roster")
+    if roster.serial <= max(pin.serial, current.roster.serial):
+        return None
+    authority.write_pin(s, pin.public, roster.serial)
+    return roster
+
+
 def _key_for(state: sync_state.SyncState, header: dict[str, Any]) -> bytes:
     generation = int(header["key_generation"])
     if generation in state.keys:
@@ -270,9 +301,16 @@ def _writes(payload: dict[str, Any], columns: merge.Columns) -> list[Write]:
             raise refused("malformed", "write") from None
         if write.tbl not in REPLICATED:
             raise refused("malformed", "table")
-        allowed = set(columns.of(write.tbl)) | {DELETED}
+        table_columns = columns.of(write.tbl)
+        allowed = set(table_columns) | {DELETED}
         if not set(write.fields) <= allowed or not set(write.preds) <= allowed:
             raise refused("malformed", "column")
+        if len(write.key) > 64 or len(write.at) > 40 or len(write.origin) > 36:
+            raise refused("malformed", "size")
+        if write.tbl in ROWID_TABLES and (write.op == "U" or set(write.fields) != set(table_columns)):
+            raise refused("malformed", "row")  # such rows are only added or removed, whole
+        if not isinstance(write.fields.get(COUNTED, 0), int | None):
+            raise refused("malformed", "revision")
         writes.append(write)
     return writes
 
@@ -283,8 +321,10 @@ def _audit_rows(payload: dict[str, Any]) -> list[dict[str, Any]]:
         if not isinstance(item, list) or len(item) != 10:
             raise refused("malformed", "audit")
         seq, entry_id, at, actor, action, kind, target, detail, prev_hash, entry_hash = item
-        if not (isinstance(seq, int) and all(isinstance(v, str) for v in (entry_id, at, action, detail, prev_hash,
-                                                                            entry_hash))):  # fmt: skip
+        texts = (entry_id, at, action, detail, prev_hash, entry_hash)
+        optional = (actor, kind, target)
+        if not (isinstance(seq, int) and all(isinstance(v, str) for v in texts)
+                and all(v is None or isinstance(v, str) for v in optional)):  # fmt: skip
             raise refused("malformed", "audit")
         rows.append({"seq": seq, "id": entry_id, "at": at, "actor_id": actor, "action": action,
                      "target_kind": kind, "target_id": target, "detail": detail, "prev_hash": prev_hash,
@@ -326,6 +366,8 @@ def _apply(session: StaffSession, data: bytes, file_name: str, packet_id: str) -
             raise refused("unknown_device")
         if sender.revoked:
             raise refused("revoked")
+        if sender.kit:  # a kit's writes come back only through the hub's check-in
+            raise refused("unknown_device", "visit kit")
         if not sender.verify_packet(envelope.signed, envelope.signature):
             raise refused("signature")
         key = _key_for(state, header)
@@ -362,10 +404,15 @@ def _apply(session: StaffSession, data: bytes, file_name: str, packet_id: str) -
             ),
             {"d": device, "v": json.dumps(peer, sort_keys=True), "t": utc_now()},
         )
+        newer_roster = _newer_roster(session, s, header.get("roster"))
         _note_packet(s, packet_id, file_name, device, "applied", None)
         audit.append(s, actor_id=session.actor.staff_id, action="sync_packet_applied", target_kind="device",
                      target_id=device, detail={"writes": applied, "waiting": waiting})  # fmt: skip
         s.flush()
+    if newer_roster is not None:  # after the commit: the store's pin already names its serial
+        slots = KeySlots.load(session.store.data_dir.keyslots)
+        slots.roster = newer_roster
+        slots.save(session.store.data_dir.keyslots)
     return PacketResult(file_name, "applied", applied, waiting, changes=changes)
 
 
@@ -381,6 +428,38 @@ def _note_packet(
     )
 
 
+def _take_device_entries(session: StaffSession, files: list[Path]) -> None:
+    """First pass: keep every authority-signed device entry the folder's packets carry, in a transaction
+    of its own — a revocation must hold even when the packet that brought it is refused, and before a
+    packet of the revoked device that sorts earlier is read."""
+    offered: list[DeviceEntry] = []
+    for path in files:
+        try:
+            if path.stat().st_size > MAX_PACKET_FILE:
+                continue
+            with open(path, "rb") as handle:
+                head = handle.read(len(packet.MAGIC) + 4)
+                if not head.startswith(packet.MAGIC):
+                    continue
+                length = int.from_bytes(head[len(packet.MAGIC) :], "big")
+                if length > packet.MAX_HEADER:
+                    continue
+                header = json.loads(handle.read(length).decode("utf-8"))
+            for item in header["devices"]:
+                offered.append(DeviceEntry.from_json(item))
+        except (OSError, ValueError, TypeError, KeyError, RecursionError):
+            continue  # a bad file is refused, with its reason, when it is read in the second pass
+    if not offered:
+        return
+    with session.transaction() as uow:
+        pin = authority.read_pin(uow.session)
+        if pin is None:
+            return
+        for entry in offered:
+            if entry.verify(pin.public):
+                sync_state.put_entry(uow.session, entry)
+
+
 def import_bytes(session: StaffSession, data: bytes, file_name: str, *, retry: bool = False) -> PacketResult:
     """Apply one packet, or record why not. Nothing of a refused packet is applied."""
     session.require(Permission.SYNC)
@@ -393,8 +472,10 @@ def import_bytes(session: StaffSession, data: bytes, file_name: str, *, retry: b
         return PacketResult(file_name, "seen")
     try:
         return _apply(session, data, file_name, packet_id)
-    except IntegrityError as exc:  # a deferred reference checked at commit
+    except DatabaseError as exc:  # a reference checked at commit, a value the table refuses
         failure = refused("apply", type(exc.orig).__name__)
+    except (ValueError, TypeError, KeyError, OverflowError) as exc:  # content no check above foresaw
+        failure = refused("malformed", type(exc).__name__)
     except SyncRefused as exc:
         failure = exc
     with session.transaction() as uow:
@@ -414,6 +495,7 @@ def import_folder(session: StaffSession, folder: Path, *, progress: Progress | N
     if not folder.is_dir():
         raise refused("malformed", "folder")
     files = sorted(p for p in folder.iterdir() if p.name.endswith(packet.SUFFIX) and p.is_file())
+    _take_device_entries(session, files)
     report = ImportReport()
     for done, path in enumerate(files):
         if progress is not None:

@@ -49,7 +49,7 @@ from teiretsu_desktop.store.sync.capture import columns_of
 from teiretsu_desktop.store.sync.tables import ROWID_TABLES
 from teiretsu_desktop.store.sync.writes import Write, content_key
 
-HELD = "sync.kits"  # at the hub: the kits checked out, with their keys
+HELD = sync_state.KITS
 DEFAULT_DAYS = 7
 MAX_DAYS = 31
 OFFENCE = "offence"
@@ -161,7 +161,7 @@ def check_out(
         kit_identity = DeviceIdentity.generate(new_id())
         entry = DeviceEntry.signed(
             {
-                "id": kit_identity.device_id, "name": f"訪問キット（{staff.display_name}）", "hub": False,
+                "id": kit_identity.device_id, "name": f"訪問キット {now.date().isoformat()}", "hub": False, "kit": True,
                 "series": sync_devices.next_series(list(entries.values())), "signing": kit_identity.signing_public(),
                 "box": kit_identity.box_public(), "enrolled_at": utc_now(), "fork_vv": merge.version_vector(hub),
                 "fork_audit_seq": 0, "revoked_at": None,
@@ -285,6 +285,11 @@ def _copy(
                         {"t": table, "k": record},
                     ).all():
                         data = dict(row._mapping)
+                        offence = (
+                            kind == "sync_field" and table == "support_case" and data["field"] == OFFENCE
+                        )
+                        if offence and not include_offence:
+                            continue  # the merge state holds the 罪名's values too
                         kit.execute(
                             text(
                                 f"INSERT INTO {kind} ({', '.join(data)}) VALUES ({', '.join(':' + c for c in data)})"  # noqa: S608

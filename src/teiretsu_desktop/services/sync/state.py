@@ -18,6 +18,7 @@ DEVICE = "sync.device"
 KEYS = "sync.keys"
 ENVELOPES = "sync.envelopes"
 LAST_EXPORT = "sync.last_export"
+KITS = "sync.kits"  # at the hub: the visit kits checked out, with their keys
 
 NOT_IN_GROUP = SyncRefused(
     "not_initialised",
