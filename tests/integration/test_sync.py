@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from teiretsu_desktop.domain.codes import CertificateKind
 from teiretsu_desktop.domain.eligibility import SpecialRequirement
 from teiretsu_desktop.domain.errors import InvalidInput, PermissionDenied, WrongCredentials
 from teiretsu_desktop.domain.roles import Role
@@ -22,7 +23,7 @@ from teiretsu_desktop.security.unlock import unlock_with_passphrase
 from teiretsu_desktop.services import maintenance
 from teiretsu_desktop.services.cases import get_case
 from teiretsu_desktop.services.eligibility import confirm_requirement
-from teiretsu_desktop.services.persons import get_person, update_person
+from teiretsu_desktop.services.persons import CertificateInput, get_person, update_person
 from teiretsu_desktop.services.staff import add_staff, remove_staff
 from teiretsu_desktop.services.sync import conflicts, devices, exchange
 from teiretsu_desktop.services.sync import state as sync_state
@@ -306,3 +307,28 @@ def test_staff_changes_at_the_hub_reach_the_devices_with_the_signed_roster(
     laptop.lock()
     with pytest.raises((WrongCredentials, TamperDetected)):
         unlock_with_passphrase(group.replicas[0], CASEWORKER, CASEWORKER_PASS)
+
+
+def test_two_devices_saving_one_person_keep_one_of_each_certificate(group: Group, tmp_path: Path) -> None:
+    """Saving a person rewrote every 手帳 with a new id, so two devices saving the same person (each a
+    different field) left the person with every 手帳 twice on every device."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    hub, laptop1, laptop2 = (group.opener.open(d) for d in group.all())
+    book = (CertificateInput(CertificateKind.RYOIKU, grade="B1", issued_on=date(2020, 4, 1)),)
+    person_id = new_person(hub, certificates=book)
+    _exchange([hub, laptop1, laptop2], folder)
+    for session, change in ((laptop1, {"phone": "090-1"}), (laptop2, {"registered_address": "府中市"})):
+        update_person(session, person_id, person(certificates=book, **change),
+                      expected_revision=get_person(session, person_id).revision)  # fmt: skip
+    _exchange([hub, laptop1, laptop2], folder)
+    assert record(hub) == record(laptop1) == record(laptop2)
+    with hub.uow(write=False) as uow:
+        books = uow.session.execute(
+            text("SELECT count(*) FROM certificate WHERE person_id = :p"), {"p": person_id}
+        ).scalar()
+    assert books == 1
+    assert (get_person(hub, person_id).phone, get_person(hub, person_id).registered_address) == (
+        "090-1",
+        "府中市",
+    )

@@ -45,7 +45,7 @@ def test_a_kill_while_applying_a_packet_leaves_all_or_nothing_and_it_applies_nex
     repo = Path(__file__).resolve().parents[2]
     rng = random.Random(18)
     outcomes = set()
-    for iteration in range(3):
+    for iteration in range(2):
         copy = copy_group(group, tmp_path / f"run-{iteration}")
         device = copy.replicas[0]
         child = subprocess.Popen(

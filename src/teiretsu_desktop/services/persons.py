@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from teiretsu_desktop.domain.codes import (
     CareLevel,
@@ -146,39 +146,49 @@ def _write_children(uow: UnitOfWork, person_id: str, data: PersonInput, *, regis
     # A disability keeps the date it became known (判明日); one added to a registered person is known from
     # today, so a past year's 参考1 does not change when a diagnosis is added later. Those entered with the
     # person (often a past case entered late) have no date: known for every year.
-    known: dict[str, date | None] = {
-        kind: day
-        for kind, day in s.execute(
-            select(Disability.kind, Disability.identified_on).where(Disability.person_id == person_id)
-        ).all()
-    }
-    s.execute(delete(Disability).where(Disability.person_id == person_id))
+    # Only what changed is written: a save that keeps a 障害 or a 手帳 leaves its row alone, so that two
+    # devices saving one person (issue 18) do not each remove and re-add it — a 手帳 would be doubled.
+    kinds = list(dict.fromkeys(str(k) for k in data.disabilities))
+    kept: set[str] = set()
+    for row in s.scalars(select(Disability).where(Disability.person_id == person_id)):
+        if row.kind in kinds:
+            kept.add(row.kind)
+        else:
+            s.delete(row)
     s.add_all(
         [
-            Disability(
-                person_id=person_id,
-                kind=str(k),
-                identified_on=known[str(k)] if str(k) in known else (None if registering else date.today()),
-            )
-            for k in dict.fromkeys(data.disabilities)
+            Disability(person_id=person_id, kind=k, identified_on=None if registering else date.today())
+            for k in kinds
+            if k not in kept
         ]
     )
-    s.execute(delete(Certificate).where(Certificate.person_id == person_id))
+    wanted = [
+        (str(c.kind), c.grade, c.local_label, c.number, c.issuer, c.issued_on, c.expires_on)
+        for c in data.certificates
+    ]
+    for cert in s.scalars(select(Certificate).where(Certificate.person_id == person_id)):
+        held = (
+            cert.kind,
+            cert.grade,
+            cert.local_label,
+            cert.number,
+            cert.issuer,
+            cert.issued_on,
+            cert.expires_on,
+        )
+        if held in wanted:
+            wanted.remove(held)
+        else:
+            s.delete(cert)
     s.add_all(
         [
             Certificate(
-                person_id=person_id,
-                kind=str(c.kind),
-                grade=c.grade,
-                local_label=c.local_label,
-                number=c.number,
-                issuer=c.issuer,
-                issued_on=c.issued_on,
-                expires_on=c.expires_on,
+                person_id=person_id, kind=kind, grade=grade, local_label=label, number=number, issuer=issuer,
+                issued_on=issued, expires_on=expires,
             )
-            for c in data.certificates
+            for kind, grade, label, number, issuer, issued, expires in wanted
         ]
-    )
+    )  # fmt: skip
 
 
 def find_likely_duplicates(

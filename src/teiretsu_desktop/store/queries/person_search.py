@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, delete, select, text
+from sqlalchemy import and_, select, text
 from sqlalchemy.orm import Session
 
 from teiretsu_desktop.domain.names import normalize_name
@@ -106,7 +106,14 @@ def name_rows(
 
 def replace_names(session: Session, person_id: str, names: Iterable[tuple[str, str, str]]) -> None:
     """Set the (kind, text, key) rows of one person (rows from `name_rows`)."""
-    session.execute(delete(PersonName).where(PersonName.person_id == person_id))
+    # Only the rows that change are removed or added (a device's save must not re-add a name another
+    # device removed meanwhile; issue 18).
+    wanted = list(names)
+    for row in session.scalars(select(PersonName).where(PersonName.person_id == person_id)):
+        if (row.kind, row.text, row.key) in wanted:
+            wanted.remove((row.kind, row.text, row.key))
+        else:
+            session.delete(row)
     session.add_all(
-        PersonName(person_id=person_id, kind=kind, text=shown, key=key) for kind, shown, key in names
+        PersonName(person_id=person_id, kind=kind, text=shown, key=key) for kind, shown, key in wanted
     )
