@@ -4,6 +4,7 @@ it: enrolled at the hub, restored from the enrolment file."""
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import date
 from pathlib import Path
@@ -25,10 +26,13 @@ from teiretsu_desktop.services.cases import get_case
 from teiretsu_desktop.services.eligibility import confirm_requirement
 from teiretsu_desktop.services.persons import CertificateInput, get_person, update_person
 from teiretsu_desktop.services.staff import add_staff, remove_staff
-from teiretsu_desktop.services.sync import conflicts, devices, exchange
+from teiretsu_desktop.services.sync import conflicts, devices, exchange, kits
 from teiretsu_desktop.services.sync import state as sync_state
 from teiretsu_desktop.stats.export import export_bundle
+from teiretsu_desktop.store.database import Store
+from teiretsu_desktop.store.keys import DatabaseKey
 from teiretsu_desktop.store.models import Disability, new_id, utc_now
+from teiretsu_desktop.store.paths import DataDir
 from tests.helpers.casework import interview, new_case, new_person, person
 from tests.helpers.stores import CASEWORKER, CASEWORKER_PASS, TemplateStore, build_template
 from tests.helpers.sync import Group, make_group
@@ -332,3 +336,53 @@ def test_two_devices_saving_one_person_keep_one_of_each_certificate(group: Group
         "090-1",
         "府中市",
     )
+
+
+def test_a_revocation_holds_even_when_the_packet_that_brings_it_is_refused(
+    group: Group, tmp_path: Path
+) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    hub, laptop1, laptop2 = (group.opener.open(d) for d in group.all())
+    new_person(laptop2)
+    late = exchange.export(laptop2, tmp_path).path  # written before the loss, arrives after
+    assert late is not None
+    lost = next(e for e in devices.devices(hub) if e.name == "訪問用PC-2")
+    devices.revoke(hub, lost.device_id)
+    sent = exchange.export(hub, tmp_path).path
+    assert sent is not None
+    damaged = bytearray(sent.read_bytes())
+    damaged[-100] ^= 0x01  # the body, not the header: the packet is refused, its signed entries are not
+    (folder / "a-hub.tsync").write_bytes(bytes(damaged))
+    (folder / "b-late.tsync").write_bytes(late.read_bytes())
+    outcome = {r.file_name: r.reason for r in exchange.import_folder(laptop1, folder).results}
+    assert outcome == {"a-hub.tsync": "signature", "b-late.tsync": "revoked"}
+
+
+def test_a_visit_kit_gets_no_sync_key_and_its_packets_are_refused(group: Group, tmp_path: Path) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    hub, laptop1 = group.opener.open(group.hub), group.opener.open(group.replicas[0])
+    case_id = new_case(hub, new_person(hub))
+    kit = kits.check_out(hub, [case_id], staff_login=CASEWORKER, staff_passphrase=CASEWORKER_PASS,
+                         out=tmp_path / "kit").value  # fmt: skip
+    devices.revoke(hub, next(e for e in devices.devices(hub) if e.name == "訪問用PC-2").device_id)
+    with hub.uow(write=False) as uow:
+        state = sync_state.require(uow.session)
+        held = json.loads(
+            uow.session.execute(text("SELECT value FROM store_meta WHERE key = 'sync.kits'")).scalar_one()
+        )
+    assert {e["device"] for e in state.envelopes} == {
+        e.device_id for e in devices.devices(hub) if e.name == "訪問用PC-1"
+    }
+    kit_store = Store.open(
+        DataDir(tmp_path / "kit"), DatabaseKey(base64.b64decode(held[kit.kit_id]["key"])), migrate=False
+    )
+    with kit_store.uow(write=False) as uow:  # what a holder who kept a copy of the kit could use
+        identity = DeviceIdentity.from_json(
+            uow.session.execute(text("SELECT value FROM store_meta WHERE key = 'sync.device'")).scalar_one()
+        )
+    kit_store.close()
+    (folder / "from-kit.tsync").write_bytes(_forge(hub, identity))
+    outcome = {r.file_name: r.reason for r in exchange.import_folder(laptop1, folder).results}
+    assert outcome == {"from-kit.tsync": "unknown_device"}
