@@ -190,7 +190,33 @@ def planned_problems(title: str, due: date, today: date) -> list[str]:
 
 
 def is_shown(reminder: Reminder, today: date) -> bool:
-    return today >= reminder.shown_from()
+    """From its lead time until done; a reminder about a dated record (a consent, a 手帳, an application,
+    a planned visit) also stops showing a while after its day has passed (SHOWN_AFTER_DUE)."""
+    until = shown_until(reminder)
+    return today >= reminder.shown_from() and (until is None or today <= until)
+
+
+# How long after its day a reminder about a dated record is still shown: the record is renewed or its
+# date corrected in that time, or it was dealt with elsewhere. A case's own steps and deadlines stay until
+# they are done (or the case moves on).
+SHOWN_AFTER_DUE: dict[ReminderKind, timedelta] = {
+    ReminderKind.CONSENT_EXPIRY: timedelta(days=30),
+    ReminderKind.CERTIFICATE_RENEWAL: timedelta(days=30),
+    ReminderKind.CARE_CERTIFICATION: timedelta(days=30),
+    ReminderKind.APPLICATION_RENEWAL: timedelta(days=30),
+    ReminderKind.PLANNED: timedelta(days=30),
+}
+
+
+def shown_until(reminder: Reminder) -> date | None:
+    after = SHOWN_AFTER_DUE.get(reminder.kind)
+    return reminder.due + after if after is not None else None
+
+
+# The version of the rules above. The store keeps every reminder the rules give in a derived table
+# (reminder_due, ADR 0019) and recomputes all of them when this or the center's step offsets change:
+# raise it with any change to what `case_reminders` or the record reminders give.
+RULES_VERSION = 1
 
 
 # What comes first on the dashboard: the deadlines that cannot move (勾留満期, 釈放), then the steps
@@ -213,16 +239,23 @@ WEEK = 7
 def urgency(reminder: Reminder, today: date) -> tuple[int, int, date]:
     """Sort key: today and this week first, then what was missed this week, then later dates, then the
     older overdue; by kind within each band, then by due date."""
-    left = reminder.days_left(today)
-    if 0 <= left <= WEEK:
-        band = 0
-    elif -WEEK <= left < 0:
-        band = 1
-    elif left > WEEK:
-        band = 2
-    else:
-        band = 3
-    return band, KIND_RANK[reminder.kind], reminder.due
+    return urgency_of(reminder.kind, reminder.due, today)
+
+
+# The bands of `urgency`, by days left: (from, to — both included, None: no end — band). Days left in
+# none of them (overdue by more than a week) are OLDER_OVERDUE_BAND. The dashboard's query binds these.
+URGENCY_BANDS: tuple[tuple[int, int | None, int], ...] = ((0, WEEK, 0), (-WEEK, -1, 1), (WEEK + 1, None, 2))
+OLDER_OVERDUE_BAND = 3
+
+
+def urgency_of(kind: ReminderKind, due: date, today: date) -> tuple[int, int, date]:
+    """`urgency` of a reminder known by its kind and due date."""
+    left = (due - today).days
+    band = next(
+        (b for low, high, b in URGENCY_BANDS if low <= left and (high is None or left <= high)),
+        OLDER_OVERDUE_BAND,
+    )
+    return band, KIND_RANK[kind], due
 
 
 def reminder_key(reminder: Reminder) -> str:

@@ -3,36 +3,31 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from teiretsu_desktop.domain.codes import ApplicationKind, BusinessLine, CertificateKind
+from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.errors import InvalidInput
 from teiretsu_desktop.domain.reminders import (
-    LEAD,
-    CaseDates,
+    KIND_RANK,
+    OLDER_OVERDUE_BAND,
+    URGENCY_BANDS,
     Reminder,
     ReminderKind,
     StepOffsets,
-    application_reminder,
-    care_reminder,
-    case_reminders,
-    certificate_reminder,
-    consent_reminder,
-    is_shown,
     planned_problems,
-    planned_reminder,
     reminder_key,
     urgency,
 )
-from teiretsu_desktop.domain.workflow import CaseState
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.security.session import StaffSession
+from teiretsu_desktop.services import reminder_index
 from teiretsu_desktop.services.auditing import record_change
 from teiretsu_desktop.services.changes import ChangeKind, Changes, Outcome
 from teiretsu_desktop.services.lookup import fetch
 from teiretsu_desktop.services.settings import CenterSettings, load_settings
 from teiretsu_desktop.store.models import CaseReminder, ReminderAction, SupportCase
+from teiretsu_desktop.store.queries import reminder_index as index
 from teiretsu_desktop.store.queries import reminder_sources
 
 
@@ -54,13 +49,6 @@ class ReminderView:
         return reminder_key(self.reminder)
 
 
-def _of_case(reminder: Reminder, row: Any, day: date) -> ReminderView:
-    """A reminder of one case, with the person, case number and 主担当 its source row carries."""
-    name = f"{row.family_name} {row.given_name}".strip()
-    line = BusinessLine(row.business_line)
-    return ReminderView(reminder, name, row.case_no, reminder.days_left(day), row.staff_name or "", line)
-
-
 @dataclass(frozen=True)
 class ReminderPage:
     """What the dashboard shows: the most urgent `rows`, and the counts over every reminder in the window."""
@@ -71,11 +59,7 @@ class ReminderPage:
     due_today: int
 
 
-# A case's reminder before its names are read: (reminder, line). Names, case number and 主担当 are read
-# only for the reminders shown (issue 19: 31,000 rows named to show 500 took seconds at 100,000 persons).
-_Pending = tuple[Reminder, BusinessLine]
-LINES = {str(line): line for line in BusinessLine}
-STATES = {str(state): state for state in CaseState}
+KINDS = {str(kind): kind for kind in ReminderKind}
 
 
 def due_reminders(
@@ -94,97 +78,55 @@ def reminder_page(
     limit: int | None = None,
 ) -> ReminderPage:
     """The reminders shown today whose day is at most `within_days` ahead (all overdue included), the
-    most urgent `limit` of them named, and the counts over all of them."""
+    most urgent `limit` of them named, and the counts over all of them.
+
+    The reminders come from the store's derived table (ADR 0019), brought up to date first in the same
+    transaction; only the ones shown are named (issue 19: tens of thousands of open cases at 100,000
+    persons)."""
     session.require(Permission.READ_CASES)
     day = today or date.today()
     offsets = step_offsets(load_settings(session))
     staff_id = session.actor.staff_id if mine else None
-    named: list[ReminderView] = []
-    pending: list[_Pending] = []
-    with session.uow(write=False) as uow:
-        s = uow.session
-        settled = reminder_sources.settled_reminders(s, day)
-        decided = reminder_sources.cases_with_decided_candidate(s)
-        for row in reminder_sources.open_case_rows(s, day, staff_id):
-            line = LINES[row.business_line]
-            dates = CaseDates(
-                case_id=row.id, person_id=row.person_id, business_line=line, state=STATES[row.state],
-                expected_release=row.expected_release, detention_expiry=row.detention_expiry,
-                release_date=row.release_date, follow_up_planned_end=row.follow_up_planned_end,
-                last_review=row.last, request_date=row.request_date, has_decided_candidate=row.id in decided,
-            )  # fmt: skip
-            for r in case_reminders(dates, offsets):
-                if is_shown(r, day) and (within_days is None or (r.due - day).days <= within_days):
-                    pending.append((r, line))
-        named += _other_sources(s, day, staff_id, mine)
-        pending = [p for p in pending if reminder_key(p[0]) not in settled] if settled else pending
-        named = [v for v in named if v.key not in settled and _within(v.reminder, day, within_days)]
-        left = [(p[0].due - day).days for p in pending] + [v.days_left for v in named]
-        total, overdue, due_today = len(left), sum(1 for n in left if n < 0), left.count(0)
-        ranked = sorted(((urgency(p[0], day), p) for p in pending), key=lambda kp: kp[0])
-        if limit is not None and len(ranked) > limit:
-            # Keep the first `limit` and every reminder as urgent as the last of them (the name decides
-            # among equals, and names are read next).
-            last = ranked[limit - 1][0]
-            ranked = [kp for kp in ranked if kp[0] <= last]
-        named += _with_names(s, [p for _key, p in ranked], day)
-    named.sort(key=lambda v: (*urgency(v.reminder, day), v.person_name, v.key))  # the key: a stable order
-    return ReminderPage(named[:limit] if limit is not None else named, total, overdue, due_today)
+    last_day = day + timedelta(days=within_days) if within_days is not None else None
+    with session.uow() as uow:
+        conn = uow.session.connection()
+        reminder_index.refresh(conn, offsets)
+        total, overdue, due_today = index.window_counts(conn, day, last_day, staff_id)
+        ranks = {str(kind): rank for kind, rank in KIND_RANK.items()}
+        ids = index.most_urgent(
+            conn, day, last_day, staff_id, limit, URGENCY_BANDS, OLDER_OVERDUE_BAND, ranks
+        )
+        views = _named(uow.session, index.rows(conn, ids), day)
+        uow.commit()
+    views.sort(key=lambda v: (*urgency(v.reminder, day), v.person_name, v.key))  # the key: a stable order
+    return ReminderPage(views[:limit] if limit is not None else views, total, overdue, due_today)
 
 
-def _within(reminder: Reminder, day: date, within_days: int | None) -> bool:
-    return within_days is None or reminder.days_left(day) <= within_days
-
-
-def _with_names(s: Any, pending: list[_Pending], day: date) -> list[ReminderView]:
-    """The pending reminders with the person's name, the case number and its 主担当, read in one query."""
-    about = reminder_sources.case_labels(s, {p[0].case_id for p in pending if p[0].case_id})
+def _named(s: Any, rows: list[Any], day: date) -> list[ReminderView]:
+    """The reminders with the person's name, and for a case's the case number, its line and 主担当."""
+    conn = s.connection()
+    about = reminder_sources.case_labels(s, {row.case_id for row in rows if row.case_id})
+    persons = index.person_names(conn, {row.person_id for row in rows if not row.case_id and row.person_id})
     views = []
-    for reminder, line in pending:
-        label = about.get(reminder.case_id or "")
-        if label is None:
-            continue  # the case went away meanwhile
-        name = f"{label.family_name} {label.given_name}".strip()
-        views.append(
-            ReminderView(reminder, name, label.case_no, reminder.days_left(day), label.staff_name or "", line)
-        )
-    return views
-
-
-def _other_sources(s: Any, day: date, staff_id: str | None, mine: bool) -> list[ReminderView]:
-    """Reminders kept with the case's or person's record (few, already named): applications, planned
-    dates, and — on everyone's dashboard — consents, 手帳 and 要介護認定."""
-    found: list[ReminderView] = []
-    lead = LEAD[ReminderKind.APPLICATION_RENEWAL].days
-    for row in reminder_sources.renewing_applications(s, day, lead, staff_id):
-        r = application_reminder(row.id, row.person_id, ApplicationKind(row.kind).label, row.renew_by)
-        found.append(_of_case(r, row, day))
-    lead = LEAD[ReminderKind.PLANNED].days
-    for row in reminder_sources.planned_reminders(s, day, lead, staff_id):
-        found.append(
-            _of_case(
-                planned_reminder(
-                    row.id, row.person_id, row.title or "予定 (内容は閲覧権限のある人に)", row.due_on
-                ),
-                row,
-                day,
+    for row in rows:
+        reminder = Reminder(KINDS[row.kind], row.due, row.title, row.case_id, row.person_id)
+        if row.case_id:
+            label = about.get(row.case_id)
+            if label is None:
+                continue  # the case went away meanwhile
+            name = f"{label.family_name} {label.given_name}".strip()
+            line = BusinessLine(row.business_line)
+            views.append(
+                ReminderView(
+                    reminder, name, label.case_no, reminder.days_left(day), label.staff_name or "", line
+                )
             )
-        )
-    if mine:
-        return found
-    lead = LEAD[ReminderKind.CONSENT_EXPIRY].days
-    for row in reminder_sources.expiring_consents(s, day, lead):
-        r = consent_reminder(row.person_id, row.expires_on)
-        found.append(ReminderView(r, f"{row.family_name} {row.given_name}".strip(), None, r.days_left(day)))
-    lead = LEAD[ReminderKind.CERTIFICATE_RENEWAL].days
-    for row in reminder_sources.expiring_certificates(s, day, lead):
-        r = certificate_reminder(row.person_id, CertificateKind(row.kind), row.expires_on)
-        found.append(ReminderView(r, f"{row.family_name} {row.given_name}".strip(), None, r.days_left(day)))
-    lead = LEAD[ReminderKind.CARE_CERTIFICATION].days
-    for row in reminder_sources.expiring_care_certifications(s, day, lead):
-        r = care_reminder(row.id, row.care_valid_until)
-        found.append(ReminderView(r, f"{row.family_name} {row.given_name}".strip(), None, r.days_left(day)))
-    return found
+            continue
+        person = persons.get(row.person_id or "")
+        if person is not None:
+            name = f"{person.family_name} {person.given_name}".strip()
+            views.append(ReminderView(reminder, name, None, reminder.days_left(day)))
+    return views
 
 
 def step_offsets(settings: CenterSettings) -> StepOffsets:

@@ -1,5 +1,6 @@
 """ORM models. Import from here so that every table is registered on `Base.metadata`."""
 
+from teiretsu_desktop.store.models import reminder_index as reminder_index  # the derived reminders
 from teiretsu_desktop.store.models import sync as sync  # registers the sync tables
 from teiretsu_desktop.store.models.base import Base, Record
 from teiretsu_desktop.store.models.cases import (

@@ -43,10 +43,6 @@ class SupportCase(Record, Base):
               "readmission_date", "id"),
         Index("ix_support_case_endings", "business_line", "closure_date", "state", "closure_reason"),
         Index("ix_support_case_requester", "id", "requester"),
-        # The dashboard's case dates from the index alone (migration 0022, issue 19).
-        Index("ix_support_case_reminders", "state", "business_line", "expected_release", "detention_expiry",
-              "release_date", "follow_up_planned_end", "request_date", "person_id", "primary_staff_id",
-              "secondary_staff_id", "id"),
     )  # fmt: skip
 
     case_no: Mapped[str] = mapped_column(String(20), nullable=False, unique=True)
