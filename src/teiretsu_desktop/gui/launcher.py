@@ -75,6 +75,7 @@ class Application:
         self.collector = MainThreadCollector()
         self.context = AppContext(data_dir)
         self._main: MainWindow | None = None
+        self._main_ready = False  # built completely and wired to the session's notifications
         self.unlock = UnlockDialog(self.context)
         self.idle = IdleWatcher(IDLE_LOCK_MINUTES)
         app.installEventFilter(self.idle)
@@ -89,22 +90,39 @@ class Application:
 
     @property
     def main(self) -> MainWindow:
-        """The main window, built at the first unlock (or when asked for): its pages and what they
-        import — the store, forms, spreadsheets — are not needed to show the lock screen (issue 19)."""
+        """The main window, complete: built while the passphrase is typed (`_warm_up`), or here at the
+        first unlock (or when asked for). Its pages and what they import — the store, forms,
+        spreadsheets — are not needed to show the lock screen (issue 19)."""
         if self._main is None:
             from teiretsu_desktop.gui.main_window import MainWindow
 
-            self._main = MainWindow(self.context)
+            self._main = MainWindow(self.context, gradually=True)
+        if not self._main_ready:
+            self._main.finish_building()
             register_session_notifications(int(self._main.winId()))
             self.idle.remaining_changed.connect(self._main.show_remaining)
+            self._main_ready = True
         return self._main
 
     def _warm_up(self) -> None:
         """While the passphrase is typed, the store thread imports what the unlock and the main window
-        need (the lock screen showed without them), so that neither waits for imports after Enter."""
+        need (the lock screen showed without them); then the GUI thread builds the main window a page
+        per turn of the event loop, so that after Enter neither waits and typing never stalls."""
         if self._main is None:
             with self.context.runner.background():
-                self.context.runner.submit(_import_for_unlock, None, lambda _error: None)
+                self.context.runner.submit(
+                    _import_for_unlock, lambda _none: self._build_ahead(), lambda _error: None
+                )
+
+    def _build_ahead(self) -> None:
+        if self._main_ready or self.context.is_unlocked:
+            return
+        if self._main is None:
+            from teiretsu_desktop.gui.main_window import MainWindow
+
+            self._main = MainWindow(self.context, gradually=True)
+        if self._main.build_step():
+            QTimer.singleShot(0, self._build_ahead)
 
     def lock_now(self) -> None:
         """The computer's own screen lock or a session switch."""
@@ -291,5 +309,5 @@ def launch(*, data_dir: Path | None, demo: bool) -> int:
 
 
 def _import_for_unlock() -> None:
-    for module in ("teiretsu_desktop.security.unlock", "teiretsu_desktop.gui.main_window"):
-        importlib.import_module(module)
+    importlib.import_module("teiretsu_desktop.security.unlock").prepare()
+    importlib.import_module("teiretsu_desktop.gui.main_window")

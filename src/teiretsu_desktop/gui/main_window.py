@@ -5,6 +5,8 @@ It only composes the feature packages; each page owns its behaviour.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget, QTabWidget
 
@@ -32,25 +34,53 @@ from teiretsu_desktop.services.settings import center_info
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, *, gradually: bool = False) -> None:
+        """With `gradually`, only the frame is built now: the caller then calls `build_step()` from the
+        event loop while the passphrase is typed, a page at a time, so that no step holds the GUI thread
+        long (issue 19); `finish_building()` completes what is left."""
         super().__init__()
         self.context = context
         self.setObjectName("mainWindow")
         self.setWindowTitle("Teiretsu — 地域生活定着支援センター")
         restore(self, "main", 1280, 800)
+        self._steps: Iterator[None] | None = self._build(context)
+        if not gradually:
+            self.finish_building()
+
+    def build_step(self) -> bool:
+        """Build one more part; False once the window is complete."""
+        if self._steps is None:
+            return False
+        try:
+            next(self._steps)
+        except StopIteration:
+            self._steps = None
+        return self._steps is not None
+
+    def finish_building(self) -> None:
+        while self.build_step():
+            pass
+
+    def _build(self, context: AppContext) -> Iterator[None]:
         self.dashboard = DashboardView(context, self)
+        yield
         self.cases = CaseListView(context, self)
+        yield
         self.consultations = ConsultationsPage(context, self)
         self.agencies = AgenciesPage(context, self)
         self.network = NetworkPage(context, self)
         self.advice = AdvicePage(context, self)
+        yield
         # 連携活動 holds the network's events and the advice given during selection (指針 第4 4).
         self.collaboration = QTabWidget(self)
         self.collaboration.addTab(self.network, self.tr("連携活動"))
         self.collaboration.addTab(self.advice, self.tr("選定段階の助言"))
         self.stats = StatsView(context, self)
+        yield
         self.settings = SettingsView(context, self)
+        yield
         self.sync = SyncView(context, self)
+        yield
         self.pages = QStackedWidget(self)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -127,6 +157,8 @@ class MainWindow(QMainWindow):
         context.locked.connect(self._locked)
         context.main_widget = self
         self.nav.setCurrentRow(0)
+        yield
+        self.ensurePolished()  # style and fonts resolved before the first show
 
     # -- session ----------------------------------------------------------------------------------
 

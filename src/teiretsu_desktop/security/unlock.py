@@ -33,6 +33,7 @@ from teiretsu_desktop.store.database import Store
 from teiretsu_desktop.store.keys import DatabaseKey
 from teiretsu_desktop.store.models import Staff, utc_now
 from teiretsu_desktop.store.paths import DataDir
+from teiretsu_desktop.store.schema import head_revision
 
 # Opens one slot of the file: what it wraps, and which slot it was (None for the recovery slot).
 Opener = Callable[[KeySlots], tuple[SlotPayload, Slot | None]]
@@ -316,3 +317,9 @@ def open_with_recovery(data_dir: DataDir, code: str) -> Opened:
         raise
     check_authority(opened)
     return opened
+
+
+def prepare() -> None:
+    """What an unlock reads besides the key slots, loaded ahead while the passphrase is typed (issue 19):
+    the schema revisions the store is checked against."""
+    head_revision()

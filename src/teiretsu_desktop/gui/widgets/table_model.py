@@ -13,6 +13,9 @@ R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+ANSWERED = frozenset({DISPLAY, BACKGROUND, int(SORT_ROLE), int(ROW_ROLE)})
 
 
 @dataclass(frozen=True)
@@ -52,16 +55,21 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Called for every role of every painted or measured cell: the roles we answer are compared as
+        # plain ints first (comparing with Qt's enum members costs more than the rest of the call).
+        if role not in ANSWERED:
             return None
-        row, column = self._rows[index.row()], self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        number = index.row()
+        if not 0 <= number < len(self._rows) or not index.isValid():
+            return None
+        row, column = self._rows[number], self._columns[index.column()]
+        if role == DISPLAY:
             return column.text(row)
         if role == SORT_ROLE:
             return column.sort_key(row) if column.sort_key else column.text(row)
         if role == ROW_ROLE:
-            return index.row()
-        if role == Qt.ItemDataRole.BackgroundRole and self._background is not None:
+            return number
+        if self._background is not None:  # BACKGROUND
             return self._background(row)
         return None
 
