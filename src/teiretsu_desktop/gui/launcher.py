@@ -104,6 +104,11 @@ class Application:
             self._main_ready = True
         return self._main
 
+    @property
+    def main_built(self) -> bool:
+        """Whether the main window is complete (built ahead while the passphrase is typed, or at unlock)."""
+        return self._main is not None and self._main.complete
+
     def _warm_up(self) -> None:
         """While the passphrase is typed, the store thread imports what the unlock and the main window
         need (the lock screen showed without them); then the GUI thread builds the main window a page

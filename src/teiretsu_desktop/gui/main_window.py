@@ -57,6 +57,10 @@ class MainWindow(QMainWindow):
             self._steps = None
         return self._steps is not None
 
+    @property
+    def complete(self) -> bool:
+        return self._steps is None
+
     def finish_building(self) -> None:
         while self.build_step():
             pass
