@@ -8,13 +8,14 @@ import threading
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
-from teiretsu_desktop.gui import stats
 from teiretsu_desktop.gui.cases import list_model, window
 from teiretsu_desktop.gui.dashboard import view as dashboard
 from teiretsu_desktop.gui.directory import consultations
 from teiretsu_desktop.gui.launcher import Application
+from teiretsu_desktop.gui.stats import view as stats_view
 from tests.gui.conftest import open_case_window, settle, type_values, unlock
 from tests.helpers.casework import new_case, new_person
 from tests.helpers.stores import TemplateStore, unlock_admin
@@ -37,7 +38,7 @@ def test_an_unopened_statistics_page_computes_nothing(
     qtbot: QtBot, gui: Application, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ran: Ran = []
-    _record(monkeypatch, stats.view, "load_years", ran)
+    _record(monkeypatch, stats_view, "load_years", ran)
     unlock(qtbot, gui)
     gui.main.show()
     settle(qtbot, gui)
@@ -131,3 +132,17 @@ def test_pages_read_when_shown_and_only_the_shown_one_after_a_change(
     gui.main.nav.setCurrentRow(1)
     settle(qtbot, gui)
     assert ran == ["list_consultations", "find_cases"]
+
+
+def test_a_search_starts_at_the_next_turn_of_the_event_loop(qtbot: QtBot, gui: Application) -> None:
+    """No fixed delay before a search (issue 19: 150 ms of every answer): the text typed is read at the
+    next turn of the event loop, and what is typed on meanwhile supersedes it on the store thread."""
+    unlock(qtbot, gui)
+    gui.main.nav.setCurrentRow(1)
+    view = gui.main.cases
+    settle(qtbot, gui)
+    assert not view.model.loading
+    view.search.setText("や")
+    QCoreApplication.processEvents()
+    assert view.model.loading and view.model.query.text == "や"
+    settle(qtbot, gui)
