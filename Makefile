@@ -22,10 +22,12 @@ package:
 	@scripts/bootstrap.sh dev
 	scripts/package_linux.sh
 
-## make bench — the benchmark on a synthetic store in build/bench (100,000 persons; passphrase asked)
+## make bench — the benchmark on a synthetic store in build/bench (100,000 persons; passphrase asked),
+## then its GUI section: the application in its event loop on that store (passphrase asked again)
 bench:
 	@scripts/bootstrap.sh dev
 	$(VENV)/bin/teiretsu-admin --data-dir build/bench bench --json build/bench.json
+	QT_QPA_PLATFORM=offscreen PYTHONPATH=src $(PY) scripts/gui_bench.py build/bench bench
 
 ## make gui-bench — the GUI in its event loop on build/bench (after make bench; staff "bench", passphrase asked)
 gui-bench:
