@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -39,6 +38,7 @@ from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.codes import CodeCombo
+from teiretsu_desktop.gui.widgets.column_fit import fit_columns_once
 from teiretsu_desktop.gui.widgets.table_model import Column, RowsModel
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services import activities, reminders
@@ -64,7 +64,7 @@ class TimelineTab(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns_once(self.table)  # a long 支援経過 is not measured row by row (issue 19)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("支援経過"))
         self.detail = QPlainTextEdit(self)

@@ -7,16 +7,16 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.widgets.buttons import Button
+from teiretsu_desktop.gui.widgets.column_fit import fit_columns_once
 from teiretsu_desktop.gui.widgets.table_model import ROW_ROLE, SORT_ROLE, Column, RowsModel
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services.changes import ChangeKind, Changes
 
 R = TypeVar("R")
-FIT_ROWS = 50  # the rows the columns are fitted to
 
 
 class ListPage(QWidget, Generic[R]):
@@ -46,14 +46,8 @@ class ListPage(QWidget, Generic[R]):
         # every load again, calling back into Python for each comparison.
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        # Columns are fitted once to the first rows a page shows, then left to the user: fitting to
-        # contents at every change measured every cell's text again on each load and layout (issue 19:
-        # 0.4 s of the dashboard's first paint at 500 rows).
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+        fit_columns_once(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self._fitted = False
-        self.model.modelReset.connect(self._fit_columns_once)
         self.table.setWordWrap(False)  # one line per row; what does not fit is elided (…)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setAccessibleName(title)
@@ -68,11 +62,6 @@ class ListPage(QWidget, Generic[R]):
         context.data_changed.connect(self._changed)
         context.locked.connect(self.model.clear)
         context.unlocked.connect(self._offer_by_role)
-
-    def _fit_columns_once(self) -> None:
-        if not self._fitted and self.model.rowCount() > 0:
-            self._fitted = True
-            self.table.resizeColumnsToContents()
 
     def add_button(
         self, text: str, action: Callable[[], object], *, needs: Permission | None = None
