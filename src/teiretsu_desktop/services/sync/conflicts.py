@@ -173,24 +173,22 @@ def resolve(session: StaffSession, table: str, key: str, field: str, choice: int
             raise InvalidInput("選んだ版がありません / No such version.")
         connection = s.connection()
         columns = merge.Columns(connection)
-        merge.set_capture(connection, False)
         me = state.identity.device_id
-        merge.number_local(connection, me, columns)
-        vv = merge.version_vector(connection)
-        write = Write(
-            origin=me,
-            counter=vv.get(me, 0) + 1,
-            tbl=table,
-            key=key,
-            op="U",
-            at=merge.now(),
-            base_rev=None,
-            fields={field: versions[choice]["v"]},
-            preds={field: [[v["o"], v["c"]] for v in versions]},
-            deps=vv,
-        )
-        merge.apply(connection, write, columns)
-        merge.set_capture(connection, True)
+        with merge.applying(connection, me, columns):
+            vv = merge.version_vector(connection)
+            write = Write(
+                origin=me,
+                counter=vv.get(me, 0) + 1,
+                tbl=table,
+                key=key,
+                op="U",
+                at=merge.now(),
+                base_rev=None,
+                fields={field: versions[choice]["v"]},
+                preds={field: [[v["o"], v["c"]] for v in versions]},
+                deps=vv,
+            )
+            merge.apply(connection, write, columns)
         audit.append(s, actor_id=session.actor.staff_id, action="sync_conflict_resolved", target_kind=table,
                      target_id=key, detail={"field": field, "versions": len(versions), "chosen": choice})  # fmt: skip
     return Outcome(None, Changes.of(ChangeKind.SYNC) | Changes.of(TABLE_KINDS[table], key))

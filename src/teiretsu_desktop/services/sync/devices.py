@@ -117,9 +117,7 @@ def enroll(session: StaffSession, name: str, out: Path) -> DeviceEntry:
         state = sync_state.require(s)
         entries = at_hub(s, state)
         connection = s.connection()
-        merge.set_capture(connection, False)
-        merge.number_local(connection, state.identity.device_id, merge.Columns(connection))
-        merge.set_capture(connection, True)
+        merge.number_own(connection, state.identity.device_id, merge.Columns(connection))
         identity = DeviceIdentity.generate(new_id())
         fork_seq = audit.head(s).seq + 1  # the entry below: the device's own chain branches after it
         entry = DeviceEntry.signed(

@@ -167,9 +167,7 @@ def _writes_after(s: Any, low: VersionVector) -> list[Write]:
 
 def _number(session: Any, state: sync_state.SyncState) -> None:
     connection = session.connection()
-    merge.set_capture(connection, False)
-    merge.number_local(connection, state.identity.device_id, merge.Columns(connection))
-    merge.set_capture(connection, True)
+    merge.number_own(connection, state.identity.device_id, merge.Columns(connection))
 
 
 def export(session: StaffSession, folder: Path) -> ExportResult:
@@ -385,15 +383,13 @@ def _apply(session: StaffSession, data: bytes, file_name: str, packet_id: str) -
             sync_state.put_entry(s, entry)
         sync_state.save(s, state)  # a sync key opened from an envelope is kept
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        merge.set_capture(connection, False)
-        merge.number_local(connection, state.identity.device_id, columns)
-        try:
-            done, waiting = merge.apply_received(connection, writes, columns)
-        except IntegrityError as exc:
-            raise refused("apply", type(exc.orig).__name__) from None
-        applied = len(done)
-        changes = changes_of(s, done, columns)
-        merge.set_capture(connection, True)
+        with merge.applying(connection, state.identity.device_id, columns):
+            try:
+                done, waiting = merge.apply_received(connection, writes, columns)
+            except IntegrityError as exc:
+                raise refused("apply", type(exc.orig).__name__) from None
+            applied = len(done)
+            changes = changes_of(s, done, columns)
         audit_chains.keep(s, device, audit_rows)
         peer = {"vv": {str(k): int(v) for k, v in header["vv"].items() if isinstance(v, int)},
                 "audit": {str(k): int(v) for k, v in header["audit_seen"].items() if isinstance(v, int)}}  # fmt: skip

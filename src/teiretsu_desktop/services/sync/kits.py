@@ -143,9 +143,7 @@ def check_out(
         state = sync_state.require(s)
         entries = sync_devices.at_hub(s, state)
         hub = s.connection()
-        merge.set_capture(hub, False)
-        merge.number_local(hub, state.identity.device_id, merge.Columns(hub))
-        merge.set_capture(hub, True)
+        merge.number_own(hub, state.identity.device_id, merge.Columns(hub))
         found = (
             s.execute(*_in("SELECT id FROM support_case WHERE id IN :cases", case_ids, [])).scalars().all()
         )
@@ -342,8 +340,8 @@ def check_in(session: StaffSession, kit_folder: Path) -> Outcome[int]:
     try:
         with kit_store.uow() as kit_uow:
             kit = kit_uow.session.connection()
-            merge.set_capture(kit, False)
-            merge.number_local(kit, kit_id, merge.Columns(kit))
+            # Numbered, and the capture on again: a kit whose check-in is refused goes on logging.
+            merge.number_own(kit, kit_id, merge.Columns(kit))
             rows = kit.execute(
                 text("SELECT * FROM sync_write WHERE origin = :o ORDER BY counter"), {"o": kit_id}
             ).all()
@@ -363,10 +361,8 @@ def check_in(session: StaffSession, kit_folder: Path) -> Outcome[int]:
         hub = s.connection()
         columns = merge.Columns(hub)
         hub.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        merge.set_capture(hub, False)
-        merge.number_local(hub, state.identity.device_id, columns)
-        done, waiting = merge.apply_received(hub, writes, columns)
-        merge.set_capture(hub, True)
+        with merge.applying(hub, state.identity.device_id, columns):
+            done, waiting = merge.apply_received(hub, writes, columns)
         if waiting:
             raise SyncRefused(
                 "apply", "訪問キットの変更を適用できません / The kit's changes cannot be applied."

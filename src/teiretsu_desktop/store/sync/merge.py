@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -47,6 +49,24 @@ def now() -> str:
 
 def set_capture(conn: Connection, enabled: bool) -> None:
     conn.execute(text("UPDATE sync_capture SET enabled = :e WHERE id = 1"), {"e": 1 if enabled else 0})
+
+
+@contextmanager
+def applying(conn: Connection, device_id: str, columns: Columns) -> Iterator[None]:
+    """The block writes what is not this device's new change (another device's writes, a chosen value):
+    first this device's logged changes are numbered, so that they merge as made before it; the capture
+    triggers are off inside and on again after. An error leaves them off, but the transaction they are
+    in rolls back with it."""
+    set_capture(conn, False)
+    number_local(conn, device_id, columns)
+    yield
+    set_capture(conn, True)
+
+
+def number_own(conn: Connection, device_id: str, columns: Columns) -> None:
+    """This device's logged changes numbered now (before an export, an enrolment, a check-out)."""
+    with applying(conn, device_id, columns):
+        pass
 
 
 def version_vector(conn: Connection) -> VersionVector:
