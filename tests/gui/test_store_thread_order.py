@@ -62,7 +62,7 @@ def test_after_a_save_the_acting_window_reloads_first(
         session.lock()
     ran: Ran = []
     for module, name in ((window, "load_case"), (list_model, "find_cases"), (dashboard, "reminder_page"),
-                         (consultations, "list_consultations")):  # fmt: skip
+                         (consultations, "consultation_page")):  # fmt: skip
         _record(monkeypatch, module, name, ran)
     unlock(qtbot, gui)
     case_window = open_case_window(qtbot, gui, case_id)
@@ -109,7 +109,7 @@ def test_pages_read_when_shown_and_only_the_shown_one_after_a_change(
     qtbot: QtBot, gui: Application, store: TemplateStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ran: Ran = []
-    _record(monkeypatch, consultations, "list_consultations", ran)
+    _record(monkeypatch, consultations, "consultation_page", ran)
     _record(monkeypatch, list_model, "find_cases", ran)
     unlock(qtbot, gui)
     gui.main.show()
@@ -117,7 +117,7 @@ def test_pages_read_when_shown_and_only_the_shown_one_after_a_change(
     assert ran == []  # the dashboard shows; the case list and the 相談 page read nothing yet
     gui.main.nav.setCurrentRow(2)
     settle(qtbot, gui)
-    assert ran == ["list_consultations"]
+    assert ran == ["consultation_page"]
     session = unlock_admin(store.data_dir)
     try:
         case_id = new_case(session, new_person(session))
@@ -128,10 +128,10 @@ def test_pages_read_when_shown_and_only_the_shown_one_after_a_change(
     ran.clear()
     case_window.save()
     settle(qtbot, gui)
-    assert ran == ["list_consultations"]  # showing behind the window; the case list is not: marked stale
+    assert ran == ["consultation_page"]  # showing behind the window; the case list is not: marked stale
     gui.main.nav.setCurrentRow(1)
     settle(qtbot, gui)
-    assert ran == ["list_consultations", "find_cases"]
+    assert ran == ["consultation_page", "find_cases"]
 
 
 def test_a_search_starts_at_the_next_turn_of_the_event_loop(qtbot: QtBot, gui: Application) -> None:

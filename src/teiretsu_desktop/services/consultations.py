@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from teiretsu_desktop.domain.codes import BusinessLine, ConsultationChannel, ConsultationTopic, Requester
 from teiretsu_desktop.domain.errors import InvalidInput
@@ -113,19 +113,48 @@ def link_person(session: StaffSession, consultation_id: str, person_id: str) -> 
     return Outcome(consultation_id, Changes.of(ChangeKind.CONSULTATION, consultation_id))
 
 
+@dataclass(frozen=True)
+class ConsultationPage:
+    rows: list[ConsultationView]
+    total: int  # every consultation in the period
+
+
 def list_consultations(session: StaffSession, *, start: datetime, end: datetime) -> list[ConsultationView]:
+    """Every consultation received in the period, oldest first."""
+    return _consultations(session, start, end, newest_first=False, offset=0, limit=None).rows
+
+
+def consultation_page(
+    session: StaffSession, *, start: datetime, end: datetime, offset: int = 0, limit: int = 200
+) -> ConsultationPage:
+    """A page of the period's consultations, newest first, and how many there are (the 相談 page reads a
+    page at a time as it is scrolled: a year holds thousands at a large center, issue 19)."""
+    return _consultations(session, start, end, newest_first=True, offset=offset, limit=limit)
+
+
+def _consultations(
+    session: StaffSession,
+    start: datetime,
+    end: datetime,
+    *,
+    newest_first: bool,
+    offset: int,
+    limit: int | None,
+) -> ConsultationPage:
     session.require(Permission.READ_CASES)
     show = session.can(Permission.READ_SENSITIVE)
+    within = Consultation.received_at.between(start, end)
+    order = (Consultation.received_at.desc(), Consultation.id.desc()) if newest_first else (
+        Consultation.received_at, Consultation.id)  # fmt: skip
     with session.uow(write=False) as uow:
-        rows = list(
-            uow.session.execute(
-                select(Consultation)
-                .where(Consultation.received_at.between(start, end))
-                .order_by(Consultation.received_at)
-            ).scalars()
-        )
+        query = select(Consultation).where(within).order_by(*order).offset(offset)
+        rows = list(uow.session.execute(query if limit is None else query.limit(limit)).scalars())
+        total = (
+            len(rows) if limit is None
+            else uow.session.execute(select(func.count()).select_from(Consultation).where(within)).scalar_one()
+        )  # fmt: skip
     names = persons.names_of(session, {r.person_id for r in rows if r.person_id})
-    return [
+    views = [
         ConsultationView(
             r.received_at, ConsultationChannel(r.channel), Requester(r.consulter_kind),
             tuple(ConsultationTopic(t) for t in json.loads(r.topics)), r.summary if show else "", r.anonymous,
@@ -134,3 +163,4 @@ def list_consultations(session: StaffSession, *, start: datetime, end: datetime)
         )
         for r in rows
     ]  # fmt: skip
+    return ConsultationPage(views, int(total))

@@ -33,11 +33,48 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         self._columns = list(columns)
         self._rows: list[R] = []
         self._background = background  # a row's colour (overdue, today), or None
+        self._total = 0  # rows in all, when only the first are held (fetch_more_with)
+        self._fetching = False
+        self._request_more: Callable[[int], None] | None = None
 
-    def set_rows(self, rows: Sequence[R]) -> None:
+    def set_rows(self, rows: Sequence[R], total: int | None = None) -> None:
+        """The rows shown; with `total`, the first of that many, the rest read as the view scrolls
+        (`fetch_more_with`)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._total = len(self._rows) if total is None else total
+        self._fetching = False
         self.endResetModel()
+
+    def append_rows(self, rows: Sequence[R]) -> None:
+        """The next page arrived."""
+        self._fetching = False
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        else:
+            self._total = len(self._rows)  # fewer than counted: the list changed meanwhile
+
+    def fetch_more_with(self, request: Callable[[int], None]) -> None:
+        """Read the rest a page at a time: `request(offset)` asks for the page after the rows held and
+        answers with `append_rows` (Qt calls `fetchMore` as the view scrolls near the end)."""
+        self._request_more = request
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
+        return (
+            not parent.isValid() and self._request_more is not None and not self._fetching
+            and len(self._rows) < self._total
+        )  # fmt: skip
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
+        if self.canFetchMore(parent) and self._request_more is not None:
+            self._fetching = True
+            self._request_more(len(self._rows))
+
+    @property
+    def total(self) -> int:
+        return self._total
 
     def clear(self) -> None:
         self.set_rows([])
