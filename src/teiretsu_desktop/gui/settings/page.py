@@ -29,6 +29,7 @@ from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.form import Field, Form
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog, Job
 from teiretsu_desktop.gui.widgets.list_page import ListPage
+from teiretsu_desktop.gui.widgets.progress import follow_progress
 from teiretsu_desktop.gui.widgets.table_model import Column
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services import audit_log, maintenance, staff
@@ -255,18 +256,9 @@ class CenterSettingsPage(QWidget):
     def run_backup(self, path: Path) -> QProgressDialog:
         """Copy with a progress bar; Cancel stops between steps and leaves no partial file."""
         progress = Progress(self.context.runner)
-        dialog = QProgressDialog(self.tr("バックアップしています…"), self.tr("中止"), 0, 100, self)
-        dialog.setMinimumDuration(300)
-        dialog.canceled.connect(lambda: setattr(progress, "cancelled", True))
-
-        def moved(done: int, total: int) -> None:
-            dialog.setValue(int(done * 100 / total) if total else 0)
-
-        self.context.runner.progress.connect(moved)
-
-        def finished() -> None:
-            self.context.runner.progress.disconnect(moved)
-            dialog.reset()
+        dialog, finished = follow_progress(
+            self, self.context.runner, self.tr("バックアップしています…"), self.tr("中止"), cancels=progress
+        )
 
         def done(info: BackupInfo) -> None:
             finished()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teiretsu_desktop.domain.errors import SyncRefused
 from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.cases.forms import (
     CASE_FIELDS,
@@ -32,6 +31,7 @@ from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.tasks import Progress
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.list_page import ListPage
+from teiretsu_desktop.gui.widgets.progress import follow_progress
 from teiretsu_desktop.gui.widgets.table_model import Column
 from teiretsu_desktop.security.devices import DeviceEntry
 from teiretsu_desktop.security.permissions import Permission
@@ -166,17 +166,9 @@ class ExchangePage(QWidget):
         if folder is None:
             return None
         progress = Progress(self.context.runner)
-        dialog = QProgressDialog(self.tr("取り込んでいます…"), self.tr("閉じる"), 0, 100, self)
-        dialog.setMinimumDuration(300)
-
-        def moved(done: int, total: int) -> None:
-            dialog.setValue(int(done * 100 / total) if total else 0)
-
-        self.context.runner.progress.connect(moved)
-
-        def finished() -> None:
-            self.context.runner.progress.disconnect(moved)
-            dialog.reset()
+        dialog, finished = follow_progress(
+            self, self.context.runner, self.tr("取り込んでいます…"), self.tr("閉じる")
+        )
 
         def done(report: exchange.ImportReport) -> None:
             finished()
@@ -255,13 +247,7 @@ class DevicesPage(ListPage[DeviceEntry]):
         self.add_button(self.tr("取り消す…"), self.revoke, needs=Permission.MANAGE_DEVICES)
 
     def load(self) -> None:
-        def listed(session: object) -> list[DeviceEntry]:
-            try:
-                return devices.devices(session)  # type: ignore[arg-type]
-            except SyncRefused:  # not in a sync group yet: nothing to list
-                return []
-
-        QueryOp(self.context, listed, self.model.set_rows).run_in_background()
+        QueryOp(self.context, devices.devices_if_any, self.model.set_rows).run_in_background()
 
     def _report(self, text: str) -> None:
         self.status.setText(text)

@@ -184,10 +184,20 @@ def revoke(session: StaffSession, device_id: str) -> DeviceEntry:
 
 
 def devices(session: StaffSession) -> list[DeviceEntry]:
+    """The group's devices, by enrolment; refused outside a group (the command line says so)."""
     session.require(Permission.SYNC)
     with session.uow(write=False) as uow:
         sync_state.require(uow.session)
         return sorted(sync_state.registry(uow.session).values(), key=lambda e: str(e.body["enrolled_at"]))
+
+
+def devices_if_any(session: StaffSession) -> list[DeviceEntry]:
+    """The group's devices, or none outside a group (the 端末 tab before sync has begun)."""
+    session.require(Permission.SYNC)
+    with session.uow(write=False) as uow:
+        if sync_state.load(uow.session) is None:
+            return []
+    return devices(session)
 
 
 def pending_count(session: StaffSession) -> int:
