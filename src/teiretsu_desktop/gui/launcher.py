@@ -93,15 +93,20 @@ class Application:
         """The main window, complete: built while the passphrase is typed (`_warm_up`), or here at the
         first unlock (or when asked for). Its pages and what they import — the store, forms,
         spreadsheets — are not needed to show the lock screen (issue 19)."""
+        main = self._window()
+        if not self._main_ready:
+            main.finish_building()
+            register_session_notifications(int(main.winId()))
+            self.idle.remaining_changed.connect(main.show_remaining)
+            self._main_ready = True
+        return main
+
+    def _window(self) -> MainWindow:
+        """The main window as far as it is built (its frame at first)."""
         if self._main is None:
             from teiretsu_desktop.gui.main_window import MainWindow
 
             self._main = MainWindow(self.context, gradually=True)
-        if not self._main_ready:
-            self._main.finish_building()
-            register_session_notifications(int(self._main.winId()))
-            self.idle.remaining_changed.connect(self._main.show_remaining)
-            self._main_ready = True
         return self._main
 
     @property
@@ -122,11 +127,7 @@ class Application:
     def _build_ahead(self) -> None:
         if self._main_ready or self.context.is_unlocked:
             return
-        if self._main is None:
-            from teiretsu_desktop.gui.main_window import MainWindow
-
-            self._main = MainWindow(self.context, gradually=True)
-        if self._main.build_step():
+        if self._window().build_step():
             QTimer.singleShot(0, self._build_ahead)
 
     def lock_now(self) -> None:

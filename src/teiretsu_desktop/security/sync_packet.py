@@ -15,7 +15,7 @@ import os
 import struct
 import zlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -76,8 +76,31 @@ def decode(data: bytes) -> Envelope:
         signature = data[at:]
         if len(header_bytes) != header_len or len(body) != body_len or len(signature) != SIGNATURE:
             raise PacketFormatError("truncated")
+    except struct.error as exc:
+        raise PacketFormatError(type(exc).__name__) from None
+    header = _parsed_header(header_bytes)
+    return Envelope(header, header_bytes, body, data[: len(data) - SIGNATURE], signature)
+
+
+def read_header(handle: BinaryIO) -> dict[str, Any]:
+    """Only the header of the packet file open in `handle`, without reading its body (a first pass over
+    a folder needs the device entries alone); PacketFormatError as `decode` would raise it."""
+    head = handle.read(len(MAGIC) + 4)
+    if len(head) != len(MAGIC) + 4 or not head.startswith(MAGIC):
+        raise PacketFormatError("magic")
+    (header_len,) = struct.unpack_from(">I", head, len(MAGIC))
+    if header_len > MAX_HEADER:
+        raise PacketFormatError("header size")
+    header_bytes = handle.read(header_len)
+    if len(header_bytes) != header_len:
+        raise PacketFormatError("truncated")
+    return _parsed_header(header_bytes)
+
+
+def _parsed_header(header_bytes: bytes) -> dict[str, Any]:
+    try:
         header = json.loads(header_bytes.decode("utf-8"))
-    except (struct.error, ValueError, TypeError, OverflowError, RecursionError) as exc:  # JSON errors too
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # JSON errors too
         raise PacketFormatError(type(exc).__name__) from None
     if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("version") != VERSION:
         raise PacketFormatError("header")
@@ -86,7 +109,7 @@ def decode(data: bytes) -> Envelope:
                        ("audit_seen", dict)):  # fmt: skip
         if not isinstance(header.get(name), kind):
             raise PacketFormatError(f"header {name}")
-    return Envelope(header, header_bytes, body, data[: len(data) - SIGNATURE], signature)
+    return header
 
 
 def decrypt(envelope: Envelope, key: bytes) -> dict[str, Any]:

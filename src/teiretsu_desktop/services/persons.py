@@ -162,33 +162,26 @@ def _write_children(uow: UnitOfWork, person_id: str, data: PersonInput, *, regis
             if k not in kept
         ]
     )
-    wanted = [
-        (str(c.kind), c.grade, c.local_label, c.number, c.issuer, c.issued_on, c.expires_on)
-        for c in data.certificates
-    ]
+    wanted = [_certificate_values(c) for c in data.certificates]
     for cert in s.scalars(select(Certificate).where(Certificate.person_id == person_id)):
-        held = (
-            cert.kind,
-            cert.grade,
-            cert.local_label,
-            cert.number,
-            cert.issuer,
-            cert.issued_on,
-            cert.expires_on,
-        )
+        held = _certificate_values(cert)
         if held in wanted:
             wanted.remove(held)
         else:
             s.delete(cert)
     s.add_all(
-        [
-            Certificate(
-                person_id=person_id, kind=kind, grade=grade, local_label=label, number=number, issuer=issuer,
-                issued_on=issued, expires_on=expires,
-            )
-            for kind, grade, label, number, issuer, issued, expires in wanted
-        ]
-    )  # fmt: skip
+        [Certificate(person_id=person_id, **dict(zip(CERTIFICATE_FIELDS, v, strict=True))) for v in wanted]
+    )
+
+
+# What a 手帳 is, compared between a save and the rows held (the row's id and revision aside).
+CERTIFICATE_FIELDS = ("kind", "grade", "local_label", "number", "issuer", "issued_on", "expires_on")
+
+
+def _certificate_values(certificate: object) -> tuple[object, ...]:
+    """A 手帳 as typed (CertificateInput: its kind a code) or as stored (Certificate: its kind text)."""
+    values = [getattr(certificate, name) for name in CERTIFICATE_FIELDS]
+    return (str(values[0]), *values[1:])  # the kind first
 
 
 def find_likely_duplicates(

@@ -434,16 +434,10 @@ def _take_device_entries(session: StaffSession, files: list[Path]) -> None:
             if path.stat().st_size > MAX_PACKET_FILE:
                 continue
             with open(path, "rb") as handle:
-                head = handle.read(len(packet.MAGIC) + 4)
-                if not head.startswith(packet.MAGIC):
-                    continue
-                length = int.from_bytes(head[len(packet.MAGIC) :], "big")
-                if length > packet.MAX_HEADER:
-                    continue
-                header = json.loads(handle.read(length).decode("utf-8"))
+                header = packet.read_header(handle)
             for item in header["devices"]:
                 offered.append(DeviceEntry.from_json(item))
-        except (OSError, ValueError, TypeError, KeyError, RecursionError):
+        except (OSError, ValueError, TypeError, KeyError):  # PacketFormatError is a ValueError
             continue  # a bad file is refused, with its reason, when it is read in the second pass
     if not offered:
         return

@@ -52,10 +52,6 @@ def start_over(conn: Connection, new_signature: str) -> None:
     conn.execute(insert(StoreMeta).values(key=SIGNATURE_KEY, value=new_signature))
 
 
-def has_stale(conn: Connection) -> bool:
-    return conn.execute(select(reminder_stale.c.subject).limit(1)).first() is not None
-
-
 def stale_subjects(conn: Connection, limit: int) -> list[str]:
     return list(conn.execute(select(reminder_stale.c.subject).limit(limit)).scalars())
 
@@ -233,7 +229,3 @@ def person_names(conn: Connection, person_ids: set[str]) -> dict[str, Any]:
         query = select(Person.id, Person.family_name, Person.given_name).where(Person.id.in_(part))
         found.update({row.id: row for row in conn.execute(query)})
     return found
-
-
-def subjects_of(cases: Iterable[str], persons: Iterable[str]) -> list[str]:
-    return [f"c:{c}" for c in cases] + [f"p:{p}" for p in persons]
