@@ -155,7 +155,14 @@ def main() -> int:
         start = time.perf_counter()
         app.main.open_case(long_case)
         window = app.main.case_windows[long_case]
-        window.tabs.setCurrentWidget(window.timeline)
+        wait_for(lambda: window.header.text() != "")  # 基本情報, with the record
+        QCoreApplication.processEvents()  # painted
+        results["case_window_shown_s"] = time.perf_counter() - start
+        results["case_window_freeze_ms"] = beat.longest * 1000
+        wait_for(lambda: not app.context.runner.busy)
+        beat.reset()
+        start = time.perf_counter()
+        window.tabs.setCurrentIndex(window.lazy.index("timeline"))  # the user clicks 支援経過
         wait_for(lambda: window.timeline.model.rowCount() > 0)
         QCoreApplication.processEvents()  # painted
         results["long_case_log_shown_s"] = time.perf_counter() - start

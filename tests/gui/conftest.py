@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, event
 
@@ -176,6 +176,17 @@ def open_case_window(qtbot: QtBot, app: Application, case_id: str) -> CaseWindow
     qtbot.waitUntil(lambda: window.header.text() != "", timeout=10000)
     settle(qtbot, app)
     return window
+
+
+def show_tab(qtbot: QtBot, app: Application, window: CaseWindow, label: str) -> QWidget:
+    """Choose a case window's tab by its label, as a user clicks it (a tab is built and reads its
+    records when first shown), and wait until it has read them."""
+    labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    window.tabs.setCurrentIndex(labels.index(label))
+    settle(qtbot, app)
+    page = window.tabs.currentWidget()
+    assert page is not None and not page.objectName().startswith("unbuilt_")
+    return page
 
 
 def unlock(qtbot: QtBot, app: Application, login: str = ADMIN, passphrase: str = ADMIN_PASS) -> None:

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from teiretsu_desktop.gui.launcher import Application
 from teiretsu_desktop.services import assessment
-from tests.gui.conftest import Answers, open_case_window, settle, type_values, unlock
+from tests.gui.conftest import Answers, open_case_window, settle, show_tab, type_values, unlock
 from tests.helpers.casework import new_case, new_person
 from tests.helpers.stores import CLERK, CLERK_PASS, TemplateStore, unlock_admin
 
@@ -24,8 +24,9 @@ def test_an_assessment_is_typed_saved_as_a_version_and_hidden_from_a_clerk(
         session.lock()
     unlock(qtbot, gui)
     window = open_case_window(qtbot, gui, case_id)
+    show_tab(qtbot, gui, window, "アセスメント")
     tab = window.assessment
-    assert window.tabs.tabText(window.tabs.indexOf(tab)) == "アセスメント"
+    assert window.tabs.currentWidget() is tab
     assert tab.version.currentText() == "まだありません"
     type_values(tab.form, {"family": "姉と年賀状のやりとりがある", "wishes": "「海の見える町に住みたい」"})
     tab.save_button.click()
@@ -39,7 +40,8 @@ def test_an_assessment_is_typed_saved_as_a_version_and_hidden_from_a_clerk(
     settle(qtbot, gui)
     unlock(qtbot, gui, CLERK, CLERK_PASS)
     clerk_window = open_case_window(qtbot, gui, case_id)
-    clerk_tab = clerk_window.assessment
+    clerk_tab = show_tab(qtbot, gui, clerk_window, "アセスメント")
+    assert clerk_tab is clerk_window.assessment
     qtbot.waitUntil(lambda: clerk_tab.version.currentText().startswith("第1版"), timeout=10000)
     assert not clerk_tab.save_button.isVisibleTo(clerk_window)
     assert not clerk_tab.form.isVisibleTo(clerk_window)

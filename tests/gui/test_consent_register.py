@@ -12,7 +12,7 @@ from teiretsu_desktop.gui.launcher import Application
 from teiretsu_desktop.gui.printing.dialog import PrintDialog
 from teiretsu_desktop.gui.widgets.form import MultiCheck
 from teiretsu_desktop.services.consent import list_disclosures
-from tests.gui.conftest import settle, unlock
+from tests.gui.conftest import settle, show_tab, unlock
 from tests.helpers.casework import new_case, new_person
 from tests.helpers.stores import TemplateStore, unlock_admin
 
@@ -28,8 +28,9 @@ def test_a_consent_is_prepared_printed_signed_and_then_covers_a_phone_call(
     gui.main.open_case(cid)
     settle(qtbot, gui)
     window = gui.main.case_windows[cid]
-    register = window.findChild(ConsentRegister)
-    assert register is not None and window.tabs.tabText(window.tabs.indexOf(register)) == "同意・提供記録"
+    assert window.findChild(ConsentRegister) is None  # built when first shown
+    register = show_tab(qtbot, gui, window, "同意・提供記録")
+    assert isinstance(register, ConsentRegister)
     consents, disclosures = register.consents, register.disclosures
 
     # A call to the lawyer with no consent on file: refused, and the dialog says why and stays open.

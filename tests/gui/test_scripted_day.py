@@ -19,7 +19,7 @@ from teiretsu_desktop.gui.launcher import Application
 from teiretsu_desktop.gui.widgets.form import MultiCheck
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog
 from teiretsu_desktop.store.paths import DataDir
-from tests.gui.conftest import settle, type_values, unlock
+from tests.gui.conftest import settle, show_tab, type_values, unlock
 
 PASS = "first-day passphrase"
 
@@ -122,6 +122,7 @@ def test_a_scripted_day(qtbot: QtBot, qapp: object, tmp_path: Path) -> None:
         assert "面接記録" in window.status.text() and "依頼受理" not in window.header.text()
 
         # Consent, then a prison interview typed as a visit note.
+        show_tab(qtbot, app, window, "同意・提供記録")
         assert window.consents is not None
         window.consents.record()
         consent = _dialog(window.consents, FormDialog)

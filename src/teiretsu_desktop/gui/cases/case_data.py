@@ -22,6 +22,7 @@ class CaseData:
     steps: list[cases.NextStep]
     staff: list[Colleague]
     draft: case_record.FormDraftView | None
+    note_draft: activities.DraftView | None = None  # the 支援経過 note left unfinished
     consent: ConsentView | None = None
     last_review: date | None = None
     last_contact: datetime | None = None
@@ -43,6 +44,7 @@ def load_case(session: StaffSession, case_id: str) -> CaseData:
         steps=cases.next_steps(session, case_id),
         staff=list_colleagues(session),
         draft=case_record.form_draft(session, case_id),
+        note_draft=activities.load_draft(session, case_id),
         consent=consent_in_force(session, case.person_id, case_id),
         last_review=max((r.reviewed_on for r in reviews), default=None),
         last_contact=activities.last_contact(session, case_id),

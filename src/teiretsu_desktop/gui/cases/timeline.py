@@ -154,17 +154,10 @@ class TimelineTab(QWidget):
             self.context, lambda s: activities.list_activities(s, case_id), self.model.set_rows
         ).run_in_background()
 
-    def load_draft(self) -> None:
-        """Once, when the window opens: bring back the note left unfinished (by a lock, close or crash)."""
-        if not self.may_write:
-            return
-        case_id = self.case_id
-        QueryOp(
-            self.context, lambda s: activities.load_draft(s, case_id), self._draft_loaded
-        ).run_in_background()
-
-    def _draft_loaded(self, draft: DraftView | None) -> None:
-        if draft is None or self._typed_since_open or self.note.toPlainText():
+    def restore_draft(self, draft: DraftView) -> None:
+        """Once, when the window opens: bring back the note left unfinished (by a lock, close or crash;
+        read with the record)."""
+        if not self.may_write or self._typed_since_open or self.note.toPlainText():
             return  # the user is already typing: what is on the screen wins
         self._loading_draft = True
         self.note_kind.set_value(draft.kind)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -37,6 +37,7 @@ from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.cases.assessment_tab import AssessmentTab
 from teiretsu_desktop.gui.cases.candidates import CandidatesTab
 from teiretsu_desktop.gui.cases.case_data import CaseData, load_case
+from teiretsu_desktop.gui.cases.certificates import CertificateTable
 from teiretsu_desktop.gui.cases.consent_register import ConsentRegister, ConsentTab, DisclosuresTab
 from teiretsu_desktop.gui.cases.eligibility_tab import EligibilityTab
 from teiretsu_desktop.gui.cases.events_tab import EventsTab
@@ -53,6 +54,8 @@ from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.printing.dialog import PrintDialog
 from teiretsu_desktop.gui.widgets.buttons import Button
+from teiretsu_desktop.gui.widgets.form import Form
+from teiretsu_desktop.gui.widgets.lazy_tabs import LazyTabs
 from teiretsu_desktop.gui.widgets.scroll import scrolling
 from teiretsu_desktop.gui.window_geometry import remember, restore
 from teiretsu_desktop.security.permissions import Permission
@@ -61,6 +64,17 @@ from teiretsu_desktop.services.changes import ChangeKind, Changes
 
 DRAFT_DELAY_MS = 800
 ASSESSMENT_DRAFT = "assessment"  # the assessment tab's edits, kept in the window's draft
+# The tab each part of the record's forms is on (the others are named as their tabs).
+PAGE_OF_PART = {"person": "basic", "case": "basic", "certificates": "disability"}
+_T = TypeVar("_T")
+
+
+class Loadable(Protocol):
+    """A tab over records of the case: read again after a change, emptied at a lock."""
+
+    def load(self) -> None: ...
+
+    def clear(self) -> None: ...
 
 
 class CaseWindow(QWidget):
@@ -113,61 +127,50 @@ class CaseWindow(QWidget):
         may_sensitive = context.session.can(Permission.READ_SENSITIVE)
         self.forms = RecordForms(
             self, hidden=set() if may_sensitive else SENSITIVE_KEYS, read_only=not self.may_write,
-            on_edit=self._edited,
+            on_edit=self._edited, build_page=lambda part: self.lazy.ensure(PAGE_OF_PART.get(part, part)),
         )  # fmt: skip
-        self.person_form, self.case_form = self.forms.person, self.forms.case
-        self.disability_form, self.certificates = self.forms.disability, self.forms.certificates
-        self.follow_up_form, self.outcome_form = self.forms.follow_up, self.forms.outcome
-        self.timeline = TimelineTab(context, case_id, self)
-        self.events = EventsTab(context, case_id, self)
-        self.requirements = EligibilityTab(context, case_id, self)
-        self.assessment = AssessmentTab(context, case_id, self)
-        self.plan = PlanTab(context, case_id, self)
-        self.meetings = MeetingsTab(context, case_id, self._print_meeting, self)
-        self.assessment.form.edited.connect(self._edited)
-        self.assessment.saved.connect(self._assessment_saved)
-        self.candidates = CandidatesTab(context, case_id, self)
-        self.applications = ApplicationsTab(context, case_id, self)
-        self.reviews = ReviewsTab(context, case_id, self)
+        self._data: CaseData | None = None  # the record as last read
+        # The tabs are built when first shown (or first needed), each loading its records then: a
+        # window opens with what is seen, and nothing unseen is read (issue 19, ADR 0021).
+        self._timeline: TimelineTab | None = None
+        self._events: EventsTab | None = None
+        self._requirements: EligibilityTab | None = None
+        self._assessment: AssessmentTab | None = None
+        self._plan: PlanTab | None = None
+        self._meetings: MeetingsTab | None = None
+        self._candidates: CandidatesTab | None = None
+        self._applications: ApplicationsTab | None = None
+        self._reviews: ReviewsTab | None = None
         self.consents: ConsentTab | None = None
         self.disclosures: DisclosuresTab | None = None
-        # The tabs over lists of records: read at the first load, cleared at a lock.
-        self.record_tabs = (
-            self.candidates, self.applications, self.reviews, self.assessment, self.plan, self.meetings
-        )  # fmt: skip
-        # What a change of each kind elsewhere reloads (when it concerns this case).
-        self.reloads: dict[ChangeKind, Callable[[], None]] = {
-            ChangeKind.CANDIDATE: self.candidates.load, ChangeKind.APPLICATION: self.applications.load,
-            ChangeKind.REVIEW: self.reviews.load, ChangeKind.ASSESSMENT: self.assessment.load,
-            ChangeKind.PLAN: self.plan.load, ChangeKind.MEETING: self.meetings.load,
-            ChangeKind.ACTIVITY: self.timeline.load,
+        # What a change of each kind elsewhere reloads (when it concerns this case and is built).
+        self.reloads: dict[ChangeKind, Callable[[], Loadable | None]] = {
+            ChangeKind.CANDIDATE: lambda: self._candidates, ChangeKind.APPLICATION: lambda: self._applications,
+            ChangeKind.REVIEW: lambda: self._reviews, ChangeKind.ASSESSMENT: lambda: self._assessment,
+            ChangeKind.PLAN: lambda: self._plan, ChangeKind.MEETING: lambda: self._meetings,
+            ChangeKind.ACTIVITY: lambda: self._timeline,
         }  # fmt: skip
         self.tabs = QTabWidget(self)
+        self.lazy = LazyTabs(self.tabs)
         basic = QWidget(self)
         basic_layout = QHBoxLayout(basic)
+        self.person_form = self.forms.make("person", basic)
+        self.case_form = self.forms.make("case", basic)
         basic_layout.addWidget(self.person_form, 1)
         basic_layout.addWidget(self.case_form, 1)
-        disability = QWidget(self)
-        disability_layout = QVBoxLayout(disability)
-        disability_layout.addWidget(self.disability_form)
-        disability_layout.addWidget(self.certificates)
-        follow_up = QWidget(self)
-        follow_layout = QVBoxLayout(follow_up)
-        follow_layout.addWidget(self.follow_up_form)
-        follow_layout.addWidget(self.reviews)
-        self.tabs.addTab(scrolling(basic, self), self.tr("基本情報"))
-        self.tabs.addTab(scrolling(disability, self), self.tr("障害・手帳"))
-        self.consent_index = self.tabs.addTab(QWidget(self), self.tr("同意・提供記録"))
-        self.tabs.addTab(self.timeline, self.tr("支援経過"))
-        self.tabs.addTab(self.events, self.tr("すべての経過"))
-        self.tabs.addTab(self.assessment, self.tr("アセスメント"))
-        self.tabs.addTab(self.plan, self.tr("支援計画"))
-        self.tabs.addTab(self.meetings, self.tr("会議"))
-        self.tabs.addTab(self.requirements, self.tr("特別調整の要件"))
-        self.tabs.addTab(self.candidates, self.tr("受入先調整"))
-        self.tabs.addTab(self.applications, self.tr("申請支援"))
-        self.tabs.addTab(follow_up, self.tr("フォローアップ"))
-        self.tabs.addTab(scrolling(self.outcome_form, self), self.tr("終結"))
+        self.lazy.add_built("basic", self.tr("基本情報"), scrolling(basic, self))
+        self.lazy.add("disability", self.tr("障害・手帳"), self._build_disability)
+        self.lazy.add("consents", self.tr("同意・提供記録"), self._build_consents)
+        self.lazy.add("timeline", self.tr("支援経過"), self._build_timeline)
+        self.lazy.add("events", self.tr("すべての経過"), self._build_events)
+        self.lazy.add("assessment", self.tr("アセスメント"), self._build_assessment)
+        self.lazy.add("plan", self.tr("支援計画"), self._build_plan)
+        self.lazy.add("meetings", self.tr("会議"), self._build_meetings)
+        self.lazy.add("requirements", self.tr("特別調整の要件"), self._build_requirements)
+        self.lazy.add("candidates", self.tr("受入先調整"), self._build_candidates)
+        self.lazy.add("applications", self.tr("申請支援"), self._build_applications)
+        self.lazy.add("follow_up", self.tr("フォローアップ"), self._build_follow_up)
+        self.lazy.add("outcome", self.tr("終結"), self._build_outcome)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.person_button)
@@ -200,6 +203,144 @@ class CaseWindow(QWidget):
         context.about_to_lock.connect(self.keep_drafts)
         context.locked.connect(self.clear_and_close)
         self.reload()
+
+    # -- the tabs, built when first shown ------------------------------------------------------------
+
+    def _build_disability(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.forms.make("disability", page))
+        layout.addWidget(self.forms.make_certificates(page))
+        return scrolling(page, self)
+
+    def _build_consents(self) -> QWidget | None:
+        if not self.person_id:
+            return None  # the register is the person's: built once the record has told whose it is
+        register = ConsentRegister(self.context, self.case_id, self.person_id, self.open_print, self)
+        self.consents, self.disclosures = register.consents, register.disclosures
+        self.consents.load()
+        self.disclosures.load()
+        return register
+
+    def _build_timeline(self) -> QWidget:
+        tab = self._timeline = TimelineTab(self.context, self.case_id, self)
+        tab.load()
+        return tab
+
+    def _build_events(self) -> QWidget:
+        self._events = EventsTab(self.context, self.case_id, self)  # reads when shown
+        return self._events
+
+    def _build_assessment(self) -> QWidget:
+        tab = self._assessment = AssessmentTab(self.context, self.case_id, self)
+        tab.form.edited.connect(self._edited)
+        tab.saved.connect(self._assessment_saved)
+        tab.load()
+        return tab
+
+    def _build_plan(self) -> QWidget:
+        tab = self._plan = PlanTab(self.context, self.case_id, self)
+        tab.load()
+        return tab
+
+    def _build_meetings(self) -> QWidget:
+        tab = self._meetings = MeetingsTab(self.context, self.case_id, self._print_meeting, self)
+        tab.load()
+        return tab
+
+    def _build_requirements(self) -> QWidget:
+        tab = self._requirements = EligibilityTab(self.context, self.case_id, self)
+        if self._data is not None:  # read with the record (the header counts them)
+            tab.model.set_rows(self._data.requirements)
+        return tab
+
+    def _build_candidates(self) -> QWidget:
+        tab = self._candidates = CandidatesTab(self.context, self.case_id, self)
+        tab.load()
+        return tab
+
+    def _build_applications(self) -> QWidget:
+        tab = self._applications = ApplicationsTab(self.context, self.case_id, self)
+        tab.load()
+        return tab
+
+    def _build_follow_up(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.forms.make("follow_up", page))
+        self._reviews = ReviewsTab(self.context, self.case_id, page)
+        self._reviews.load()
+        layout.addWidget(self._reviews)
+        return page
+
+    def _build_outcome(self) -> QWidget:
+        return scrolling(self.forms.make("outcome", self), self)
+
+    def _tab(self, name: str, tab: Callable[[], _T | None]) -> _T:
+        """A tab's widget, its page built first if it was not (for code and tests that need it)."""
+        self.lazy.ensure(name)
+        built = tab()
+        assert built is not None, f"{name} cannot be built before the record is read"
+        return built
+
+    @property
+    def timeline(self) -> TimelineTab:
+        return self._tab("timeline", lambda: self._timeline)
+
+    @property
+    def events(self) -> EventsTab:
+        return self._tab("events", lambda: self._events)
+
+    @property
+    def requirements(self) -> EligibilityTab:
+        return self._tab("requirements", lambda: self._requirements)
+
+    @property
+    def assessment(self) -> AssessmentTab:
+        return self._tab("assessment", lambda: self._assessment)
+
+    @property
+    def plan(self) -> PlanTab:
+        return self._tab("plan", lambda: self._plan)
+
+    @property
+    def meetings(self) -> MeetingsTab:
+        return self._tab("meetings", lambda: self._meetings)
+
+    @property
+    def candidates(self) -> CandidatesTab:
+        return self._tab("candidates", lambda: self._candidates)
+
+    @property
+    def applications(self) -> ApplicationsTab:
+        return self._tab("applications", lambda: self._applications)
+
+    @property
+    def reviews(self) -> ReviewsTab:
+        return self._tab("follow_up", lambda: self._reviews)
+
+    @property
+    def disability_form(self) -> Form:
+        return self.forms.part("disability")
+
+    @property
+    def certificates(self) -> CertificateTable:
+        return self.forms.certificates()
+
+    @property
+    def follow_up_form(self) -> Form:
+        return self.forms.part("follow_up")
+
+    @property
+    def outcome_form(self) -> Form:
+        return self.forms.part("outcome")
+
+    def _built_tabs(self) -> list[Loadable]:
+        tabs = (
+            self._timeline, self._events, self._requirements, self._assessment, self._plan, self._meetings,
+            self._candidates, self._applications, self._reviews, self.consents, self.disclosures,
+        )  # fmt: skip
+        return [tab for tab in tabs if tab is not None]
 
     # -- loading ----------------------------------------------------------------------------------
 
@@ -242,20 +383,18 @@ class CaseWindow(QWidget):
         self._show_steps(data.steps)
         line = case.business_line
         self.tabs.setTabVisible(
-            self.tabs.indexOf(self.candidates),
+            self.lazy.index("candidates"),
             line in (BusinessLine.SPECIAL, BusinessLine.GENERAL, BusinessLine.SUSPECT),
         )
-        self.tabs.setTabVisible(self.tabs.indexOf(self.requirements), line is BusinessLine.SPECIAL)
-        self.requirements.model.set_rows(data.requirements)  # read with the record (the header counts them)
-        if self.consents is None:  # the first load
-            register = ConsentRegister(self.context, self.case_id, person.id, self.open_print, self)
-            self.consents, self.disclosures = register.consents, register.disclosures
-            self.tabs.removeTab(self.consent_index)
-            self.tabs.insertTab(self.consent_index, register, self.tr("同意・提供記録"))
-            for tab in (self.consents, self.disclosures, *self.record_tabs):
-                tab.load()
-            self.timeline.load()
-            self.timeline.load_draft()
+        self.tabs.setTabVisible(self.lazy.index("requirements"), line is BusinessLine.SPECIAL)
+        if self._requirements is not None:  # read with the record (the header counts them)
+            self._requirements.model.set_rows(data.requirements)
+        first = self._data is None
+        self._data = data
+        if first:
+            self.lazy.retry_current()  # a tab chosen before the record was read (同意・提供記録)
+            if data.note_draft is not None and self.may_write:
+                self.timeline.restore_draft(data.note_draft)  # the note left unfinished
             if data.draft is not None and self.may_write:
                 self._restore(data.draft)
 
@@ -319,7 +458,10 @@ class CaseWindow(QWidget):
     # -- what was edited --------------------------------------------------------------------------
 
     def is_dirty(self) -> bool:
-        return self.may_write and (self.forms.is_dirty() or self.assessment.is_dirty())
+        return self.may_write and (self.forms.is_dirty() or self._assessment_dirty())
+
+    def _assessment_dirty(self) -> bool:
+        return self._assessment is not None and self._assessment.is_dirty()
 
     def _edited(self) -> None:
         if self.is_dirty():
@@ -334,8 +476,8 @@ class CaseWindow(QWidget):
         case_id = self.case_id
         if self.is_dirty():
             state = self.forms.draft()
-            if self.assessment.is_dirty():
-                state[ASSESSMENT_DRAFT] = self.assessment.draft()
+            if self._assessment is not None and self._assessment.is_dirty():
+                state[ASSESSMENT_DRAFT] = self._assessment.draft()
             self._draft_saved = True
             ChangeOp(self.context, lambda s: case_record.save_form_draft(s, case_id, state)).failure(
                 self._draft_failed
@@ -353,7 +495,8 @@ class CaseWindow(QWidget):
     def keep_drafts(self) -> None:
         """Before a lock: queue the drafts now; the store thread writes them before it locks."""
         self.save_draft_now()
-        self.timeline.flush()
+        if self._timeline is not None:
+            self._timeline.flush()
 
     # -- actions ----------------------------------------------------------------------------------
 
@@ -369,8 +512,10 @@ class CaseWindow(QWidget):
     def save(self, move_to: CaseState | None = None, reason: str | None = None) -> None:
         if not self.may_write or self._saving:
             return  # a second Ctrl+S while the first is on its way would be judged stale
-        if self.assessment.is_dirty():  # Ctrl+S saves the assessment too (as a new version)
-            self.assessment.save()
+        if (
+            self._assessment is not None and self._assessment.is_dirty()
+        ):  # Ctrl+S saves it too (a new version)
+            self._assessment.save()
             if not self.forms.is_dirty() and move_to is None:
                 return
         closing, self._close_after_save = self._close_after_save, False  # set again only if saving
@@ -493,7 +638,8 @@ class CaseWindow(QWidget):
     def _drop_edits(self) -> None:
         self._draft_timer.stop()
         self.forms.mark_clean()
-        self.assessment.drop_edits()
+        if self._assessment is not None:
+            self._assessment.drop_edits()
         if self._draft_saved and self.context.is_unlocked:
             self._draft_saved = False
             case_id = self.case_id
@@ -523,13 +669,15 @@ class CaseWindow(QWidget):
                 )
             self.reload()
         for kind in kinds & self.reloads.keys():
-            self.reloads[kind]()
+            tab = self.reloads[kind]()
+            if tab is not None:  # a tab not built yet reads when it is
+                tab.load()
         if changes.touches(ChangeKind.CONSENT) and self.consents is not None:
             self.consents.load()
         if changes.touches(ChangeKind.DISCLOSURE) and self.disclosures is not None:
             self.disclosures.load()
-        if kinds or changes.touches(ChangeKind.CONSENT, ChangeKind.DISCLOSURE):
-            self.events.mark_stale()  # read again when shown
+        if self._events is not None and (kinds or changes.touches(ChangeKind.CONSENT, ChangeKind.DISCLOSURE)):
+            self._events.mark_stale()  # read again when shown
         if not record_changed and (
             kinds & {ChangeKind.CANDIDATE, ChangeKind.ACTIVITY} or changes.touches(ChangeKind.CONSENT)
         ):
@@ -544,10 +692,9 @@ class CaseWindow(QWidget):
         self.header.clear()
         self.steps_note.clear()
         self.notice_text.clear()
-        holding = (self.timeline, self.events, self.requirements, self.consents, self.disclosures)
-        for tab in (*holding, *self.record_tabs):
-            if tab is not None:
-                tab.clear()
+        for tab in self._built_tabs():
+            tab.clear()
+        self._data = None
         self.close()
 
     def ask_to_close(self) -> bool:
@@ -579,8 +726,8 @@ class CaseWindow(QWidget):
         if not self.ask_to_close():
             event.ignore()
             return
-        if self.context.is_unlocked:
-            self.timeline.flush()
+        if self.context.is_unlocked and self._timeline is not None:
+            self._timeline.flush()
         # A closed window no longer follows changes or locks (it would reload, and audit views of
         # sensitive fields nobody looked at, and on a lock close a newer window's entry).
         self._closed_for_good = True

@@ -31,19 +31,17 @@ class DateEdit(QWidget):
 
     def _update_hint(self) -> None:
         text = self.edit.text().strip()
-        if not text:
-            self.hint.setText("")
-            self.edit.setStyleSheet("")
-        else:
+        hint, sheet = "", ""
+        if text:
             try:
                 day = parse_date(text)
             except ValueError:
-                self.hint.setText("日付の形ではありません")
-                self.edit.setStyleSheet("border: 1px solid #c0392b;")
+                hint, sheet = "日付の形ではありません", "border: 1px solid #c0392b;"
             else:
-                other = day.isoformat() if not text[:1].isdigit() else to_wareki(day)
-                self.hint.setText(other)
-                self.edit.setStyleSheet("")
+                hint = day.isoformat() if not text[:1].isdigit() else to_wareki(day)
+        self.hint.setText(hint)
+        if self.edit.styleSheet() != sheet:  # setting one, even the same, polishes the field again
+            self.edit.setStyleSheet(sheet)
         self.changed.emit()
 
     def value(self) -> date | None:
