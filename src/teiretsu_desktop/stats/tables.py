@@ -204,13 +204,17 @@ def follow_up_durations(spans: list[tuple[date, date | None, int]], start: date,
     """Follow-up (フォローアップ業務, and coordination cases in follow-up) closed in the year or open at its end,
     by time since 帰住日 (to the closure date, or to 31 March); `spans` counts cases per pair of dates."""
     counts: Counter[tuple[str, str]] = Counter()
+    limits: dict[date, tuple[date, date, date]] = {}  # per 帰住日: many spans share one (issue 19)
     for release, closure, cases in spans:
         until = closure if closure and closure <= end else end
-        if until < add_months(release, 6):
+        six, twelve, twenty_four = limits.get(release) or limits.setdefault(
+            release, (add_months(release, 6), add_months(release, 12), add_months(release, 24))
+        )
+        if until < six:
             band = "lt_6m"
-        elif until < add_months(release, 12):
+        elif until < twelve:
             band = "6_12m"
-        elif until < add_months(release, 24):
+        elif until < twenty_four:
             band = "1_2y"
         else:
             band = "ge_2y"

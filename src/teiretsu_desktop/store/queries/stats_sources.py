@@ -126,7 +126,12 @@ def follow_up_spans(session: Session, start: date, end: date) -> list[tuple[date
         """
     )
     rows = session.execute(spans, {"start": start.isoformat(), "end": end.isoformat()}).all()
-    return [(date.fromisoformat(r), date.fromisoformat(c) if c else None, int(n)) for r, c, n in rows if r]
+    days: dict[str, date] = {}  # the same dates come back in many pairs: each read once
+
+    def day(text: str) -> date:
+        return days.get(text) or days.setdefault(text, date.fromisoformat(text))
+
+    return [(day(r), day(c) if c else None, int(n)) for r, c, n in rows if r]
 
 
 def suspect_endings(session: Session, start: date, end: date) -> list[tuple[str, str | None, int]]:
