@@ -47,12 +47,16 @@ class Person(Record, Base):
 class PersonName(Base):
     """Every name a person may be searched by (name, reading, alias, former names), normalised.
 
-    `key` is domain.names.normalize_name(text); an index on it serves prefix search as one types and
-    the FTS5 trigram table person_name_fts (kept in step by triggers) serves substrings of 3+ chars.
+    `key` is domain.names.normalize_name(text); an index on it (with the person id, so a search reads
+    no table rows: migration 0025) serves prefix search as one types and the FTS5 trigram table
+    person_name_fts (kept in step by triggers) serves substrings of 3+ chars.
     """
 
     __tablename__ = "person_name"
-    __table_args__ = (Index("ix_person_name_key", "key"), Index("ix_person_name_person_id", "person_id"))
+    __table_args__ = (
+        Index("ix_person_name_key_person", "key", "person_id"),
+        Index("ix_person_name_person_id", "person_id"),
+    )
 
     rowid: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), nullable=False)
