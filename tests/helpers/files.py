@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+import struct
 from pathlib import Path
 
 from hypothesis import strategies as st
@@ -32,3 +33,22 @@ def mutate(blob: bytearray, data: st.DataObject) -> bytes:
         else:
             blob[at:] = data.draw(st.binary(max_size=256))
     return bytes(blob)
+
+
+def with_zip_member_flags(archive: bytes, name: str, flags: int) -> bytes:
+    """The archive with general-purpose `flags` added to one member's local and central headers
+    (zipfile resets them when writing, so a hostile archive is made by patching its bytes)."""
+    out = bytearray(archive)
+    encoded = name.encode()
+    for signature, flags_at, name_length_at, name_at in (
+        (b"PK\x03\x04", 6, 26, 30),
+        (b"PK\x01\x02", 8, 28, 46),
+    ):
+        at = out.find(signature)
+        while at != -1:
+            (length,) = struct.unpack_from("<H", out, at + name_length_at)
+            if out[at + name_at : at + name_at + length] == encoded:
+                (current,) = struct.unpack_from("<H", out, at + flags_at)
+                struct.pack_into("<H", out, at + flags_at, current | flags)
+            at = out.find(signature, at + 4)
+    return bytes(out)

@@ -16,6 +16,7 @@ from teiretsu_desktop.store.database import Store
 from teiretsu_desktop.store.health import logical_dump_sha256
 from teiretsu_desktop.store.models import Setting
 from teiretsu_desktop.store.paths import DataDir
+from tests.helpers.files import with_zip_member_flags
 from tests.helpers.stores import ADMIN, ADMIN_PASS, TemplateStore, unlock_admin
 
 
@@ -87,10 +88,24 @@ def test_backup_during_active_writes_is_consistent(admin: StaffSession, tmp_path
             session.lock()
 
 
-def _zip(path: Path, members: dict[str, bytes]) -> Path:
+def _zip(
+    path: Path, members: dict[str, bytes], *, odd: str = "", flags: int = 0, deflate: bool = False
+) -> Path:
+    """A backup-shaped archive; the member `odd` given general-purpose `flags`, or deflated and its
+    compressed stream then damaged."""
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in members.items():
-            archive.writestr(name, data)
+            kind = zipfile.ZIP_DEFLATED if deflate and name == odd else zipfile.ZIP_STORED
+            archive.writestr(name, data, compress_type=kind)
+    raw = path.read_bytes()
+    if flags:
+        raw = with_zip_member_flags(raw, odd, flags)
+    if deflate:
+        damaged = bytearray(raw)
+        start = damaged.index(odd.encode()) + len(odd)  # the first header's name; its data follows
+        damaged[start + 8 : start + 24] = b"\xff" * 16
+        raw = bytes(damaged)
+    path.write_bytes(raw)
     return path
 
 
@@ -107,6 +122,10 @@ def test_bad_backup_files_are_refused_and_nothing_is_written(admin: StaffSession
         "extra member": _zip(tmp_path / "extra.zip", dict(members, **{"../evil": b"x"})),
         "missing member": _zip(tmp_path / "missing.zip", {"manifest.json": members["manifest.json"]}),
         "tampered database": _zip(tmp_path / "tampered.zip", tampered_db),
+        # zipfile cannot read these and raised NotImplementedError or zlib.error through the reader:
+        "patched data": _zip(tmp_path / "patched.zip", members, odd="manifest.json", flags=0x20),
+        "damaged deflate": _zip(tmp_path / "deflate.zip", members, odd="manifest.json", deflate=True),
+        "damaged database": _zip(tmp_path / "db.zip", members, odd="cases.db", deflate=True),
         "no such file": tmp_path / "absent.zip",
     }
     cases["not a zip"].write_text("hello", encoding="utf-8")

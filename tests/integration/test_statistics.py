@@ -36,7 +36,7 @@ from teiretsu_desktop.stats.disclosure import (
 from teiretsu_desktop.stats.export import center_public_key, export_bundle, reopen_year, year_tables
 from teiretsu_desktop.stats.tables import Table
 from teiretsu_desktop.stats.workspace import Workspace
-from tests.helpers.files import mutate
+from tests.helpers.files import mutate, with_zip_member_flags
 from tests.helpers.stores import TemplateStore, copy_store, unlock_admin
 
 FY = 2024
@@ -530,6 +530,33 @@ def test_import_rules_duplicate_newer_older_and_report(
     text = (tmp_path / "report.csv").read_bytes()
     assert text.startswith(b"\xef\xbb\xbf") and b"130001" in text
     assert text.decode("utf-8-sig").startswith("取扱注意")  # exact counts (the prefecture policy)
+
+
+def _deflated(good: bytes, name: str) -> bytes:
+    """The bundle with one member deflated, then its compressed stream damaged."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            kind = zipfile.ZIP_DEFLATED if info.filename == name else info.compress_type
+            target.writestr(info.filename, source.read(info.filename), compress_type=kind)
+    raw = bytearray(out.getvalue())
+    start = raw.index(name.encode()) + len(name)  # the first header's name; its data follows
+    raw[start + 8 : start + 24] = b"\xff" * 16
+    return bytes(raw)
+
+
+def test_a_bundle_member_zipfile_cannot_read_is_refused_as_damaged(
+    exported: tuple[Workspace, Path, bytes],
+) -> None:
+    """Found by the fuzz test below: a member flagged as compressed patched data (bit 5) made zipfile
+    raise NotImplementedError through the reader — an "unexpected error" for a hostile file."""
+    workspace, _path, good = exported
+    assert workspace.verify(good) is not None  # the untouched bundle reads
+    for flags in (0x20, 0x40):
+        with pytest.raises(bundle_format.BundleError, match="対応していない"):
+            workspace.verify(with_zip_member_flags(good, "manifest.json", flags))
+    with pytest.raises(bundle_format.BundleError, match="読めません"):
+        workspace.verify(_deflated(good, "payload.json"))
 
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])  # examples: the profile

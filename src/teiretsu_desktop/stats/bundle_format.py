@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from teiretsu_desktop.domain.errors import TeiretsuError
+from teiretsu_desktop.store.zip_members import REFUSED_FLAGS, ZIP_READ_FAILURES
 
 FORMAT_VERSION = 2  # 2: the manifest carries the audit witness and the authority (ADR 0011); 1 is read
 PAYLOAD_VERSION = 1
@@ -101,8 +102,8 @@ def _check_member(info: zipfile.ZipInfo) -> None:
     mode = info.external_attr >> 16
     if mode and stat.S_ISLNK(mode):
         raise BundleError("symlink", f"シンボリックリンクは入れられません {name!r}")
-    if info.flag_bits & 0x1:
-        raise BundleError("encrypted", f"暗号化された内容は受け付けません {name!r}")
+    if info.flag_bits & REFUSED_FLAGS:
+        raise BundleError("encrypted", f"暗号化または対応していない形式の内容は受け付けません {name!r}")
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         raise BundleError("compression", f"対応していない圧縮方式 {name!r}")
     if info.file_size > MAX_MEMBER_BYTES[name]:
@@ -166,7 +167,7 @@ def read_bundle(data: bytes) -> RawBundle:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+    except ZIP_READ_FAILURES as exc:
         raise BundleError("corrupt", f"ファイルが壊れています ({type(exc).__name__})") from None
     with archive:
         if len(infos) > len(MEMBERS) + 2:
@@ -182,7 +183,7 @@ def read_bundle(data: bytes) -> RawBundle:
             )
         try:
             contents = {info.filename: _read_capped(archive, info) for info in infos}
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        except ZIP_READ_FAILURES as exc:
             raise BundleError("corrupt", f"内容を読めません ({type(exc).__name__})") from None
     manifest = load_json(contents["manifest.json"], "manifest.json", "manifest")
     if not isinstance(manifest, dict):

@@ -30,6 +30,7 @@ from teiretsu_desktop.store.health import integrity_problems, row_counts
 from teiretsu_desktop.store.keys import DatabaseKey
 from teiretsu_desktop.store.location import check_location
 from teiretsu_desktop.store.paths import DataDir
+from teiretsu_desktop.store.zip_members import DAMAGED_MEMBER, REFUSED_FLAGS, ZIP_READ_FAILURES
 
 FORMAT = "teiretsu-backup"
 VERSION = 1
@@ -222,6 +223,9 @@ class BackupContents:
     keyslots: bytes
 
 
+UNREADABLE: tuple[type[BaseException], ...] = (KeyError, *ZIP_READ_FAILURES)  # a member missing too
+
+
 def _bad(reason: str) -> BackupError:
     return BackupError(f"バックアップファイルが不正です ({reason}) / Not a valid backup file ({reason}).")
 
@@ -232,7 +236,7 @@ def read_backup(path: Path) -> tuple[BackupContents, zipfile.ZipFile]:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise BackupError(f"バックアップファイルがありません / No such backup file: {path}") from None
-    except (zipfile.BadZipFile, OSError):
+    except ZIP_READ_FAILURES:
         raise _bad("ZIPではありません / not a ZIP archive") from None
     try:
         infos = archive.infolist()
@@ -240,8 +244,8 @@ def read_backup(path: Path) -> tuple[BackupContents, zipfile.ZipFile]:
         if sorted(names) != sorted(MEMBERS):
             raise _bad("内容が違います / unexpected members")
         for info in infos:
-            if info.flag_bits & 0x1:
-                raise _bad("暗号化ZIPは使えません / encrypted member")
+            if info.flag_bits & REFUSED_FLAGS:
+                raise _bad("暗号化または対応していない形式です / encrypted or unsupported member")
             if info.file_size > MAX_MEMBER_BYTES[info.filename]:
                 raise _bad("大きすぎます / member too large")
         manifest = json.loads(archive.read("manifest.json").decode("utf-8"))
@@ -258,7 +262,7 @@ def read_backup(path: Path) -> tuple[BackupContents, zipfile.ZipFile]:
     except BackupError:
         archive.close()
         raise
-    except (ValueError, KeyError, zipfile.BadZipFile, OSError):
+    except UNREADABLE:
         archive.close()
         raise _bad("読み取れません / unreadable") from None
 
@@ -295,7 +299,7 @@ def restore_backup(path: Path, data_dir: DataDir, unwrap: Callable[[bytes], Data
                 stale.unlink()
         atomic_write_bytes(data_dir.keyslots, contents.keyslots)
         restored = True
-    except zipfile.BadZipFile:
+    except DAMAGED_MEMBER:
         raise _bad("壊れています (CRC) / damaged archive") from None
     except OSError as exc:
         raise BackupError(f"復元できません / Cannot restore: {exc.strerror}") from None

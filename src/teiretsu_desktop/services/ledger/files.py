@@ -7,9 +7,7 @@ import codecs
 import csv
 import io
 import re
-import struct
 import zipfile
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -31,6 +29,7 @@ from teiretsu_desktop.services.ledger.columns import (
 )
 from teiretsu_desktop.services.ledger.protect import encrypt_xlsx
 from teiretsu_desktop.store.atomic import atomic_write_bytes
+from teiretsu_desktop.store.zip_members import ZIP_READ_FAILURES
 
 MAX_ROWS = 200_000
 MAX_COLUMNS = 200
@@ -184,9 +183,8 @@ def read_file(path: Path) -> RawFile:
 
 # What a damaged or hostile .xlsx makes the zip, zlib, XML and openpyxl layers raise. defusedxml's
 # refusals (entities, external references) are ValueErrors; a broken XML part is a SyntaxError.
-XLSX_FAILURES = (
-    zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, struct.error, OSError, EOFError, KeyError,
-    ValueError, TypeError, SyntaxError, IndexError, AttributeError, NotImplementedError, RuntimeError,
+XLSX_FAILURES: tuple[type[BaseException], ...] = (
+    *ZIP_READ_FAILURES, KeyError, TypeError, SyntaxError, IndexError, AttributeError, RuntimeError,
 )  # fmt: skip
 
 
