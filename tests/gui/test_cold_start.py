@@ -1,6 +1,7 @@
 """Issue 19: the lock screen shows before the store, the forms and the main window are loaded — they are
 imported while the passphrase is typed, on the store thread, then the main window is built a page at a
-time before Enter, and the unlock then works as before."""
+time before Enter (and kept out of the garbage collector's full passes), and the unlock then works as
+before."""
 
 from __future__ import annotations
 
@@ -38,6 +39,10 @@ while not app.context.is_unlocked and time.monotonic() < deadline:
     qt.processEvents()
     time.sleep(0.01)
 print("unlocked:", app.context.is_unlocked, app.main.isVisible())
+import gc
+collectable = gc.get_objects()
+print("outside collections:", all(o is not app.main and o is not app.unlock for o in collectable),
+      len(collectable) < gc.get_freeze_count())
 app.shutdown()
 """
 
@@ -51,3 +56,6 @@ def test_the_lock_screen_shows_before_the_store_is_loaded(store: TemplateStore) 
     assert "at the lock screen: []" in lines, done.stdout
     assert "built before Enter: True False" in lines, done.stdout  # while the passphrase is typed
     assert "unlocked: True True" in lines, done.stdout
+    # What lives as long as the process was built before Enter and is moved out of the collector's
+    # sight: a full collection walked it each time (0.1-0.14 s of frozen GUI while typing).
+    assert "outside collections: True True" in lines, done.stdout

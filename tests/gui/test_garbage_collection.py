@@ -33,6 +33,10 @@ def test_collection_happens_on_the_gui_thread_only(qtbot: QtBot, gui: Applicatio
 
         gui.context.runner.submit(churn).result(timeout=30)  # garbage made on the store thread
         assert collected_on == []  # ...is not collected there
+        # Nor while the application starts (a collection then walked everything being imported).
+        gui.collector.collect_due()
+        assert collected_on == []
+        gui.collector.settle(freeze=False)  # the main window is built (at the latest at the unlock)
         qtbot.waitUntil(lambda: bool(collected_on), timeout=5000)
         assert set(collected_on) == {threading.main_thread().name}
     finally:

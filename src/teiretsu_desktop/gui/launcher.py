@@ -99,6 +99,7 @@ class Application:
             register_session_notifications(int(main.winId()))
             self.idle.remaining_changed.connect(main.show_remaining)
             self._main_ready = True
+            self.collector.settle(freeze=False)  # (frozen already when it was built ahead)
         return main
 
     def _window(self) -> MainWindow:
@@ -129,6 +130,8 @@ class Application:
             return
         if self._window().build_step():
             QTimer.singleShot(0, self._build_ahead)
+        else:  # built before any session exists: all of it lives as long as the process
+            self.collector.settle(freeze=True)
 
     def lock_now(self) -> None:
         """The computer's own screen lock or a session switch."""
