@@ -20,7 +20,7 @@ from teiretsu_desktop.services import activities, case_record, cases, persons
 from teiretsu_desktop.services.activities import ActivityInput
 from teiretsu_desktop.store.models import SupportCase
 from tests.gui.conftest import Answers, open_case_window, settle, type_values, unlock
-from tests.helpers.casework import new_case, new_person
+from tests.helpers.casework import new_case, new_person, stored_record
 from tests.helpers.stores import TemplateStore, unlock_admin
 
 
@@ -28,15 +28,6 @@ def _case(store: TemplateStore) -> str:
     session = unlock_admin(store.data_dir)
     try:
         return new_case(session, new_person(session))
-    finally:
-        session.lock()
-
-
-def _stored(store: TemplateStore, case_id: str) -> tuple[cases.CaseView, persons.PersonView]:
-    session = unlock_admin(store.data_dir)
-    try:
-        case = cases.get_case(session, case_id)
-        return case, persons.get_person(session, case.person_id)
     finally:
         session.lock()
 
@@ -57,11 +48,11 @@ def test_typed_edits_survive_the_idle_lock(qtbot: QtBot, gui: Application, store
     qtbot.waitUntil(lambda: again.person_form.value("alias") == "やまちゃん", timeout=10000)
     assert again.case_form.value("facility_name") == "府中刑務所 第3区"
     assert again.is_dirty() and "復元" in again.notice_text.text()
-    case, person = _stored(store, case_id)
+    case, person = stored_record(store.data_dir, case_id)
     assert person.alias is None and case.facility_name == "府中刑務所"  # restored, not silently saved
     again.save()
     settle(qtbot, gui)
-    case, person = _stored(store, case_id)
+    case, person = stored_record(store.data_dir, case_id)
     assert person.alias == "やまちゃん" and case.facility_name == "府中刑務所 第3区"
     assert not again.is_dirty() and again.status.text() == "保存しました"
 
@@ -80,7 +71,7 @@ def test_closing_with_unsaved_edits_asks(
     window.close()  # saves, then closes
     settle(qtbot, gui)
     qtbot.waitUntil(lambda: case_id not in gui.main.case_windows, timeout=10000)
-    assert _stored(store, case_id)[1].phone == "03-0000-1111"
+    assert stored_record(store.data_dir, case_id)[1].phone == "03-0000-1111"
     window = open_case_window(qtbot, gui, case_id)
     type_values(window.person_form, {"phone": "捨てる番号"})
     window.save_draft_now()
@@ -88,7 +79,7 @@ def test_closing_with_unsaved_edits_asks(
     answers.close = dialogs.CloseAnswer.DISCARD
     assert window.close()
     settle(qtbot, gui)
-    assert _stored(store, case_id)[1].phone == "03-0000-1111"
+    assert stored_record(store.data_dir, case_id)[1].phone == "03-0000-1111"
     session = unlock_admin(store.data_dir)
     try:
         assert case_record.form_drafts(session) == []  # the discarded edits are not offered again
@@ -187,17 +178,17 @@ def test_a_refused_state_change_then_a_save_succeeds(
     settle(qtbot, gui)
     assert answers.asked == ["状態の変更"]
     assert "終結日" in window.status.text()
-    assert _stored(store, case_id)[0].facility_name == "府中刑務所"  # nothing was written
+    assert stored_record(store.data_dir, case_id)[0].facility_name == "府中刑務所"  # nothing was written
     assert window.case_form.value("facility_name") == "府中刑務所 西"  # and nothing was lost
     window.save()
     settle(qtbot, gui)
     assert window.status.text() == "保存しました", window.status.text()
-    assert _stored(store, case_id)[0].facility_name == "府中刑務所 西"
+    assert stored_record(store.data_dir, case_id)[0].facility_name == "府中刑務所 西"
     type_values(window.outcome_form, {"closure_date": date.today(), "closure_reason": "died"})
     answers.confirm = False  # the caseworker thinks again
     window.findChild(QPushButton, f"step_{CaseState.DIED.value}").click()  # type: ignore[union-attr]
     settle(qtbot, gui)
-    assert _stored(store, case_id)[0].state is CaseState.RECEIVED
+    assert stored_record(store.data_dir, case_id)[0].state is CaseState.RECEIVED
 
 
 def test_a_corrected_note_shows_both_versions(qtbot: QtBot, gui: Application, store: TemplateStore) -> None:
@@ -261,7 +252,7 @@ def test_a_closure_date_on_an_open_case_is_refused_and_an_ended_case_is_reopened
     window.save()  # an open case has no 終結日: refused, naming the field, and nothing is lost
     settle(qtbot, gui)
     assert "終結日" in window.status.text() and window.outcome_form.value("closure_date") == date(2024, 6, 1)
-    assert _stored(store, case_id)[0].closure_date is None
+    assert stored_record(store.data_dir, case_id)[0].closure_date is None
     window.findChild(QPushButton, f"step_{CaseState.WITHDRAWN.value}").click()  # type: ignore[union-attr]
     settle(qtbot, gui)
     qtbot.waitUntil(lambda: CaseState.WITHDRAWN.label in window.header.text(), timeout=10000)
@@ -270,12 +261,12 @@ def test_a_closure_date_on_an_open_case_is_refused_and_an_ended_case_is_reopened
     answers.text = None
     reopen.click()  # cancelled: nothing happens
     settle(qtbot, gui)
-    assert _stored(store, case_id)[0].state is CaseState.WITHDRAWN
+    assert stored_record(store.data_dir, case_id)[0].state is CaseState.WITHDRAWN
     answers.text = "取下げの入力誤り"
     reopen.click()
     settle(qtbot, gui)
     qtbot.waitUntil(lambda: CaseState.RECEIVED.label in window.header.text(), timeout=10000)
-    case, _person = _stored(store, case_id)
+    case, _person = stored_record(store.data_dir, case_id)
     assert case.state is CaseState.RECEIVED and case.closure_date is None
     session = unlock_admin(store.data_dir)
     try:
@@ -299,7 +290,7 @@ def test_the_save_button_saves_and_typing_during_a_save_is_kept(
     type_values(window.person_form, {"phone": "保存中に入力"})  # typed while the save is on its way
     settle(qtbot, gui)
     assert error_dialogs == [] and window.status.text().startswith("保存しました")
-    assert _stored(store, case_id)[1].alias == "ボタンで保存"
+    assert stored_record(store.data_dir, case_id)[1].alias == "ボタンで保存"
     assert window.person_form.value("phone") == "保存中に入力" and window.is_dirty()
 
 
@@ -350,7 +341,7 @@ def test_a_closed_window_follows_nothing_and_a_lock_during_a_save_shows_no_error
     gui.context.lock()  # the idle lock fires while the save is on its way
     settle(qtbot, gui)
     assert error_dialogs == []
-    assert _stored(store, case_id)[0].lawyer_name == "弁護 三郎"
+    assert stored_record(store.data_dir, case_id)[0].lawyer_name == "弁護 三郎"
     unlock(qtbot, gui)
     qtbot.waitUntil(lambda: case_id in gui.main.case_windows, timeout=10000)
     again = gui.main.case_windows[case_id]
@@ -382,7 +373,7 @@ def test_support_goes_on_after_a_release_without_a_destination(
     settle(qtbot, gui)
     qtbot.waitUntil(lambda: CaseState.FOLLOW_UP.label in window.header.text(), timeout=10000)
     assert answers.asked[-1] == "状態を変える理由"
-    case, _person = _stored(store, case_id)
+    case, _person = stored_record(store.data_dir, case_id)
     assert (
         case.state is CaseState.FOLLOW_UP
         and case.closure_date is None

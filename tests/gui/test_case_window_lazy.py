@@ -16,10 +16,10 @@ from teiretsu_desktop.gui.cases.consent_register import ConsentRegister
 from teiretsu_desktop.gui.cases.meetings_tab import MeetingsTab
 from teiretsu_desktop.gui.cases.timeline import TimelineTab
 from teiretsu_desktop.gui.launcher import Application
-from teiretsu_desktop.services import activities, cases, consent, persons
+from teiretsu_desktop.services import activities, consent
 from teiretsu_desktop.services.persons import CertificateInput
 from tests.gui.conftest import open_case_window, settle, show_tab, type_values, unlock
-from tests.helpers.casework import new_case, new_person
+from tests.helpers.casework import new_case, new_person, stored_record
 from tests.helpers.stores import TemplateStore, unlock_admin
 
 CERTIFICATE = CertificateInput(
@@ -32,15 +32,6 @@ def _case(store: TemplateStore) -> str:
     try:
         person_id = new_person(session, certificates=(CERTIFICATE,))
         return new_case(session, person_id, destination_name="グループホームさくら")
-    finally:
-        session.lock()
-
-
-def _stored(store: TemplateStore, case_id: str) -> tuple[cases.CaseView, persons.PersonView]:
-    session = unlock_admin(store.data_dir)
-    try:
-        case = cases.get_case(session, case_id)
-        return case, persons.get_person(session, case.person_id)
     finally:
         session.lock()
 
@@ -87,7 +78,7 @@ def test_a_save_and_a_draft_keep_what_unshown_tabs_hold(
     window.save()
     settle(qtbot, gui)
     assert window.findChild(CertificateTable) is None  # 障害・手帳 and 終結 were never shown
-    case, person = _stored(store, case_id)
+    case, person = stored_record(store.data_dir, case_id)
     assert person.alias == "やまちゃん" and case.facility_name == "府中刑務所 第3区"
     assert person.disabilities == (DisabilityKind.INTELLECTUAL,) and person.certificates == (CERTIFICATE,)
     assert case.destination_name == "グループホームさくら"
@@ -105,6 +96,6 @@ def test_a_save_and_a_draft_keep_what_unshown_tabs_hold(
     assert again.disability_form.value("wishes") == "服薬の管理に支援が要る"
     again.save()
     settle(qtbot, gui)
-    case, person = _stored(store, case_id)
+    case, person = stored_record(store.data_dir, case_id)
     assert person.wishes == "服薬の管理に支援が要る" and person.certificates == (CERTIFICATE,)
     assert person.alias == "やまちゃん" and case.destination_name == "グループホームさくら"

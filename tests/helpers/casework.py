@@ -15,9 +15,10 @@ from teiretsu_desktop.domain.codes import (
 )
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.activities import ActivityInput, record_activity
-from teiretsu_desktop.services.cases import CaseInput, get_case, open_case
+from teiretsu_desktop.services.cases import CaseInput, CaseView, get_case, open_case
 from teiretsu_desktop.services.consent import ConsentInput, record_consent
-from teiretsu_desktop.services.persons import PersonInput, register_person
+from teiretsu_desktop.services.persons import PersonInput, PersonView, get_person, register_person
+from teiretsu_desktop.store.paths import DataDir
 
 
 def person(
@@ -80,3 +81,16 @@ def interview(session: StaffSession, case_id: str, text: str = "刑務所にて�
         case_id,
         ActivityInput(datetime(2024, 5, 20, 10, 0), ActivityKind.INTERVIEW, text, place="府中刑務所"),
     ).value
+
+
+def stored_record(data_dir: DataDir, case_id: str) -> tuple[CaseView, PersonView]:
+    """The case and its person as the store holds them, read by the administrator in a session of its
+    own (what a GUI test's window saved)."""
+    from tests.helpers.stores import unlock_admin
+
+    session = unlock_admin(data_dir)
+    try:
+        case = get_case(session, case_id)
+        return case, get_person(session, case.person_id)
+    finally:
+        session.lock()
