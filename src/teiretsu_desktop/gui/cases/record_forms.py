@@ -47,7 +47,6 @@ FIELDS = {
 class RecordForms:
     def __init__(
         self,
-        parent: QWidget,
         *,
         hidden: set[str],
         read_only: bool,
@@ -55,12 +54,11 @@ class RecordForms:
         build_page: Callable[[str], object],
     ) -> None:
         """`build_page(part)` builds the page that shows a part (it calls `make` or `make_certificates`)."""
-        self._parent = parent
         self._hidden = hidden
         self._read_only = read_only
         self._on_edit = on_edit
         self._build_page = build_page
-        self._forms: dict[str, Form] = {}  # by the names drafts use, in the order of FIELDS
+        self._forms: dict[str, Form] = {}  # the parts built so far, by the names drafts use
         self._certificates: CertificateTable | None = None
         self._stored: tuple[persons.PersonView, cases.CaseView] | None = None  # as last read
 
@@ -101,14 +99,6 @@ class RecordForms:
             self._build_page(CERTIFICATES)
         assert self._certificates is not None
         return self._certificates
-
-    @property
-    def person(self) -> Form:
-        return self.part("person")
-
-    @property
-    def case(self) -> Form:
-        return self.part("case")
 
     # -- loading ----------------------------------------------------------------------------------
 

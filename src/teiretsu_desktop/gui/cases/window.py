@@ -126,7 +126,7 @@ class CaseWindow(QWidget):
         self.person_button.clicked.connect(self._request_person_view)
         may_sensitive = context.session.can(Permission.READ_SENSITIVE)
         self.forms = RecordForms(
-            self, hidden=set() if may_sensitive else SENSITIVE_KEYS, read_only=not self.may_write,
+            hidden=set() if may_sensitive else SENSITIVE_KEYS, read_only=not self.may_write,
             on_edit=self._edited, build_page=lambda part: self.lazy.ensure(PAGE_OF_PART.get(part, part)),
         )  # fmt: skip
         self._data: CaseData | None = None  # the record as last read
@@ -476,8 +476,9 @@ class CaseWindow(QWidget):
         case_id = self.case_id
         if self.is_dirty():
             state = self.forms.draft()
-            if self._assessment is not None and self._assessment.is_dirty():
-                state[ASSESSMENT_DRAFT] = self._assessment.draft()
+            assessment = self._assessment
+            if assessment is not None and assessment.is_dirty():
+                state[ASSESSMENT_DRAFT] = assessment.draft()
             self._draft_saved = True
             ChangeOp(self.context, lambda s: case_record.save_form_draft(s, case_id, state)).failure(
                 self._draft_failed
@@ -512,10 +513,9 @@ class CaseWindow(QWidget):
     def save(self, move_to: CaseState | None = None, reason: str | None = None) -> None:
         if not self.may_write or self._saving:
             return  # a second Ctrl+S while the first is on its way would be judged stale
-        if (
-            self._assessment is not None and self._assessment.is_dirty()
-        ):  # Ctrl+S saves it too (a new version)
-            self._assessment.save()
+        assessment = self._assessment
+        if assessment is not None and assessment.is_dirty():  # Ctrl+S saves it too (as a new version)
+            assessment.save()
             if not self.forms.is_dirty() and move_to is None:
                 return
         closing, self._close_after_save = self._close_after_save, False  # set again only if saving
