@@ -116,7 +116,7 @@ def link_person(session: StaffSession, consultation_id: str, person_id: str) -> 
 @dataclass(frozen=True)
 class ConsultationPage:
     rows: list[ConsultationView]
-    total: int  # every consultation in the period
+    total: int  # every consultation in the period (-1 on a later page: counted with the first)
 
 
 def list_consultations(session: StaffSession, *, start: datetime, end: datetime) -> list[ConsultationView]:
@@ -149,10 +149,14 @@ def _consultations(
     with session.uow(write=False) as uow:
         query = select(Consultation).where(within).order_by(*order).offset(offset)
         rows = list(uow.session.execute(query if limit is None else query.limit(limit)).scalars())
-        total = (
-            len(rows) if limit is None
-            else uow.session.execute(select(func.count()).select_from(Consultation).where(within)).scalar_one()
-        )  # fmt: skip
+        if limit is None:
+            total = len(rows)
+        elif offset == 0:
+            total = uow.session.execute(
+                select(func.count()).select_from(Consultation).where(within)
+            ).scalar_one()
+        else:
+            total = -1
     names = persons.names_of(session, {r.person_id for r in rows if r.person_id})
     views = [
         ConsultationView(
