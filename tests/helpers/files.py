@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import struct
+import zipfile
 from pathlib import Path
 
 from hypothesis import strategies as st
@@ -52,3 +54,17 @@ def with_zip_member_flags(archive: bytes, name: str, flags: int) -> bytes:
                 struct.pack_into("<H", out, at + flags_at, current | flags)
             at = out.find(signature, at + 4)
     return bytes(out)
+
+
+def zip_with_damaged_member(members: dict[str, bytes], name: str) -> bytes:
+    """An archive of `members`, the member `name` deflated and its compressed stream then damaged (what
+    zlib refuses, not a checksum a reader might skip)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for member, data in members.items():
+            kind = zipfile.ZIP_DEFLATED if member == name else zipfile.ZIP_STORED
+            archive.writestr(member, data, compress_type=kind)
+    raw = bytearray(out.getvalue())
+    start = raw.index(name.encode()) + len(name)  # the member's local header ends; its data follows
+    raw[start + 8 : start + 24] = b"\xff" * 16
+    return bytes(raw)

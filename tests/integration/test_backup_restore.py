@@ -16,7 +16,7 @@ from teiretsu_desktop.store.database import Store
 from teiretsu_desktop.store.health import logical_dump_sha256
 from teiretsu_desktop.store.models import Setting
 from teiretsu_desktop.store.paths import DataDir
-from tests.helpers.files import with_zip_member_flags
+from tests.helpers.files import with_zip_member_flags, zip_with_damaged_member
 from tests.helpers.stores import ADMIN, ADMIN_PASS, TemplateStore, unlock_admin
 
 
@@ -93,19 +93,14 @@ def _zip(
 ) -> Path:
     """A backup-shaped archive; the member `odd` given general-purpose `flags`, or deflated and its
     compressed stream then damaged."""
+    if deflate:
+        path.write_bytes(zip_with_damaged_member(members, odd))
+        return path
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in members.items():
-            kind = zipfile.ZIP_DEFLATED if deflate and name == odd else zipfile.ZIP_STORED
-            archive.writestr(name, data, compress_type=kind)
-    raw = path.read_bytes()
+            archive.writestr(name, data)
     if flags:
-        raw = with_zip_member_flags(raw, odd, flags)
-    if deflate:
-        damaged = bytearray(raw)
-        start = damaged.index(odd.encode()) + len(odd)  # the first header's name; its data follows
-        damaged[start + 8 : start + 24] = b"\xff" * 16
-        raw = bytes(damaged)
-    path.write_bytes(raw)
+        path.write_bytes(with_zip_member_flags(path.read_bytes(), odd, flags))
     return path
 
 

@@ -36,7 +36,7 @@ from teiretsu_desktop.stats.disclosure import (
 from teiretsu_desktop.stats.export import center_public_key, export_bundle, reopen_year, year_tables
 from teiretsu_desktop.stats.tables import Table
 from teiretsu_desktop.stats.workspace import Workspace
-from tests.helpers.files import mutate, with_zip_member_flags
+from tests.helpers.files import mutate, with_zip_member_flags, zip_with_damaged_member
 from tests.helpers.stores import TemplateStore, copy_store, unlock_admin
 
 FY = 2024
@@ -532,19 +532,6 @@ def test_import_rules_duplicate_newer_older_and_report(
     assert text.decode("utf-8-sig").startswith("取扱注意")  # exact counts (the prefecture policy)
 
 
-def _deflated(good: bytes, name: str) -> bytes:
-    """The bundle with one member deflated, then its compressed stream damaged."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(good)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            kind = zipfile.ZIP_DEFLATED if info.filename == name else info.compress_type
-            target.writestr(info.filename, source.read(info.filename), compress_type=kind)
-    raw = bytearray(out.getvalue())
-    start = raw.index(name.encode()) + len(name)  # the first header's name; its data follows
-    raw[start + 8 : start + 24] = b"\xff" * 16
-    return bytes(raw)
-
-
 def test_a_bundle_member_zipfile_cannot_read_is_refused_as_damaged(
     exported: tuple[Workspace, Path, bytes],
 ) -> None:
@@ -556,7 +543,9 @@ def test_a_bundle_member_zipfile_cannot_read_is_refused_as_damaged(
         with pytest.raises(bundle_format.BundleError, match="対応していない"):
             workspace.verify(with_zip_member_flags(good, "manifest.json", flags))
     with pytest.raises(bundle_format.BundleError, match="読めません"):
-        workspace.verify(_deflated(good, "payload.json"))
+        with zipfile.ZipFile(io.BytesIO(good)) as source:
+            members = {name: source.read(name) for name in source.namelist()}
+        workspace.verify(zip_with_damaged_member(members, "payload.json"))
 
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])  # examples: the profile
