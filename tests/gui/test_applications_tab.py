@@ -24,7 +24,7 @@ def test_two_applications_of_one_kind_in_the_case_window(
     unlock(qtbot, gui)
     gui.main.open_case(cid)
     settle(qtbot, gui)
-    tab = gui.main.case_windows[cid].applications
+    tab = gui.main.case_windows[cid].pages.applications
     for note in ("療育手帳", "精神障害者保健福祉手帳"):
         dialog = tab.add()
         dialog.form.set_values({"kind": "techo", "status": "applied", "note": note})

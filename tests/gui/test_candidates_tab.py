@@ -32,7 +32,7 @@ def test_a_candidate_from_the_directory_and_its_attempts(
     gui.main.open_case(case_id)
     window = gui.main.case_windows[case_id]
     settle(qtbot, gui)
-    tab = window.candidates
+    tab = window.pages.candidates
     dialog = tab.add()
     settle(qtbot, gui)
     combo = dialog.form.widgets["agency_id"]

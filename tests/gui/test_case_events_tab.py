@@ -37,8 +37,8 @@ def test_a_date_in_a_note_becomes_a_reminder_and_every_event_is_listed(
     unlock(qtbot, gui)
     gui.main.open_case(case_id)
     window = gui.main.case_windows[case_id]
-    qtbot.waitUntil(lambda: window.timeline.model.rowCount() == 1, timeout=10000)
-    timeline = window.timeline
+    qtbot.waitUntil(lambda: window.pages.timeline.model.rowCount() == 1, timeout=10000)
+    timeline = window.pages.timeline
     assert not timeline.plan_button.isEnabled()  # nothing selected yet
     timeline.table.selectRow(0)
     timeline._show_detail(timeline.model.index(0, 0))
@@ -56,10 +56,10 @@ def test_a_date_in_a_note_becomes_a_reminder_and_every_event_is_listed(
     ]
     assert [(v.reminder.title, v.reminder.due) for v in planned] == [("次回面会", next_visit)]
     # すべての経過: the note, the case's first state and the reminder; the filter keeps one kind.
-    window.tabs.setCurrentWidget(window.events)
-    qtbot.waitUntil(lambda: window.events.model.rowCount() >= 3, timeout=10000)
-    kinds = {e.kind for e in window.events.model.rows()}
+    window.tabs.setCurrentWidget(window.pages.events)
+    qtbot.waitUntil(lambda: window.pages.events.model.rowCount() >= 3, timeout=10000)
+    kinds = {e.kind for e in window.pages.events.model.rows()}
     assert {EventKind.NOTE, EventKind.STATE, EventKind.REMINDER} <= kinds
-    window.events.filter.setCurrentIndex(window.events.filter.findData(str(EventKind.REMINDER)))
-    assert [e.title for e in window.events.model.rows()] == ["次回面会"]
-    assert window.events.filter.accessibleName() == "表示"
+    window.pages.events.filter.setCurrentIndex(window.pages.events.filter.findData(str(EventKind.REMINDER)))
+    assert [e.title for e in window.pages.events.model.rows()] == ["次回面会"]
+    assert window.pages.events.filter.accessibleName() == "表示"

@@ -108,8 +108,8 @@ def test_the_note_being_typed_is_never_replaced(qtbot: QtBot, gui: Application, 
     case_id = _case(store)
     unlock(qtbot, gui)
     window = open_case_window(qtbot, gui, case_id)
-    window.tabs.setCurrentWidget(window.timeline)
-    note = window.timeline.note
+    window.tabs.setCurrentWidget(window.pages.timeline)
+    note = window.pages.timeline.note
     note.setPlainText("本人と面接。帰住先は")
     cursor = note.textCursor()
     cursor.setPosition(3)
@@ -122,12 +122,12 @@ def test_the_note_being_typed_is_never_replaced(qtbot: QtBot, gui: Application, 
         assert window.person_form.value("alias") == "入力中の通称"
 
     # 1. A candidate is added in the same window.
-    window.candidates.add()
-    dialog = [d for d in window.candidates.findChildren(FormDialog) if d.isVisible()][-1]
+    window.pages.candidates.add()
+    dialog = [d for d in window.pages.candidates.findChildren(FormDialog) if d.isVisible()][-1]
     type_values(dialog.form, {"name": "グループホームさくら", "destination_kind": "08"})
     dialog.buttons.accepted.emit()
     settle(qtbot, gui)
-    qtbot.waitUntil(lambda: len(window.candidates.model.rows()) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: len(window.pages.candidates.model.rows()) == 1, timeout=10000)
     untouched()
     # 2. The case is saved from another window.
     other = CaseWindow(gui.context, case_id)
@@ -147,10 +147,10 @@ def test_the_note_being_typed_is_never_replaced(qtbot: QtBot, gui: Application, 
         ),
     ).run_in_background()
     settle(qtbot, gui)
-    qtbot.waitUntil(lambda: len(window.timeline.model.rows()) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: len(window.pages.timeline.model.rows()) == 1, timeout=10000)
     untouched()
     # The autosave that follows writes what is on the screen, not a stale draft.
-    window.timeline.save_draft_now()
+    window.pages.timeline.save_draft_now()
     window.save()  # the window's own save merges with the other window's change: no stale refusal
     settle(qtbot, gui)
     assert window.status.text() == "保存しました"
@@ -195,7 +195,7 @@ def test_a_corrected_note_shows_both_versions(qtbot: QtBot, gui: Application, st
     case_id = _case(store)
     unlock(qtbot, gui)
     window = open_case_window(qtbot, gui, case_id)
-    timeline = window.timeline
+    timeline = window.pages.timeline
     timeline.note.setPlainText("最初に書いた内容")
     timeline.note_when.setDateTime(QDateTime(datetime(2024, 5, 20, 10, 30)))
     timeline.commit()
@@ -300,7 +300,7 @@ def test_a_double_click_writes_one_entry_and_a_restored_note_keeps_its_time(
     case_id = _case(store)
     unlock(qtbot, gui)
     window = open_case_window(qtbot, gui, case_id)
-    timeline = window.timeline
+    timeline = window.pages.timeline
     timeline.note.setPlainText("一度だけ保存される記録")
     timeline.save_note.click()
     timeline.save_note.click()  # the button waits for the answer
@@ -314,7 +314,7 @@ def test_a_double_click_writes_one_entry_and_a_restored_note_keeps_its_time(
     settle(qtbot, gui)
     unlock(qtbot, gui)
     qtbot.waitUntil(lambda: case_id in gui.main.case_windows, timeout=10000)
-    again = gui.main.case_windows[case_id].timeline
+    again = gui.main.case_windows[case_id].pages.timeline
     qtbot.waitUntil(lambda: again.note.toPlainText() == "面会の続き", timeout=10000)
     assert again.note_when.dateTime().toPython() == datetime(2024, 5, 20, 10, 30)
 
@@ -334,7 +334,7 @@ def test_a_closed_window_follows_nothing_and_a_lock_during_a_save_shows_no_error
         ),
     ).run_in_background()
     settle(qtbot, gui)
-    assert window.timeline.model.rows() == []  # the closed window did not reload
+    assert window.pages.timeline.model.rows() == []  # the closed window did not reload
     window = open_case_window(qtbot, gui, case_id)
     type_values(window.case_form, {"lawyer_name": "弁護 三郎"})
     window.save()

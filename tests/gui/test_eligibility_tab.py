@@ -26,12 +26,12 @@ def test_requirements_and_the_entry_stage(qtbot: QtBot, gui: Application, store:
         session.lock()
     unlock(qtbot, gui)
     window = open_case_window(qtbot, gui, special)
-    tab = window.tabs.indexOf(window.requirements)
+    tab = window.tabs.indexOf(window.pages.requirements)
     assert window.tabs.isTabVisible(tab) and window.tabs.tabText(tab) == "特別調整の要件"
     assert "特別調整の要件: 未確認 6/6" in window.header.text()
-    qtbot.waitUntil(lambda: window.requirements.model.rowCount() == 6, timeout=10000)
-    window.requirements.table.selectRow(list(SpecialRequirement).index(SpecialRequirement.WANTS))
-    dialog = window.requirements.confirm()
+    qtbot.waitUntil(lambda: window.pages.requirements.model.rowCount() == 6, timeout=10000)
+    window.pages.requirements.table.selectRow(list(SpecialRequirement).index(SpecialRequirement.WANTS))
+    dialog = window.pages.requirements.confirm()
     assert dialog is not None
     type_values(dialog.form, {"met": "yes", "checked_on": date.today(), "source": "面接記録"})
     dialog.buttons.accepted.emit()
@@ -39,7 +39,7 @@ def test_requirements_and_the_entry_stage(qtbot: QtBot, gui: Application, store:
     qtbot.waitUntil(lambda: "未確認 5/6" in window.header.text(), timeout=10000)
     assert not window.case_form.widgets["protection_card"].isVisibleTo(window)
     other = open_case_window(qtbot, gui, suspect)
-    assert not other.tabs.isTabVisible(other.tabs.indexOf(other.requirements))
+    assert not other.tabs.isTabVisible(other.tabs.indexOf(other.pages.requirements))
     assert "Q7-6" in other.header.text() and "特別調整の要件" not in other.header.text()
     visible = {k for k, w in other.case_form.widgets.items() if w.isVisibleTo(other)}
     assert {"protection_card", "emergency_aid_applied_on", "emergency_aid_until"} <= visible

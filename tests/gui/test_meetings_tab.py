@@ -36,7 +36,7 @@ def test_a_meeting_with_an_attendee_and_a_decision(
         session.lock()
     unlock(qtbot, gui, "sato", "soudan-passphrase-02")
     window = open_case_window(qtbot, gui, case_id)
-    tab = window.meetings
+    tab = window.pages.meetings
     assert window.tabs.tabText(window.tabs.indexOf(tab)) == "会議"
     window.tabs.setCurrentWidget(tab)
     dialog = tab.add()

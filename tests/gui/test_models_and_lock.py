@@ -85,7 +85,7 @@ def test_idle_lock_clears_every_view_and_the_store(
     settle(qtbot, gui)
     window = gui.main.case_windows[cid]
     qtbot.waitUntil(lambda: CANARY in window.header.text(), timeout=10000)
-    window.timeline.note.setPlainText(f"{CANARY}の面接メモ")
+    window.pages.timeline.note.setPlainText(f"{CANARY}の面接メモ")
     everything = [gui.main, window]
     assert any(CANARY in t for w in everything for t in _texts(w))
 

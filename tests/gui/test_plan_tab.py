@@ -30,7 +30,7 @@ def test_a_plan_item_is_added_and_reviewed(qtbot: QtBot, gui: Application, store
     gui.main.open_case(case_id)
     window = gui.main.case_windows[case_id]
     settle(qtbot, gui)
-    tab = window.plan
+    tab = window.pages.plan
     assert window.tabs.tabText(window.tabs.indexOf(tab)) == "支援計画"
     dialog = tab.add()
     settle(qtbot, gui)

@@ -117,13 +117,13 @@ def test_every_page_and_case_tab_opens_for_each_role(
 def _check_what_is_offered(window: CaseWindow, role: Role) -> None:
     writes = role is not Role.CLERICAL
     assert window.save_button.isVisibleTo(window) is writes
-    assert window.timeline.note_box.isVisibleTo(window.timeline) is writes
+    assert window.pages.timeline.note_box.isVisibleTo(window.pages.timeline) is writes
     steps = [b for b in window.findChildren(QPushButton) if b.objectName().startswith("step_")]
     if not writes:
         assert steps == []
         assert window.person_form.widgets["family_name"].isReadOnly()  # type: ignore[attr-defined]
         assert window.steps_note.text() == ""
-        for tab in (window.candidates, window.applications, window.reviews):
+        for tab in (window.pages.candidates, window.pages.applications, window.pages.reviews):
             assert [b for b in tab.findChildren(QPushButton) if b.isVisibleTo(tab)] == []
 
 

@@ -123,21 +123,21 @@ def test_a_scripted_day(qtbot: QtBot, qapp: object, tmp_path: Path) -> None:
 
         # Consent, then a prison interview typed as a visit note.
         show_tab(qtbot, app, window, "同意・提供記録")
-        assert window.consents is not None
-        window.consents.record()
-        consent = _dialog(window.consents, FormDialog)
+        assert window.pages.consents is not None
+        window.pages.consents.record()
+        consent = _dialog(window.pages.consents, FormDialog)
         recipients = consent.form.widgets["recipients"]
         assert isinstance(recipients, MultiCheck)
         recipients.set_value(("facility", "welfare-office"))
         consent.buttons.accepted.emit()
         settle(qtbot, app)
-        assert len(window.consents.model.rows()) == 1
-        window.tabs.setCurrentWidget(window.timeline)
-        window.timeline.note_place.setText("府中刑務所")
-        window.timeline.note.setPlainText("本人と面接。帰住先はグループホームを希望。")
-        window.timeline.commit()
+        assert len(window.pages.consents.model.rows()) == 1
+        window.tabs.setCurrentWidget(window.pages.timeline)
+        window.pages.timeline.note_place.setText("府中刑務所")
+        window.pages.timeline.note.setPlainText("本人と面接。帰住先はグループホームを希望。")
+        window.pages.timeline.commit()
         settle(qtbot, app)
-        qtbot.waitUntil(lambda: len(window.timeline.model.rows()) == 1, timeout=10000)
+        qtbot.waitUntil(lambda: len(window.pages.timeline.model.rows()) == 1, timeout=10000)
         window.reload()
         settle(qtbot, app)
 
@@ -146,14 +146,14 @@ def test_a_scripted_day(qtbot: QtBot, qapp: object, tmp_path: Path) -> None:
 
         # Destination candidates: one refused, one decided.
         for name in ("救護施設みどり", "グループホームさくら"):
-            window.candidates.add()
-            dialog = _dialog(window.candidates, FormDialog)
+            window.pages.candidates.add()
+            dialog = _dialog(window.pages.candidates, FormDialog)
             dialog.form.set_values({"name": name, "destination_kind": "08"})
             dialog.buttons.accepted.emit()
             settle(qtbot, app)
-        names = [c.name for c in window.candidates.model.rows()]
-        window.candidates.table.selectRow(names.index("グループホームさくら"))
-        decided = next(b for b in window.candidates.findChildren(QPushButton) if b.text() == "決定")
+        names = [c.name for c in window.pages.candidates.model.rows()]
+        window.pages.candidates.table.selectRow(names.index("グループホームさくら"))
+        decided = next(b for b in window.pages.candidates.findChildren(QPushButton) if b.text() == "決定")
         decided.click()
         settle(qtbot, app)
         window.reload()

@@ -50,8 +50,8 @@ def open_case_from_stdin() -> tuple[QApplication, Application, CaseWindow, str]:
 
 def main() -> None:
     _qt, _app, window, text = open_case_from_stdin()
-    window.tabs.setCurrentWidget(window.timeline)
-    note = window.timeline.note
+    window.tabs.setCurrentWidget(window.pages.timeline)
+    note = window.pages.timeline.note
     note.setFocus()
     # Japanese arrives through the input method: commit the text a few characters at a time, as an
     # IME does after each conversion.
@@ -60,7 +60,7 @@ def main() -> None:
         event.setCommitString(text[start : start + 4])
         QApplication.sendEvent(note, event)
         QCoreApplication.processEvents()
-    pump(lambda: window.timeline.draft_state.text() == "下書きを保存しました")
+    pump(lambda: window.pages.timeline.draft_state.text() == "下書きを保存しました")
     print("saved", flush=True)
     while True:  # the parent kills us here, mid-session, without save or lock
         QCoreApplication.processEvents()

@@ -1,6 +1,7 @@
 """A case, opened: the person and the case in tabs, the state and what the rules still need.
 
-One window per case; its editable fields live in record_forms.py. The window respects typing (ADR 0008):
+One window per case; its editable fields live in record_forms.py, its tabs — built when first shown
+(ADR 0021) — in case_tabs.py. The window respects typing (ADR 0008):
 - it knows which fields are edited and unsaved, and saves only those, in one transaction with the
   state change a button asks for;
 - a change made elsewhere reloads only the tabs it concerns; where the record itself changed under
@@ -14,9 +15,8 @@ One window per case; its editable fields live in record_forms.py. The window res
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -24,30 +24,20 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from teiretsu_desktop.domain.case_rules import LINE_FIELDS, shows_field
-from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.wareki import local_stamp
 from teiretsu_desktop.domain.workflow import TERMINAL, CaseState, needs_reason
 from teiretsu_desktop.gui import dialogs
-from teiretsu_desktop.gui.cases.assessment_tab import AssessmentTab
-from teiretsu_desktop.gui.cases.candidates import CandidatesTab
 from teiretsu_desktop.gui.cases.case_data import CaseData, load_case
+from teiretsu_desktop.gui.cases.case_tabs import CaseTabs
 from teiretsu_desktop.gui.cases.certificates import CertificateTable
-from teiretsu_desktop.gui.cases.consent_register import ConsentRegister, ConsentTab, DisclosuresTab
-from teiretsu_desktop.gui.cases.eligibility_tab import EligibilityTab
-from teiretsu_desktop.gui.cases.events_tab import EventsTab
 from teiretsu_desktop.gui.cases.forms import SENSITIVE_KEYS
 from teiretsu_desktop.gui.cases.header import header_html, header_label
-from teiretsu_desktop.gui.cases.meetings_tab import MeetingsTab
-from teiretsu_desktop.gui.cases.plan_tab import PlanTab
 from teiretsu_desktop.gui.cases.record_forms import RecordForms
-from teiretsu_desktop.gui.cases.records import ApplicationsTab, ReviewsTab
-from teiretsu_desktop.gui.cases.timeline import TimelineTab
 from teiretsu_desktop.gui.context import AppContext, LockReason
 from teiretsu_desktop.gui.directory.choices import REQUESTING, agency_choices
 from teiretsu_desktop.gui.errors import message_for
@@ -55,8 +45,6 @@ from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.printing.dialog import PrintDialog
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.form import Form
-from teiretsu_desktop.gui.widgets.lazy_tabs import LazyTabs
-from teiretsu_desktop.gui.widgets.scroll import scrolling
 from teiretsu_desktop.gui.window_geometry import remember, restore
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services import case_record, cases
@@ -64,17 +52,6 @@ from teiretsu_desktop.services.changes import ChangeKind, Changes
 
 DRAFT_DELAY_MS = 800
 ASSESSMENT_DRAFT = "assessment"  # the assessment tab's edits, kept in the window's draft
-# The tab each part of the record's forms is on (the others are named as their tabs).
-PAGE_OF_PART = {"person": "basic", "case": "basic", "certificates": "disability"}
-_T = TypeVar("_T")
-
-
-class Loadable(Protocol):
-    """A tab over records of the case: read again after a change, emptied at a lock."""
-
-    def load(self) -> None: ...
-
-    def clear(self) -> None: ...
 
 
 class CaseWindow(QWidget):
@@ -127,50 +104,15 @@ class CaseWindow(QWidget):
         may_sensitive = context.session.can(Permission.READ_SENSITIVE)
         self.forms = RecordForms(
             hidden=set() if may_sensitive else SENSITIVE_KEYS, read_only=not self.may_write,
-            on_edit=self._edited, build_page=lambda part: self.lazy.ensure(PAGE_OF_PART.get(part, part)),
+            on_edit=self._edited, build_page=lambda part: self.pages.build_part(part),
         )  # fmt: skip
-        self._data: CaseData | None = None  # the record as last read
-        # The tabs are built when first shown (or first needed), each loading its records then: a
-        # window opens with what is seen, and nothing unseen is read (issue 19, ADR 0021).
-        self._timeline: TimelineTab | None = None
-        self._events: EventsTab | None = None
-        self._requirements: EligibilityTab | None = None
-        self._assessment: AssessmentTab | None = None
-        self._plan: PlanTab | None = None
-        self._meetings: MeetingsTab | None = None
-        self._candidates: CandidatesTab | None = None
-        self._applications: ApplicationsTab | None = None
-        self._reviews: ReviewsTab | None = None
-        self.consents: ConsentTab | None = None
-        self.disclosures: DisclosuresTab | None = None
-        # What a change of each kind elsewhere reloads (when it concerns this case and is built).
-        self.reloads: dict[ChangeKind, Callable[[], Loadable | None]] = {
-            ChangeKind.CANDIDATE: lambda: self._candidates, ChangeKind.APPLICATION: lambda: self._applications,
-            ChangeKind.REVIEW: lambda: self._reviews, ChangeKind.ASSESSMENT: lambda: self._assessment,
-            ChangeKind.PLAN: lambda: self._plan, ChangeKind.MEETING: lambda: self._meetings,
-            ChangeKind.ACTIVITY: lambda: self._timeline,
-        }  # fmt: skip
-        self.tabs = QTabWidget(self)
-        self.lazy = LazyTabs(self.tabs)
-        basic = QWidget(self)
-        basic_layout = QHBoxLayout(basic)
-        self.person_form = self.forms.make("person", basic)
-        self.case_form = self.forms.make("case", basic)
-        basic_layout.addWidget(self.person_form, 1)
-        basic_layout.addWidget(self.case_form, 1)
-        self.lazy.add_built("basic", self.tr("基本情報"), scrolling(basic, self))
-        self.lazy.add("disability", self.tr("障害・手帳"), self._build_disability)
-        self.lazy.add("consents", self.tr("同意・提供記録"), self._build_consents)
-        self.lazy.add("timeline", self.tr("支援経過"), self._build_timeline)
-        self.lazy.add("events", self.tr("すべての経過"), self._build_events)
-        self.lazy.add("assessment", self.tr("アセスメント"), self._build_assessment)
-        self.lazy.add("plan", self.tr("支援計画"), self._build_plan)
-        self.lazy.add("meetings", self.tr("会議"), self._build_meetings)
-        self.lazy.add("requirements", self.tr("特別調整の要件"), self._build_requirements)
-        self.lazy.add("candidates", self.tr("受入先調整"), self._build_candidates)
-        self.lazy.add("applications", self.tr("申請支援"), self._build_applications)
-        self.lazy.add("follow_up", self.tr("フォローアップ"), self._build_follow_up)
-        self.lazy.add("outcome", self.tr("終結"), self._build_outcome)
+        self._read = False  # the record has been read once
+        self.pages = CaseTabs(
+            self, context, case_id, self.forms, open_print=self.open_print, print_meeting=self._print_meeting,
+            edited=self._edited, assessment_saved=self._assessment_saved,
+        )  # fmt: skip
+        self.tabs = self.pages.tabs
+        self.person_form, self.case_form = self.forms.part("person"), self.forms.part("case")
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.person_button)
@@ -204,120 +146,7 @@ class CaseWindow(QWidget):
         context.locked.connect(self.clear_and_close)
         self.reload()
 
-    # -- the tabs, built when first shown ------------------------------------------------------------
-
-    def _build_disability(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.forms.make("disability", page))
-        layout.addWidget(self.forms.make_certificates(page))
-        return scrolling(page, self)
-
-    def _build_consents(self) -> QWidget | None:
-        if not self.person_id:
-            return None  # the register is the person's: built once the record has told whose it is
-        register = ConsentRegister(self.context, self.case_id, self.person_id, self.open_print, self)
-        self.consents, self.disclosures = register.consents, register.disclosures
-        self.consents.load()
-        self.disclosures.load()
-        return register
-
-    def _build_timeline(self) -> QWidget:
-        tab = self._timeline = TimelineTab(self.context, self.case_id, self)
-        tab.load()
-        return tab
-
-    def _build_events(self) -> QWidget:
-        self._events = EventsTab(self.context, self.case_id, self)  # reads when shown
-        return self._events
-
-    def _build_assessment(self) -> QWidget:
-        tab = self._assessment = AssessmentTab(self.context, self.case_id, self)
-        tab.form.edited.connect(self._edited)
-        tab.saved.connect(self._assessment_saved)
-        tab.load()
-        return tab
-
-    def _build_plan(self) -> QWidget:
-        tab = self._plan = PlanTab(self.context, self.case_id, self)
-        tab.load()
-        return tab
-
-    def _build_meetings(self) -> QWidget:
-        tab = self._meetings = MeetingsTab(self.context, self.case_id, self._print_meeting, self)
-        tab.load()
-        return tab
-
-    def _build_requirements(self) -> QWidget:
-        tab = self._requirements = EligibilityTab(self.context, self.case_id, self)
-        if self._data is not None:  # read with the record (the header counts them)
-            tab.model.set_rows(self._data.requirements)
-        return tab
-
-    def _build_candidates(self) -> QWidget:
-        tab = self._candidates = CandidatesTab(self.context, self.case_id, self)
-        tab.load()
-        return tab
-
-    def _build_applications(self) -> QWidget:
-        tab = self._applications = ApplicationsTab(self.context, self.case_id, self)
-        tab.load()
-        return tab
-
-    def _build_follow_up(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.forms.make("follow_up", page))
-        self._reviews = ReviewsTab(self.context, self.case_id, page)
-        self._reviews.load()
-        layout.addWidget(self._reviews)
-        return page
-
-    def _build_outcome(self) -> QWidget:
-        return scrolling(self.forms.make("outcome", self), self)
-
-    def _tab(self, name: str, tab: Callable[[], _T | None]) -> _T:
-        """A tab's widget, its page built first if it was not (for code and tests that need it)."""
-        self.lazy.ensure(name)
-        built = tab()
-        assert built is not None, f"{name} cannot be built before the record is read"
-        return built
-
-    @property
-    def timeline(self) -> TimelineTab:
-        return self._tab("timeline", lambda: self._timeline)
-
-    @property
-    def events(self) -> EventsTab:
-        return self._tab("events", lambda: self._events)
-
-    @property
-    def requirements(self) -> EligibilityTab:
-        return self._tab("requirements", lambda: self._requirements)
-
-    @property
-    def assessment(self) -> AssessmentTab:
-        return self._tab("assessment", lambda: self._assessment)
-
-    @property
-    def plan(self) -> PlanTab:
-        return self._tab("plan", lambda: self._plan)
-
-    @property
-    def meetings(self) -> MeetingsTab:
-        return self._tab("meetings", lambda: self._meetings)
-
-    @property
-    def candidates(self) -> CandidatesTab:
-        return self._tab("candidates", lambda: self._candidates)
-
-    @property
-    def applications(self) -> ApplicationsTab:
-        return self._tab("applications", lambda: self._applications)
-
-    @property
-    def reviews(self) -> ReviewsTab:
-        return self._tab("follow_up", lambda: self._reviews)
+    # -- the record's forms on other tabs (each built with its tab) ------------------------------
 
     @property
     def disability_form(self) -> Form:
@@ -334,13 +163,6 @@ class CaseWindow(QWidget):
     @property
     def outcome_form(self) -> Form:
         return self.forms.part("outcome")
-
-    def _built_tabs(self) -> list[Loadable]:
-        tabs = (
-            self._timeline, self._events, self._requirements, self._assessment, self._plan, self._meetings,
-            self._candidates, self._applications, self._reviews, self.consents, self.disclosures,
-        )  # fmt: skip
-        return [tab for tab in tabs if tab is not None]
 
     # -- loading ----------------------------------------------------------------------------------
 
@@ -381,20 +203,11 @@ class CaseWindow(QWidget):
         self.setWindowTitle(f"{case.case_no} — Teiretsu")
         self._state = case.state
         self._show_steps(data.steps)
-        line = case.business_line
-        self.tabs.setTabVisible(
-            self.lazy.index("candidates"),
-            line in (BusinessLine.SPECIAL, BusinessLine.GENERAL, BusinessLine.SUSPECT),
-        )
-        self.tabs.setTabVisible(self.lazy.index("requirements"), line is BusinessLine.SPECIAL)
-        if self._requirements is not None:  # read with the record (the header counts them)
-            self._requirements.model.set_rows(data.requirements)
-        first = self._data is None
-        self._data = data
-        if first:
-            self.lazy.retry_current()  # a tab chosen before the record was read (同意・提供記録)
+        self.pages.record_read(person.id, case.business_line, data.requirements)
+        if not self._read:  # the first reading
+            self._read = True
             if data.note_draft is not None and self.may_write:
-                self.timeline.restore_draft(data.note_draft)  # the note left unfinished
+                self.pages.timeline.restore_draft(data.note_draft)  # the note left unfinished
             if data.draft is not None and self.may_write:
                 self._restore(data.draft)
 
@@ -403,7 +216,7 @@ class CaseWindow(QWidget):
         self.forms.apply_draft(draft.fields)
         kept = draft.fields.get(ASSESSMENT_DRAFT)
         if isinstance(kept, dict):
-            self.assessment.apply_draft(kept)
+            self.pages.assessment.apply_draft(kept)
         self._draft_saved = True
         if not self.is_dirty():  # the draft holds what is stored already (a save had won the race)
             self._drop_edits()
@@ -461,7 +274,8 @@ class CaseWindow(QWidget):
         return self.may_write and (self.forms.is_dirty() or self._assessment_dirty())
 
     def _assessment_dirty(self) -> bool:
-        return self._assessment is not None and self._assessment.is_dirty()
+        assessment = self.pages.built_assessment
+        return assessment is not None and assessment.is_dirty()
 
     def _edited(self) -> None:
         if self.is_dirty():
@@ -476,7 +290,7 @@ class CaseWindow(QWidget):
         case_id = self.case_id
         if self.is_dirty():
             state = self.forms.draft()
-            assessment = self._assessment
+            assessment = self.pages.built_assessment
             if assessment is not None and assessment.is_dirty():
                 state[ASSESSMENT_DRAFT] = assessment.draft()
             self._draft_saved = True
@@ -496,8 +310,8 @@ class CaseWindow(QWidget):
     def keep_drafts(self) -> None:
         """Before a lock: queue the drafts now; the store thread writes them before it locks."""
         self.save_draft_now()
-        if self._timeline is not None:
-            self._timeline.flush()
+        if (timeline := self.pages.built_timeline) is not None:
+            timeline.flush()
 
     # -- actions ----------------------------------------------------------------------------------
 
@@ -513,7 +327,7 @@ class CaseWindow(QWidget):
     def save(self, move_to: CaseState | None = None, reason: str | None = None) -> None:
         if not self.may_write or self._saving:
             return  # a second Ctrl+S while the first is on its way would be judged stale
-        assessment = self._assessment
+        assessment = self.pages.built_assessment
         if assessment is not None and assessment.is_dirty():  # Ctrl+S saves it too (as a new version)
             assessment.save()
             if not self.forms.is_dirty() and move_to is None:
@@ -638,8 +452,8 @@ class CaseWindow(QWidget):
     def _drop_edits(self) -> None:
         self._draft_timer.stop()
         self.forms.mark_clean()
-        if self._assessment is not None:
-            self._assessment.drop_edits()
+        if (assessment := self.pages.built_assessment) is not None:
+            assessment.drop_edits()
         if self._draft_saved and self.context.is_unlocked:
             self._draft_saved = False
             case_id = self.case_id
@@ -668,16 +482,7 @@ class CaseWindow(QWidget):
                     )
                 )
             self.reload()
-        for kind in kinds & self.reloads.keys():
-            tab = self.reloads[kind]()
-            if tab is not None:  # a tab not built yet reads when it is
-                tab.load()
-        if changes.touches(ChangeKind.CONSENT) and self.consents is not None:
-            self.consents.load()
-        if changes.touches(ChangeKind.DISCLOSURE) and self.disclosures is not None:
-            self.disclosures.load()
-        if self._events is not None and (kinds or changes.touches(ChangeKind.CONSENT, ChangeKind.DISCLOSURE)):
-            self._events.mark_stale()  # read again when shown
+        self.pages.follow(changes, kinds)
         if not record_changed and (
             kinds & {ChangeKind.CANDIDATE, ChangeKind.ACTIVITY} or changes.touches(ChangeKind.CONSENT)
         ):
@@ -692,9 +497,7 @@ class CaseWindow(QWidget):
         self.header.clear()
         self.steps_note.clear()
         self.notice_text.clear()
-        for tab in self._built_tabs():
-            tab.clear()
-        self._data = None
+        self.pages.clear()
         self.close()
 
     def ask_to_close(self) -> bool:
@@ -726,8 +529,8 @@ class CaseWindow(QWidget):
         if not self.ask_to_close():
             event.ignore()
             return
-        if self.context.is_unlocked and self._timeline is not None:
-            self._timeline.flush()
+        if self.context.is_unlocked and (timeline := self.pages.built_timeline) is not None:
+            timeline.flush()
         # A closed window no longer follows changes or locks (it would reload, and audit views of
         # sensitive fields nobody looked at, and on a lock close a newer window's entry).
         self._closed_for_good = True
