@@ -9,13 +9,13 @@ demo:
 	@scripts/bootstrap.sh runtime
 	$(VENV)/bin/teiretsu --demo
 
-## make test — lint, type-check and run the whole test suite (what CI runs)
+## make test — lint, type-check and run the whole test suite (what CI runs), one pytest worker per core
 test:
 	@scripts/bootstrap.sh dev
 	$(VENV)/bin/ruff check src tests scripts
 	$(VENV)/bin/ruff format --check src tests scripts
 	$(VENV)/bin/mypy
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q --numprocesses=auto
 
 ## make package — the frozen Linux application and its .deb (installers/README.md)
 package:

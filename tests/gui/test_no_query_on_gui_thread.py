@@ -7,6 +7,7 @@ import threading
 from datetime import date
 from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
@@ -16,6 +17,7 @@ from tests.gui.conftest import settle, unlock
 from tests.helpers.stores import TemplateStore, unlock_admin
 
 
+@pytest.mark.slow
 def test_searching_sorting_and_scrolling_never_query_on_the_gui_thread(
     qtbot: QtBot, gui: Application, store: TemplateStore
 ) -> None:

@@ -293,6 +293,7 @@ def _make_legacy(store: TemplateStore) -> None:
         raw.close()
 
 
+@pytest.mark.slow
 def test_1_an_old_store_is_upgraded_and_then_refuses_forged_slots(store: TemplateStore) -> None:
     _make_legacy(store)
     clerk = unlock_with_passphrase(store.data_dir, CLERK, CLERK_PASS)  # an old store still opens
@@ -373,6 +374,7 @@ def _clerk_has_envelope(store: TemplateStore) -> bool:
     return slot is not None and (slot.staff_id or "") in slots.envelopes
 
 
+@pytest.mark.slow
 def test_3_a_passphrase_changed_as_leaked_rotates_the_key(
     store: TemplateStore, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

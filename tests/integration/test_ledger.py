@@ -123,6 +123,7 @@ def test_wrong_files_are_refused_with_a_reason(admin: StaffSession, tmp_path: Pa
     assert any(w.column == "センター記入欄" and w.row == 1 for w in report.warnings) and report.written
 
 
+@pytest.mark.slow
 def test_ten_thousand_rows_with_one_bad_row(admin: StaffSession, tmp_path: Path) -> None:
     before = _counts(admin)
     rows = [_row(氏名=f"山田 {i}号", ふりがな="ヤマダ", 依頼文書番号=f"保観第{i}号") for i in range(10_000)]

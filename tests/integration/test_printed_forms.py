@@ -121,6 +121,7 @@ def test_a_200_entry_activity_log_paginates_without_losing_a_line(admin: StaffSe
     assert all("支援経過記録" in page for page in pages)  # running header
 
 
+@pytest.mark.slow
 def test_offences_appear_only_when_included_on_purpose(admin: StaffSession) -> None:
     """Every form, for a case of each line it is for, to every recipient and as the centre's copy."""
     pid = new_person(admin)

@@ -16,6 +16,7 @@ from tests.helpers.stores import ADMIN, ADMIN_PASS, CASEWORKER, CASEWORKER_PASS,
 PASS = f"{ADMIN_PASS}\n"
 
 
+@pytest.mark.slow
 def test_it_sets_up_a_hub_enrols_a_laptop_and_the_two_exchange_packets(
     store: TemplateStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

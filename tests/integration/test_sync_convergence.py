@@ -101,6 +101,7 @@ def base(template_store: TemplateStore, tmp_path_factory: pytest.TempPathFactory
     return Base(make_group(store, root, 2), person_id, case_id)
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None)
 @given(steps=st.lists(step, max_size=16), data=st.data())
 def test_three_devices_converge_and_every_concurrent_edit_of_a_field_is_in_the_queue(
