@@ -78,7 +78,7 @@ class Application:
         self._main_ready = False  # built completely and wired to the session's notifications
         self.unlock = UnlockDialog(self.context)
         self.idle = IdleWatcher(IDLE_LOCK_MINUTES)
-        app.installEventFilter(self.idle)
+        self.idle.install(app)
         self.clipboard = ClipboardGuard()
         self.os_lock = SessionLockFilter(self.lock_now)
         app.installNativeEventFilter(self.os_lock)
