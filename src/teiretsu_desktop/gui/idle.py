@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QLineEdit
 
 INPUT_EVENTS = frozenset(
     {
@@ -35,7 +35,7 @@ class IdleWatcher(QObject):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.check)
 
-    def install(self, app: QApplication) -> None:
+    def install(self, app: QCoreApplication) -> None:
         """Watch every event of `app`, before any window is shown.
 
         The filter is handed each event's receiver, and the first receiver of a class Qt keeps private
