@@ -19,8 +19,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from teiretsu_desktop.cli.secrets_input import SecretSource
@@ -29,7 +31,7 @@ from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.store.models import Activity
 from teiretsu_desktop.store.paths import DataDir
 
-TYPED = ("や", "やま", "やまだ", "やまだ た")
+TYPED = ("や", "やま", "やまだ", "やまだ た")  # committed by the input method one character at a time
 TYPING_KEYS, TYPING_INTERVAL_S = 20, 0.15  # a 20-character passphrase, about 7 keys a second
 
 
@@ -68,6 +70,20 @@ def wait_for(condition: Callable[[], bool], timeout: float = 120.0) -> float:
             raise TimeoutError("no answer")
         time.sleep(0.001)
     return time.perf_counter() - start
+
+
+def asks(widget: QWidget) -> None:
+    """The person's key that asks for what is measured next (Shift, which does nothing else): input from
+    the window system, as Qt and the idle lock's filter see it. That filter looks at every event until
+    it has seen an input, then steps aside for a second, so what an input sets off runs without it."""
+    QTest.keyClick(widget, Qt.Key.Key_Shift)
+
+
+def commit(widget: QWidget, text: str) -> None:
+    """Text an input method commits into `widget`, as it does for Japanese typed with one."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QCoreApplication.sendEvent(widget, event)
 
 
 def _long_case(session: StaffSession) -> str | None:
@@ -117,6 +133,7 @@ def main() -> int:
     wait_for(lambda: not app.context.runner.busy)
     beat.reset()
     start = time.perf_counter()
+    asks(app.main.nav)
     app.main.nav.setCurrentRow(1)
     view = app.main.cases
     wait_for(lambda: view.model.rowCount() > 0)
@@ -125,10 +142,11 @@ def main() -> int:
     wait_for(lambda: not app.context.runner.busy)
     latencies = []
     beat.reset()
+    view.search.setFocus()
     for text in TYPED:
         generation = view.model.generation
         start = time.perf_counter()
-        view.search.setText(text)  # as a key press changes it: the debounce starts
+        commit(view.search, text[len(view.search.text()) :])  # the debounce starts
 
         def answered(before: int = generation) -> bool:
             return view.model.generation > before and not view.model.loading
@@ -143,6 +161,7 @@ def main() -> int:
     wait_for(lambda: not app.context.runner.busy)
     beat.reset()
     start = time.perf_counter()
+    asks(app.main.nav)
     app.main.nav.setCurrentRow(2)  # 相談: every consultation in one table
     consultations = app.main.consultations
     wait_for(lambda: consultations.model.rowCount() > 0)
@@ -158,6 +177,7 @@ def main() -> int:
         wait_for(lambda: not app.context.runner.busy)
         beat.reset()
         start = time.perf_counter()
+        asks(app.main)
         app.main.open_case(long_case)
         window = app.main.case_windows[long_case]
         wait_for(lambda: window.header.text() != "")  # 基本情報, with the record
@@ -167,6 +187,7 @@ def main() -> int:
         wait_for(lambda: not app.context.runner.busy)
         beat.reset()
         start = time.perf_counter()
+        asks(window)
         window.tabs.setCurrentIndex(window.pages.lazy.index("timeline"))  # the user clicks 支援経過
         wait_for(lambda: window.pages.timeline.model.rowCount() > 0)
         QCoreApplication.processEvents()  # painted

@@ -8,10 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QFormLayout, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from teiretsu_desktop.gui.idle import IdleWatcher
@@ -39,16 +39,90 @@ def test_a_key_or_a_click_restarts_the_idle_time_and_the_program_s_own_events_do
         QTest.keyClick(edit, Qt.Key.Key_B)  # through the window system's path, as typed
         assert watcher.remaining() == 300
         now[0] += 4 * 60
+        watcher.check()  # the next second
         QTest.mouseClick(edit, Qt.MouseButton.LeftButton)
         assert watcher.remaining() == 300
     finally:
-        app.removeEventFilter(watcher)
+        watcher.stop()
+
+
+def test_japanese_typed_through_an_input_method_restarts_the_idle_time(qtbot: QtBot) -> None:
+    # With an input method (ibus, fcitx, the Windows IME) the keys go to it, not to the window; what
+    # is composed and committed arrives as input method events the platform sends, not spontaneous
+    # ones. A caseworker writing a long 支援経過 note in Japanese was "idle" all along.
+    now = [1000.0]
+    watcher = IdleWatcher(5, clock=lambda: now[0])
+    app = QApplication.instance()
+    assert app is not None
+    watcher.install(app)
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    try:
+        watcher.start()
+        now[0] += 4 * 60
+        composing = QInputMethodEvent("やまだ", [])
+        QCoreApplication.sendEvent(edit, composing)  # as the input method delivers it
+        assert watcher.remaining() == 300
+        now[0] += 4 * 60
+        watcher.check()
+        committed = QInputMethodEvent("", [])
+        committed.setCommitString("山田")
+        QCoreApplication.sendEvent(edit, committed)
+        assert watcher.remaining() == 300
+        assert edit.text() == "山田"
+    finally:
+        watcher.stop()
+
+
+class CountingWatcher(IdleWatcher):
+    def __init__(self, minutes: int) -> None:
+        super().__init__(minutes)
+        self.looked_at = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.looked_at += 1
+        return super().eventFilter(watched, event)
+
+
+def test_after_a_person_s_input_the_filter_steps_aside_until_the_next_check(qtbot: QtBot) -> None:
+    # An application-wide filter is called for every event (about 10,000 while a case window opens,
+    # 20 ms of a 60 ms freeze). One input in a second is all the idle time needs; what that input
+    # sets off — a window opening — is not looked at.
+    watcher = CountingWatcher(5)
+    app = QApplication.instance()
+    assert app is not None
+    watcher.install(app)
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    try:
+        watcher.start()
+        QTest.keyClick(edit, Qt.Key.Key_Return)  # the person opens something
+        seen = watcher.looked_at
+        opened = QWidget()
+        qtbot.addWidget(opened)
+        form = QFormLayout(opened)
+        for number in range(30):
+            form.addRow(f"項目{number}", QLineEdit(opened))
+        opened.show()
+        qtbot.waitExposed(opened)
+        QTest.keyClick(edit, Qt.Key.Key_A)
+        assert watcher.looked_at == seen
+        watcher.check()  # a second later: looking again
+        QTest.keyClick(edit, Qt.Key.Key_B)
+        assert watcher.looked_at > seen
+    finally:
+        watcher.stop()
+    seen = watcher.looked_at
+    QTest.keyClick(edit, Qt.Key.Key_C)
+    assert watcher.looked_at == seen  # locked: nothing is looked at
 
 
 PROBE = """
 import enum
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QFormLayout, QLineEdit, QWidget
 from teiretsu_desktop.gui.idle import IdleWatcher
 qt = QApplication([])
 IdleWatcher(5).install(qt)

@@ -205,9 +205,8 @@ class Application:
     def shutdown(self) -> None:
         if self.context.is_unlocked:
             self.context.lock()
-        self.idle.stop()
+        self.idle.stop()  # (and no longer filters the application's events)
         self.clipboard.stop()
-        self.app.removeEventFilter(self.idle)
         self.app.removeNativeEventFilter(self.os_lock)
         self.context.runner.shutdown()
         self.collector.stop()
