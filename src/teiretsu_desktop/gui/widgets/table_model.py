@@ -85,6 +85,11 @@ class RowsModel(QAbstractTableModel, Generic[R]):
     def rows(self) -> list[R]:
         return list(self._rows)
 
+    def texts(self, column: int, rows: list[int]) -> list[str]:
+        """The display text of `column` in `rows` (for fitting a column without asking Qt cell by cell)."""
+        text = self._columns[column].text
+        return [text(self._rows[row]) for row in rows]
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)
 
