@@ -1,7 +1,9 @@
 """The GUI as a user feels it (issue 19), in the real event loop under the offscreen platform: from the
 unlock (after the time it takes to type a passphrase) to the dashboard's first rows and to the case list's first page, a search typed letter by letter
 (key to the list's update, the debounce included), and the longest freeze of the GUI thread in each
-(a 10 ms heartbeat timer). Measured, never asserted.
+(a 10 ms heartbeat timer). Each measured action comes after the key a person presses to ask for it, and
+the search is typed as an input method commits it: the input the idle lock's filter looks for (ADR 0024).
+Measured, never asserted.
 
     printf '%s\\n' "$PASSPHRASE" | QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/gui_bench.py DATA_DIR LOGIN
 
