@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -19,17 +21,26 @@ from teiretsu_desktop.gui.idle import IdleWatcher
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_a_key_or_a_click_restarts_the_idle_time_and_the_program_s_own_events_do_not(qtbot: QtBot) -> None:
-    now = [1000.0]
-    watcher = IdleWatcher(5, clock=lambda: now[0])
+@contextmanager
+def watching(qtbot: QtBot, watcher: IdleWatcher) -> Iterator[QLineEdit]:
+    """`watcher` installed on the application and started (as at an unlock), with a field to type in."""
     app = QApplication.instance()
     assert app is not None
     watcher.install(app)
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    watcher.start()
     try:
-        edit = QLineEdit()
-        qtbot.addWidget(edit)
-        edit.show()
-        watcher.start()
+        yield edit
+    finally:
+        watcher.stop()
+
+
+def test_a_key_or_a_click_restarts_the_idle_time_and_the_program_s_own_events_do_not(qtbot: QtBot) -> None:
+    now = [1000.0]
+    watcher = IdleWatcher(5, clock=lambda: now[0])
+    with watching(qtbot, watcher) as edit:
         now[0] += 4 * 60
         edit.setText("プログラムが入れた文字")  # not input
         QCoreApplication.sendEvent(
@@ -42,8 +53,6 @@ def test_a_key_or_a_click_restarts_the_idle_time_and_the_program_s_own_events_do
         watcher.check()  # the next second
         QTest.mouseClick(edit, Qt.MouseButton.LeftButton)
         assert watcher.remaining() == 300
-    finally:
-        watcher.stop()
 
 
 def test_japanese_typed_through_an_input_method_restarts_the_idle_time(qtbot: QtBot) -> None:
@@ -52,14 +61,7 @@ def test_japanese_typed_through_an_input_method_restarts_the_idle_time(qtbot: Qt
     # ones. A caseworker writing a long 支援経過 note in Japanese was "idle" all along.
     now = [1000.0]
     watcher = IdleWatcher(5, clock=lambda: now[0])
-    app = QApplication.instance()
-    assert app is not None
-    watcher.install(app)
-    edit = QLineEdit()
-    qtbot.addWidget(edit)
-    edit.show()
-    try:
-        watcher.start()
+    with watching(qtbot, watcher) as edit:
         now[0] += 4 * 60
         composing = QInputMethodEvent("やまだ", [])
         QCoreApplication.sendEvent(edit, composing)  # as the input method delivers it
@@ -71,8 +73,6 @@ def test_japanese_typed_through_an_input_method_restarts_the_idle_time(qtbot: Qt
         QCoreApplication.sendEvent(edit, committed)
         assert watcher.remaining() == 300
         assert edit.text() == "山田"
-    finally:
-        watcher.stop()
 
 
 class CountingWatcher(IdleWatcher):
@@ -90,14 +90,7 @@ def test_after_a_person_s_input_the_filter_steps_aside_until_the_next_check(qtbo
     # 20 ms of a 60 ms freeze). One input in a second is all the idle time needs; what that input
     # sets off — a window opening — is not looked at.
     watcher = CountingWatcher(5)
-    app = QApplication.instance()
-    assert app is not None
-    watcher.install(app)
-    edit = QLineEdit()
-    qtbot.addWidget(edit)
-    edit.show()
-    try:
-        watcher.start()
+    with watching(qtbot, watcher) as edit:
         QTest.keyClick(edit, Qt.Key.Key_Return)  # the person opens something
         seen = watcher.looked_at
         opened = QWidget()
@@ -112,8 +105,6 @@ def test_after_a_person_s_input_the_filter_steps_aside_until_the_next_check(qtbo
         watcher.check()  # a second later: looking again
         QTest.keyClick(edit, Qt.Key.Key_B)
         assert watcher.looked_at > seen
-    finally:
-        watcher.stop()
     seen = watcher.looked_at
     QTest.keyClick(edit, Qt.Key.Key_C)
     assert watcher.looked_at == seen  # locked: nothing is looked at
