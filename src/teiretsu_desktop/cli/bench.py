@@ -158,6 +158,13 @@ def _plain_copy(session: StaffSession, target: Path) -> Store:
     return Store(DataDir(target.parent), make_plain_engine(target), DatabaseKey(bytes(32)))
 
 
+def _plain_session(session: StaffSession, target: Path) -> StaffSession:
+    """The baseline: the same staff on a plain-SQLite copy of the store. The copy keeps the sealed
+    fields sealed, so the session carries the same credentials (the field key) to read them."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return StaffSession(_plain_copy(session, target), session.actor, "bench", credentials=session.credentials)
+
+
 def _long_case(session: StaffSession) -> str:
     with session.uow(write=False) as uow:
         return str(
@@ -316,10 +323,7 @@ def _ledger_import(folder: Path) -> list[Result]:
         init_center(store, CenterInfo("139996", "台帳ベンチ", "13"), admin_login="bench", admin_name="ベンチ 管理者",
                     admin_passphrase=passphrase)  # fmt: skip
         session = unlock_with_passphrase(store, "bench", passphrase)
-        plain_store = _plain_copy(session, folder / f"ledger-plain-{sample}.db")
-        plain = StaffSession(
-            plain_store, session.actor, "bench", credentials=session.credentials
-        )  # same field key
+        plain = _plain_session(session, folder / f"ledger-plain-{sample}.db")
         for index, target in enumerate((session, plain)):
             for name, dry_run in (
                 ("ledger_dry_run_10k", True), ("ledger_import_10k", False), ("ledger_reimport_10k", False),
@@ -328,7 +332,7 @@ def _ledger_import(folder: Path) -> list[Result]:
                 report = import_ledger(target, ledger, mapping=mapping, skip_invalid=True, dry_run=dry_run)
                 timings[name][index].append(time.perf_counter() - start)
                 assert report.rows == LEDGER_ROWS, report.summary()
-        plain_store.close()
+        plain.store.close()
         session.lock()
     return [Result(name, enc, plain, None) for name, (enc, plain) in timings.items()]
 
@@ -374,8 +378,8 @@ def cmd_bench(ctx: CliContext, args: argparse.Namespace) -> int:
     year = fiscal_year(date.today()) - 1
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="teiretsu-bench-") as tmp:
-        plain_store = _plain_copy(session, Path(tmp) / "plain.db")
-        plain = StaffSession(plain_store, session.actor, "bench")
+        plain = _plain_session(session, Path(tmp) / "plain.db")
+        plain_store = plain.store
         encrypted_work, plain_work = _workloads(session, year), _workloads(plain, year)
         only = set(args.only.split(",")) if args.only else None
         for name, work in encrypted_work.items():
