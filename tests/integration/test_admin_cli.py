@@ -394,3 +394,23 @@ def test_version_and_help_load_none_of_what_the_commands_need() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout[-500:]
+
+
+def test_a_crash_in_a_command_that_made_the_data_directory_is_in_its_log(
+    tmp_path: Path, monkeypatch: Run, capsys: Cap
+) -> None:
+    """init and bench make the data directory: logging began before it existed, so a crash said
+    "see the log" of a directory where no log was written (found when `make bench` failed)."""
+    data = DataDir(tmp_path / "new-center")
+
+    def makes_the_directory_then_fails(ctx: object, args: object) -> int:
+        data.logs.parent.mkdir(parents=True)
+        raise RuntimeError("a driver's message that may quote row values")
+
+    monkeypatch.setattr("teiretsu_desktop.cli.admin.resolve", lambda name: makes_the_directory_then_fails)
+    r = run_admin(monkeypatch, capsys, data.root, "verify")
+    assert r.code == 70
+    assert str(data.logs) in r.err
+    written = (data.logs / "teiretsu.log").read_text(encoding="utf-8")
+    assert "RuntimeError" in written and "makes_the_directory_then_fails" in written
+    assert "row values" not in written + r.err

@@ -36,7 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     data_dir = DataDir((args.data_dir or default_data_dir()).expanduser().resolve())
-    setup_logging(data_dir.logs if data_dir.root.exists() else None)
+    logs = data_dir.logs if data_dir.root.exists() else None
+    setup_logging(logs)
     # Imported after parsing, like each command's module: --version and --help load none of the store.
     from teiretsu_desktop.cli.context import CliContext
 
@@ -50,12 +51,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("teiretsu-admin: 中断しました / interrupted", file=sys.stderr)
         return 130
     except Exception as exc:
-        log_crash(exc)
-        print(
-            f"teiretsu-admin: 予期しないエラー ({type(exc).__name__})。ログ: {data_dir.logs} / "
-            "unexpected error; see the log.",
-            file=sys.stderr,
-        )
+        if logs is None and data_dir.root.exists():  # the command made the data directory (init, bench)
+            logs = data_dir.logs
+            setup_logging(logs)
+        log_crash(exc)  # without a data directory, to stderr (logging's last resort)
+        where = f"ログ: {logs} / unexpected error; see the log." if logs else "/ unexpected error."
+        print(f"teiretsu-admin: 予期しないエラー ({type(exc).__name__})。{where}", file=sys.stderr)
         return EXIT_UNEXPECTED
     finally:
         ctx.close()
