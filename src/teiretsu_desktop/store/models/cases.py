@@ -32,6 +32,9 @@ class SupportCase(Record, Base):
         Index("ix_support_case_closure_date", "closure_date"),
         Index("ix_support_case_request_date", "request_date"),
         Index("ix_support_case_updated_at", "updated_at"),
+        # A search's count and the choice of its page from the index alone (migration 0026): a person's
+        # cases, their state and the list's default sort.
+        Index("ix_support_case_person_state", "person_id", "state", "updated_at", "id"),
         Index("ix_support_case_line_release", "business_line", "release_date"),
         # The year's caseload from the index alone, and the follow-up episodes (migration 0012).
         Index("ix_support_case_span", "closure_date", "request_date", "business_line", "person_id",
@@ -46,7 +49,9 @@ class SupportCase(Record, Base):
     )  # fmt: skip
 
     case_no: Mapped[str] = mapped_column(String(20), nullable=False, unique=True)
-    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), nullable=False, index=True)
+    person_id: Mapped[str] = mapped_column(
+        ForeignKey("person.id"), nullable=False
+    )  # indexed by ix_support_case_person_state
     business_line: Mapped[str] = mapped_column(String(16), nullable=False)
     state: Mapped[str] = mapped_column(String(20), nullable=False)
     center_role: Mapped[str | None] = mapped_column(String(16))

@@ -114,6 +114,17 @@ def _first_of_each_person(flt: CaseListFilter) -> Any:
     return _filtered(ranked, flt).subquery()
 
 
+def _search_page(flt: CaseListFilter, offset: int, limit: int) -> Any:
+    """A search's page of case ids, chosen from ix_support_case_person_state alone (person, state,
+    the sort column, id): only the page's rows are then read from the table. Read whole for the sort,
+    the matches' rows are scattered over the table, and the first search after an unlock read each
+    from disk and decrypted it (issue 19)."""
+    inner = select(SupportCase.id).select_from(SupportCase)
+    return (
+        _filtered(inner, flt, for_page=True).order_by(_order(flt), SupportCase.id).offset(offset).limit(limit)
+    )
+
+
 def list_cases(session: Session, flt: CaseListFilter, *, offset: int = 0, limit: int = 200) -> list[CaseRow]:
     staff = aliased(Staff)
     order = _order(flt)
@@ -149,6 +160,8 @@ def list_cases(session: Session, flt: CaseListFilter, *, offset: int = 0, limit:
             .join(first, first.c.case_id == SupportCase.id)
             .where(first.c.rank == 1)
         )
+    elif flt.person_ids is not None and flt.sort != "person_kana":
+        query = query.where(SupportCase.id.in_(_search_page(flt, offset, limit))).offset(None).limit(None)
     else:
         query = _filtered(query, flt, for_page=True)
     rows: list[Any] = list(session.execute(query).all())
