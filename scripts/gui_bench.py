@@ -24,11 +24,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from teiretsu_desktop.cli.secrets_input import SecretSource
-from teiretsu_desktop.gui.launcher import Application, install_translations
+from teiretsu_desktop.gui.launcher import Application, qt_application
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.store.models import Activity
 from teiretsu_desktop.store.paths import DataDir
@@ -100,8 +100,7 @@ def main() -> int:
     passphrase = SecretSource(from_stdin=not sys.stdin.isatty()).existing("パスフレーズ / passphrase")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # window geometry: not the user's settings
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
-    qt = QApplication([])
-    install_translations(qt, "ja")
+    qt = qt_application("ja")  # as the application starts it: its Japanese font, its name
     app = Application(qt, data_dir)
     beat = Heartbeat()
     start = time.perf_counter()

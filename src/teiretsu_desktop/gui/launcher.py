@@ -265,16 +265,16 @@ def acquire_instance_lock(directory: DataDir) -> QLockFile | None:
     return lock if lock.tryLock(100) else None
 
 
-def _qt_application() -> QApplication:
-    """The Qt application as both programs start it: its name (for QSettings), a Japanese font, and the
-    interface language."""
+def qt_application(language: str | None = None) -> QApplication:
+    """The Qt application as both programs (and the GUI benchmark) start it: its name (for QSettings),
+    a Japanese font, and the interface language (`language`, else the setting or the system's)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Teiretsu")
     font = QFont()
     font.setFamilies([*JAPANESE_FONTS, font.family()])
     app.setFont(font)
-    install_translations(app)
+    install_translations(app, language)
     return app
 
 
@@ -283,7 +283,7 @@ def launch_workspace(folder: Path | None) -> int:
     holds no personal data and needs no center store; a center's own program does not offer it."""
     from teiretsu_desktop.gui.stats.workspace_window import WorkspaceWindow
 
-    app = _qt_application()
+    app = qt_application()
     window = WorkspaceWindow()
     if folder is not None:
         window.open_folder(folder)
@@ -294,7 +294,7 @@ def launch_workspace(folder: Path | None) -> int:
 def launch(*, data_dir: Path | None, demo: bool) -> int:
     root = data_dir or (demo_data_dir() if demo else default_data_dir())
     directory = DataDir(root.expanduser().resolve())
-    app = _qt_application()
+    app = qt_application()
     directory.ensure_private_root()
     setup_logging(directory.logs)
     lock = QLockFile(str(directory.instance_lock))
