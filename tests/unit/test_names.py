@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from teiretsu_desktop.domain.names import is_kana, normalize_name
 
 
@@ -20,3 +23,33 @@ def test_long_vowel_is_kept_and_different_names_stay_different() -> None:
     assert normalize_name("ユーコ") == "ゆーこ"
     assert normalize_name("山田") != normalize_name("山口")
     assert is_kana("ヤマダ") and not is_kana("山田")
+
+
+def _key_one_character_at_a_time(text: str) -> str:
+    """The key as first written, a character at a time: the translation table must give the same."""
+    import unicodedata
+
+    from teiretsu_desktop.domain.names import _DROP, VARIANTS, _is_variation_selector, _kata_to_hira
+
+    out = []
+    for ch in unicodedata.normalize("NFKC", text):
+        if ch.isspace() or ch in _DROP or _is_variation_selector(ch):
+            continue
+        out.append(_kata_to_hira(VARIANTS.get(ch, ch)))
+    return "".join(out).lower()
+
+
+NAMEISH = st.text(
+    st.one_of(
+        st.sampled_from(
+            "山田太郎髙﨑邊邉葛飾ヤマダﾔﾏﾀﾞゆーこユーコ　 ・･.·-‐ＡＢａ\t\u2003\u00a0\ufe00\U000e0100ヴヵヶ"
+        ),
+        st.characters(),
+    ),
+    max_size=20,
+)
+
+
+@given(NAMEISH)
+def test_the_key_is_the_same_as_folding_one_character_at_a_time(text: str) -> None:
+    assert normalize_name(text) == _key_one_character_at_a_time(text)

@@ -62,16 +62,26 @@ def _kata_to_hira(ch: str) -> str:
     return chr(code - 0x60) if _KATA_START <= code <= _KATA_END else ch
 
 
+def _key_table() -> dict[int, str | None]:
+    """What each character becomes in a key, for str.translate: dropped (spaces — every one is below
+    U+3001 —, separators, variation selectors), a variant kanji folded, katakana as hiragana. One
+    translate instead of a Python loop per character: the ledger import keys every name several times
+    (10,000 rows: 1.5 s of 8, issue 19)."""
+    table: dict[int, str | None] = {code: None for code in range(0x3001) if chr(code).isspace()}
+    table.update({ord(ch): None for ch in _DROP})
+    table.update({code: None for code in (*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0))})
+    table.update({code: chr(code - 0x60) for code in range(_KATA_START, _KATA_END + 1)})
+    table.update({ord(old): _kata_to_hira(new) for old, new in VARIANTS.items()})
+    return table
+
+
+_KEY_TABLE = _key_table()
+
+
 def normalize_name(text: str) -> str:
-    """The search key of a name or reading. Idempotent."""
-    folded = unicodedata.normalize("NFKC", text)
-    out: list[str] = []
-    for ch in folded:
-        if ch.isspace() or ch in _DROP or _is_variation_selector(ch):
-            continue
-        ch = VARIANTS.get(ch, ch)
-        out.append(_kata_to_hira(ch))
-    return "".join(out).lower()
+    """The search key of a name or reading. Idempotent for names (not for text whose NFKC form puts a
+    combining mark after a dropped space, such as 「A´」)."""
+    return unicodedata.normalize("NFKC", text).translate(_KEY_TABLE).lower()
 
 
 def is_kana(text: str) -> bool:
