@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +14,7 @@ from teiretsu_desktop.gui import dialogs
 from teiretsu_desktop.gui.cases.window import CaseWindow
 from teiretsu_desktop.gui.launcher import Application
 from teiretsu_desktop.gui.operations import ChangeOp
+from teiretsu_desktop.gui.widgets.dates import qt_datetime
 from teiretsu_desktop.gui.widgets.form_dialog import FormDialog
 from teiretsu_desktop.services import activities, case_record, cases, persons
 from teiretsu_desktop.services.activities import ActivityInput
@@ -197,7 +197,7 @@ def test_a_corrected_note_shows_both_versions(qtbot: QtBot, gui: Application, st
     window = open_case_window(qtbot, gui, case_id)
     timeline = window.pages.timeline
     timeline.note.setPlainText("最初に書いた内容")
-    timeline.note_when.setDateTime(QDateTime(datetime(2024, 5, 20, 10, 30)))
+    timeline.note_when.setDateTime(qt_datetime(datetime(2024, 5, 20, 10, 30)))
     timeline.commit()
     settle(qtbot, gui)
     qtbot.waitUntil(lambda: len(timeline.model.rows()) == 1, timeout=10000)
@@ -308,7 +308,7 @@ def test_a_double_click_writes_one_entry_and_a_restored_note_keeps_its_time(
     qtbot.waitUntil(lambda: len(timeline.model.rows()) == 1, timeout=10000)
     settle(qtbot, gui)
     assert len(timeline.model.rows()) == 1 and timeline.note.toPlainText() == ""
-    timeline.note_when.setDateTime(QDateTime(datetime(2024, 5, 20, 10, 30)))
+    timeline.note_when.setDateTime(qt_datetime(datetime(2024, 5, 20, 10, 30)))
     timeline.note.setPlainText("面会の続き")
     gui.context.lock()  # the note (and when the visit happened) is kept as a draft
     settle(qtbot, gui)

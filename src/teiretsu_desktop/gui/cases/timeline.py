@@ -39,6 +39,7 @@ from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.codes import CodeCombo
 from teiretsu_desktop.gui.widgets.column_fit import fit_columns_once
+from teiretsu_desktop.gui.widgets.dates import qt_datetime
 from teiretsu_desktop.gui.widgets.table_model import Column, RowsModel
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services import activities, reminders
@@ -164,7 +165,7 @@ class TimelineTab(QWidget):
         self.note_place.setText(draft.place or "")
         self.note.setPlainText(draft.text)
         if draft.occurred_at is not None:  # when the visit happened, as set before the lock or crash
-            self.note_when.setDateTime(QDateTime(draft.occurred_at))
+            self.note_when.setDateTime(qt_datetime(draft.occurred_at))
             self._when_touched = True
         self._loading_draft = False
         self.draft_state.setText(
@@ -379,7 +380,7 @@ class CorrectionDialog(QDialog):
         self.row = row
         self.setWindowTitle(self.tr("記録の修正"))
         self.resize(560, 420)
-        self.when = QDateTimeEdit(QDateTime(row.occurred_at), self)
+        self.when = QDateTimeEdit(qt_datetime(row.occurred_at), self)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setAccessibleName(self.tr("実施日時"))
         self.text = QPlainTextEdit(self)

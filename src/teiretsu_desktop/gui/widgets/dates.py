@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from teiretsu_desktop.domain.wareki import parse_date, to_wareki
+
+
+def qt_datetime(moment: datetime) -> QDateTime:
+    """A local date and time for Qt's editors (the binding's own conversion is not in its stubs)."""
+    return QDateTime(
+        QDate(moment.year, moment.month, moment.day),
+        QTime(moment.hour, moment.minute, moment.second, moment.microsecond // 1000),
+    )
 
 
 class DateEdit(QWidget):
