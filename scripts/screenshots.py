@@ -89,7 +89,7 @@ def main() -> int:
         main.cases.search.setText("やまだ")
         settle(app, 0.6)
         shoot(main, out, "03b-cases-search")
-        main.cases._activated(main.cases.proxy.index(0, 0))
+        main.cases._activated(main.cases.model.index(0, 0))
         settle(app, 1.0)
         window = next(iter(main.case_windows.values()))
         for tab in range(window.tabs.count()):

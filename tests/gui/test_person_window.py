@@ -110,7 +110,7 @@ def test_the_case_list_grouped_by_person_opens_the_person_view(
     view.by_person.setChecked(True)
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10000)
     assert view.count.text() == "1 人"
-    assert view.proxy.index(0, 0).data().endswith("他1件")
+    assert view.model.index(0, 0).data().endswith("他1件")
     view.table.selectRow(0)
     view._open_selected()
     settle(qtbot, gui)

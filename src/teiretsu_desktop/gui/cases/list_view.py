@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from teiretsu_desktop.domain.codes import BusinessLine
 from teiretsu_desktop.domain.workflow import OPEN_STATES, CaseState
-from teiretsu_desktop.gui.cases.list_model import CASE_ID_ROLE, PERSON_ID_ROLE, CaseListModel, ServerSortProxy
+from teiretsu_desktop.gui.cases.list_model import CASE_ID_ROLE, PERSON_ID_ROLE, CaseListModel
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.operations import QueryOp
 from teiretsu_desktop.gui.widgets.buttons import Button, visible_label
@@ -68,11 +68,9 @@ class CaseListView(QWidget):
         self.new_button = Button(self.tr("新規受付(&N)"), self)
         self.open_button = Button(self.tr("開く(&O)"), self)
         self.model = CaseListModel(context)
-        self.proxy = ServerSortProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         self.table.setObjectName("caseTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)  # sorted in SQL over every row: a header click asks the model
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -185,11 +183,11 @@ class CaseListView(QWidget):
         self.count.setText((self.tr("{0} 人") if grouped else self.tr("{0} 件")).format(total))
 
     def _activated(self, index: QModelIndex) -> None:
-        case_id = self.proxy.data(index, CASE_ID_ROLE)
+        case_id = self.model.data(index, CASE_ID_ROLE)
         if not case_id:
             return
         if self.model.query.by_person:
-            self.open_person.emit(str(self.proxy.data(index, PERSON_ID_ROLE)), str(case_id))
+            self.open_person.emit(str(self.model.data(index, PERSON_ID_ROLE)), str(case_id))
         else:
             self.open_case.emit(str(case_id))
 

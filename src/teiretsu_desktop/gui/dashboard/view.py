@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
@@ -19,7 +19,7 @@ from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.errors import message_for
 from teiretsu_desktop.gui.operations import ChangeOp, QueryOp
 from teiretsu_desktop.gui.widgets.list_page import ListPage
-from teiretsu_desktop.gui.widgets.table_model import ROW_ROLE, Column
+from teiretsu_desktop.gui.widgets.table_model import Column
 from teiretsu_desktop.security.session import StaffSession
 from teiretsu_desktop.services.changes import ChangeKind
 from teiretsu_desktop.services.reminders import (
@@ -142,8 +142,8 @@ class DashboardView(ListPage[ReminderView]):
             text += self.tr(" (期日の早い {0} 件を表示)").format(len(rows))
         self.summary.setText(text)
 
-    def _activated(self, index: object) -> None:
-        row = self.model.row_at(int(self.proxy.data(index, ROW_ROLE)))  # type: ignore[arg-type]
+    def _activated(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row())
         if row.reminder.case_id:
             self.open_case.emit(row.reminder.case_id)
         elif row.reminder.person_id:

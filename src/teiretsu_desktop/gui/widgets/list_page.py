@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from teiretsu_desktop.gui.context import AppContext
 from teiretsu_desktop.gui.widgets.buttons import Button
 from teiretsu_desktop.gui.widgets.column_fit import fit_columns_once
-from teiretsu_desktop.gui.widgets.table_model import ROW_ROLE, SORT_ROLE, Column, RowsModel
+from teiretsu_desktop.gui.widgets.table_model import Column, RowsModel
 from teiretsu_desktop.security.permissions import Permission
 from teiretsu_desktop.services.changes import ChangeKind, Changes
 
@@ -36,15 +36,10 @@ class ListPage(QWidget, Generic[R]):
         super().__init__(parent)
         self.context = context
         self.model: RowsModel[R] = RowsModel(columns, background)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)  # no proxy: the model sorts (see table_model.py)
         self.table.setSortingEnabled(True)
-        # The service's order until the user sorts by a column: a proxy sorted by its first column sorted
-        # every load again, calling back into Python for each comparison.
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order until a header click
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         fit_columns_once(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -83,7 +78,7 @@ class ListPage(QWidget, Generic[R]):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.row_at(int(self.proxy.data(rows[0], ROW_ROLE)))
+        return self.model.row_at(rows[0].row())
 
     def load(self) -> None:
         raise NotImplementedError

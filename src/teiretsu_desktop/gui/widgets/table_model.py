@@ -1,4 +1,13 @@
-"""A read-only table model over a list of rows, with display text and raw sort values per column."""
+"""A read-only table model over a list of rows, with display text and raw sort values per column.
+
+Views show it directly, with no proxy between: a cell painted through a QSortFilterProxyModel cost 24
+calls into Python (each of its eight roles mapped to the source, whose index counted the rows and the
+columns again), directly 10 (issue 19). A header click sorts the rows in the model.
+
+`multiData`, which would answer a cell's roles in one call, is not used: PySide6 6.12's
+QModelRoleData.setData and clearData release a reference to None at every call (a crash within
+minutes of painting).
+"""
 
 from __future__ import annotations
 
@@ -31,7 +40,9 @@ class RowsModel(QAbstractTableModel, Generic[R]):
     ) -> None:
         super().__init__()
         self._columns = list(columns)
-        self._rows: list[R] = []
+        self._loaded: list[R] = []  # in the service's order
+        self._rows: list[R] = []  # as shown: sorted by the column the person chose, if any
+        self._sort: tuple[int, Qt.SortOrder] | None = None
         self._background = background  # a row's colour (overdue, today), or None
         self._total = 0  # rows in all, when only the first are held (fetch_more_with)
         self._fetching = False
@@ -41,16 +52,18 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         """The rows shown; with `total`, the first of that many, the rest read as the view scrolls
         (`fetch_more_with`)."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._loaded = list(rows)
+        self._rows = self._sorted(self._loaded)
         self._total = len(self._rows) if total is None else total
         self._fetching = False
         self.endResetModel()
 
     def append_rows(self, rows: Sequence[R]) -> None:
-        """The next page arrived."""
+        """The next page arrived (a paged list is shown in the service's order, never sorted here)."""
         self._fetching = False
         if rows:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._loaded.extend(rows)
             self._rows.extend(rows)
             self.endInsertRows()
         else:
@@ -89,6 +102,36 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         """The display text of `column` in `rows` (for fitting a column without asking Qt cell by cell)."""
         text = self._columns[column].text
         return [text(self._rows[row]) for row in rows]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: the rows held, by that column's sort key (a blank last either way); column -1
+        is the service's order. Kept for the next `set_rows`; the selection stays on its rows."""
+        self._sort = (column, order) if 0 <= column < len(self._columns) else None
+        self.layoutAboutToBeChanged.emit()
+        held = [(index, self._rows[index.row()]) for index in self.persistentIndexList() if index.isValid()]
+        self._rows = self._sorted(self._loaded)
+        position = {id(row): number for number, row in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            [index for index, _row in held],
+            [self.index(position[id(row)], index.column()) for index, row in held],
+        )
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[R]) -> list[R]:
+        if self._sort is None:
+            return list(rows)
+        column, order = self._sort
+        spec = self._columns[column]
+        key: Callable[[R], Any] = spec.sort_key or spec.text
+        keyed = [(key(row), row) for row in rows]
+        present = [(value, row) for value, row in keyed if value is not None and value != ""]
+        blank = [row for value, row in keyed if value is None or value == ""]
+        descending = order == Qt.SortOrder.DescendingOrder
+        try:
+            present.sort(key=lambda pair: pair[0], reverse=descending)
+        except TypeError:  # keys of mixed kinds: by their text
+            present.sort(key=lambda pair: str(pair[0]), reverse=descending)
+        return [row for _value, row in present] + blank
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)
