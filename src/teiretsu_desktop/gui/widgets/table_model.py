@@ -4,9 +4,8 @@ Views show it directly, with no proxy between: a cell painted through a QSortFil
 calls into Python (each of its eight roles mapped to the source, whose index counted the rows and the
 columns again), directly 10 (issue 19). A header click sorts the rows in the model.
 
-`multiData`, which would answer a cell's roles in one call, is not used: PySide6 6.12's
-QModelRoleData.setData and clearData release a reference to None at every call (a crash within
-minutes of painting).
+`multiData`, which answers a cell's roles in one call, is not overridden: measured, filling its span
+from Python (a wrapper per role) painted no faster than eight `data()` calls.
 """
 
 from __future__ import annotations
