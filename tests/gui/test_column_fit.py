@@ -64,3 +64,20 @@ def test_columns_are_fitted_as_qt_would_from_the_display_text_alone(qtbot: QtBot
     table.setColumnWidth(1, 333)
     model.set_rows(rows[:10])
     assert table.columnWidth(1) == 333
+
+
+def test_a_column_is_at_least_as_wide_as_its_widest_possible_text(qtbot: QtBot) -> None:
+    """The dashboard's 残り was fitted to a morning's first rows, all 「今日」: every 「あと3日」 and 「12日超過」
+    below and after a reload was cut to 「あと…」. A column can name the widest text it will hold."""
+    columns: list[Column[int]] = [
+        Column("残り", lambda n: "今日" if n < 60 else f"あと{n}日", fit="9999日超過"),
+        Column("対象者", lambda n: "山田 太郎"),
+    ]
+    model = RowsModel(columns)
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    fit_columns_once(table)
+    model.set_rows(list(range(100)))  # the first 50 rows all say 今日
+    for text in ("あと99日", "9999日超過"):
+        assert table.columnWidth(0) > table.fontMetrics().horizontalAdvance(text), text

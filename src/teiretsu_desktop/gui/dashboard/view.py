@@ -40,7 +40,7 @@ def _when(v: ReminderView) -> str:
 
 COLUMNS: list[Column[ReminderView]] = [
     Column("期日", lambda v: to_wareki(v.reminder.due), lambda v: v.reminder.due.isoformat()),
-    Column("残り", _when, lambda v: v.days_left),
+    Column("残り", _when, lambda v: v.days_left, fit="9999日超過"),  # a morning's first rows all say 今日
     Column("区分", lambda v: v.reminder.kind.label),
     Column("内容", lambda v: v.reminder.title),
     Column("対象者", lambda v: v.person_name),

@@ -31,6 +31,7 @@ class Column(Generic[R]):
     header: str
     text: Callable[[R], str]
     sort_key: Callable[[R], Any] | None = None
+    fit: str = ""  # the widest text the column will hold, when its first rows need not show it
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):
@@ -98,9 +99,10 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         return list(self._rows)
 
     def texts(self, column: int, rows: list[int]) -> list[str]:
-        """The display text of `column` in `rows` (for fitting a column without asking Qt cell by cell)."""
-        text = self._columns[column].text
-        return [text(self._rows[row]) for row in rows]
+        """The display text of `column` in `rows`, and the widest it will hold if the column says (for
+        fitting a column without asking Qt cell by cell)."""
+        spec = self._columns[column]
+        return [spec.text(self._rows[row]) for row in rows] + ([spec.fit] if spec.fit else [])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A header click: the rows held, by that column's sort key (a blank last either way); column -1
