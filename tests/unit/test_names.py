@@ -29,13 +29,15 @@ def _key_one_character_at_a_time(text: str) -> str:
     """The key as first written, a character at a time: the translation table must give the same."""
     import unicodedata
 
-    from teiretsu_desktop.domain.names import _DROP, VARIANTS, _is_variation_selector, _kata_to_hira
+    from teiretsu_desktop.domain.names import _DROP, VARIANTS
 
     out = []
     for ch in unicodedata.normalize("NFKC", text):
-        if ch.isspace() or ch in _DROP or _is_variation_selector(ch):
+        code = ord(ch)
+        if ch.isspace() or ch in _DROP or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:
             continue
-        out.append(_kata_to_hira(VARIANTS.get(ch, ch)))
+        ch = VARIANTS.get(ch, ch)
+        out.append(chr(ord(ch) - 0x60) if "ァ" <= ch <= "ヶ" else ch)
     return "".join(out).lower()
 
 

@@ -51,12 +51,6 @@ _KATA_START, _KATA_END = ord("ァ"), ord("ヶ")
 _DROP = set(" \u3000・･.·-‐")  # spaces and separators; the long-vowel mark ー is kept
 
 
-def _is_variation_selector(ch: str) -> bool:
-    """IVS selectors pick a glyph variant (e.g. 葛󠄀); they must not change the search key."""
-    code = ord(ch)
-    return 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
-
-
 def _kata_to_hira(ch: str) -> str:
     code = ord(ch)
     return chr(code - 0x60) if _KATA_START <= code <= _KATA_END else ch
@@ -69,6 +63,7 @@ def _key_table() -> dict[int, str | None]:
     (10,000 rows: 1.5 s of 8, issue 19)."""
     table: dict[int, str | None] = {code: None for code in range(0x3001) if chr(code).isspace()}
     table.update({ord(ch): None for ch in _DROP})
+    # Variation selectors pick a glyph variant (e.g. 葛󠄀); they must not change the search key.
     table.update({code: None for code in (*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0))})
     table.update({code: chr(code - 0x60) for code in range(_KATA_START, _KATA_END + 1)})
     table.update({ord(old): _kata_to_hira(new) for old, new in VARIANTS.items()})

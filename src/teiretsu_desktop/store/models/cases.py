@@ -49,9 +49,8 @@ class SupportCase(Record, Base):
     )  # fmt: skip
 
     case_no: Mapped[str] = mapped_column(String(20), nullable=False, unique=True)
-    person_id: Mapped[str] = mapped_column(
-        ForeignKey("person.id"), nullable=False
-    )  # indexed by ix_support_case_person_state
+    # Indexed by ix_support_case_person_state (its first column).
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), nullable=False)
     business_line: Mapped[str] = mapped_column(String(16), nullable=False)
     state: Mapped[str] = mapped_column(String(20), nullable=False)
     center_role: Mapped[str | None] = mapped_column(String(16))

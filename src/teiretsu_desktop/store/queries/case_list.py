@@ -115,10 +115,10 @@ def _first_of_each_person(flt: CaseListFilter) -> Any:
 
 
 def _search_page(flt: CaseListFilter, offset: int, limit: int) -> Any:
-    """A search's page of case ids, chosen from ix_support_case_person_state alone (person, state,
-    the sort column, id): only the page's rows are then read from the table. Read whole for the sort,
-    the matches' rows are scattered over the table, and the first search after an unlock read each
-    from disk and decrypted it (issue 19)."""
+    """A search's page of case ids; sorted by the last change (the list's default), chosen from
+    ix_support_case_person_state alone (person, state, updated_at, id), so that only the page's rows are
+    read from the table. Read whole for the sort, the matches' rows are scattered over the table, and
+    the first search after an unlock read each from disk and decrypted it (issue 19)."""
     inner = select(SupportCase.id).select_from(SupportCase)
     return (
         _filtered(inner, flt, for_page=True).order_by(_order(flt), SupportCase.id).offset(offset).limit(limit)
