@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -71,7 +72,7 @@ def _filtered(query: QueryT, flt: CaseListFilter, *, for_page: bool = False) -> 
     line = unindexed(SupportCase.business_line) if for_page else SupportCase.business_line
     staff = unindexed(SupportCase.primary_staff_id) if for_page else SupportCase.primary_staff_id
     if flt.person_ids is not None:
-        query = query.where(SupportCase.person_id.in_(flt.person_ids))
+        query = query.where(SupportCase.person_id.in_(_listed(flt.person_ids)))
     if flt.business_line:
         query = query.where(line == flt.business_line)
     if flt.states:
@@ -79,6 +80,14 @@ def _filtered(query: QueryT, flt: CaseListFilter, *, for_page: bool = False) -> 
     if flt.staff_id:
         query = query.where(staff == flt.staff_id)
     return query
+
+
+def _listed(ids: tuple[str, ...]) -> Any:
+    """A search's person ids as one bound JSON array (`json_each`), not a bound parameter each: SQLAlchemy
+    built the IN list of up to 1,000 parameters in Python for every statement (about 15 ms of a warm
+    search, issue 19), and each length was a new statement for SQLite to prepare."""
+    listed = func.json_each(json.dumps(list(ids))).table_valued("value")
+    return select(listed.c.value)
 
 
 def count_cases(session: Session, flt: CaseListFilter) -> int:

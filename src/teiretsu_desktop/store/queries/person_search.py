@@ -27,12 +27,19 @@ class BirthRange:
 
 
 def _prefix_ids(session: Session, key: str, limit: int) -> list[str]:
-    rows = session.execute(
-        select(PersonName.person_id)
-        .where(PersonName.key >= key, PersonName.key < key + PREFIX_END)
-        .order_by(PersonName.key)
-        .limit(limit * 4)
-    ).scalars()
+    # Through the connection, not the ORM: a one-letter key reads 4,000 ids, and the ORM's row loading
+    # cost 8 ms of each search as one types (issue 19).
+    rows = (
+        session.connection()
+        .execute(
+            select(PersonName.person_id)
+            .where(PersonName.key >= key, PersonName.key < key + PREFIX_END)
+            .order_by(PersonName.key)
+            .limit(limit * 4)
+        )
+        .scalars()
+        .all()
+    )
     return list(dict.fromkeys(rows))
 
 
