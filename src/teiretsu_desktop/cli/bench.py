@@ -388,7 +388,6 @@ def cmd_bench(ctx: CliContext, args: argparse.Namespace) -> int:
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="teiretsu-bench-") as tmp:
         plain = _plain_session(session, Path(tmp) / "plain.db")
-        plain_store = plain.store
         encrypted_work, plain_work = _workloads(session, year), _workloads(plain, year)
         only = set(args.only.split(",")) if args.only else None
         for name, work in encrypted_work.items():
@@ -398,7 +397,7 @@ def cmd_bench(ctx: CliContext, args: argparse.Namespace) -> int:
             repeat = REPEAT[name]
             results.append(Result(name, _time(work, repeat), _time(plain_work[name], repeat), TARGETS[name]))
         if only is not None:  # a chosen few: the database workloads only, and the command line's start
-            plain_store.close()
+            plain.store.close()
             results.append(Result("cli_version", _cli_version(), None, TARGETS["cli_version"]))
             return _report(session, results, args)
         workspace, files = _bundles(session, year, Path(tmp))
@@ -414,7 +413,7 @@ def cmd_bench(ctx: CliContext, args: argparse.Namespace) -> int:
             samples.append(time.perf_counter() - start)
             assert len([f for f in report.files if f.status == "new"]) == 48
         results.append(Result("import_48_bundles", samples, None, TARGETS["import_48_bundles"]))
-        plain_store.close()
+        plain.store.close()
         print("ledger import …", file=sys.stderr, flush=True)
         results += _ledger_import(Path(tmp))
     results.append(Result("unlock", _time(lambda: _unlock_cost(session), 3), None, TARGETS["unlock"]))

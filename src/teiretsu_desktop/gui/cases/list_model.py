@@ -29,15 +29,14 @@ from teiretsu_desktop.store.queries.case_list import CaseRow
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 # The roles answered, as plain ints: a cell is asked for eight roles at each paint, and comparing with
 # Qt's enum members costs more than the rest of the call.
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
-_SORT, _CASE_ID, _PERSON_ID = int(SORT_ROLE), int(CASE_ID_ROLE), int(PERSON_ID_ROLE)
-_ANSWERED = frozenset({_DISPLAY, _ACCESSIBLE, _SORT, _CASE_ID, _PERSON_ID})
+_CASE_ID, _PERSON_ID = int(CASE_ID_ROLE), int(PERSON_ID_ROLE)
+_ANSWERED = frozenset({_DISPLAY, _ACCESSIBLE, _CASE_ID, _PERSON_ID})
 
 
 def _day(value: date | None) -> str:
@@ -50,19 +49,19 @@ def _stamp(utc: str) -> str:
     return to_wareki(moment.date(), short=True) if moment is not None else utc[:10]
 
 
-# (header, display, raw sort value, SQL sort key or None when the column is not sortable in SQL)
-COLUMNS: list[tuple[str, Any, Any, str | None]] = [
-    ("ケース番号", lambda r: r.case_no + (f" 他{r.cases - 1}件" if r.cases > 1 else ""), lambda r: r.case_no, "case_no"),
-    ("氏名", lambda r: r.person_name, lambda r: r.person_kana, "person_kana"),
-    ("ふりがな", lambda r: r.person_kana, lambda r: r.person_kana, "person_kana"),
-    ("生年月日", lambda r: _day(r.birth_date), lambda r: r.birth_date.isoformat() if r.birth_date else "", None),
-    ("業務区分", lambda r: BusinessLine(r.business_line).label, lambda r: r.business_line, "business_line"),
-    ("状態", lambda r: CaseState(r.state).label, lambda r: r.state, "state"),
-    ("主担当", lambda r: r.primary_staff or "", lambda r: r.primary_staff or "", None),
-    ("依頼日", lambda r: _day(r.request_date), lambda r: r.request_date.isoformat() if r.request_date else "", "request_date"),
-    ("釈放予定日", lambda r: _day(r.expected_release), lambda r: r.expected_release.isoformat() if r.expected_release else "", "expected_release"),
-    ("勾留満期日", lambda r: _day(r.detention_expiry), lambda r: r.detention_expiry.isoformat() if r.detention_expiry else "", "detention_expiry"),
-    ("更新", lambda r: _stamp(r.updated_at), lambda r: r.updated_at, "updated_at"),
+# (header, display, SQL sort key or None when the column is not sortable in SQL)
+COLUMNS: list[tuple[str, Any, str | None]] = [
+    ("ケース番号", lambda r: r.case_no + (f" 他{r.cases - 1}件" if r.cases > 1 else ""), "case_no"),
+    ("氏名", lambda r: r.person_name, "person_kana"),
+    ("ふりがな", lambda r: r.person_kana, "person_kana"),
+    ("生年月日", lambda r: _day(r.birth_date), None),
+    ("業務区分", lambda r: BusinessLine(r.business_line).label, "business_line"),
+    ("状態", lambda r: CaseState(r.state).label, "state"),
+    ("主担当", lambda r: r.primary_staff or "", None),
+    ("依頼日", lambda r: _day(r.request_date), "request_date"),
+    ("釈放予定日", lambda r: _day(r.expected_release), "expected_release"),
+    ("勾留満期日", lambda r: _day(r.detention_expiry), "detention_expiry"),
+    ("更新", lambda r: _stamp(r.updated_at), "updated_at"),
 ]  # fmt: skip
 
 
@@ -154,20 +153,15 @@ class CaseListModel(QAbstractTableModel):
             self._request(len(self._rows))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if int(role) not in _ANSWERED or not index.isValid() or not 0 <= index.row() < len(self._rows):
+        role = int(role)
+        if role not in _ANSWERED or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        return self._value(self._rows[index.row()], index.column(), int(role))
-
-    @staticmethod
-    def _value(row: CaseRow, column: int, role: int) -> Any:
-        _header, display, raw, _sql = COLUMNS[column]
-        if role in (_DISPLAY, _ACCESSIBLE):
-            return display(row)
-        if role == _SORT:
-            return raw(row)
+        row = self._rows[index.row()]
         if role == _CASE_ID:
             return row.case_id
-        return row.person_id  # _PERSON_ID
+        if role == _PERSON_ID:
+            return row.person_id
+        return COLUMNS[index.column()][1](row)  # display and accessible text
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -180,7 +174,7 @@ class CaseListModel(QAbstractTableModel):
         """A header click: the query again, sorted in SQL over every case (not the pages read)."""
         if not 0 <= column < len(COLUMNS):
             return
-        key = COLUMNS[column][3]
+        key = COLUMNS[column][2]
         if key is None:
             return
         self.set_query(replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder))

@@ -2,16 +2,17 @@
 
 `ResizeToContents` measures the text of every row (up to the header's precision) again at each load and
 each layout: 0.4 s of the dashboard's first paint at 500 rows, 185 ms to show a 1,500-entry 支援経過.
-Qt's own one-time fit (`resizeColumnsToContents`) asks each measured cell eight roles through the
-proxy — 3,200 calls into Python for 50 rows of 8 columns, 25 ms of the 相談 page's freeze — where these
-lists show text alone. So the fit measures the display text, with Qt's arithmetic for a cell's width.
+Qt's own one-time fit (`resizeColumnsToContents`) asked each measured cell eight roles (through the
+proxy the lists then had: 3,200 calls into Python for 50 rows of 8 columns, 25 ms of the 相談 page's
+freeze) where these lists show text alone. So the fit measures the display text, with Qt's arithmetic
+for a cell's width.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
@@ -56,17 +57,11 @@ def fit_columns(table: QTableView) -> None:
 
 
 def _first_texts(model: QAbstractItemModel) -> list[list[str]]:
-    """Each column's display text in the first FIT_ROWS rows as the view orders them. Over the
-    application's own rows (a RowsModel, behind a sorting proxy or not) the text is read in Python,
-    not asked through Qt cell by cell."""
+    """Each column's display text in the first FIT_ROWS rows. Over the application's own rows (a
+    RowsModel) the text is read in Python, not asked through Qt cell by cell."""
     rows = min(model.rowCount(), FIT_ROWS)
-    source: QAbstractItemModel = model
-    numbers = list(range(rows))
-    if isinstance(model, QSortFilterProxyModel):
-        source = model.sourceModel()
-        numbers = [model.mapToSource(model.index(row, 0)).row() for row in range(rows)]
-    if isinstance(source, RowsModel):
-        return [source.texts(column, numbers) for column in range(source.columnCount())]
+    if isinstance(model, RowsModel):
+        return [model.texts(column, list(range(rows))) for column in range(model.columnCount())]
     display = Qt.ItemDataRole.DisplayRole
     return [
         [str(model.data(model.index(row, column), display) or "") for row in range(rows)]

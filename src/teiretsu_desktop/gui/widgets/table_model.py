@@ -19,11 +19,9 @@ from PySide6.QtGui import QColor
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
-ANSWERED = frozenset({DISPLAY, BACKGROUND, int(SORT_ROLE), int(ROW_ROLE)})
+ANSWERED = frozenset({DISPLAY, BACKGROUND})
 
 
 @dataclass(frozen=True)
@@ -151,10 +149,6 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         row, column = self._rows[number], self._columns[index.column()]
         if role == DISPLAY:
             return column.text(row)
-        if role == SORT_ROLE:
-            return column.sort_key(row) if column.sort_key else column.text(row)
-        if role == ROW_ROLE:
-            return number
         if self._background is not None:  # BACKGROUND
             return self._background(row)
         return None
